@@ -1,1 +1,39 @@
-"""index package."""
+"""Hybrid retrieval: sentence-transformers + FAISS dense search, Chinese BM25, fusion.
+
+>>> from index import Retriever  # r = Retriever.load(Path("indexes/main"))
+"""
+
+from index.build import BuildReport, build_from_chunks, build_index, update_index
+from index.config import MAX_K, IndexConfig, SearchConfig
+from index.embedder import DEFAULT_MODEL, HASH_MODEL, load_embedder
+from index.errors import (
+    EmbedderError,
+    IndexCorruptError,
+    IndexError_,
+    IndexLockedError,
+    IndexMismatchError,
+    IndexNotFoundError,
+)
+from index.retriever import Retriever
+from index.types import Hit
+
+__all__ = [
+    "DEFAULT_MODEL",
+    "HASH_MODEL",
+    "MAX_K",
+    "BuildReport",
+    "EmbedderError",
+    "Hit",
+    "IndexConfig",
+    "IndexCorruptError",
+    "IndexError_",
+    "IndexLockedError",
+    "IndexMismatchError",
+    "IndexNotFoundError",
+    "Retriever",
+    "SearchConfig",
+    "build_from_chunks",
+    "build_index",
+    "load_embedder",
+    "update_index",
+]

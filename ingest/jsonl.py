@@ -18,11 +18,27 @@ from typing import Any
 from ingest.types import Chunk, Document
 
 DOCUMENT_FIELDS = (
-    "doc_id", "source", "title", "issuer", "date", "doc_number", "region", "text", "search_text",
+    "doc_id",
+    "source",
+    "title",
+    "issuer",
+    "date",
+    "doc_number",
+    "region",
+    "text",
+    "search_text",
 )
 CHUNK_FIELDS = (
-    "chunk_id", "doc_id", "source", "title", "ordinal", "section_path", "page",
-    "char_start", "char_end", "text",
+    "chunk_id",
+    "doc_id",
+    "source",
+    "title",
+    "ordinal",
+    "section_path",
+    "page",
+    "char_start",
+    "char_end",
+    "text",
 )
 
 
@@ -77,11 +93,13 @@ def read_documents(path: Path) -> list[Document]:
     for number, row in _read_lines(Path(path)):
         try:
             values = {name: row[name] for name in DOCUMENT_FIELDS if name != "search_text"}
-            docs.append(Document(
-                **values,
-                search_text=row.get("search_text") or row["text"],
-                meta=row.get("meta") or {},
-            ))
+            docs.append(
+                Document(
+                    **values,
+                    search_text=row.get("search_text") or row["text"],
+                    meta=row.get("meta") or {},
+                )
+            )
         except (KeyError, TypeError, ValueError) as exc:
             raise ValueError(f"{path}:{number}: not a document record ({exc})") from exc
     return docs

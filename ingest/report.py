@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 
 from ingest.types import Chunk, Document, SkippedFile
@@ -12,7 +11,8 @@ from ingest.types import Chunk, Document, SkippedFile
 class IngestReport:
     """Counts for one run; ``summary()`` renders them for people.
 
-    >>> IngestReport(files_seen=1, files_read=1, n_documents=1, n_chunks=3).summary().splitlines()[0]
+    >>> report = IngestReport(files_seen=1, files_read=1, n_documents=1, n_chunks=3)
+    >>> report.summary().splitlines()[0]
     'files seen: 1, read: 1, skipped: 0, duplicates: 0'
     """
 
@@ -30,10 +30,10 @@ class IngestReport:
             f"skipped: {len(self.skipped)}, duplicates: {len(self.duplicates)}",
             f"documents: {self.n_documents}, chunks: {self.n_chunks}",
         ]
-        reasons = Counter(s.reason.split(":")[0] for s in self.skipped)
-        lines += [f"  skipped ({n}): {reason}" for reason, n in sorted(reasons.items())]
         lines += [f"  skipped {s.source}: {s.reason}" for s in self.skipped]
-        lines += [f"  duplicate {dropped} (same content as {kept})" for kept, dropped in self.duplicates]
+        lines += [
+            f"  duplicate {dropped} (same content as {kept})" for kept, dropped in self.duplicates
+        ]
         return "\n".join(lines)
 
 

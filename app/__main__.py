@@ -1,0 +1,98 @@
+"""``python -m app``: build the index on first run, then serve chat, API and widget.
+
+    python -m app --corpus ../shared/corpus            # http://127.0.0.1:7860
+    python -m app --corpus DIR --port 8080 --allowed-origins https://jobs.example.com
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from app.settings import Settings, SettingsError, load_settings, require_corpus
+
+if TYPE_CHECKING:
+    from app.qa import QAEngine
+    from index import Retriever
+
+log = logging.getLogger("app")
+
+
+def load_or_build_retriever(settings: Settings) -> Retriever:
+    """Load the index; when the folder has none yet, build it first (progress bar)."""
+    from index import IndexConfig, IndexNotFoundError, Retriever, build_index
+
+    corpus = require_corpus(settings)
+    index_dir = settings.index_dir or Path("indexes") / "default"
+    try:
+        return Retriever.load(index_dir, model=settings.model)
+    except IndexNotFoundError:
+        log.info("no index at %s yet; building it from %s (first run)", index_dir, corpus)
+    config = IndexConfig(model=settings.model) if settings.model else IndexConfig()
+    report = build_index(corpus, index_dir, config, progress=True)
+    log.info("%s", report.summary())
+    return Retriever.load(index_dir, model=settings.model)
+
+
+def build_engine(settings: Settings, retriever: Retriever) -> QAEngine:
+    """The answer engine, generative when an LLM endpoint is configured."""
+    from app.qa import LLMConfig, QAConfig, QAEngine
+
+    llm = None
+    if settings.llm_enabled:
+        llm = LLMConfig(
+            base_url=str(settings.llm_base_url),
+            model=str(settings.llm_model),
+            api_key=os.environ.get(settings.llm_api_key_env) or None,
+        )
+    engine = QAEngine(retriever, QAConfig(llm=llm))
+    engine.warm_up()
+    return engine
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    # No phoning home from Gradio (this machine has no internet anyway).
+    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+    try:
+        settings = load_settings(argv)
+        require_corpus(settings)
+    except SettingsError as exc:
+        sys.stderr.write(f"python -m app: {exc}\n")
+        return 2
+
+    from index import IndexError_
+    from ingest import IngestError
+
+    try:
+        retriever = load_or_build_retriever(settings)
+    except (IndexError_, IngestError) as exc:
+        log.error("%s", exc)
+        return 1
+    info = retriever.info()
+    log.info(
+        "index %s gen-%s: %s documents, %s chunks, model %s",
+        settings.index_dir, info.get("generation"), info.get("n_documents"),
+        info.get("n_chunks"), info.get("model"),
+    )
+    if info.get("fallback"):
+        log.warning("%s", info["fallback"])
+
+    import uvicorn
+
+    from app.server import create_app
+
+    app = create_app(settings, build_engine(settings, retriever), retriever)
+    log.info("serving on http://%s:%s (API docs at /docs)", settings.host, settings.port)
+    uvicorn.run(app, host=settings.host, port=settings.port, log_level="info")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

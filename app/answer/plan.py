@@ -1,0 +1,137 @@
+"""From a question to the evidence decision: rewrite, analyse, retrieve, select.
+
+:class:`CorpusView` holds what the engine derives once from the retriever's
+documents (sentences with offsets, bigram weights). :func:`make_plan` is the
+whole extractive decision for one question; composing text happens after.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Protocol
+
+from app.answer.evidence import candidates
+from app.answer.followup import rewrite
+from app.answer.lexicon import SYNONYMS
+from app.answer.question import QuestionInfo, analyze_query
+from app.answer.scoring import document_frequencies, idf, key_bigrams, normalise
+from app.answer.script import detect_script
+from app.answer.select import SelectConfig, Selection, select
+from app.answer.sentences import Sentence, split_sentences
+from index.types import Hit
+from ingest.types import Document
+
+logger = logging.getLogger(__name__)
+
+FILTER_KEYS = ("region",)
+
+
+class RetrieverLike(Protocol):
+    """What the engine needs from :class:`index.Retriever`."""
+
+    @property
+    def documents(self) -> Mapping[str, Document]: ...
+
+    def search(self, query: str, k: int = 5, *, region: str | None = None) -> list[Hit]: ...
+
+
+class CorpusView:
+    """Sentences and bigram weights of a retriever's documents, computed once, thread-safe."""
+
+    def __init__(self, documents: Mapping[str, Document]) -> None:
+        self._documents = documents
+        self._lock = threading.Lock()
+        self._sentences: dict[str, tuple[Sentence, ...]] | None = None
+        self._weights: dict[str, float] = {}
+        self._unseen = 0.0
+
+    def _load(self) -> dict[str, tuple[Sentence, ...]]:
+        with self._lock:
+            if self._sentences is None:
+                sentences = {d: split_sentences(doc.text) for d, doc in self._documents.items()}
+                texts = [normalise(s.text) for ss in sentences.values() for s in ss]
+                self._weights = idf(document_frequencies(texts), len(texts))
+                self._unseen = max(self._weights.values(), default=1.0)
+                self._sentences = sentences
+                logger.info("answer engine: %d documents, %d sentences", len(sentences),
+                            len(texts))
+            return self._sentences
+
+    @property
+    def sentences(self) -> Mapping[str, tuple[Sentence, ...]]:
+        return self._load()
+
+    def keys(self, segments: Sequence[str]) -> dict[str, float]:
+        """Weighted content bigrams of a question (see :func:`scoring.key_bigrams`)."""
+        self._load()
+        return key_bigrams(segments, self._weights, self._unseen)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Everything decided before any text is written."""
+
+    question: QuestionInfo
+    hits: tuple[Hit, ...]
+    selection: Selection
+
+
+def check_filters(filters: Mapping[str, object] | None) -> str | None:
+    """The region filter, after rejecting unknown filter keys with a clear message."""
+    if not filters:
+        return None
+    unknown = sorted(set(filters) - set(FILTER_KEYS))
+    if unknown:
+        raise ValueError(f"unknown filter(s) {unknown}; supported: {list(FILTER_KEYS)}")
+    region = filters.get("region")
+    if region is not None and not isinstance(region, str):
+        raise ValueError(f"filters['region'] must be a string, got {type(region).__name__}")
+    return region or None
+
+
+def keyword_query(q: QuestionInfo) -> str:
+    """A second query of the question's constraints and content, with synonyms spelled out.
+
+    >>> keyword_query(analyze_query("硕士在威海的生活补贴", "", "hans"))
+    '威海 硕士 生活补贴 研究生 生活津贴 生活补助 生活资助 生活费'
+    """
+    terms = [*q.places, *q.degrees, *q.programmes, *q.topics, *q.content]
+    variants = [t.replace(canonical, word) for t in terms for word, canonical in SYNONYMS
+                if canonical in t and len(canonical) > 1]
+    return " ".join(dict.fromkeys([*terms, *variants]))
+
+
+def retrieve(retriever: RetrieverLike, queries: Sequence[str], k: int,
+             region: str | None) -> list[Hit]:
+    """Hits of several queries merged by chunk (best rank first, first query breaks ties)."""
+    best: dict[str, tuple[int, int, Hit]] = {}
+    for qi, query in enumerate(q for q in queries if q.strip()):
+        for hit in retriever.search(query, k=k, region=region):
+            key = (hit.rank, qi, hit)
+            if hit.chunk.chunk_id not in best or key[:2] < best[hit.chunk.chunk_id][:2]:
+                best[hit.chunk.chunk_id] = key
+    ordered = sorted(best.values(), key=lambda t: t[:2])
+    return [replace(h, rank=i) for i, (_, _, h) in enumerate(ordered, start=1)]
+
+
+def make_plan(question: str, history: Sequence[Mapping[str, str]], retriever: RetrieverLike,
+              corpus: CorpusView, *, k: int, candidate_k: int,
+              filters: Mapping[str, object] | None, select_config: SelectConfig) -> Plan:
+    """Rewrite a follow-up, analyse, retrieve and apply the coverage rule."""
+    if not isinstance(question, str) or not question.strip():
+        raise ValueError("question must be a non-empty string")
+    if k < 1:
+        raise ValueError(f"k must be at least 1, got {k}")
+    region = check_filters(filters)
+    script = detect_script(question)
+    query = rewrite(question, history)
+    info = analyze_query(query, question, script)
+    hits = retrieve(retriever, (query, keyword_query(info)), max(k, candidate_k), region)
+    keys = corpus.keys(info.content)
+    cands = candidates(info, hits, retriever.documents, corpus.sentences, keys)
+    selection = select(info, cands, select_config, keys)
+    logger.debug("question %r -> query %r: %s", question, query, selection.reason)
+    return Plan(info, tuple(hits[:k]), selection)

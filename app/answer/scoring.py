@@ -1,0 +1,97 @@
+"""Sentence scoring: character bigrams on simplified text, synonyms, fact kinds.
+
+All functions are pure. Text is normalised (simplified script, synonyms folded,
+spaces and layout removed) before bigrams are taken, so 津贴 matches 补贴 and
+a number split by a column wrap still matches.
+
+>>> sorted(bigrams(normalise("生活津贴")))
+['活补', '生活', '补贴']
+>>> holds_kind("每月 2000元的生活津贴", "amount")
+True
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+
+from app.answer.lexicon import FUNCTION_CHARS, SYNONYMS
+from app.answer.script import simplified
+
+_NUM = r"(?:\d[\d,.]*|[一二两三四五六七八九十百千万亿]+)"
+SENTENCE_KINDS: dict[str, re.Pattern[str]] = {
+    "amount": re.compile(rf"{_NUM}\s*(?:多)?\s*(?:万|亿|千)?\s*元|免费|半价|减免|补贴\d"),
+    "count": re.compile(rf"\d|{_NUM}(?:人|名|家|个|所|项|位|次|条|套)|千万|百所|万名"),
+    "duration": re.compile(rf"{_NUM}\s*(?:年|天|日|个月|个工作日|小时)|当日|当天|即时|即申即享"),
+    "date": re.compile(r"\d{4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|年底|年内|今年|近日|当前"),
+    "department": re.compile(
+        r"责任处室|联系单位|负责|牵头|主办|举办|统一领导|领导小组|挂帅|[处局部委厅](?:[、，,)）]|$)"),
+    "condition": re.compile(
+        r"条件|符合|对象|凡|资格|要求|列入|范围|对.{2,40}(?:给予|提供|发放|按照|实行)|承诺制|申请"),
+}
+_KEEP = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9]+")
+
+
+def normalise(text: str) -> str:
+    """Simplified, lower-case, synonyms folded, punctuation and spaces removed."""
+    out = simplified(text).lower()
+    for word, canonical in SYNONYMS:
+        out = out.replace(word, canonical)
+    return _KEEP.sub("", out)
+
+
+def bigrams(text: str) -> set[str]:
+    """Character bigrams of already normalised text (a single character stands alone)."""
+    if len(text) == 1:
+        return {text}
+    return {text[i: i + 2] for i in range(len(text) - 1)}
+
+
+def holds_kind(text: str, kind: str) -> bool:
+    """True when ``text`` states a fact of ``kind`` (amount, count, date, …)."""
+    pattern = SENTENCE_KINDS.get(kind)
+    return bool(pattern and pattern.search(simplified(text)))
+
+
+def document_frequencies(texts: Iterable[str]) -> Counter[str]:
+    """How many of ``texts`` (normalised) contain each bigram."""
+    df: Counter[str] = Counter()
+    for text in texts:
+        df.update(bigrams(text))
+    return df
+
+
+def idf(df: Mapping[str, int], n_texts: int) -> dict[str, float]:
+    """Smoothed inverse document frequency per bigram seen in ``df``."""
+    return {b: math.log((n_texts + 1) / (c + 0.5)) for b, c in df.items()}
+
+
+def key_bigrams(segments: Iterable[str], weights: Mapping[str, float],
+                unseen_weight: float) -> dict[str, float]:
+    """Weighted bigrams of a question's content segments.
+
+    A bigram the corpus never contains and that holds a function character
+    (能拿, 多久 …) is a phrasing artefact and is dropped; other unseen bigrams
+    keep ``unseen_weight``: they name something the corpus may not cover.
+    """
+    out: dict[str, float] = {}
+    for segment in segments:
+        for b in bigrams(normalise(segment)):
+            if len(b) < 2:
+                continue
+            if b in weights:
+                out[b] = weights[b]
+            elif not (set(b) & FUNCTION_CHARS) and not b.isascii():
+                out[b] = unseen_weight
+    return out
+
+
+def coverage(keys: Mapping[str, float], evidence: str) -> float:
+    """Weighted share of ``keys`` found in normalised ``evidence`` (1.0 when no keys)."""
+    total = sum(keys.values())
+    if total <= 0:
+        return 1.0
+    present = bigrams(evidence)
+    return sum(w for b, w in keys.items() if b in present) / total

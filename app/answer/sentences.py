@@ -1,0 +1,143 @@
+"""Split a document's display text into sentences with exact offsets.
+
+Sentences end at 。！？；!?; (with any closing quote or bracket after them) and
+at line breaks that start a new item or heading. Other line breaks are layout
+(newspaper columns, PDF wraps) and are joined. Every span is verbatim:
+``text[s.start:s.end] == s.text``.
+
+>>> [s.text for s in split_sentences("一、总则\\n补贴每\\n月 2000元。申请条件如下；")]
+['一、总则', '补贴每\\n月 2000元。', '申请条件如下；']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+TERMINATORS = frozenset("。！？；!?;")
+CLOSERS = frozenset("”’」』）)】》\"'")
+_MARKER = re.compile(
+    r"\s*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
+    r"|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十百]+[条章节]|[一二三四五六七八九十]是"
+    r"|[■▶●◆★])"
+)
+_WORD = re.compile(r"[\w\u3400-\u9fff]")
+_CJK = r"\u3400-\u9fff\u3000-\u303f\uff00-\uffef"
+_WRAP = re.compile(rf"(?<=[{_CJK}])\s*\n\s*(?=[{_CJK}])")
+MAX_CHARS = 160
+PIECE_CHARS = 90
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A verbatim span of a document's text: ``doc_text[start:end] == text``."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def is_heading(self) -> bool:
+        """True when the sentence opens a numbered item or a section."""
+        return bool(_MARKER.match(self.text))
+
+
+def starts_item(line: str) -> bool:
+    """True when a line begins with a list or heading marker (一、（二）3. 一是 ■ …)."""
+    return bool(_MARKER.match(line))
+
+
+def _is_heading_line(line: str, prev_line: str) -> bool:
+    """A short unpunctuated line after a finished sentence reads as a heading."""
+    body, prev = line.strip(), prev_line.strip()
+    if starts_item(body) and (len(_MARKER.sub("", body, count=1)) > 8
+                               or re.match(r"[一二三四五六七八九十]是", body)):
+        return False
+    ended = not prev or prev[-1] in TERMINATORS | CLOSERS
+    bare = _MARKER.sub("", body, count=1)
+    return 2 <= len(body) <= 11 and ended and not re.search(r"[，。；、：,;:]", bare)
+
+
+def _line_before(text: str, pos: int) -> str:
+    """The last non-blank line ending before ``pos``."""
+    for line in reversed(text[:pos].split("\n")[-8:]):
+        if line.strip():
+            return line
+    return ""
+
+
+def _boundaries(text: str) -> list[int]:
+    """Cut positions: after terminators, and at line breaks that start an item."""
+    cuts: list[int] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch in TERMINATORS:
+            j = i + 1
+            while j < n and text[j] in CLOSERS:
+                j += 1
+            cuts.append(j)
+            i = j
+            continue
+        if ch == "\n":
+            line_start = text.rfind("\n", 0, i) + 1
+            this_line = text[line_start:i]
+            prev_line = _line_before(text, line_start)
+            nxt_end = text.find("\n", i + 1)
+            next_line = text[i + 1: n if nxt_end < 0 else nxt_end]
+            if (starts_item(next_line) or _is_heading_line(this_line, prev_line)
+                    or this_line.rstrip()[-1:] in {"）", ")", "：", ":"}):
+                cuts.append(i)
+        i += 1
+    return cuts
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split an over-long sentence at commas into readable pieces."""
+    if end - start <= MAX_CHARS:
+        return [(start, end)]
+    out: list[tuple[int, int]] = []
+    piece_start = start
+    for m in re.finditer(r"[，,、]", text[start:end]):
+        cut = start + m.end()
+        if cut - piece_start >= PIECE_CHARS and end - cut >= 20:
+            out.append((piece_start, cut))
+            piece_start = cut
+    out.append((piece_start, end))
+    return out
+
+
+def split_sentences(text: str, base: int = 0) -> tuple[Sentence, ...]:
+    """Sentences of ``text``; offsets are shifted by ``base``.
+
+    Spans with fewer than two word characters (stray punctuation) are dropped.
+    """
+    out: list[Sentence] = []
+    prev = 0
+    for cut in [*_boundaries(text), len(text)]:
+        if cut <= prev:
+            continue
+        for p_start, p_end in _pieces(text, prev, cut):
+            s, e = _trimmed(text, p_start, p_end)
+            if len(_WORD.findall(text[s:e])) >= 2:
+                out.append(Sentence(base + s, base + e, text[s:e]))
+        prev = cut
+    return tuple(out)
+
+
+def display(text: str) -> str:
+    """Readable one-line form of a quote: layout line breaks removed.
+
+    >>> display("补贴每\\n\\n月 2000元")
+    '补贴每月 2000元'
+    """
+    joined = _WRAP.sub("", text)
+    return re.sub(r"\s+", " ", joined).strip()

@@ -1,0 +1,216 @@
+"""JSON API: ``POST /api/ask``, ``GET /api/health``, ``GET /api/documents/{doc_id}``.
+
+Each route parses with pydantic, makes one call into the engine or retriever and
+formats the result. Errors come back as ``{"error": "...", "details": [...]}``.
+"""
+
+from __future__ import annotations
+
+import logging
+import unicodedata
+from collections.abc import Mapping
+from typing import Annotated, Any, Literal, Protocol
+
+from fastapi import APIRouter, FastAPI, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, field_validator
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from app.types import Answer
+from index.types import Hit
+from ingest.types import Document
+
+log = logging.getLogger(__name__)
+
+MAX_QUESTION = 500
+MAX_TURN = 4000
+MAX_HISTORY = 20
+
+
+class Engine(Protocol):
+    def answer(
+        self, question: str, history: Any = (), k: int = 5, filters: Any = None
+    ) -> Answer: ...
+
+
+class DocumentSource(Protocol):
+    """What the routes need from :class:`index.Retriever`."""
+
+    @property
+    def documents(self) -> Mapping[str, Document]: ...
+
+    def info(self) -> dict[str, Any]: ...
+
+
+def clean_text(value: str) -> str:
+    """Strip, drop control characters (keeping newlines/tabs) and refuse lone surrogates.
+
+    >>> clean_text("  问\\x00题\\n ")
+    '问题'
+    """
+    if any(0xD800 <= ord(ch) <= 0xDFFF for ch in value):
+        raise ValueError("text contains invalid characters (unpaired surrogates)")
+    kept = "".join(
+        ch for ch in value if ch in "\n\t" or unicodedata.category(ch) not in {"Cc", "Cs"}
+    )
+    return kept.strip()
+
+
+class Turn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    role: Literal["user", "assistant"]
+    content: Annotated[StrictStr, Field(max_length=MAX_TURN)]
+
+    @field_validator("content")
+    @classmethod
+    def _clean(cls, value: str) -> str:
+        return clean_text(value)
+
+
+class AskRequest(BaseModel):
+    """A question, optional prior turns, how many passages to use and a region filter."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [{"question": "我是硕士，去威海工作每个月有多少生活补贴？", "k": 5}]
+        },
+    )
+
+    question: Annotated[StrictStr, Field(description=f"1..{MAX_QUESTION} characters")]
+    history: Annotated[list[Turn], Field(max_length=MAX_HISTORY)] = []
+    k: Annotated[StrictInt, Field(ge=1, le=20)] = 5
+    region: Annotated[StrictStr | None, Field(max_length=40)] = None
+
+    @field_validator("question")
+    @classmethod
+    def _question(cls, value: str) -> str:
+        value = clean_text(value)
+        if not value:
+            raise ValueError("question is empty; ask something, e.g. 「博士来威海有哪些补贴？」")
+        if len(value) > MAX_QUESTION:
+            raise ValueError(f"question is {len(value)} characters; the limit is {MAX_QUESTION}")
+        return value
+
+    @field_validator("region")
+    @classmethod
+    def _region(cls, value: str | None) -> str | None:
+        return clean_text(value) or None if value is not None else None
+
+
+class AskResponse(BaseModel):
+    answer: str
+    refused: bool
+    reason: str
+    mode: str
+    citations: list[dict[str, Any]]
+    hits: list[dict[str, Any]]
+    related: list[dict[str, Any]]
+
+
+def hit_json(hit: Hit) -> dict[str, Any]:
+    """``Hit.to_json()`` plus the chunk's offsets, so a client can link to the passage."""
+    return {**hit.to_json(), "char_start": hit.chunk.char_start, "char_end": hit.chunk.char_end}
+
+
+def answer_json(answer: Answer) -> dict[str, Any]:
+    """The JSON body of ``/api/ask`` for an :class:`Answer`."""
+    return {
+        "answer": answer.text,
+        "refused": answer.refused,
+        "reason": answer.reason,
+        "mode": answer.mode,
+        "citations": [c.to_json() for c in answer.citations],
+        "hits": [hit_json(h) for h in answer.hits],
+        "related": [hit_json(h) for h in answer.related],
+    }
+
+
+def build_router(engine: Engine, retriever: DocumentSource) -> APIRouter:
+    """Routes over one engine and the retriever it was built on."""
+    router = APIRouter(prefix="/api", tags=["api"])
+
+    @router.post("/ask", response_model=AskResponse)
+    def ask(body: AskRequest) -> dict[str, Any]:
+        """Answer a question from the policy documents, with numbered citations."""
+        filters = {"region": body.region} if body.region else None
+        history = [t.model_dump() for t in body.history]
+        return answer_json(engine.answer(body.question, history, k=body.k, filters=filters))
+
+    @router.get("/health")
+    def health() -> dict[str, Any]:
+        """Index generation, document and chunk counts, embedding model (and any fallback)."""
+        info = dict(retriever.info())
+        return {
+            "status": "ok",
+            "generation": info.get("generation"),
+            "n_documents": info.get("n_documents"),
+            "n_chunks": info.get("n_chunks"),
+            "model": info.get("model"),
+            "fallback": info.get("fallback"),
+            "index": info,
+        }
+
+    @router.get("/documents/{doc_id}")
+    def document(doc_id: str) -> dict[str, Any]:
+        """A document's display text (citation offsets point into it) and metadata."""
+        doc = retriever.documents.get(doc_id)
+        if doc is None:
+            raise HTTPException(404, f"no document with id {doc_id!r}")
+        return {
+            "doc_id": doc.doc_id,
+            "source": doc.source,
+            "title": doc.title,
+            "issuer": doc.issuer,
+            "date": doc.date,
+            "doc_number": doc.doc_number,
+            "region": doc.region,
+            "meta": dict(doc.meta),
+            "text": doc.text,
+        }
+
+    return router
+
+
+BODY_SHAPE = (
+    'the body must be a JSON object such as {"question": "硕士在威海有什么补贴？"} '
+    "sent with Content-Type: application/json"
+)
+
+
+def _details(exc: RequestValidationError) -> list[dict[str, str]]:
+    out = []
+    for err in exc.errors():
+        loc = ".".join(str(p) for p in err.get("loc", ()) if p != "body")
+        msg = str(err.get("msg", "invalid value")).removeprefix("Value error, ")
+        if not loc and err.get("type") in {"model_attributes_type", "dict_type"}:
+            msg = BODY_SHAPE
+        out.append({"field": loc or "body", "message": msg})
+    return out
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    """Clear JSON errors: 400 malformed JSON, 422 invalid fields, never a traceback."""
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
+        details = _details(exc)
+        if any(e.get("type") == "json_invalid" for e in exc.errors()):
+            return JSONResponse(
+                {"error": "the request body is not valid JSON", "details": details}, 400
+            )
+        first = details[0] if details else {"field": "body", "message": "invalid"}
+        return JSONResponse(
+            {"error": f"{first['field']}: {first['message']}", "details": details}, 422
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return JSONResponse({"error": str(exc.detail)}, exc.status_code, headers=exc.headers)
+
+    @app.exception_handler(Exception)
+    async def crashed(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unhandled error on %s %s", request.method, request.url.path)
+        return JSONResponse({"error": "internal error; the server log has the details"}, 500)

@@ -1,0 +1,145 @@
+"""The answer engine: grounded, cited answers over the retriever (issue 5).
+
+Extractive by default (no model, no network): sentences from the top hits
+that cover the question are quoted with ``[n]`` markers, or the engine
+refuses when the evidence does not cover the question's key constraints.
+With ``QAConfig(llm=LLMConfig(...))`` an OpenAI-compatible endpoint writes the
+answer from the same numbered passages; every ``[n]`` is checked and the
+engine falls back to the extractive answer on any failure.
+
+>>> # engine = QAEngine(Retriever.load(Path("indexes/main")))
+>>> # engine.answer("我是硕士，去威海工作每个月有多少生活补贴？").citations[0].quote
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from app.answer.compose import compose_extractive, refusal_subject, related_hits
+from app.answer.framing import clarify, fallback_note, refusal
+from app.answer.generative import GenerativeError, generate, passages_for
+from app.answer.llm import LLMConfig
+from app.answer.plan import CorpusView, Plan, RetrieverLike, make_plan
+from app.answer.select import SelectConfig
+from app.types import Answer
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_HOTLINE = "如需进一步咨询，可拨打 12333 人社服务热线。"
+
+__all__ = ["DEFAULT_HOTLINE", "LLMConfig", "QAConfig", "QAEngine"]
+
+
+@dataclass(frozen=True)
+class QAConfig:
+    """How answers are written. ``llm=None`` keeps the engine extractive and offline."""
+
+    hotline: str | None = DEFAULT_HOTLINE
+    llm: LLMConfig | None = None
+    max_sentences: int = 3
+    candidate_k: int = 12
+    related_k: int = 3
+    min_coverage: float = 0.15
+
+    def __post_init__(self) -> None:
+        if self.max_sentences < 1:
+            raise ValueError("QAConfig.max_sentences must be at least 1")
+        if self.candidate_k < 1 or self.related_k < 0:
+            raise ValueError("QAConfig.candidate_k must be >= 1 and related_k >= 0")
+        if not 0.0 <= self.min_coverage <= 1.0:
+            raise ValueError("QAConfig.min_coverage must be between 0 and 1")
+
+    @property
+    def select(self) -> SelectConfig:
+        """The thresholds of the coverage rule."""
+        return SelectConfig(max_sentences=self.max_sentences, min_coverage=self.min_coverage)
+
+
+class QAEngine:
+    """Answers questions from a retriever's documents, always with citations."""
+
+    def __init__(self, retriever: RetrieverLike, config: QAConfig = QAConfig()) -> None:
+        self.retriever = retriever
+        self.config = config
+        self._corpus = CorpusView(retriever.documents)
+
+    def warm_up(self) -> None:
+        """Split every document into sentences now instead of on the first question."""
+        _ = self._corpus.sentences
+
+    def _plan(self, question: str, history: Sequence[Mapping[str, str]], k: int,
+              filters: Mapping[str, object] | None) -> Plan:
+        return make_plan(question, history, self.retriever, self._corpus, k=k,
+                         candidate_k=self.config.candidate_k, filters=filters,
+                         select_config=self.config.select)
+
+    def _refusal(self, plan: Plan) -> Answer:
+        related = related_hits(plan.hits, self.config.related_k)
+        q = plan.question
+        if plan.selection.vague:
+            text = clarify("".join((*q.places, *q.degrees)), q.script)
+        else:
+            text = refusal(refusal_subject(q, plan.selection.missing), q.script,
+                           has_related=bool(related), hotline=self.config.hotline)
+        return Answer(text=text, citations=(), hits=plan.hits, refused=True,
+                      reason=plan.selection.reason, related=related, mode="extractive")
+
+    def _extractive(self, plan: Plan) -> Answer:
+        text, citations = compose_extractive(plan.question, plan.selection.chosen,
+                                             self.retriever.documents)
+        used = max((c.hit.rank for c in plan.selection.chosen), default=0)
+        hits = plan.hits if used <= len(plan.hits) else tuple(
+            sorted({c.hit.rank: c.hit for c in plan.selection.chosen}.values(),
+                   key=lambda h: h.rank))
+        return Answer(text=text, citations=citations, hits=hits, refused=False,
+                      reason=plan.selection.reason, mode="extractive")
+
+    def _fallback(self, plan: Plan, error: Exception) -> Answer:
+        logger.warning("generative answer failed, using extractive: %s", error)
+        base = self._extractive(plan)
+        note = fallback_note(plan.question.script)
+        return replace(base, text=f"{note}\n{base.text}", mode="extractive-fallback",
+                       reason=f"generative mode failed ({error}); extractive answer shown")
+
+    def answer(self, question: str, history: Sequence[Mapping[str, str]] = (), k: int = 5,
+               filters: Mapping[str, object] | None = None) -> Answer:
+        """The final answer for ``question`` (see :meth:`stream` for progressive text)."""
+        final: Answer | None = None
+        for item in self.stream(question, history, k, filters):
+            if isinstance(item, Answer):
+                final = item
+        if final is None:  # stream always ends with an Answer; this guards refactors
+            raise RuntimeError("answer stream ended without an Answer")
+        return final
+
+    def stream(self, question: str, history: Sequence[Mapping[str, str]] = (), k: int = 5,
+               filters: Mapping[str, object] | None = None) -> Iterator[str | Answer]:
+        """Yield the growing answer text, then the final :class:`Answer`."""
+        plan = self._plan(question, history, k, filters)
+        if plan.selection.refused:
+            answer = self._refusal(plan)
+        elif self.config.llm is None:
+            answer = self._extractive(plan)
+        else:
+            answer = yield from self._generative(plan, self.config.llm)
+        if answer.mode != "generative":
+            yield from _growing(answer.text)
+        yield answer
+
+    def _generative(self, plan: Plan, llm: LLMConfig) -> Iterator[str | Answer]:
+        passages = passages_for(plan, self.retriever.documents, self._corpus.sentences,
+                                self.config.select)
+        try:
+            answer = yield from generate(plan, passages, llm, self.retriever.documents)
+        except GenerativeError as error:
+            return self._fallback(plan, error)
+        return answer
+
+
+def _growing(text: str) -> Iterator[str]:
+    """Line-by-line growing prefixes of ``text``."""
+    lines = text.split("\n")
+    for i in range(1, len(lines) + 1):
+        yield "\n".join(lines[:i])

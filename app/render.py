@@ -1,0 +1,177 @@
+"""Pure formatting of answers and documents for the chat and the document page.
+
+Every piece of document or engine text passes through :func:`escape_text` before it
+is placed in HTML or Markdown, so markup inside a policy file shows as inert text.
+
+>>> escape_text('<img src=x> ![x](http://e/x.png)')
+'&#60;img src&#61;x&#62; &#33;&#91;x&#93;&#40;http&#58;//e/x.png&#41;'
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+from urllib.parse import quote, urlencode
+
+from app.types import Answer, Citation
+
+# Characters with a meaning in Markdown (links, images, emphasis, code, tables,
+# LaTeX, autolinks). They become numeric entities: markdown-it decodes an entity
+# to a literal character, so no syntax can be formed from document text.
+# One table for HTML and Markdown, so entities are never escaped twice.
+_ESCAPES = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'\\`*_{}[]()#+-=!|~$:"})
+_LINE_INDENT = re.compile(r"(?m)^[ \t]+")  # 4 spaces would start a Markdown code block
+_SOURCES_MARK = '<details class="pq-sources"'
+_NOT_FOUND_MARK = '<div class="pq-notfound"'
+
+
+def escape_text(text: str) -> str:
+    """HTML-escape ``text`` and neutralise Markdown syntax; newlines are kept."""
+    return _LINE_INDENT.sub("", text).translate(_ESCAPES)
+
+
+def _meta_line(citation: Citation) -> str:
+    parts = [citation.issuer, citation.date, citation.section_path]
+    shown = " · ".join(escape_text(p) for p in parts if p)
+    status = (
+        f' <span class="pq-status">{escape_text(citation.status)}</span>'
+        if citation.status
+        else ""
+    )
+    return shown + status
+
+
+def sources_html(citations: Iterable[Citation], *, open_: bool = False) -> str:
+    """A collapsible ``<details>`` block listing numbered citations with the quote marked."""
+    items = []
+    for c in citations:
+        items.append(
+            f'<li value="{int(c.n)}"><span class="pq-cite-title">[{int(c.n)}] '
+            f"{escape_text(c.title)}</span><br>"
+            f'<span class="pq-cite-meta">{_meta_line(c)}</span><br>'
+            f'<mark class="pq-quote">{_block_text(c.quote)}</mark><br>'
+            f'<a href="{doc_link(c)}" target="_blank" rel="noopener">'
+            f"查看原文</a></li>"
+        )
+    if not items:
+        return ""
+    return (
+        f'{_SOURCES_MARK}{" open" if open_ else ""}>'
+        f"<summary>来源（{len(items)}）</summary><ol>{''.join(items)}</ol></details>"
+    )
+
+
+def _block_text(text: str) -> str:
+    """Escaped text for inside an HTML block, where Markdown line breaks do not apply."""
+    return escape_text(text).replace("\n", "<br>")
+
+
+def _span_link(doc_id: str, start: int, end: int) -> str:
+    query = urlencode({"start": start, "end": end})
+    return html.escape(f"/doc/{quote(doc_id, safe='')}?{query}#quote")
+
+
+def doc_link(citation: Citation) -> str:
+    """Relative URL of the document page, scrolled to the quoted span.
+
+    >>> from app.types import Citation
+    >>> doc_link(Citation(1, "c", "d/1", "a.txt", "T", None, None, "", "q", 3, 9))
+    '/doc/d%2F1?start=3&amp;end=9#quote'
+    """
+    return _span_link(citation.doc_id, citation.char_start, citation.char_end)
+
+
+def _related_html(answer: Answer, limit: int = 3) -> str:
+    """Closest passages for a refusal, each linking to its place in the document."""
+    items = []
+    for hit in answer.related[:limit]:
+        c = hit.chunk
+        snippet = c.text if len(c.text) <= 120 else c.text[:120] + "…"
+        items.append(
+            f'<li><span class="pq-cite-title">{escape_text(c.title)}</span><br>'
+            f'<span class="pq-cite-meta">{escape_text(c.section_path)}</span><br>'
+            f'<span class="pq-related">{_block_text(snippet)}</span><br>'
+            f'<a href="{_span_link(c.doc_id, c.char_start, c.char_end)}" target="_blank" '
+            'rel="noopener">查看原文</a></li>'
+        )
+    if not items:
+        return ""
+    return (
+        f'{_SOURCES_MARK}><summary>相关段落（{len(items)}，仅供参考）</summary>'
+        f"<ol>{''.join(items)}</ol></details>"
+    )
+
+
+def answer_markdown(answer: Answer) -> str:
+    """The chat message for a final :class:`Answer`: text, then sources or a not-found note."""
+    if answer.refused:
+        return (
+            f'{_NOT_FOUND_MARK}><strong>未找到答案</strong><br>{_block_text(answer.text)}</div>'
+            f"\n\n{_related_html(answer)}"
+        )
+    return f"{escape_text(answer.text)}\n\n{sources_html(answer.citations)}"
+
+
+def partial_markdown(text: str) -> str:
+    """A streaming partial answer (escaped, with a typing marker)."""
+    return escape_text(text) + " ▌"
+
+
+def plain_answer(message: str) -> str:
+    """Recover the plain answer text from a rendered chat message (for history).
+
+    >>> from app.types import Answer
+    >>> plain_answer(answer_markdown(Answer("补贴 <b>3000</b> 元[1]", (), (), False)))
+    '补贴 <b>3000</b> 元[1]'
+    >>> plain_answer(answer_markdown(Answer("没有找到。\\n请拨打热线。", (), (), True)))
+    '没有找到。\\n请拨打热线。'
+    """
+    if message.startswith(_NOT_FOUND_MARK):
+        body = message.partition("<br>")[2]
+        message = body.partition("</div>")[0].replace("<br>", "\n")
+    at = message.find(_SOURCES_MARK)
+    if at >= 0:
+        message = message[:at]
+    return html.unescape(message.removesuffix(" ▌")).strip()
+
+
+def document_page(
+    title: str, meta: Iterable[str], text: str, start: int | None, end: int | None
+) -> str:
+    """A standalone HTML page with the whole escaped document and ``text[start:end]`` marked.
+
+    The browser scrolls to ``#quote`` itself, so the page needs no script.
+    """
+    if start is not None and end is not None and 0 <= start < end <= len(text):
+        body = (
+            escape_html(text[:start])
+            + f'<mark id="quote">{escape_html(text[start:end])}</mark>'
+            + escape_html(text[end:])
+        )
+    else:
+        body = escape_html(text)
+    meta_html = " · ".join(escape_html(m) for m in meta if m)
+    return (
+        "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{escape_html(title)}</title><style>{_DOC_CSS}</style></head><body>"
+        f"<header><h1>{escape_html(title)}</h1><p>{meta_html}</p></header>"
+        f"<main><pre>{body}</pre></main></body></html>"
+    )
+
+
+def escape_html(text: str) -> str:
+    """Plain HTML escaping for pages that do not go through Markdown."""
+    return html.escape(text, quote=True)
+
+
+_DOC_CSS = (
+    "body{font-family:system-ui,'Noto Sans CJK SC','PingFang SC',sans-serif;margin:0;"
+    "background:#f7f7f8;color:#1f2328}"
+    "header{padding:16px 20px;background:#fff;border-bottom:1px solid #ddd}"
+    "h1{font-size:1.25rem;margin:0 0 6px}header p{margin:0;color:#555;font-size:.9rem}"
+    "main{padding:16px 20px;max-width:900px}"
+    "pre{white-space:pre-wrap;word-break:break-word;font-family:inherit;line-height:1.7}"
+    "mark{background:#ffe58f;padding:2px 0;scroll-margin-top:40vh}"
+)

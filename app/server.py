@@ -1,0 +1,99 @@
+"""The FastAPI application: JSON API, document and widget pages, and the Gradio
+chat mounted at ``/``, behind the guards of :mod:`app.guards`."""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import TYPE_CHECKING
+
+import gradio as gr
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+from app import api, pages
+from app.feedback import FeedbackLog
+from app.guards import (
+    BlockedRoutes,
+    BodySizeLimit,
+    OriginGuard,
+    RateLimit,
+    SecurityHeaders,
+    TokenBucket,
+)
+from app.settings import Settings
+from app.ui import CSS, build_ui
+
+if TYPE_CHECKING:
+    from app.qa import QAEngine
+    from index import Retriever
+
+log = logging.getLogger(__name__)
+
+# System fonts only: the default theme would fetch Google Fonts.
+FONTS = ["system-ui", "PingFang SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei", "sans-serif"]
+
+
+def create_app(settings: Settings, engine: QAEngine, retriever: Retriever) -> FastAPI:
+    """One ASGI app serving everything on one port.
+
+    ``engine`` is an :class:`app.qa.QAEngine` (``answer`` and ``stream``);
+    ``retriever`` is the :class:`index.Retriever` it searches (documents, ``info()``).
+    """
+    app = FastAPI(
+        title="policyqa API",
+        description="Answers about talent and employment policies, with citations.",
+        version="0.1.0",
+        docs_url="/docs",
+        redoc_url=None,
+        openapi_url="/openapi.json",
+    )
+    api.install_error_handlers(app)
+    app.include_router(api.build_router(engine, retriever))
+    app.include_router(pages.build_router(retriever, settings.allowed_origins))
+
+    # Middleware: the last added runs first. Order, outermost first:
+    # security headers, CORS (so 413/429 replies are readable by allowed widgets),
+    # body cap, rate limit, origin check, closed Gradio routes.
+    app.add_middleware(BlockedRoutes)
+    app.add_middleware(OriginGuard, allowed=settings.allowed_origins)
+    app.add_middleware(
+        RateLimit,
+        bucket=TokenBucket(settings.rate_limit_per_min),
+        clock=time.monotonic,
+    )
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=list(settings.allowed_origins),
+        allow_methods=["GET", "POST"],
+        allow_headers=["Content-Type"],
+        allow_credentials=False,
+        max_age=600,
+    )
+    app.add_middleware(SecurityHeaders)
+
+    feedback = FeedbackLog(settings.feedback_file)
+    demo = build_ui(engine, feedback, settings.examples)
+    demo.queue(max_size=settings.queue_size, default_concurrency_limit=2)
+    blocked = [str(p.resolve()) for p in (settings.corpus, settings.index_dir) if p]
+    gr.mount_gradio_app(
+        app,
+        demo,
+        path="/",
+        server_name=settings.host,
+        server_port=settings.port,
+        footer_links=[],
+        run_history=False,
+        blocked_paths=[*blocked, str(settings.feedback_file.resolve().parent)],
+        max_file_size=1,
+        ssr_mode=False,
+        mcp_server=False,
+        pwa=False,
+        css=CSS,
+        theme=gr.themes.Soft(font=FONTS, font_mono=["ui-monospace", "monospace"]),
+        show_error=False,
+        enable_monitoring=False,
+    )
+    log.info("app ready: allowed origins %s", ", ".join(settings.allowed_origins) or "(none)")
+    return app

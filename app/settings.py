@@ -1,0 +1,230 @@
+"""Settings for ``python -m app``: environment, an optional TOML file, CLI flags over both.
+
+Precedence (later wins): defaults < settings file < ``POLICYQA_*`` environment < flags.
+The settings file path itself comes from ``--settings`` or ``POLICYQA_SETTINGS``.
+
+>>> s = load_settings(["--corpus", "docs", "--rate-limit", "10/min"], env={})
+>>> (s.port, s.rate_limit_per_min, s.index_dir.name.startswith("docs-"))
+(7860, 10, True)
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+
+ENV_PREFIX = "POLICYQA_"
+
+
+class SettingsError(ValueError):
+    """A setting is missing or malformed; the message says how to fix it."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the server needs, built once in :mod:`app.__main__` and passed down."""
+
+    corpus: Path | None = None
+    index_dir: Path | None = None
+    host: str = "127.0.0.1"
+    port: int = 7860
+    allowed_origins: tuple[str, ...] = ()
+    rate_limit_per_min: int = 30
+    max_body_bytes: int = 64 * 1024
+    queue_size: int = 32
+    feedback_file: Path = Path("feedback") / "feedback.jsonl"
+    model: str | None = None  # embedding model; None = what the index was built with
+    llm_base_url: str | None = None
+    llm_model: str | None = None
+    llm_api_key_env: str = "POLICYQA_LLM_API_KEY"  # name of the variable, never the key
+    examples: tuple[str, ...] = field(
+        default=(
+            "我是硕士，去威海工作每个月有多少生活补贴？",
+            "青岛对青年人才有什么住房支持？",
+            "高校毕业生来威海就业创业有什么政策？",
+        )
+    )
+
+    @property
+    def llm_enabled(self) -> bool:
+        return bool(self.llm_base_url and self.llm_model)
+
+
+def default_index_dir(corpus: Path, root: Path = Path("indexes")) -> Path:
+    """``indexes/<corpus-name>-<sha1(abspath)[:8]>``: one folder per corpus location.
+
+    >>> default_index_dir(Path("/data/policies")).name.startswith("policies-")
+    True
+    """
+    absolute = corpus.expanduser().resolve()
+    digest = hashlib.sha1(str(absolute).encode("utf-8")).hexdigest()[:8]
+    return root / f"{absolute.name or 'corpus'}-{digest}"
+
+
+def parse_rate_limit(text: str | int) -> int:
+    """Requests per minute from ``"30/min"``, ``"30"`` or ``"2/s"``.
+
+    >>> parse_rate_limit("30/min"), parse_rate_limit("2/s"), parse_rate_limit(5)
+    (30, 120, 5)
+    """
+    raw = str(text).strip().lower()
+    count, _, unit = raw.partition("/")
+    per = {"": 1, "min": 1, "m": 1, "minute": 1, "s": 60, "sec": 60, "second": 60}
+    try:
+        value = int(count) * per[unit.strip()]
+    except (ValueError, KeyError):
+        raise SettingsError(
+            f"rate limit {text!r} is not understood; write it as N/min (e.g. 30/min) or N/s"
+        ) from None
+    if value < 1:
+        raise SettingsError(f"rate limit {text!r} must allow at least one request per minute")
+    return value
+
+
+def _origins(value: str | Sequence[str]) -> tuple[str, ...]:
+    items = value.replace(",", " ").split() if isinstance(value, str) else list(value)
+    out = []
+    for item in items:
+        origin = str(item).strip().rstrip("/")
+        if origin and not origin.startswith(("http://", "https://")):
+            raise SettingsError(
+                f"allowed origin {origin!r} must look like https://example.com (scheme and host)"
+            )
+        if origin:
+            out.append(origin)
+    return tuple(out)
+
+
+def _convert(name: str, value: object) -> object:
+    """Turn a raw string/TOML value into the type of field ``name``."""
+    if value is None or value == "":
+        return None
+    if name in {"corpus", "index_dir", "feedback_file"}:
+        return Path(str(value)).expanduser()
+    if name in {"port", "max_body_bytes", "queue_size"}:
+        try:
+            number = int(str(value))
+        except ValueError:
+            raise SettingsError(f"{name} must be a whole number, got {value!r}") from None
+        if number < (0 if name == "port" else 1) or (name == "port" and number > 65535):
+            raise SettingsError(f"{name} {number} is out of range")
+        return number
+    if name == "rate_limit_per_min":
+        return parse_rate_limit(value)  # type: ignore[arg-type]
+    if name == "allowed_origins":
+        return _origins(value)  # type: ignore[arg-type]
+    if name == "examples":
+        items = value.split("|") if isinstance(value, str) else value
+        return tuple(str(x).strip() for x in items if str(x).strip())  # type: ignore[union-attr]
+    return str(value)
+
+
+# file/env key -> field name (``rate_limit`` reads more naturally than the field name)
+_ALIASES = {"rate_limit": "rate_limit_per_min"}
+_FIELDS = {f.name for f in fields(Settings)}
+
+
+def _normalise(
+    raw: Mapping[str, object], where: str, *, strict: bool = True
+) -> dict[str, object]:
+    out: dict[str, object] = {}
+    for key, value in raw.items():
+        name = _ALIASES.get(key.lower(), key.lower())
+        if name not in _FIELDS:
+            if not strict:
+                continue
+            raise SettingsError(
+                f"unknown setting {key!r} in {where}; known: {', '.join(sorted(_FIELDS))}"
+            )
+        out[name] = _convert(name, value)
+    return out
+
+
+def read_settings_file(path: Path) -> dict[str, object]:
+    """Read a TOML file of top-level ``key = value`` pairs (or a ``[policyqa]`` table)."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise SettingsError(f"settings file {path} does not exist") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise SettingsError(f"settings file {path} is not valid TOML: {exc}") from None
+    table = data.get("policyqa", data)
+    if not isinstance(table, dict):
+        raise SettingsError(f"settings file {path}: [policyqa] must be a table")
+    return _normalise(table, str(path))
+
+
+def read_env(env: Mapping[str, str]) -> dict[str, object]:
+    """``POLICYQA_*`` variables that name a setting (others, such as the API key, are skipped)."""
+    raw = {
+        key[len(ENV_PREFIX) :]: value
+        for key, value in env.items()
+        if key.startswith(ENV_PREFIX) and key != ENV_PREFIX + "SETTINGS"
+    }
+    return _normalise(raw, "environment (POLICYQA_*)", strict=False)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="python -m app",
+        description="Serve the policy Q&A chat, JSON API and widget on one port.",
+    )
+    p.add_argument("--corpus", help="folder of policy documents (POLICYQA_CORPUS)")
+    p.add_argument("--index-dir", help="index folder (default: derived from the corpus path)")
+    p.add_argument("--host", help="bind address (default 127.0.0.1)")
+    p.add_argument("--port", help="port (default 7860)")
+    p.add_argument("--settings", help="TOML settings file (POLICYQA_SETTINGS)")
+    p.add_argument(
+        "--allowed-origins",
+        nargs="+",
+        metavar="ORIGIN",
+        help="origins allowed to embed the widget, e.g. https://jobs.example.com",
+    )
+    p.add_argument("--rate-limit", help="requests per client, e.g. 30/min")
+    p.add_argument("--feedback-file", help="JSON-lines file for thumbs up/down")
+    p.add_argument("--model", help="embedding model (default: the one the index was built with)")
+    p.add_argument("--llm-base-url", help="OpenAI-compatible endpoint, e.g. http://host/v1")
+    p.add_argument("--llm-model", help="model name at that endpoint")
+    p.add_argument("--llm-api-key-env", help="name of the environment variable holding the key")
+    return p
+
+
+def load_settings(
+    argv: Sequence[str] | None = None, env: Mapping[str, str] | None = None
+) -> Settings:
+    """Build :class:`Settings` from flags, ``POLICYQA_*`` env and an optional TOML file."""
+    env = os.environ if env is None else env
+    args = build_parser().parse_args(argv)
+    merged: dict[str, object] = {}
+    settings_file = args.settings or env.get(ENV_PREFIX + "SETTINGS")
+    if settings_file:
+        merged.update(read_settings_file(Path(settings_file).expanduser()))
+    merged.update(read_env(env))
+    flags = {k: v for k, v in vars(args).items() if k != "settings" and v is not None}
+    merged.update(_normalise(flags, "command-line flags"))
+    merged = {k: v for k, v in merged.items() if v is not None}
+    if "llm_api_key_env" in merged and not merged["llm_api_key_env"]:
+        del merged["llm_api_key_env"]
+    settings = Settings(**merged)  # type: ignore[arg-type]
+    if settings.corpus is not None and settings.index_dir is None:
+        settings = replace(settings, index_dir=default_index_dir(settings.corpus))
+    return settings
+
+
+def require_corpus(settings: Settings) -> Path:
+    """The corpus folder, or a :class:`SettingsError` that says how to give one."""
+    if settings.corpus is None:
+        raise SettingsError(
+            "no corpus configured. Give the folder of policy documents with "
+            "`python -m app --corpus DIR`, the POLICYQA_CORPUS environment variable, "
+            "or `corpus = \"DIR\"` in a settings file (--settings FILE)."
+        )
+    if not settings.corpus.is_dir():
+        raise SettingsError(f"corpus folder {settings.corpus} does not exist or is not a folder")
+    return settings.corpus
+

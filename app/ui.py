@@ -1,0 +1,208 @@
+"""The Gradio chat for job seekers (Chinese interface text).
+
+Widgets and wiring only: each turn calls ``engine.stream`` and renders with
+:mod:`app.render`; thumbs up/down go to :class:`app.feedback.FeedbackLog`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any, Protocol
+
+import gradio as gr
+
+from app.feedback import FeedbackLog
+from app.render import answer_markdown, escape_text, partial_markdown, plain_answer
+from app.types import Answer
+
+log = logging.getLogger(__name__)
+
+TITLE = "人才政策咨询"
+DESCRIPTION = (
+    "根据已收录的人才与就业政策文件回答问题，每条回答都附有可核对的原文出处。"
+    "答案仅供参考，请以政策原文和主管部门解释为准。"
+)
+ERROR_TEXT = "抱歉，系统暂时出错，请稍后再试。"
+MAX_RECORDS = 50
+
+CSS = """
+.pq-sources { margin-top: .6em; border-top: 1px solid var(--border-color-primary); }
+.pq-sources summary { cursor: pointer; font-weight: 600; padding: .3em 0; }
+.pq-sources ol { padding-left: 1.2em; margin: .3em 0; }
+.pq-sources li { margin-bottom: .7em; }
+.pq-cite-meta { color: var(--body-text-color-subdued); font-size: .9em; }
+.pq-quote { background: #fff3bf; color: #1f2328; padding: 0 2px; line-height: 1.7; }
+.pq-status { color: #b42318; font-weight: 600; }
+.pq-notfound { border-left: 4px solid #f79009; background: #fffaeb; color: #7a2e0e;
+  padding: .6em .8em; border-radius: 4px; }
+footer { display: none !important; }
+#pq-clear { white-space: nowrap; }
+#pq-chat button.example { border: 1px solid var(--border-color-primary); border-radius: 10px;
+  background: var(--background-fill-secondary); padding: .6em .8em; text-align: left; }
+#pq-chat button.example:hover { border-color: var(--color-accent); }
+@media (max-width: 640px) {
+  #pq-header p { font-size: .85em; }
+  .pq-sources ol { padding-left: 1em; }
+}
+"""
+
+
+class StreamingEngine(Protocol):
+    def stream(
+        self, question: str, history: Any = (), k: int = 5, filters: Any = None
+    ) -> Iterator[str | Answer]: ...
+
+
+def message_text(message: Mapping[str, Any]) -> str:
+    """The text of a Gradio message whose content is a string or a list of parts."""
+    content = message.get("content")
+    if isinstance(content, str):
+        return content
+    if isinstance(content, Sequence):
+        return "".join(
+            part.get("text", "") if isinstance(part, Mapping) else str(part) for part in content
+        )
+    return ""
+
+
+def engine_history(history: Sequence[Mapping[str, Any]]) -> list[dict[str, str]]:
+    """Chat history as plain ``{"role", "content"}`` turns, without rendered sources."""
+    turns = []
+    for message in history[-20:]:
+        role = message.get("role")
+        if role not in ("user", "assistant"):
+            continue
+        text = message_text(message)
+        turns.append({"role": role, "content": plain_answer(text)})
+    return turns
+
+
+def _key(answer_text: str) -> str:
+    return hashlib.sha1(answer_text.encode("utf-8")).hexdigest()
+
+
+def _grow(shown: str, piece: str) -> str:
+    """Partial strings may be cumulative or deltas; accept both."""
+    return piece if piece.startswith(shown) else shown + piece
+
+
+def build_ui(
+    engine: StreamingEngine,
+    feedback: FeedbackLog,
+    examples: Sequence[str] = (),
+) -> gr.Blocks:
+    """The chat page: streaming answers, sources blocks, examples and feedback."""
+
+    def add_question(message: str, history: list[dict[str, Any]]) -> tuple[str, list]:
+        question = (message or "").strip()[:500]
+        if not question:
+            return "", history
+        return "", [*history, {"role": "user", "content": escape_text(question)}]
+
+    def pick_example(history: list[dict[str, Any]], data: gr.SelectData) -> list:
+        value = data.value.get("text", "") if isinstance(data.value, Mapping) else data.value
+        return add_question(str(value or ""), history)[1]
+
+    def respond(
+        history: list[dict[str, Any]], records: dict[str, dict[str, Any]]
+    ) -> Iterator[tuple[list, dict[str, dict[str, Any]]]]:
+        if not history or history[-1].get("role") != "user":
+            return
+        question = plain_answer(message_text(history[-1]))
+        turns = engine_history(history[:-1])
+
+        def show(text: str) -> list:
+            return [*history, {"role": "assistant", "content": text}]
+
+        shown, final = "", None
+        try:
+            for item in engine.stream(question, turns):
+                if isinstance(item, Answer):
+                    final = item
+                elif item:
+                    shown = _grow(shown, item)
+                    yield show(partial_markdown(shown)), records
+        except Exception:
+            log.exception("answering failed")
+            yield show(ERROR_TEXT), records
+            return
+        if final is None:
+            log.error("engine stream ended without a final Answer")
+            yield show(ERROR_TEXT), records
+            return
+        rendered = answer_markdown(final)
+        kept = dict(list(records.items())[-(MAX_RECORDS - 1) :])
+        kept[_key(plain_answer(rendered))] = {
+            "question": question,
+            "answer": final.text,
+            "citations": [c.to_json() for c in final.citations],
+        }
+        yield show(rendered), kept
+
+    def on_like(
+        history: list[dict[str, Any]], records: dict[str, dict[str, Any]], data: gr.LikeData
+    ) -> None:
+        index = data.index[0] if isinstance(data.index, (list, tuple)) else data.index
+        if data.liked in (True, "Like"):
+            vote = "up"
+        elif data.liked in (False, "Dislike"):
+            vote = "down"
+        else:
+            return  # a vote was withdrawn or an unknown option
+        if not isinstance(index, int) or not 0 <= index < len(history):
+            return
+        text = plain_answer(message_text(history[index]))
+        entry = records.get(_key(text))
+        if entry is None:  # e.g. an error message: still record what was shown
+            question = next(
+                (
+                    plain_answer(message_text(m))
+                    for m in reversed(history[:index])
+                    if m.get("role") == "user"
+                ),
+                "",
+            )
+            entry = {"question": question, "answer": text, "citations": []}
+        feedback.record(entry["question"], entry["answer"], entry["citations"], vote)
+
+    with gr.Blocks(title=TITLE, analytics_enabled=False, fill_height=True) as demo:
+        gr.Markdown(f"## {TITLE}\n{DESCRIPTION}", elem_id="pq-header")
+        records = gr.State({})
+        chatbot = gr.Chatbot(
+            elem_id="pq-chat",
+            show_label=False,
+            scale=1,
+            height="62vh",
+            layout="bubble",
+            latex_delimiters=[],
+            sanitize_html=True,
+            render_markdown=True,
+            feedback_options=("Like", "Dislike"),
+            buttons=["copy"],
+            placeholder="**您好！** 我可以解答人才引进、就业创业、生活补贴等政策问题。",
+            examples=[{"text": q} for q in examples] or None,
+        )
+        with gr.Row(equal_height=True):
+            box = gr.Textbox(
+                placeholder="输入您的问题，例如：硕士来威海工作有生活补贴吗？",
+                max_lines=4,
+                max_length=500,
+                show_label=False,
+                submit_btn="发送",
+                elem_id="pq-input",
+                scale=6,
+            )
+            clear = gr.Button("清空", elem_id="pq-clear", scale=0, min_width=72)
+        # Every event is private: the JSON API is /api/ask, not Gradio's client API.
+        hidden: dict[str, Any] = {"api_visibility": "private"}
+        box.submit(add_question, [box, chatbot], [box, chatbot], queue=False, **hidden).then(
+            respond, [chatbot, records], [chatbot, records], **hidden
+        )
+        chatbot.example_select(pick_example, [chatbot], [chatbot], queue=False, **hidden).then(
+            respond, [chatbot, records], [chatbot, records], **hidden
+        )
+        clear.click(lambda: ([], {}), None, [chatbot, records], queue=False, **hidden)
+        chatbot.like(on_like, [chatbot, records], None, queue=False, **hidden)
+    return demo

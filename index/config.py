@@ -1,0 +1,70 @@
+"""Build-time and search-time settings (frozen dataclasses).
+
+>>> IndexConfig(model="hash").model
+'hash'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from index.dense import HNSW_THRESHOLD
+from index.embedder import DEFAULT_MODEL
+from ingest.config import ChunkingConfig
+
+MAX_K = 50
+FUSION_METHODS = ("rrf", "score", "bm25", "dense")
+
+
+@dataclass(frozen=True)
+class IndexConfig:
+    """What an index is built with; recorded in the manifest and checked on load.
+
+    ``bm25_title_repeat`` indexes the document title (that many times) and the
+    section path together with each chunk's text for BM25 (a field boost).
+    """
+
+    model: str = DEFAULT_MODEL
+    chunking: ChunkingConfig = field(default_factory=ChunkingConfig)
+    bm25_title_repeat: int = 1
+    hnsw_threshold: int = HNSW_THRESHOLD
+    batch_size: int = 32
+
+    def __post_init__(self) -> None:
+        if not self.model:
+            raise ValueError("IndexConfig.model must name an embedding model, e.g. 'hash'")
+        if self.bm25_title_repeat < 0:
+            raise ValueError("IndexConfig.bm25_title_repeat must be >= 0")
+        if self.batch_size < 1:
+            raise ValueError("IndexConfig.batch_size must be >= 1")
+
+
+@dataclass(frozen=True)
+class SearchConfig:
+    """How dense and BM25 candidates are combined at query time.
+
+    ``fusion`` is one of ``rrf``, ``score`` (weighted normalised scores),
+    ``bm25`` or ``dense``. Queries without Chinese characters always use the
+    dense list (BM25 bigrams cannot match them). ``region_boost`` multiplies the
+    score of chunks whose document region matches the requested region.
+    ``doc_weight`` adds a third RRF list: the rank of each chunk's document under
+    a document-level BM25 (whole-document evidence; 0 disables it).
+    """
+
+    fusion: str = "rrf"
+    dense_weight: float = 1.0
+    bm25_weight: float = 1.0
+    rrf_k: float = 60.0
+    doc_weight: float = 0.0
+    candidates: int = 100
+    region_boost: float = 1.05
+
+    def __post_init__(self) -> None:
+        if self.fusion not in FUSION_METHODS:
+            raise ValueError(f"fusion must be one of {FUSION_METHODS}, got {self.fusion!r}")
+        if self.candidates < MAX_K:
+            raise ValueError(f"candidates must be at least {MAX_K}, got {self.candidates}")
+        if self.dense_weight < 0 or self.bm25_weight < 0 or self.doc_weight < 0:
+            raise ValueError("fusion weights must be non-negative")
+        if self.region_boost < 1.0:
+            raise ValueError("region_boost must be >= 1.0 (it re-ranks, it never filters)")

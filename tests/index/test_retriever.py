@@ -1,0 +1,102 @@
+"""Search behaviour with the deterministic stand-in embedder."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from index import MAX_K, Retriever, SearchConfig
+
+
+@pytest.fixture
+def retriever(built_index: Path) -> Retriever:
+    return Retriever.load(built_index)
+
+
+def _sources(hits: list) -> list[str]:
+    return [h.chunk.source for h in hits]
+
+
+def test_chinese_query_finds_the_right_document(retriever: Retriever) -> None:
+    hits = retriever.search("住房公积金贷款最高额度是多少", k=3)
+    assert hits[0].chunk.source == "fund_loans.txt"
+    assert [h.rank for h in hits] == [1, 2, 3]
+    assert hits[0].bm25_rank is not None and hits[0].dense_rank is not None
+
+
+def test_traditional_query_matches_simplified_text(retriever: Retriever) -> None:
+    hits = retriever.search("住房公積金貸款額度", k=1, config=SearchConfig(fusion="bm25"))
+    assert hits[0].chunk.source == "fund_loans.txt"
+
+
+def test_simplified_query_matches_traditional_text(retriever: Retriever) -> None:
+    hits = retriever.search("青年创业补助金额", k=1, config=SearchConfig(fusion="bm25"))
+    assert hits[0].chunk.source == "taipei_startup.txt"
+
+
+def test_colloquial_synonym_reaches_formal_wording(retriever: Retriever) -> None:
+    hits = retriever.search("社保", k=1, config=SearchConfig(fusion="bm25"))
+    assert hits[0].chunk.source == "social_insurance.txt"
+
+
+def test_query_without_chinese_uses_dense_only(retriever: Retriever) -> None:
+    hits = retriever.search("housing provident fund loan", k=3)
+    assert all(h.bm25_rank is None for h in hits)
+    assert all(h.dense_rank == h.rank for h in hits)
+
+
+def test_region_boost_reranks_but_does_not_filter(retriever: Retriever) -> None:
+    plain = retriever.search("补贴申请", k=MAX_K)
+    boosted = retriever.search("补贴申请", k=MAX_K, region="青岛")
+    assert {h.chunk.chunk_id for h in plain} == {h.chunk.chunk_id for h in boosted}
+    def first_qingdao(hits: list) -> int:
+        return next(h.rank for h in hits if h.chunk.source == "qingdao_housing.txt")
+
+    assert first_qingdao(plain) > 1  # the query itself does not favour the Qingdao document
+    assert first_qingdao(boosted) < first_qingdao(plain)
+    assert boosted[0].score > plain[0].score or boosted[0].chunk == plain[0].chunk
+
+
+def test_k_is_capped_and_validated(retriever: Retriever) -> None:
+    assert len(retriever.search("人才", k=500)) <= MAX_K
+    with pytest.raises(ValueError, match="k must be at least 1"):
+        retriever.search("人才", k=0)
+    assert retriever.search("   ") == []
+
+
+def test_hit_json_shape(retriever: Retriever) -> None:
+    data = retriever.search("人才公寓", k=1)[0].to_json()
+    assert set(data) == {
+        "rank", "score", "chunk_id", "doc_id", "source", "title", "section_path", "text",
+        "dense_rank", "bm25_rank",
+    }
+
+
+def test_document_lookup(retriever: Retriever) -> None:
+    hit = retriever.search("人才公寓", k=1)[0]
+    doc = retriever.document(hit.chunk.doc_id)
+    assert doc.text[hit.chunk.char_start : hit.chunk.char_end] == hit.chunk.text
+    with pytest.raises(KeyError, match="no document"):
+        retriever.document("missing")
+
+
+def test_concurrent_searches_match_sequential(retriever: Retriever) -> None:
+    queries = ["人才公寓", "社保补贴", "公积金贷款", "創業補助", "硕士落户"] * 8
+    expected = [retriever.search(q, k=5) for q in queries]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        got = list(pool.map(lambda q: retriever.search(q, k=5), queries))
+    assert got == expected
+
+
+def test_document_level_evidence_is_a_third_ranking(retriever: Retriever) -> None:
+    ranks = retriever.document_ranks("住房公积金贷款期限")
+    top_row = min(ranks, key=ranks.__getitem__)
+    docs = list(retriever.documents.values())
+    assert docs[top_row].source == "fund_loans.txt"
+    plain = retriever.search("贷款期限", k=10, config=SearchConfig(fusion="rrf"))
+    with_doc = retriever.search("贷款期限", k=10, config=SearchConfig(fusion="rrf", doc_weight=1.0))
+    by_id = {h.chunk.chunk_id: h.score for h in plain}
+    assert with_doc[0].chunk.source == "fund_loans.txt"
+    assert all(h.score >= by_id.get(h.chunk.chunk_id, 0.0) for h in with_doc)

@@ -1,0 +1,1 @@
+"""Tests for ingest.facts (rule-based amount, target and department facts)."""

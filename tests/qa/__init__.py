@@ -1,0 +1,1 @@
+"""Tests of the answer engine (:mod:`app.qa` and :mod:`app.answer`)."""

@@ -1,0 +1,86 @@
+"""The extractive composer on Hits built from real chunks of the sample corpus."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from app.answer.compose import compose_extractive
+from app.answer.evidence import candidates
+from app.answer.plan import CorpusView
+from app.answer.question import analyze
+from app.answer.select import SelectConfig, select
+from index.types import Hit
+from ingest import ingest_corpus
+from ingest.types import Chunk, Document
+
+CORPUS = Path("/work/shared/corpus")
+
+
+@pytest.fixture(scope="module")
+def corpus() -> tuple[dict[str, Document], list[Chunk]]:
+    if not CORPUS.is_dir():
+        pytest.skip(f"sample corpus not found at {CORPUS}")
+    result = ingest_corpus(CORPUS)
+    return {d.doc_id: d for d in result.documents}, result.chunks
+
+
+def _hits(chunks: list[Chunk], *needles: str) -> list[Hit]:
+    found = [c for needle in needles for c in chunks if needle in c.text]
+    return [Hit(chunk=c, score=1.0 / i, rank=i) for i, c in enumerate(found, start=1)]
+
+
+def _answer(question: str, hits: list[Hit], documents: dict[str, Document]):
+    view = CorpusView(documents)
+    q = analyze(question)
+    selection = select(q, candidates(q, hits, documents, view.sentences, view.keys(q.content)),
+                       SelectConfig())
+    return q, selection
+
+
+def test_master_allowance_is_quoted_with_exact_offsets(corpus) -> None:
+    documents, chunks = corpus
+    hits = _hits(chunks, "生活津贴", "高技能人才培训基地")
+    q, selection = _answer("我是硕士，去威海工作每个月有多少生活补贴？", hits, documents)
+    assert not selection.refused
+    text, citations = compose_extractive(q, selection.chosen, documents)
+    assert "2000元" in text.replace(" ", "")
+    for c in citations:
+        assert documents[c.doc_id].text[c.char_start:c.char_end] == c.quote
+        assert len(c.quote) < 200  # a sentence, not the whole chunk
+    assert sorted(int(n) for n in re.findall(r"\[(\d+)\]", text)) == [c.n for c in citations]
+    lines = text.split("\n")
+    assert all(line.endswith(f"[{i}]") for i, line in enumerate(lines[1:], start=1))
+
+
+def test_overlapping_chunks_do_not_repeat_sentences(corpus) -> None:
+    documents, chunks = corpus
+    hits = _hits(chunks, "生活津贴", "生活津贴", "返乡留威")
+    _, selection = _answer("威海博士生活津贴每月多少？", hits, documents)
+    starts = [(c.doc_id, c.sentence.start) for c in selection.chosen]
+    assert len(starts) == len(set(starts))
+
+
+def test_department_fragment_is_shown_with_its_item(corpus) -> None:
+    documents, chunks = corpus
+    hits = _hits(chunks, "職稱制度改革")
+    q, selection = _answer("青岛职称制度改革由哪个处室负责？", hits, documents)
+    text, citations = compose_extractive(q, selection.chosen, documents)
+    assert "專技處" in text
+    assert any("職稱制度改革" in c.quote for c in citations)
+
+
+def test_place_missing_from_evidence_is_refused(corpus) -> None:
+    documents, chunks = corpus
+    hits = _hits(chunks, "生活津贴")
+    _, selection = _answer("我是硕士，去济南工作每个月有多少生活补贴？", hits, documents)
+    assert selection.refused and "济南" in selection.missing
+
+
+def test_asked_kind_missing_is_refused(corpus) -> None:
+    documents, chunks = corpus
+    hits = _hits(chunks, "青領計劃", "青领计划")
+    _, selection = _answer("北汽新能源青领计划的学员每月工资多少钱？", hits, documents)
+    assert selection.refused
