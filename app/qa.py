@@ -14,7 +14,7 @@ engine falls back to the extractive answer on any failure.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Generator, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from app.answer.compose import compose_extractive, refusal_subject, related_hits
@@ -88,12 +88,8 @@ class QAEngine:
 
     def _extractive(self, plan: Plan) -> Answer:
         text, citations = compose_extractive(plan.question, plan.selection.chosen,
-                                             self.retriever.documents)
-        used = max((c.hit.rank for c in plan.selection.chosen), default=0)
-        hits = plan.hits if used <= len(plan.hits) else tuple(
-            sorted({c.hit.rank: c.hit for c in plan.selection.chosen}.values(),
-                   key=lambda h: h.rank))
-        return Answer(text=text, citations=citations, hits=hits, refused=False,
+                                             self.retriever.documents, self._corpus.sentences)
+        return Answer(text=text, citations=citations, hits=plan.hits_used(), refused=False,
                       reason=plan.selection.reason, mode="extractive")
 
     def _fallback(self, plan: Plan, error: Exception) -> Answer:
@@ -116,7 +112,9 @@ class QAEngine:
 
     def stream(self, question: str, history: Sequence[Mapping[str, str]] = (), k: int = 5,
                filters: Mapping[str, object] | None = None) -> Iterator[str | Answer]:
-        """Yield the growing answer text, then the final :class:`Answer`."""
+        """Yield the answer text so far (each string replaces the previous one), then the
+        final :class:`Answer`. After a generative failure the text restarts with the
+        extractive fallback, so a UI should always show the latest string."""
         plan = self._plan(question, history, k, filters)
         if plan.selection.refused:
             answer = self._refusal(plan)
@@ -128,7 +126,7 @@ class QAEngine:
             yield from _growing(answer.text)
         yield answer
 
-    def _generative(self, plan: Plan, llm: LLMConfig) -> Iterator[str | Answer]:
+    def _generative(self, plan: Plan, llm: LLMConfig) -> Generator[str, None, Answer]:
         passages = passages_for(plan, self.retriever.documents, self._corpus.sentences,
                                 self.config.select)
         try:

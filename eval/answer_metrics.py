@@ -95,10 +95,11 @@ def citation_support(cited_chunk_texts: Iterable[str], evidence: Sequence[str],
 
 def refusal_scores(answerable: Sequence[bool], refused: Sequence[bool]) -> dict[str, float | None]:
     """Refusal precision and recall (positive class: the corpus cannot answer),
-    plus the false-refusal rate on answerable questions.
+    the false-refusal rate on answerable questions, and its complement
+    ``answered_rate`` (higher is better, so a ``--fail-below`` gate can bound it).
 
-    >>> refusal_scores([True, True, False, False], [False, True, True, False])
-    {'refusal_precision': 0.5, 'refusal_recall': 0.5, 'false_refusal_rate': 0.5}
+    >>> refusal_scores([True, True, False, False], [False, True, True, False])["answered_rate"]
+    0.5
     """
     if len(answerable) != len(refused):
         raise ValueError("answerable and refused must have the same length")
@@ -111,4 +112,5 @@ def refusal_scores(answerable: Sequence[bool], refused: Sequence[bool]) -> dict[
         "refusal_precision": tp / n_refused if n_refused else None,
         "refusal_recall": tp / n_unanswerable if n_unanswerable else None,
         "false_refusal_rate": false_refusals / n_answerable if n_answerable else None,
+        "answered_rate": 1 - false_refusals / n_answerable if n_answerable else None,
     }

@@ -11,7 +11,9 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # the backend is chosen above, before pyplot loads
 
-_BAR_METRICS = ("recall@5", "doc_recall@5", "answer_fact", "citation_support")
+_BAR_METRICS = (
+    "recall@5", "doc_recall@5", "answer_fact", "citation_support", "refusal_recall"
+)
 
 
 def _save(fig: Any, path: Path) -> Path:
@@ -40,17 +42,20 @@ def plot_recall_curve(chunk: Sequence[float], doc: Sequence[float], path: Path) 
 def plot_groups(groups: Mapping[str, Mapping[str, Any]], title: str, path: Path) -> Path:
     """Grouped bars: one group per tag value, one bar per headline metric."""
     names = list(groups)
-    fig, ax = plt.subplots(figsize=(max(6, 1.3 * len(names) + 2), 4))
+    fig, ax = plt.subplots(figsize=(max(7, 1.3 * len(names) + 2), 4.5))
     width = 0.8 / len(_BAR_METRICS)
     for i, metric in enumerate(_BAR_METRICS):
-        values = [float(groups[g].get(metric) or 0.0) for g in names]
+        # a metric that does not apply to a group (None) is left out, not drawn as 0
+        values = [float("nan") if (v := groups[g].get(metric)) is None else float(v)
+                  for g in names]
         xs = [j + i * width for j in range(len(names))]
         ax.bar(xs, values, width=width, label=metric)
     ax.set_xticks([j + 0.4 - width / 2 for j in range(len(names))])
     ax.set_xticklabels([f"{g}\n(n={groups[g].get('n_questions', '?')})" for g in names])
     ax.set_ylim(0, 1.05)
     ax.set_title(title)
-    ax.legend(fontsize=8, ncols=2)
+    ax.legend(fontsize=8, ncols=len(_BAR_METRICS), loc="upper center",
+              bbox_to_anchor=(0.5, -0.2), frameon=False)
     ax.grid(axis="y", alpha=0.3)
     return _save(fig, path)
 

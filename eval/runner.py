@@ -75,9 +75,15 @@ def _hit_json(hit: Any, relevant: bool, in_doc: bool) -> dict[str, Any]:
     return data
 
 
+def chunk_targets(q: Question) -> tuple[str, ...]:
+    """Strings that make a chunk relevant: the evidence quotes, else the reference answer
+    (the NCP dev set has answer spans but no separate evidence)."""
+    return q.targets or ((q.answer,) if q.answer else ())
+
+
 def score_retrieval(q: Question, hits: Sequence[Any]) -> dict[str, Any]:
     """Per-question retrieval record: ranks, metrics and the annotated hits."""
-    targets = q.targets or ((q.answer,) if q.answer else ())
+    targets = chunk_targets(q)
     texts = [h.chunk.text for h in hits]
     relevant = [evidence_in_text(t, targets) for t in texts] if targets else []
     in_doc = [doc_matches(h.chunk, q.doc) for h in hits]
@@ -108,6 +114,11 @@ def run_retrieval(
     retriever: SearchesChunks, questions: Sequence[Question], *, progress: bool = True
 ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """Retrieval metrics over answerable questions (unanswerable ones are excluded)."""
+    missing = gold_docs_not_indexed(retriever, questions)
+    if missing:
+        log.warning("%d question(s) name a gold document that is not in the index "
+                    "(e.g. dropped by ingest as a duplicate): %s", len(missing),
+                    ", ".join(missing[:5]))
     records: list[dict[str, Any]] = []
     for q in tqdm(questions, desc="retrieval", unit="q", disable=not progress):
         hits, seconds = _timed(lambda q=q: retriever.search(q.question, k=RETRIEVAL_K))
@@ -116,7 +127,20 @@ def run_retrieval(
                "reference_answer": q.answer, "retrieval_seconds": seconds}
         rec.update(score_retrieval(q, hits))
         records.append(rec)
-    return retrieval_summary(records), records
+    summary = retrieval_summary(records)
+    summary["n_gold_doc_not_in_index"] = len(missing)
+    return summary, records
+
+
+def gold_docs_not_indexed(retriever: Any, questions: Sequence[Question]) -> list[str]:
+    """Ids of answerable questions whose gold doc matches no indexed document."""
+    documents = getattr(retriever, "documents", None)
+    if not documents:
+        return []
+    known: set[str] = set()
+    for doc_id, d in documents.items():
+        known.update({doc_id, PurePath(str(d.source)).stem, PurePath(str(d.source)).name})
+    return [q.id for q in questions if q.answerable and q.doc and q.doc not in known]
 
 
 def retrieval_summary(records: Sequence[dict[str, Any]]) -> dict[str, Any]:
@@ -146,9 +170,10 @@ def score_answer(q: Question, answer: Any, documents: Mapping[str, str],
                                   "citation_validity": sum(valid) / len(valid) if valid else None}
     if q.answerable and q.answer:
         m["answer_fact"] = 0.0 if answer.refused else float(fact_present(q.answer, answer.text))
-    if q.answerable and q.targets and not answer.refused:
+    targets = chunk_targets(q)
+    if q.answerable and targets and not answer.refused:
         cited = [chunk_texts.get(c.chunk_id, c.quote) for c in answer.citations]
-        m["citation_support"] = float(any(evidence_in_text(t, q.targets) for t in cited))
+        m["citation_support"] = float(any(evidence_in_text(t, targets) for t in cited))
     return {"answer": {"text": answer.text, "refused": answer.refused,
                        "reason": getattr(answer, "reason", ""),
                        "mode": getattr(answer, "mode", None)},

@@ -12,11 +12,13 @@ belongs to, so it reads on its own.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from app.answer.evidence import Candidate
-from app.answer.framing import lead_in
+from app.answer.facts import key_facts
+from app.answer.framing import key_fact_line, lead_in
 from app.answer.question import QuestionInfo
 from app.answer.select import reading_order
 from app.answer.sentences import Sentence, display
@@ -25,6 +27,7 @@ from index.types import Hit
 from ingest.types import Document
 
 FRAGMENT_CHARS = 30
+_ANAPHORA = re.compile(r"^(?:由他|由她|他们|她们|他|她|其|该|此|上述|这)")
 
 
 @dataclass(frozen=True)
@@ -52,20 +55,28 @@ def make_citation(n: int, quote: Quote, doc: Document) -> Citation:
     )
 
 
-def _needs_heading(c: Candidate, chosen_starts: set[tuple[str, int]]) -> Sentence | None:
-    h = c.heading_sentence
-    short = len(c.sentence.text) < FRAGMENT_CHARS and c.sentence.text[:1] in "(（"
-    if h is None or not short or (c.doc_id, h.start) in chosen_starts:
+def _needs_context(c: Candidate, sentences: Sequence[Sentence],
+                   chosen_starts: set[tuple[str, int]]) -> Sentence | None:
+    """The sentence a quote leans on: the item heading of a fragment such as 「(責任處室:…)」,
+    or the previous sentence when the quote opens with a pronoun (由他牵头…)."""
+    text = c.sentence.text
+    context: Sentence | None = None
+    if len(text) < FRAGMENT_CHARS and text[:1] in "(（":
+        context = c.heading_sentence
+    elif _ANAPHORA.match(text) and c.index > 0:
+        context = sentences[c.index - 1]
+    if context is None or (c.doc_id, context.start) in chosen_starts:
         return None
-    return h
+    return context
 
 
-def quotes_for(chosen: Sequence[Candidate]) -> list[Quote]:
-    """One quote per sentence in reading order; a fragment gets its item heading first."""
+def quotes_for(chosen: Sequence[Candidate],
+               sentences_of: Mapping[str, Sequence[Sentence]]) -> list[Quote]:
+    """One quote per sentence in reading order, each preceded by the context it leans on."""
     starts = {(c.doc_id, c.sentence.start) for c in chosen}
     spans: list[Quote] = []
     for c in reading_order(chosen):
-        heading = _needs_heading(c, starts)
+        heading = _needs_context(c, sentences_of[c.doc_id], starts)
         if heading is not None:
             spans.append(Quote(c.hit, heading.start, heading.end))
             starts.add((c.doc_id, heading.start))
@@ -74,14 +85,20 @@ def quotes_for(chosen: Sequence[Candidate]) -> list[Quote]:
 
 
 def compose_extractive(q: QuestionInfo, chosen: Sequence[Candidate],
-                       documents: Mapping[str, Document]) -> tuple[str, tuple[Citation, ...]]:
+                       documents: Mapping[str, Document],
+                       sentences_of: Mapping[str, Sequence[Sentence]],
+                       ) -> tuple[str, tuple[Citation, ...]]:
     """Answer text and citations for the chosen evidence."""
-    quotes = quotes_for(chosen)
+    quotes = quotes_for(chosen, sentences_of)
     citations = tuple(
         make_citation(n, quote, documents[quote.hit.chunk.doc_id])
         for n, quote in enumerate(quotes, start=1)
     )
+    number = {(c.doc_id, c.char_start): c.n for c in citations}
     lines = [lead_in(q.kinds, q.script)]
+    for fact in key_facts(q, chosen):
+        n = number[(fact.source.doc_id, fact.source.sentence.start)]
+        lines.append(key_fact_line(fact.text, n, q.script))
     lines += [bullet(c.quote, c.n) for c in citations]
     return "\n".join(lines), citations
 

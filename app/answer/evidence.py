@@ -99,7 +99,9 @@ def _missing(q: QuestionInfo, doc: Document, sentences: Sequence[Sentence], inde
     prev_text = sentences[index - 1].text if index > 0 else ""
     near = normalise(f"{heading}{prev_text}{sentence.text}")
     place_text = _place_text(doc, sentence)
-    missing = [p for p in q.places if not place_in(p, place_text)]
+    found = [p for p in q.places if place_in(p, place_text)]
+    # one place must hold per sentence; a comparison of places is checked answer-wide
+    missing = [p for p in q.places if p not in found] if len(q.places) < 2 or not found else []
     missing += [d for d in q.degrees if not degree_in(d, near)]
     missing += [p for p in q.programmes if normalise(programme_core(p)) not in place_text]
     return tuple(missing)
@@ -111,7 +113,10 @@ def _topics(q: QuestionInfo, sentences: Sequence[Sentence], index: int, heading:
     prev_text = sentences[index - 1].text if index > 0 else ""
     next_text = sentences[index + 1].text if index + 1 < len(sentences) else ""
     local = normalise(f"{heading}{prev_text}{sentences[index].text}{next_text}")
-    return tuple(t for t in q.topics if normalise(t) in local)
+    topics = tuple(t for t in q.topics if normalise(t) in local)
+    if len(q.places) > 1:
+        topics += tuple(p for p in q.places if place_in(p, local))
+    return topics
 
 
 def candidates(q: QuestionInfo, hits: Sequence[Hit], documents: Mapping[str, Document],

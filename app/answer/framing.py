@@ -71,3 +71,10 @@ def clarify(subject: str, script: Script) -> str:
                 "job-seeking support)?")
     about = f"关于{subject}的" if subject else ""
     return in_script(f"请说明想了解{about}哪方面的政策，例如生活补贴、住房或就业支持。", script)
+
+
+def key_fact_line(fact: str, n: int, script: Script) -> str:
+    """「要点：硕士每月2000元生活津贴[1]」, the derived figure with its citation."""
+    if script == "en":
+        return f"Key figure: {fact}[{n}]"
+    return f"{in_script('要点：', script)}{in_script(fact, script)}[{n}]"

@@ -77,7 +77,7 @@ def passages_for(plan: Plan, documents: Mapping[str, Document],
     Overlapping neighbourhoods in one document are merged, so no text is given twice.
     """
     spans: list[Quote] = []
-    for q in quotes_for(plan.selection.chosen[: config.max_sentences]):
+    for q in quotes_for(plan.selection.chosen[: config.max_sentences], sentences_of):
         doc_sentences = sentences_of[q.hit.chunk.doc_id]
         inside = [i for i, s in enumerate(doc_sentences) if s.start <= q.start < s.end]
         i = inside[0] if inside else 0
@@ -195,5 +195,6 @@ def generate(plan: Plan, passages: Sequence[Passage], llm: LLMConfig,
     reason = "generated from cited passages"
     if dropped:
         reason += f"; {dropped} uncited sentence(s) dropped"
-    return Answer(text=joiner.join(kept), citations=citations, hits=plan.hits, refused=False,
+    return Answer(text=joiner.join(kept), citations=citations, hits=plan.hits_used(),
+                  refused=False,
                   reason=reason, mode="generative")

@@ -77,6 +77,12 @@ class Plan:
     question: QuestionInfo
     hits: tuple[Hit, ...]
     selection: Selection
+    retrieved: tuple[Hit, ...] = ()
+
+    def hits_used(self) -> tuple[Hit, ...]:
+        """The top-k hits, extended to the lowest-ranked hit an answer quotes."""
+        used = max((c.hit.rank for c in self.selection.chosen), default=0)
+        return self.hits if used <= len(self.hits) else self.retrieved[:used]
 
 
 def check_filters(filters: Mapping[str, object] | None) -> str | None:
@@ -134,4 +140,4 @@ def make_plan(question: str, history: Sequence[Mapping[str, str]], retriever: Re
     cands = candidates(info, hits, retriever.documents, corpus.sentences, keys)
     selection = select(info, cands, select_config, keys)
     logger.debug("question %r -> query %r: %s", question, query, selection.reason)
-    return Plan(info, tuple(hits[:k]), selection)
+    return Plan(info, tuple(hits[:k]), selection, tuple(hits))

@@ -54,6 +54,11 @@ class SelectConfig:
     duplicate_jaccard: float = 0.6
 
 
+def required_topics(q: QuestionInfo) -> tuple[str, ...]:
+    """What the whole answer must cover: the policy topics, and each place of a comparison."""
+    return (*q.topics, *(q.places if len(q.places) > 1 else ()))
+
+
 def _jaccard(a: str, b: str) -> float:
     x, y = bigrams(normalise(a)), bigrams(normalise(b))
     return len(x & y) / max(1, len(x | y))
@@ -72,7 +77,7 @@ def _is_duplicate(c: Candidate, chosen: Sequence[Candidate], limit: float) -> bo
 
 def _refuse_missing(cands: Sequence[Candidate], q: QuestionInfo) -> Selection:
     top = sorted(cands, key=lambda c: -c.score)[:6]
-    absent = [t for t in q.topics if not any(t in c.topics for c in cands)]
+    absent = [t for t in required_topics(q) if not any(t in c.topics for c in cands)]
     counts = Counter([*absent, *absent, *(m for c in top for m in c.missing)])
     missing = tuple(m for m, _ in counts.most_common()) or ("相关内容",)
     reason = f"key constraint not found in the retrieved evidence: {'、'.join(missing)}"
@@ -87,10 +92,11 @@ def select(q: QuestionInfo, cands: Sequence[Candidate], config: SelectConfig = S
         return Selection((), True, "the question names no topic to look up", vague=True)
     if not cands:
         return Selection((), True, "the retriever returned no passages")
-    eligible = [c for c in cands if c.eligible and (c.topics or not q.topics)]
-    if not eligible:
+    eligible = [c for c in cands if c.eligible]
+    on_topic = [c for c in eligible if c.topics or not required_topics(q)]
+    if not on_topic:
         return _refuse_missing(cands, q)
-    primary = [c for c in eligible if c.kind_ok] if q.kinds else eligible
+    primary = [c for c in on_topic if c.kind_ok] if q.kinds else on_topic
     if not primary:
         kinds = "、".join(KIND_NAMES[k] for k in q.kinds)
         return Selection((), True, f"no evidence sentence states the asked-for {kinds}",
@@ -119,7 +125,12 @@ def select(q: QuestionInfo, cands: Sequence[Candidate], config: SelectConfig = S
         pool.remove(pick)
         if value(pick) >= floor and not _is_duplicate(pick, chosen, config.duplicate_jaccard):
             chosen.append(pick)
-    uncovered = set(q.topics) - {t for c in chosen for t in c.topics}
+    for topic in required_topics(q):
+        if not any(topic in c.topics for c in chosen):
+            carriers = [c for c in eligible if topic in c.topics and c not in chosen]
+            if carriers:
+                chosen.append(max(carriers, key=lambda c: (c.kind_ok, c.score)))
+    uncovered = set(required_topics(q)) - {t for c in chosen for t in c.topics}
     if uncovered:
         missing = tuple(sorted(uncovered))
         return Selection((), True, f"no evidence on {'、'.join(missing)}", missing)

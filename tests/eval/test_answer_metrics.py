@@ -72,6 +72,7 @@ def test_refusal_scores_hand_computed() -> None:
     assert got["refusal_precision"] == pytest.approx(0.5)
     assert got["refusal_recall"] == pytest.approx(0.5)
     assert got["false_refusal_rate"] == pytest.approx(1 / 3)
+    assert got["answered_rate"] == pytest.approx(2 / 3)
 
 
 def test_refusal_scores_undefined_when_no_refusals() -> None:

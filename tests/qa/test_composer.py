@@ -45,14 +45,16 @@ def test_master_allowance_is_quoted_with_exact_offsets(corpus) -> None:
     hits = _hits(chunks, "生活津贴", "高技能人才培训基地")
     q, selection = _answer("我是硕士，去威海工作每个月有多少生活补贴？", hits, documents)
     assert not selection.refused
-    text, citations = compose_extractive(q, selection.chosen, documents)
+    sentences = CorpusView(documents).sentences
+    text, citations = compose_extractive(q, selection.chosen, documents, sentences)
     assert "2000元" in text.replace(" ", "")
     for c in citations:
         assert documents[c.doc_id].text[c.char_start:c.char_end] == c.quote
         assert len(c.quote) < 200  # a sentence, not the whole chunk
-    assert sorted(int(n) for n in re.findall(r"\[(\d+)\]", text)) == [c.n for c in citations]
-    lines = text.split("\n")
-    assert all(line.endswith(f"[{i}]") for i, line in enumerate(lines[1:], start=1))
+    assert {int(n) for n in re.findall(r"\[(\d+)\]", text)} == {c.n for c in citations}
+    bullets = [line for line in text.split("\n") if line.startswith("• ")]
+    assert all(line.endswith(f"[{i}]") for i, line in enumerate(bullets, start=1))
+    assert "要点：硕士每月2000元生活津贴[1]" in text
 
 
 def test_overlapping_chunks_do_not_repeat_sentences(corpus) -> None:
@@ -67,7 +69,8 @@ def test_department_fragment_is_shown_with_its_item(corpus) -> None:
     documents, chunks = corpus
     hits = _hits(chunks, "職稱制度改革")
     q, selection = _answer("青岛职称制度改革由哪个处室负责？", hits, documents)
-    text, citations = compose_extractive(q, selection.chosen, documents)
+    sentences = CorpusView(documents).sentences
+    text, citations = compose_extractive(q, selection.chosen, documents, sentences)
     assert "專技處" in text
     assert any("職稱制度改革" in c.quote for c in citations)
 
