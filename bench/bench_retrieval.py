@@ -56,6 +56,18 @@ VARIANTS: dict[str, tuple[int, SearchConfig, float]] = {
     "rrf 1:1 + doc 2": (1, SearchConfig(fusion="rrf"), 2.0),
     "rrf 1:2 + doc 2": (1, SearchConfig(fusion="rrf", bm25_weight=2.0), 2.0),
     "bm25 + doc 1 (rrf)": (1, SearchConfig(fusion="rrf", dense_weight=0.0), 1.0),
+    "score 0.3/0.7 + doc 0.2": (1, SearchConfig(fusion="score", dense_weight=0.3,
+                                                bm25_weight=0.7), 0.2),
+    "score 0.3/0.7 + doc 0.4": (1, SearchConfig(fusion="score", dense_weight=0.3,
+                                                bm25_weight=0.7), 0.4),
+    "score 0.5/0.5 + doc 0.3": (1, SearchConfig(fusion="score", dense_weight=0.5,
+                                                bm25_weight=0.5), 0.3),
+    "rescore union, score 0.3/0.7": (1, SearchConfig(fusion="score", dense_weight=0.3,
+                                                     bm25_weight=0.7, rescore=True), 0.0),
+    "rescore union, score 0.5/0.5": (1, SearchConfig(fusion="score", dense_weight=0.5,
+                                                     bm25_weight=0.5, rescore=True), 0.0),
+    "rescore union, score 0.3/0.7 + doc 0.2": (
+        1, SearchConfig(fusion="score", dense_weight=0.3, bm25_weight=0.7, rescore=True), 0.2),
 }
 
 
@@ -179,8 +191,14 @@ def run_one(args: argparse.Namespace, chunk_size: int, embedder: CachingEmbedder
     }
     variants: dict[str, dict[str, float]] = {}
     for name, (rep, cfg, doc_weight) in VARIANTS.items():
+        pairs = [(dense_lists[i], lex_lists[rep][i]) for i in range(len(questions))]
+        if cfg.rescore:
+            if rep != 1:
+                raise ValueError("rescore variants use the index's own BM25 (title repeat 1)")
+            pairs = [retriever.rescore(q["question"], qvecs[i], *pairs[i])
+                     for i, q in enumerate(questions)]
         fused = [
-            retriever.fuse(q["question"], dense_lists[i], lex_lists[rep][i], cfg)
+            retriever.fuse(q["question"], pairs[i][0], pairs[i][1], cfg)
             for i, q in enumerate(questions)
         ]
         if doc_weight:

@@ -49,6 +49,8 @@ class SearchConfig:
     score of chunks whose document region matches the requested region.
     ``doc_weight`` adds a third RRF list: the rank of each chunk's document under
     a document-level BM25 (whole-document evidence; 0 disables it).
+    ``rescore`` gives every candidate in the union both its exact dense and
+    BM25 score before fusing (instead of nothing from the list that missed it).
     """
 
     fusion: str = "rrf"
@@ -56,6 +58,7 @@ class SearchConfig:
     bm25_weight: float = 1.0
     rrf_k: float = 60.0
     doc_weight: float = 0.0
+    rescore: bool = False
     candidates: int = 100
     region_boost: float = 1.05
 

@@ -163,3 +163,23 @@ def add_rank_prior(
     ]
     out.sort(key=lambda f: (-f.score, f.item))
     return out
+
+
+def add_score_prior(
+    fused: Sequence[Fused], prior: Mapping[int, float], *, weight: float
+) -> list[Fused]:
+    """Add ``weight * prior[item]`` (a normalised third score, e.g. the document's) and re-sort.
+
+    >>> fused = score_fuse([(1, 0.9), (2, 0.8)], [])
+    >>> [f.item for f in add_score_prior(fused, {2: 1.0}, weight=1.0)]
+    [2, 1]
+    """
+    out = [
+        Fused(
+            f.item, f.score + weight * prior.get(f.item, 0.0),
+            f.dense_rank, f.dense_score, f.bm25_rank, f.bm25_score,
+        )
+        for f in fused
+    ]
+    out.sort(key=lambda f: (-f.score, f.item))
+    return out

@@ -22,7 +22,16 @@ from index.config import MAX_K, SearchConfig
 from index.dense import load_faiss, search_faiss
 from index.embedder import Embedder, load_embedder
 from index.errors import IndexCorruptError, IndexError_, IndexMismatchError, rebuild_command
-from index.fusion import Fused, add_rank_prior, boost, rrf_fuse, score_fuse, single_source
+from index.fusion import (
+    Fused,
+    add_rank_prior,
+    add_score_prior,
+    boost,
+    normalise_max,
+    rrf_fuse,
+    score_fuse,
+    single_source,
+)
 from index.regions import region_matches
 from index.store import (
     generation_dir,
@@ -217,6 +226,33 @@ class Retriever:
         )
         return dense, lexical
 
+    def rescore(
+        self,
+        query: str,
+        query_vector: np.ndarray,
+        dense: list[tuple[int, float]],
+        lexical: list[tuple[int, float]],
+    ) -> tuple[list[tuple[int, float]], list[tuple[int, float]]]:
+        """Both exact scores for every candidate in the union of the two lists, best first.
+
+        An item one retriever did not return gets its true (low) score instead of none.
+        """
+        union = np.array(sorted({i for i, _ in dense} | {i for i, _ in lexical}), dtype=np.int64)
+        if not len(union):
+            return [], []
+        dense_scores = np.asarray(self._gen.vectors[union], dtype=np.float32) @ query_vector
+        simplified = to_simplified(query)
+        if has_chinese(simplified):
+            lex_scores = self._gen.lexical.scores(query_tokens(simplified))[union]
+        else:
+            lex_scores = np.zeros(len(union), dtype=np.float32)
+
+        def ranked(scores: np.ndarray) -> list[tuple[int, float]]:
+            order = np.argsort(-scores, kind="stable")
+            return [(int(union[j]), float(scores[j])) for j in order]
+
+        return ranked(dense_scores), [p for p in ranked(lex_scores) if p[1] > 0]
+
     def fuse(
         self,
         query: str,
@@ -238,22 +274,34 @@ class Retriever:
             dense_weight=config.dense_weight, bm25_weight=config.bm25_weight,
         )
 
+    def document_ranking(self, query: str, n: int = MAX_K) -> list[tuple[int, float]]:
+        """Top ``n`` ``(document row, BM25 score)`` under whole-document BM25, best first."""
+        return self._gen.doc_lexical.search(query_tokens(to_simplified(query)), n)
+
     def document_ranks(self, query: str, n: int = MAX_K) -> dict[int, int]:
         """Rank (1-based) of the top ``n`` documents under document-level BM25, by document row."""
-        tokens = query_tokens(to_simplified(query))
-        ranked = self._gen.doc_lexical.search(tokens, n)
+        ranked = self.document_ranking(query, n)
         return {row: rank for rank, (row, _score) in enumerate(ranked, start=1)}
 
     def add_document_evidence(
         self, query: str, fused: list[Fused], config: SearchConfig
     ) -> list[Fused]:
-        """Fuse in the rank of each chunk's document (a third RRF list; Chinese queries only)."""
+        """Fuse in each chunk's document-level BM25 evidence (Chinese queries only).
+
+        RRF adds the document's rank as a third list; score fusion adds its
+        max-normalised document score.
+        """
         if not has_chinese(query):
             return fused
-        doc_ranks = self.document_ranks(query)
         rows = self._gen.chunk_doc_row
-        prior = {f.item: doc_ranks[rows[f.item]] for f in fused if rows[f.item] in doc_ranks}
-        return add_rank_prior(fused, prior, weight=config.doc_weight, k=config.rrf_k)
+        ranking = self.document_ranking(query)
+        if config.fusion == "score":
+            doc_score = normalise_max(ranking)
+            prior = {f.item: doc_score[rows[f.item]] for f in fused if rows[f.item] in doc_score}
+            return add_score_prior(fused, prior, weight=config.doc_weight)
+        doc_rank = {row: rank for rank, (row, _s) in enumerate(ranking, start=1)}
+        prior_rank = {f.item: doc_rank[rows[f.item]] for f in fused if rows[f.item] in doc_rank}
+        return add_rank_prior(fused, prior_rank, weight=config.doc_weight, k=config.rrf_k)
 
     def search(
         self,
@@ -273,9 +321,12 @@ class Retriever:
             return []
         k = min(k, MAX_K)
         config = config or self.search_config
-        dense, lexical = self.candidates(query, config.candidates)
+        qvec = self.embed_query(query)
+        dense, lexical = self.candidates(query, config.candidates, query_vector=qvec)
+        if config.rescore:
+            dense, lexical = self.rescore(query, qvec, dense, lexical)
         fused = self.fuse(query, dense, lexical, config)
-        if config.doc_weight and config.fusion == "rrf":
+        if config.doc_weight and config.fusion in ("rrf", "score"):
             fused = self.add_document_evidence(query, fused, config)
         if region:
             chunks = self._gen.chunks

@@ -19,8 +19,9 @@ from dataclasses import dataclass
 from app.answer.evidence import Candidate
 from app.answer.facts import key_facts
 from app.answer.framing import key_fact_line, lead_in
+from app.answer.lexicon import DEGREE_ALIASES
 from app.answer.question import QuestionInfo
-from app.answer.select import reading_order
+from app.answer.select import KIND_NAMES, reading_order
 from app.answer.sentences import Sentence, display
 from app.types import Citation
 from index.types import Hit
@@ -103,14 +104,27 @@ def compose_extractive(q: QuestionInfo, chosen: Sequence[Candidate],
     return "\n".join(lines), citations
 
 
+_ASKING_TAIL = re.compile(
+    r"(?:几[年天个月次条家人]?|多久|多少[钱元人]?|分别|是|有|能|会|要|给|呢)+$")
+_LEADING = re.compile(r"^[对在去给从向]")
+_KIND_WORDS = frozenset(KIND_NAMES.values())
+
+
 def refusal_subject(q: QuestionInfo, missing: Sequence[str]) -> str:
-    """What the refusal says was not found: the places plus the missing or main topic."""
-    topic = next((m for m in missing if m not in q.places), "")
-    if not topic:
-        topic = q.topics[0] if q.topics else (q.content[0][:12] if q.content else "")
-    parts = [*q.places[:2], *q.degrees[:1], topic] if topic not in q.places else [*q.places[:2]]
+    """What the refusal says was not found, e.g. 「深圳落户条件」.
+
+    Chinese questions: their places, degree and content words; English ones: the
+    Chinese terms that were missing from the evidence.
+    """
+    absent = [m for m in missing if m not in _KIND_WORDS]
+    if q.script == "en":
+        return "、".join(absent or q.topics or q.content[:2])
+    core = "".join(_ASKING_TAIL.sub("", _LEADING.sub("", piece)) for piece in q.content)
+    named = {d for alias, d in DEGREE_ALIASES if alias in core}
+    parts = [*q.places[:2], *(d for d in q.degrees if d not in named), core]
+    parts += [m for m in absent if m not in "".join(parts) and m not in named]
     subject = "".join(dict.fromkeys(p for p in parts if p))
-    return subject or q.query[:20]
+    return subject[:30] or q.query[:20]
 
 
 def related_hits(hits: Sequence[Hit], n: int) -> tuple[Hit, ...]:

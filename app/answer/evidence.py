@@ -12,6 +12,7 @@ True
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -22,6 +23,7 @@ from app.answer.sentences import Sentence
 from index.types import Hit
 from ingest.types import Document
 
+_FULL_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 PLACE_WINDOW_BEFORE = 300
 PLACE_WINDOW_AFTER = 120
 
@@ -151,6 +153,8 @@ def _candidate(q: QuestionInfo, hit: Hit, doc: Document, sentences: Sequence[Sen
     kind_ok = any(holds_kind(sentence.text, k) for k in q.kinds)
     specific = sum(1 for d in q.degrees if degree_in(d, own)) + sum(
         1 for t in q.topics if normalise(t) in own)
+    if "date" in q.kinds and _FULL_DATE.search(sentence.text):
+        specific += 2  # a day-exact date answers 「哪天」 better than a year range
     score = (0.55 * own_cov + 0.25 * ctx_cov + 0.15 / hit.rank
              + (0.2 if kind_ok else 0.0) + 0.05 * min(specific, 2))
     if len(own) < 8:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
@@ -38,30 +38,51 @@ class RetrieverLike(Protocol):
     def search(self, query: str, k: int = 5, *, region: str | None = None) -> list[Hit]: ...
 
 
+class _SentenceTable(Mapping[str, tuple[Sentence, ...]]):
+    """Sentences per doc_id; a document not seen at warm-up is split on first use."""
+
+    def __init__(self, documents: Mapping[str, Document],
+                 table: dict[str, tuple[Sentence, ...]]) -> None:
+        self._documents, self._table = documents, table
+
+    def __getitem__(self, doc_id: str) -> tuple[Sentence, ...]:
+        found = self._table.get(doc_id)
+        if found is None:
+            found = self._table[doc_id] = split_sentences(self._documents[doc_id].text)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._documents)
+
+    def __len__(self) -> int:
+        return len(self._documents)
+
+
 class CorpusView:
     """Sentences and bigram weights of a retriever's documents, computed once, thread-safe."""
 
     def __init__(self, documents: Mapping[str, Document]) -> None:
         self._documents = documents
         self._lock = threading.Lock()
-        self._sentences: dict[str, tuple[Sentence, ...]] | None = None
+        self._sentences: _SentenceTable | None = None
         self._weights: dict[str, float] = {}
         self._unseen = 0.0
 
-    def _load(self) -> dict[str, tuple[Sentence, ...]]:
+    def _load(self) -> _SentenceTable:
         with self._lock:
             if self._sentences is None:
-                sentences = {d: split_sentences(doc.text) for d, doc in self._documents.items()}
-                texts = [normalise(s.text) for ss in sentences.values() for s in ss]
+                table = {d: split_sentences(doc.text) for d, doc in self._documents.items()}
+                texts = [normalise(s.text) for ss in table.values() for s in ss]
                 self._weights = idf(document_frequencies(texts), len(texts))
                 self._unseen = max(self._weights.values(), default=1.0)
-                self._sentences = sentences
-                logger.info("answer engine: %d documents, %d sentences", len(sentences),
+                self._sentences = _SentenceTable(self._documents, table)
+                logger.info("answer engine: %d documents, %d sentences", len(table),
                             len(texts))
             return self._sentences
 
     @property
     def sentences(self) -> Mapping[str, tuple[Sentence, ...]]:
+        """Sentences of every document, by doc_id."""
         return self._load()
 
     def keys(self, segments: Sequence[str]) -> dict[str, float]:

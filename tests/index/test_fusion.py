@@ -6,6 +6,7 @@ import pytest
 
 from index.fusion import (
     add_rank_prior,
+    add_score_prior,
     boost,
     normalise_max,
     normalise_minmax,
@@ -97,3 +98,12 @@ def test_rank_prior_adds_reciprocal_rank_of_the_third_list() -> None:
     assert after[4].score == pytest.approx(before[4] + 2.0 / 63)
     assert after[1].score == before[1]
     assert after[2].dense_rank == 2  # source ranks are kept
+
+
+def test_score_prior_adds_weighted_normalised_score() -> None:
+    fused = score_fuse(DENSE, BM25)
+    before = {f.item: f.score for f in fused}
+    after = {f.item: f.score for f in add_score_prior(fused, {4: 1.0, 2: 0.5}, weight=0.4)}
+    assert after[4] == pytest.approx(before[4] + 0.4)
+    assert after[2] == pytest.approx(before[2] + 0.2)
+    assert after[1] == before[1]

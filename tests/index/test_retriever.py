@@ -90,13 +90,32 @@ def test_concurrent_searches_match_sequential(retriever: Retriever) -> None:
     assert got == expected
 
 
-def test_document_level_evidence_is_a_third_ranking(retriever: Retriever) -> None:
+@pytest.mark.parametrize("fusion", ["rrf", "score"])
+def test_document_level_evidence_is_a_third_signal(retriever: Retriever, fusion: str) -> None:
     ranks = retriever.document_ranks("住房公积金贷款期限")
     top_row = min(ranks, key=ranks.__getitem__)
     docs = list(retriever.documents.values())
     assert docs[top_row].source == "fund_loans.txt"
-    plain = retriever.search("贷款期限", k=10, config=SearchConfig(fusion="rrf"))
-    with_doc = retriever.search("贷款期限", k=10, config=SearchConfig(fusion="rrf", doc_weight=1.0))
+    plain = retriever.search("贷款期限", k=10, config=SearchConfig(fusion=fusion))
+    with_doc = retriever.search(
+        "贷款期限", k=10, config=SearchConfig(fusion=fusion, doc_weight=1.0)
+    )
     by_id = {h.chunk.chunk_id: h.score for h in plain}
     assert with_doc[0].chunk.source == "fund_loans.txt"
     assert all(h.score >= by_id.get(h.chunk.chunk_id, 0.0) for h in with_doc)
+
+
+def test_rescore_gives_every_union_candidate_both_exact_scores(retriever: Retriever) -> None:
+    query = "社保补贴标准"
+    qvec = retriever.embed_query(query)
+    dense, lexical = retriever.candidates(query, 3, query_vector=qvec)
+    d2, l2 = retriever.rescore(query, qvec, dense, lexical)
+    union = {i for i, _ in dense} | {i for i, _ in lexical}
+    assert {i for i, _ in d2} == union
+    vectors = retriever._gen.vectors
+    for i, score in d2:
+        assert score == pytest.approx(float(vectors[i] @ qvec), abs=1e-5)
+    assert [s for _, s in d2] == sorted((s for _, s in d2), reverse=True)
+    assert {i for i, _ in l2} <= union and {i for i, _ in lexical} <= {i for i, _ in l2}
+    hits = retriever.search(query, k=5, config=SearchConfig(fusion="score", rescore=True))
+    assert all(h.dense_rank is not None for h in hits)

@@ -150,3 +150,12 @@ def test_injected_instruction_can_only_appear_as_a_cited_quote(injection_retriev
             n = int(MARKER.findall(line)[-1])
             assert "一百万元" in answer.citations[n - 1].quote
     _assert_grounded(answer, injection_retriever)
+
+
+def test_english_follow_up_uses_the_history(engine: QAEngine) -> None:
+    first = "How much is the monthly living allowance for a master's graduate in Weihai?"
+    history = [{"role": "user", "content": first}, {"role": "assistant", "content": "…[1]"}]
+    answer = engine.answer("What about PhDs?", history=history)
+    assert not answer.refused
+    assert answer.text.startswith("Here is what the policy documents say")
+    assert "5000元" in answer.text.replace(" ", "")
