@@ -38,36 +38,37 @@ logger = logging.getLogger("bench")
 NCP = Path("/work/shared/benchmarks/ncp_policies")
 CANDIDATES = 100
 
-#: name -> (BM25 title repeat, search config, weight of the document-level BM25 ranking)
+
+def _rrf(dense: float, bm25: float) -> SearchConfig:
+    return SearchConfig(fusion="rrf", dense_weight=dense, bm25_weight=bm25)
+
+
+def _score(dense: float, bm25: float, rescore: bool = False) -> SearchConfig:
+    return SearchConfig(fusion="score", dense_weight=dense, bm25_weight=bm25, rescore=rescore)
+
+
+#: name -> (BM25 title repeat, search config, weight of the document-level BM25 evidence)
 VARIANTS: dict[str, tuple[int, SearchConfig, float]] = {
     "bm25 (text only)": (0, SearchConfig(fusion="bm25"), 0.0),
     "bm25 (+title/section)": (1, SearchConfig(fusion="bm25"), 0.0),
     "bm25 (+title x2)": (2, SearchConfig(fusion="bm25"), 0.0),
     "dense": (1, SearchConfig(fusion="dense"), 0.0),
-    "rrf 1:1 k=60": (1, SearchConfig(fusion="rrf"), 0.0),
-    "rrf 1:1 k=60 text-only bm25": (0, SearchConfig(fusion="rrf"), 0.0),
-    "rrf dense:bm25 1:2": (1, SearchConfig(fusion="rrf", dense_weight=1.0, bm25_weight=2.0), 0.0),
-    "rrf dense:bm25 1:3": (1, SearchConfig(fusion="rrf", dense_weight=1.0, bm25_weight=3.0), 0.0),
-    "score 0.5/0.5": (1, SearchConfig(fusion="score", dense_weight=0.5, bm25_weight=0.5), 0.0),
-    "score 0.3/0.7": (1, SearchConfig(fusion="score", dense_weight=0.3, bm25_weight=0.7), 0.0),
-    "score 0.2/0.8": (1, SearchConfig(fusion="score", dense_weight=0.2, bm25_weight=0.8), 0.0),
-    "rrf 1:1 + doc 1": (1, SearchConfig(fusion="rrf"), 1.0),
-    "rrf 1:2 + doc 1": (1, SearchConfig(fusion="rrf", bm25_weight=2.0), 1.0),
-    "rrf 1:1 + doc 2": (1, SearchConfig(fusion="rrf"), 2.0),
-    "rrf 1:2 + doc 2": (1, SearchConfig(fusion="rrf", bm25_weight=2.0), 2.0),
-    "bm25 + doc 1 (rrf)": (1, SearchConfig(fusion="rrf", dense_weight=0.0), 1.0),
-    "score 0.3/0.7 + doc 0.2": (1, SearchConfig(fusion="score", dense_weight=0.3,
-                                                bm25_weight=0.7), 0.2),
-    "score 0.3/0.7 + doc 0.4": (1, SearchConfig(fusion="score", dense_weight=0.3,
-                                                bm25_weight=0.7), 0.4),
-    "score 0.5/0.5 + doc 0.3": (1, SearchConfig(fusion="score", dense_weight=0.5,
-                                                bm25_weight=0.5), 0.3),
-    "rescore union, score 0.3/0.7": (1, SearchConfig(fusion="score", dense_weight=0.3,
-                                                     bm25_weight=0.7, rescore=True), 0.0),
-    "rescore union, score 0.5/0.5": (1, SearchConfig(fusion="score", dense_weight=0.5,
-                                                     bm25_weight=0.5, rescore=True), 0.0),
-    "rescore union, score 0.3/0.7 + doc 0.2": (
-        1, SearchConfig(fusion="score", dense_weight=0.3, bm25_weight=0.7, rescore=True), 0.2),
+    "rrf 1:1 k=60": (1, _rrf(1, 1), 0.0),
+    "rrf 1:1 k=60 text-only bm25": (0, _rrf(1, 1), 0.0),
+    "rrf dense:bm25 1:2": (1, _rrf(1, 2), 0.0),
+    "rrf dense:bm25 1:3": (1, _rrf(1, 3), 0.0),
+    "rrf 1:1 + doc 1": (1, _rrf(1, 1), 1.0),
+    "rrf 1:2 + doc 2": (1, _rrf(1, 2), 2.0),
+    "bm25 + doc 1 (rrf)": (1, _rrf(0, 1), 1.0),
+    "score 0.5/0.5": (1, _score(0.5, 0.5), 0.0),
+    "score 0.3/0.7": (1, _score(0.3, 0.7), 0.0),
+    "score 0.2/0.8": (1, _score(0.2, 0.8), 0.0),
+    "score 0.3/0.7 + doc 0.2": (1, _score(0.3, 0.7), 0.2),
+    "score 0.3/0.7 + doc 0.3 (default)": (1, _score(0.3, 0.7), 0.3),
+    "score 0.3/0.7 + doc 0.4": (1, _score(0.3, 0.7), 0.4),
+    "score 0.5/0.5 + doc 0.3": (1, _score(0.5, 0.5), 0.3),
+    "rescore union, score 0.3/0.7": (1, _score(0.3, 0.7, True), 0.0),
+    "rescore union, score 0.3/0.7 + doc 0.3": (1, _score(0.3, 0.7, True), 0.3),
 }
 
 

@@ -91,11 +91,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not found:
             logger.warning("%s: evidence not found in %s", q["id"], q["doc"])
         spans.append((doc.doc_id, found))
-    cands = [retriever.candidates(q["question"], CANDIDATES) for q in questions]
+    qvecs = [retriever.embed_query(q["question"]) for q in questions]
+    cands = [retriever.candidates(q["question"], CANDIDATES, query_vector=v)
+             for q, v in zip(questions, qvecs, strict=True)]
     results: dict[str, Any] = {}
     for name, (_rep, cfg, doc_weight) in VARIANTS.items():
         per_lang: dict[str, list[float]] = {}
-        for q, (dense, lexical), (doc_id, sp) in zip(questions, cands, spans, strict=True):
+        for q, v, (dense, lexical), (doc_id, sp) in zip(
+            questions, qvecs, cands, spans, strict=True
+        ):
+            if cfg.rescore:
+                dense, lexical = retriever.rescore(q["question"], v, dense, lexical)
             fused = retriever.fuse(q["question"], dense, lexical, cfg)
             if doc_weight:
                 fused = retriever.add_document_evidence(

@@ -53,14 +53,14 @@ class SearchConfig:
     BM25 score before fusing (instead of nothing from the list that missed it).
     """
 
-    fusion: str = "rrf"
-    dense_weight: float = 1.0
-    bm25_weight: float = 1.0
+    fusion: str = "score"
+    dense_weight: float = 0.3
+    bm25_weight: float = 0.7
     rrf_k: float = 60.0
-    doc_weight: float = 0.0
+    doc_weight: float = 0.3
     rescore: bool = False
     candidates: int = 100
-    region_boost: float = 1.05
+    region_boost: float = 1.15
 
     def __post_init__(self) -> None:
         if self.fusion not in FUSION_METHODS:

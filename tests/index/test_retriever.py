@@ -51,12 +51,21 @@ def test_region_boost_reranks_but_does_not_filter(retriever: Retriever) -> None:
     plain = retriever.search("补贴申请", k=MAX_K)
     boosted = retriever.search("补贴申请", k=MAX_K, region="青岛")
     assert {h.chunk.chunk_id for h in plain} == {h.chunk.chunk_id for h in boosted}
-    def first_qingdao(hits: list) -> int:
-        return next(h.rank for h in hits if h.chunk.source == "qingdao_housing.txt")
+    factor = retriever.search_config.region_boost
+    before = {h.chunk.chunk_id: h.score for h in plain}
+    for h in boosted:
+        qingdao = h.chunk.source == "qingdao_housing.txt"
+        expected = before[h.chunk.chunk_id] * (factor if qingdao else 1.0)
+        assert h.score == pytest.approx(expected)
+    assert [h.score for h in boosted] == sorted((h.score for h in boosted), reverse=True)
 
-    assert first_qingdao(plain) > 1  # the query itself does not favour the Qingdao document
-    assert first_qingdao(boosted) < first_qingdao(plain)
-    assert boosted[0].score > plain[0].score or boosted[0].chunk == plain[0].chunk
+
+def test_strong_region_boost_moves_the_region_to_the_top(retriever: Retriever) -> None:
+    plain = retriever.search("补贴申请", k=10)
+    assert plain[0].chunk.source != "qingdao_housing.txt"
+    strong = SearchConfig(region_boost=10.0)
+    boosted = retriever.search("补贴申请", k=10, region="崂山区", config=strong)
+    assert boosted[0].chunk.source == "qingdao_housing.txt"
 
 
 def test_k_is_capped_and_validated(retriever: Retriever) -> None:
