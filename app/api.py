@@ -1,4 +1,5 @@
-"""JSON API: ``POST /api/ask``, ``GET /api/health``, ``GET /api/documents/{doc_id}``.
+"""JSON API: ``POST /api/ask``, ``GET /api/facts``, ``GET /api/health``,
+``GET /api/documents/{doc_id}``.
 
 Each route parses with pydantic, makes one call into the engine or retriever and
 formats the result. Errors come back as ``{"error": "...", "details": [...]}``.
@@ -10,13 +11,15 @@ import logging
 import unicodedata
 from collections.abc import Mapping
 from typing import Annotated, Any, Literal, Protocol
+from urllib.parse import quote
 
-from fastapi import APIRouter, FastAPI, HTTPException, Request
+from fastapi import APIRouter, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, field_validator
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from app.answer.factbook import FactBook, FactEntry
 from app.types import Answer
 from index.types import Hit
 from ingest.types import Document
@@ -108,6 +111,7 @@ class AskResponse(BaseModel):
     citations: list[dict[str, Any]]
     hits: list[dict[str, Any]]
     related: list[dict[str, Any]]
+    table: dict[str, Any] | None = None
 
 
 def hit_json(hit: Hit) -> dict[str, Any]:
@@ -125,12 +129,36 @@ def answer_json(answer: Answer) -> dict[str, Any]:
         "citations": [c.to_json() for c in answer.citations],
         "hits": [hit_json(h) for h in answer.hits],
         "related": [hit_json(h) for h in answer.related],
+        "table": answer.table.to_json() if answer.table is not None else None,
     }
+
+
+def fact_json(entry: FactEntry) -> dict[str, Any]:
+    """One ``/api/facts`` item: the fact, its region, validity, citation and source link."""
+    c = entry.citation
+    link = f"/doc/{quote(c.doc_id, safe='')}?start={c.char_start}&end={c.char_end}"
+    return {**entry.to_json(), "link": link}
 
 
 def build_router(engine: Engine, retriever: DocumentSource) -> APIRouter:
     """Routes over one engine and the retriever it was built on."""
     router = APIRouter(prefix="/api", tags=["api"])
+    book: FactBook = getattr(engine, "factbook", None) or FactBook(retriever)
+
+    @router.get("/facts")
+    def facts(
+        region: Annotated[str | None, Query(max_length=40)] = None,
+        beneficiary: Annotated[str | None, Query(max_length=40)] = None,
+        kind: Annotated[str | None, Query(max_length=20)] = None,
+    ) -> list[dict[str, Any]]:
+        """Extracted facts (amounts, targets, departments) with citations, filtered."""
+        try:
+            found = book.select(region=clean_text(region or "") or None,
+                                beneficiary=clean_text(beneficiary or "") or None,
+                                kind=kind or None)
+        except ValueError as exc:
+            raise HTTPException(400, str(exc)) from exc
+        return [fact_json(e) for e in book.entries(found)]
 
     @router.post("/ask", response_model=AskResponse)
     def ask(body: AskRequest) -> dict[str, Any]:

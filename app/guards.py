@@ -32,7 +32,8 @@ log = logging.getLogger(__name__)
 BLOCKED_PATTERNS = re.compile(
     r"^/(gradio_api/)?("
     r"upload|upload_progress|file=|file/|proxy=|process_recording|stream/|run-history|"
-    r"runs|dev/|monitoring|mcp|vibe-edit|undo-vibe-edit|vibe-code|custom_component/"
+    r"runs|dev/|monitoring|mcp|vibe-edit|undo-vibe-edit|vibe-code|custom_component/|"
+    r"run/|call/|api/predict"  # REST routes: the browser only uses queue/join + queue/data
     r")|^/monitoring",
     re.IGNORECASE,
 )
@@ -78,6 +79,67 @@ class BlockedRoutes:
                 await send_json(send, 404, {"error": "not found"})
                 return
         await self.app(scope, receive, send)
+
+
+QUEUE_JOIN = re.compile(r"^/gradio_api/queue/join/?$")
+SESSION_HASH = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+
+
+def join_problem(body: bytes) -> str | None:
+    """Why a Gradio ``queue/join`` body is malformed, or None when it looks sane.
+
+    Gradio answers some malformed joins (an empty ``session_hash``, a
+    ``fn_index`` that names no event) with a 500 and can break other sessions'
+    queues, so they are refused before they reach it.
+
+    >>> join_problem(b'{"data": [], "fn_index": 0, "session_hash": "abcdefgh1"}') is None
+    True
+    >>> join_problem(b'{"data": [], "fn_index": 0, "session_hash": ""}')
+    'session_hash must be 8-64 letters, digits, - or _'
+    """
+    try:
+        data = json.loads(body)
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return "the request body is not valid JSON"
+    if not isinstance(data, dict):
+        return "the request body must be a JSON object"
+    session = data.get("session_hash")
+    if not isinstance(session, str) or not SESSION_HASH.match(session):
+        return "session_hash must be 8-64 letters, digits, - or _"
+    fn_index = data.get("fn_index")
+    if fn_index is not None and (type(fn_index) is not int or not 0 <= fn_index < 1000):
+        return "fn_index must be a small non-negative integer"
+    if not isinstance(data.get("data", []), list):
+        return "data must be a list"
+    return None
+
+
+class GradioJoinCheck:
+    """422 for malformed ``POST /gradio_api/queue/join`` bodies (see :func:`join_problem`).
+
+    Sits inside :class:`BodySizeLimit`, so the body it buffers is already capped.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if not (scope["type"] == "http" and scope["method"] == "POST"
+                and QUEUE_JOIN.match(normalised_path(scope))):
+            await self.app(scope, receive, send)
+            return
+        body, more = b"", True
+        while more:
+            message = await receive()
+            if message["type"] != "http.request":
+                return  # client went away
+            body += message.get("body", b"")
+            more = message.get("more_body", False)
+        problem = join_problem(body)
+        if problem:
+            await send_json(send, 422, {"error": problem})
+            return
+        await self.app(scope, _replay(body, None, receive), send)
 
 
 class BodySizeLimit:

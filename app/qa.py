@@ -18,11 +18,15 @@ from collections.abc import Generator, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from app.answer.compose import compose_extractive, refusal_subject, related_hits
+from app.answer.factbook import FactBook
 from app.answer.framing import clarify, fallback_note, refusal
 from app.answer.generative import GenerativeError, generate, passages_for
 from app.answer.llm import LLMConfig
 from app.answer.plan import CorpusView, Plan, RetrieverLike, make_plan
+from app.answer.region_note import other_region_note
 from app.answer.select import SelectConfig
+from app.answer.tables import table_answer
+from app.answer.validity import mark_citations
 from app.types import Answer
 
 logger = logging.getLogger(__name__)
@@ -64,6 +68,7 @@ class QAEngine:
         self.retriever = retriever
         self.config = config
         self._corpus = CorpusView(retriever.documents)
+        self.factbook = FactBook(retriever)
 
     def warm_up(self) -> None:
         """Split every document into sentences now instead of on the first question."""
@@ -88,9 +93,29 @@ class QAEngine:
 
     def _extractive(self, plan: Plan) -> Answer:
         text, citations = compose_extractive(plan.question, plan.selection.chosen,
-                                             self.retriever.documents, self._corpus.sentences)
+                                             self.retriever.documents, self._corpus.sentences,
+                                             self.factbook.facts)
         return Answer(text=text, citations=citations, hits=plan.hits_used(), refused=False,
                       reason=plan.selection.reason, mode="extractive")
+
+    def _table(self, plan: Plan) -> Answer | None:
+        """A figure answer built from fact rows (difference or cross-region table)."""
+        found = table_answer(plan.question, plan.region, self.factbook, self._corpus.sentences)
+        if found is None:
+            return None
+        return Answer(text=found.text, citations=found.citations, hits=plan.hits,
+                      refused=False, reason="answered from extracted fact rows",
+                      mode="extractive-table", table=found.table)
+
+    def _finish(self, plan: Plan, answer: Answer) -> Answer:
+        """Mark outdated citations in the text and say when the policy is from elsewhere."""
+        if answer.refused or not answer.citations:
+            return answer
+        text = mark_citations(answer.text, answer.citations)
+        regions = {d: doc.region for d, doc in self.retriever.documents.items()}
+        note = None if answer.table else other_region_note(plan.region, answer.citations,
+                                                           regions)
+        return replace(answer, text=f"{note}\n{text}" if note else text)
 
     def _fallback(self, plan: Plan, error: Exception) -> Answer:
         logger.warning("generative answer failed, using extractive: %s", error)
@@ -116,12 +141,16 @@ class QAEngine:
         final :class:`Answer`. After a generative failure the text restarts with the
         extractive fallback, so a UI should always show the latest string."""
         plan = self._plan(question, history, k, filters)
-        if plan.selection.refused:
+        table = self._table(plan)
+        if table is not None:
+            answer = table
+        elif plan.selection.refused:
             answer = self._refusal(plan)
         elif self.config.llm is None:
             answer = self._extractive(plan)
         else:
             answer = yield from self._generative(plan, self.config.llm)
+        answer = self._finish(plan, answer)
         if answer.mode != "generative":
             yield from _growing(answer.text)
         yield answer

@@ -12,9 +12,10 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable
+from typing import Any, Protocol
 from urllib.parse import quote, urlencode
 
-from app.types import Answer, Citation
+from app.types import Answer, Citation, FactTable
 
 # Characters with a meaning in Markdown (links, images, emphasis, code, tables,
 # LaTeX, autolinks). They become numeric entities: markdown-it decodes an entity
@@ -23,7 +24,21 @@ from app.types import Answer, Citation
 _ESCAPES = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'\\`*_{}[]()#+-=!|~$:"})
 _LINE_INDENT = re.compile(r"(?m)^[ \t]+")  # 4 spaces would start a Markdown code block
 _SOURCES_MARK = '<details class="pq-sources"'
+
+
+class FactEntryLike(Protocol):
+    """What :func:`facts_html` reads (see :class:`app.answer.factbook.FactEntry`)."""
+
+    @property
+    def fact(self) -> Any: ...
+    @property
+    def region(self) -> str | None: ...
+    @property
+    def citation(self) -> Citation: ...
+    @property
+    def valid_until(self) -> str | None: ...
 _NOT_FOUND_MARK = '<div class="pq-notfound"'
+_TABLE = re.compile(r'\n*<table class="pq-table".*?</table>', re.S)
 
 
 def escape_text(text: str) -> str:
@@ -32,7 +47,7 @@ def escape_text(text: str) -> str:
 
 
 def _meta_line(citation: Citation) -> str:
-    parts = [citation.issuer, citation.date, citation.section_path]
+    parts = [citation.issuer, citation.date or "日期不详", citation.section_path]
     shown = " · ".join(escape_text(p) for p in parts if p)
     status = (
         f' <span class="pq-status">{escape_text(citation.status)}</span>'
@@ -110,7 +125,44 @@ def answer_markdown(answer: Answer) -> str:
             f'{_NOT_FOUND_MARK}><strong>未找到答案</strong><br>{_block_text(answer.text)}</div>'
             f"\n\n{_related_html(answer)}"
         )
+    if answer.table is not None:
+        prose = "\n".join(ln for ln in answer.text.split("\n") if not ln.startswith("• "))
+        return (f"{escape_text(prose)}\n\n{table_html(answer.table)}\n\n"
+                f"{sources_html(answer.citations)}")
     return f"{escape_text(answer.text)}\n\n{sources_html(answer.citations)}"
+
+
+def table_html(table: FactTable) -> str:
+    """An HTML table with every header and cell escaped (cells carry their own [n])."""
+    head = "".join(f"<th>{escape_text(c)}</th>" for c in table.columns)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{_block_text(cell)}</td>" for cell in row.cells) + "</tr>"
+        for row in table.rows
+    )
+    return (f'<table class="pq-table"><thead><tr>{head}</tr></thead>'
+            f"<tbody>{body}</tbody></table>")
+
+
+FACT_COLUMNS = ("地区", "对象", "项目", "金额", "周期", "条件", "来源", "有效性")
+
+
+def facts_html(entries: Iterable[FactEntryLike]) -> str:
+    """The 「补贴一览」 table: one escaped row per fact, its source linked to the quote."""
+    rows = []
+    for e in entries:
+        f, c = e.fact, e.citation
+        validity = c.status or (f"有效期至{e.valid_until}" if e.valid_until else "有效")
+        cells = [e.region or "—", f.beneficiary or "—", f.programme or "—",
+                 f.amount_text or "—", f.period or "—", f.condition or "—"]
+        link = (f'<a href="{doc_link(c)}" target="_blank" rel="noopener">'
+                f"{escape_text(c.title)}（{escape_text(c.date or '日期不详')}）</a>")
+        rows.append("<tr>" + "".join(f"<td>{_block_text(x)}</td>" for x in cells)
+                    + f"<td>{link}</td><td>{escape_text(validity)}</td></tr>")
+    if not rows:
+        return '<p class="pq-facts-empty">没有符合条件的补贴条目。</p>'
+    head = "".join(f"<th>{escape_text(col)}</th>" for col in FACT_COLUMNS)
+    return (f'<table class="pq-table pq-facts"><thead><tr>{head}</tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table>")
 
 
 def partial_markdown(text: str) -> str:
@@ -133,6 +185,7 @@ def plain_answer(message: str) -> str:
     at = message.find(_SOURCES_MARK)
     if at >= 0:
         message = message[:at]
+    message = _TABLE.sub("", message)
     return html.unescape(message.removesuffix(" ▌")).strip()
 
 

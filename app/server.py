@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import time
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import gradio as gr
@@ -16,11 +17,13 @@ from app.feedback import FeedbackLog
 from app.guards import (
     BlockedRoutes,
     BodySizeLimit,
+    GradioJoinCheck,
     OriginGuard,
     RateLimit,
     SecurityHeaders,
     TokenBucket,
 )
+from app.reload import LiveIndex
 from app.settings import Settings
 from app.ui import CSS, build_ui
 
@@ -34,12 +37,24 @@ log = logging.getLogger(__name__)
 FONTS = ["system-ui", "PingFang SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei", "sans-serif"]
 
 
-def create_app(settings: Settings, engine: QAEngine, retriever: Retriever) -> FastAPI:
+def create_app(
+    settings: Settings,
+    engine: QAEngine,
+    retriever: Retriever,
+    *,
+    reload_interval: float | None = 5.0,
+) -> FastAPI:
     """One ASGI app serving everything on one port.
 
     ``engine`` is an :class:`app.qa.QAEngine` (``answer`` and ``stream``);
     ``retriever`` is the :class:`index.Retriever` it searches (documents, ``info()``).
+    With ``settings.index_dir`` and a ``reload_interval`` (seconds), a new
+    ``CURRENT`` generation written by ``python -m index build|update`` is picked
+    up without a restart (see :mod:`app.reload`).
     """
+    if settings.index_dir is not None and reload_interval is not None:
+        live = live_index(settings.index_dir, settings.model, engine, retriever, reload_interval)
+        engine, retriever = live, live  # type: ignore[assignment]
     app = FastAPI(
         title="policyqa API",
         description="Answers about talent and employment policies, with citations.",
@@ -55,6 +70,7 @@ def create_app(settings: Settings, engine: QAEngine, retriever: Retriever) -> Fa
     # Middleware: the last added runs first. Order, outermost first:
     # security headers, CORS (so 413/429 replies are readable by allowed widgets),
     # body cap, rate limit, origin check, closed Gradio routes.
+    app.add_middleware(GradioJoinCheck)
     app.add_middleware(BlockedRoutes)
     app.add_middleware(OriginGuard, allowed=settings.allowed_origins)
     app.add_middleware(
@@ -97,3 +113,17 @@ def create_app(settings: Settings, engine: QAEngine, retriever: Retriever) -> Fa
     )
     log.info("app ready: allowed origins %s", ", ".join(settings.allowed_origins) or "(none)")
     return app
+
+
+def live_index(
+    index_dir: Path, model: str | None, engine: QAEngine, retriever: Retriever, interval: float
+) -> LiveIndex:
+    """Wrap the engine and retriever so a new generation is swapped in atomically."""
+    from index import Retriever as Loader
+
+    embedder = getattr(retriever, "_embedder", None)  # reuse the loaded model on reload
+
+    def load(index_dir: Path) -> Retriever:
+        return Loader.load(index_dir, model=model, embedder=embedder)
+
+    return LiveIndex(index_dir, retriever, engine, load=load, interval=interval)

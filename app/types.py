@@ -42,6 +42,33 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class TableRow:
+    """One table row: display cells (each figure as written in its source) and the
+    citation numbers the row rests on."""
+
+    cells: tuple[str, ...]
+    citations: tuple[int, ...] = ()
+
+    def to_json(self) -> dict[str, object]:
+        return {"cells": list(self.cells), "citations": list(self.citations)}
+
+
+@dataclass(frozen=True)
+class FactTable:
+    """A small table of cited facts (data only; :mod:`app.render` formats it)."""
+
+    columns: tuple[str, ...]
+    rows: tuple[TableRow, ...]
+
+    def __post_init__(self) -> None:
+        if any(len(r.cells) != len(self.columns) for r in self.rows):
+            raise ValueError("FactTable: every row needs one cell per column")
+
+    def to_json(self) -> dict[str, object]:
+        return {"columns": list(self.columns), "rows": [r.to_json() for r in self.rows]}
+
+
+@dataclass(frozen=True)
 class Answer:
     """The engine's reply. Every ``[n]`` marker in ``text`` maps to ``citations[n-1]``."""
 
@@ -52,3 +79,4 @@ class Answer:
     reason: str = ""
     related: tuple[Hit, ...] = field(default_factory=tuple)
     mode: str = "extractive"
+    table: FactTable | None = None

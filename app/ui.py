@@ -14,7 +14,13 @@ from typing import Any, Protocol
 import gradio as gr
 
 from app.feedback import FeedbackLog
-from app.render import answer_markdown, escape_text, partial_markdown, plain_answer
+from app.render import (
+    answer_markdown,
+    escape_text,
+    facts_html,
+    partial_markdown,
+    plain_answer,
+)
 from app.types import Answer
 
 log = logging.getLogger(__name__)
@@ -38,6 +44,10 @@ CSS = """
 .pq-notfound { border-left: 4px solid #f79009; background: #fffaeb; color: #7a2e0e;
   padding: .6em .8em; border-radius: 4px; }
 footer { display: none !important; }
+.pq-table { border-collapse: collapse; margin: .4em 0; font-size: .92em; }
+.pq-table th, .pq-table td { border: 1px solid var(--border-color-primary); padding: .3em .5em;
+  text-align: left; vertical-align: top; }
+.pq-table th { background: var(--background-fill-secondary); }
 #pq-clear { white-space: nowrap; }
 #pq-chat button.example { border: 1px solid var(--border-color-primary); border-radius: 10px;
   background: var(--background-fill-secondary); padding: .6em .8em; text-align: left; }
@@ -169,40 +179,92 @@ def build_ui(
 
     with gr.Blocks(title=TITLE, analytics_enabled=False, fill_height=True) as demo:
         gr.Markdown(f"## {TITLE}\n{DESCRIPTION}", elem_id="pq-header")
-        records = gr.State({})
-        chatbot = gr.Chatbot(
-            elem_id="pq-chat",
-            show_label=False,
-            scale=1,
-            height="62vh",
-            layout="bubble",
-            latex_delimiters=[],
-            sanitize_html=True,
-            render_markdown=True,
-            feedback_options=("Like", "Dislike"),
-            buttons=["copy"],
-            placeholder="**您好！** 我可以解答人才引进、就业创业、生活补贴等政策问题。",
-            examples=[{"text": q} for q in examples] or None,
-        )
-        with gr.Row(equal_height=True):
-            box = gr.Textbox(
-                placeholder="输入您的问题，例如：硕士来威海工作有生活补贴吗？",
-                max_lines=4,
-                max_length=500,
-                show_label=False,
-                submit_btn="发送",
-                elem_id="pq-input",
-                scale=6,
-            )
-            clear = gr.Button("清空", elem_id="pq-clear", scale=0, min_width=72)
-        # Every event is private: the JSON API is /api/ask, not Gradio's client API.
-        hidden: dict[str, Any] = {"api_visibility": "private"}
-        box.submit(add_question, [box, chatbot], [box, chatbot], queue=False, **hidden).then(
-            respond, [chatbot, records], [chatbot, records], **hidden
-        )
-        chatbot.example_select(pick_example, [chatbot], [chatbot], queue=False, **hidden).then(
-            respond, [chatbot, records], [chatbot, records], **hidden
-        )
-        clear.click(lambda: ([], {}), None, [chatbot, records], queue=False, **hidden)
-        chatbot.like(on_like, [chatbot, records], None, queue=False, **hidden)
+        with gr.Tabs(elem_id="pq-tabs"):
+            with gr.Tab("咨询", id="chat"):
+                _chat_tab(add_question, pick_example, respond, on_like, examples)
+            book = getattr(engine, "factbook", None)
+            if book is not None:
+                with gr.Tab("补贴一览", id="facts", elem_id="pq-facts-tab"):
+                    facts_tab(book)
     return demo
+
+
+def _chat_tab(add_question: Any, pick_example: Any, respond: Any, on_like: Any,
+              examples: Sequence[str]) -> None:
+    """The chat widgets and their events (inside the 「咨询」 tab)."""
+    records = gr.State({})
+    chatbot = gr.Chatbot(
+        elem_id="pq-chat",
+        show_label=False,
+        scale=1,
+        height="62vh",
+        layout="bubble",
+        latex_delimiters=[],
+        sanitize_html=True,
+        render_markdown=True,
+        feedback_options=("Like", "Dislike"),
+        buttons=["copy"],
+        placeholder="**您好！** 我可以解答人才引进、就业创业、生活补贴等政策问题。",
+        examples=[{"text": q} for q in examples] or None,
+    )
+    with gr.Row(equal_height=True):
+        box = gr.Textbox(
+            placeholder="输入您的问题，例如：硕士来威海工作有生活补贴吗？",
+            max_lines=4,
+            max_length=500,
+            show_label=False,
+            submit_btn="发送",
+            elem_id="pq-input",
+            scale=6,
+        )
+        clear = gr.Button("清空", elem_id="pq-clear", scale=0, min_width=72)
+    # Every event is private: the JSON API is /api/ask, not Gradio's client API.
+    hidden: dict[str, Any] = {"api_visibility": "private"}
+    box.submit(add_question, [box, chatbot], [box, chatbot], queue=False, **hidden).then(
+        respond, [chatbot, records], [chatbot, records], **hidden
+    )
+    chatbot.example_select(pick_example, [chatbot], [chatbot], queue=False, **hidden).then(
+        respond, [chatbot, records], [chatbot, records], **hidden
+    )
+    clear.click(lambda: ([], {}), None, [chatbot, records], queue=False, **hidden)
+    chatbot.like(on_like, [chatbot, records], None, queue=False, **hidden)
+
+
+ALL = "全部"
+
+
+class FactSource(Protocol):
+    """What the 「补贴一览」 tab needs (see :class:`app.answer.factbook.FactBook`)."""
+
+    @property
+    def facts(self) -> Sequence[Any]: ...
+    @property
+    def documents(self) -> Mapping[str, Any]: ...
+    def select(self, *, region: str | None = None, beneficiary: str | None = None,
+               kind: str | None = None) -> Sequence[Any]: ...
+    def entries(self, facts: Sequence[Any]) -> list[Any]: ...
+
+
+def fact_listing(book: FactSource, region: str | None, beneficiary: str | None) -> str:
+    """The escaped HTML table of amount facts for the chosen filters."""
+    found = book.select(region=None if region in (None, "", ALL) else region,
+                        beneficiary=None if beneficiary in (None, "", ALL) else beneficiary,
+                        kind="amount")
+    return facts_html(book.entries(found))
+
+
+def facts_tab(book: FactSource) -> None:
+    """「补贴一览」: amount facts with region and beneficiary filters."""
+    amounts = [f for f in book.facts if f.kind == "amount"]
+    regions = sorted({book.documents[f.doc_id].region for f in amounts
+                      if book.documents[f.doc_id].region})
+    people = sorted({f.beneficiary for f in amounts if f.beneficiary})
+    hidden: dict[str, Any] = {"api_visibility": "private"}
+    with gr.Row():
+        region = gr.Dropdown([ALL, *regions], value=ALL, label="地区", elem_id="pq-fact-region")
+        who = gr.Dropdown([ALL, *people], value=ALL, label="对象", elem_id="pq-fact-who")
+    table = gr.HTML(fact_listing(book, None, None), elem_id="pq-facts")
+    region.change(lambda r, b: fact_listing(book, r, b), [region, who], table, queue=False,
+                  **hidden)
+    who.change(lambda r, b: fact_listing(book, r, b), [region, who], table, queue=False,
+               **hidden)

@@ -5,8 +5,8 @@ drives ``/api/ask`` from this second process with N concurrent clients for a
 fixed time over a mix of questions, and reports throughput, latency
 percentiles and errors. Each client binds its own loopback source address
 (127.0.0.<n>), so the server's per-client rate limiter sees distinct clients;
-one extra "abusive" client sends as fast as it can from its own address and
-should get 429s while the others are served.
+one extra "abusive" client (several connections from one address, 127.0.1.1)
+sends as fast as it can and should get 429s while the others are served.
 
 Usage::
 
@@ -138,16 +138,18 @@ def summarise(tally: Tally, seconds: float) -> dict[str, object]:
     }
 
 
-def run(url: str, clients: int, seconds: float, abusive: bool) -> dict[str, object]:
+def run(url: str, clients: int, seconds: float, abusive: int) -> dict[str, object]:
+    """Drive ``clients`` normal clients and ``abusive`` connections from one abusive address."""
     normal, abuser = Tally(), Tally()
     deadline = time.monotonic() + seconds
     threads = [
         threading.Thread(target=client_loop, args=(url, f"127.0.0.{i + 2}", deadline, normal, i))
         for i in range(clients)
     ]
-    if abusive:
-        threads.append(threading.Thread(
-            target=client_loop, args=(url, "127.0.1.1", deadline, abuser, 0)))
+    threads += [
+        threading.Thread(target=client_loop, args=(url, "127.0.1.1", deadline, abuser, j))
+        for j in range(abusive)
+    ]
     t0 = time.monotonic()
     for t in threads:
         t.start()
@@ -170,18 +172,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--rate-limit", default="120/minute",
                         help="per-client limit given to the server it starts")
-    parser.add_argument("--no-abusive", action="store_true")
+    parser.add_argument("--abusive-connections", type=int, default=8,
+                        help="parallel connections of the abusive client (0: none)")
     parser.add_argument("--startup-timeout", type=float, default=900.0)
     parser.add_argument("--out", type=Path)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
+    logging.getLogger("httpx").setLevel(logging.WARNING)
 
     proc = None
     url = args.url
     if url is None:
         proc, url = start_server(args)
     try:
-        result = run(url, args.clients, args.seconds, not args.no_abusive)
+        result = run(url, args.clients, args.seconds, args.abusive_connections)
     finally:
         if proc is not None:
             os.killpg(proc.pid, signal.SIGTERM)

@@ -64,11 +64,11 @@ VARIANTS: dict[str, tuple[int, SearchConfig, float]] = {
     "score 0.3/0.7": (1, _score(0.3, 0.7), 0.0),
     "score 0.2/0.8": (1, _score(0.2, 0.8), 0.0),
     "score 0.3/0.7 + doc 0.2": (1, _score(0.3, 0.7), 0.2),
-    "score 0.3/0.7 + doc 0.3 (default)": (1, _score(0.3, 0.7), 0.3),
+    "score 0.3/0.7 + doc 0.3": (1, _score(0.3, 0.7), 0.3),
     "score 0.3/0.7 + doc 0.4": (1, _score(0.3, 0.7), 0.4),
     "score 0.5/0.5 + doc 0.3": (1, _score(0.5, 0.5), 0.3),
     "rescore union, score 0.3/0.7": (1, _score(0.3, 0.7, True), 0.0),
-    "rescore union, score 0.3/0.7 + doc 0.3": (1, _score(0.3, 0.7, True), 0.3),
+    "rescore union, score 0.3/0.7 + doc 0.3 (default)": (1, _score(0.3, 0.7, True), 0.3),
 }
 
 
@@ -210,8 +210,11 @@ def run_one(args: argparse.Namespace, chunk_size: int, embedder: CachingEmbedder
             ]
         variants[name] = evaluate(questions, fused.__getitem__, chunk_doc, chunk_text, gold_docs)
         logger.info("%-30s %s", name, variants[name])
-    latencies = []
+    latencies, embed_ms = [], []
     for q in questions:
+        t0 = time.perf_counter()
+        retriever.embed_query(q["question"])
+        embed_ms.append((time.perf_counter() - t0) * 1000)
         t0 = time.perf_counter()
         retriever.search(q["question"], k=5)
         latencies.append((time.perf_counter() - t0) * 1000)
@@ -232,6 +235,7 @@ def run_one(args: argparse.Namespace, chunk_size: int, embedder: CachingEmbedder
         "bytes_per_chunk_on_disk": report.bytes_per_chunk,
         "search_latency_ms_median": statistics.median(latencies),
         "search_latency_ms_p95": percentile(latencies, 95),
+        "query_embed_ms_median": statistics.median(embed_ms),
         "variants": variants,
     }
     if not args.skip_langchain:

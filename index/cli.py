@@ -15,11 +15,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from index.build import BuildReport, build_index, update_index
-from index.config import MAX_K, IndexConfig
+from index.config import DEFAULT_CHUNKING, MAX_K, IndexConfig
 from index.embedder import DEFAULT_MODEL
 from index.errors import IndexError_
 from index.retriever import Retriever
-from ingest import IngestError
+from ingest import ChunkingConfig, IngestError
 
 logger = logging.getLogger("index")
 
@@ -77,9 +77,7 @@ def make_parser() -> argparse.ArgumentParser:
 
 
 def _config(args: argparse.Namespace) -> IndexConfig:
-    from ingest.config import ChunkingConfig
-
-    base = ChunkingConfig()
+    base = DEFAULT_CHUNKING
     chunking = ChunkingConfig(
         chunk_size=args.chunk_size or base.chunk_size,
         chunk_overlap=base.chunk_overlap if args.chunk_overlap is None else args.chunk_overlap,

@@ -31,7 +31,7 @@ from ingest.types import Chunk, Document
 
 logger = logging.getLogger(__name__)
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: adds the document-level BM25 (bm25_docs/)
 MANIFEST = "manifest.json"
 CURRENT = "CURRENT"
 LOCK = ".build.lock"

@@ -13,8 +13,9 @@ belongs to, so it reads on its own.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from app.answer.evidence import Candidate
 from app.answer.facts import key_facts
@@ -23,8 +24,10 @@ from app.answer.lexicon import DEGREE_ALIASES
 from app.answer.question import QuestionInfo
 from app.answer.select import KIND_NAMES, reading_order
 from app.answer.sentences import Sentence, display
+from app.answer.validity import validity_status
 from app.types import Citation
 from index.types import Hit
+from ingest.facts import Fact
 from ingest.types import Document
 
 FRAGMENT_CHARS = 30
@@ -52,7 +55,7 @@ def make_citation(n: int, quote: Quote, doc: Document) -> Citation:
         n=n, chunk_id=chunk.chunk_id, doc_id=doc.doc_id, source=doc.source, title=doc.title,
         issuer=doc.issuer, date=doc.date, section_path=chunk.section_path,
         quote=doc.text[quote.start:quote.end], char_start=quote.start, char_end=quote.end,
-        status=doc.meta.get("status") or None,
+        status=validity_status(doc.meta, date.today()),
     )
 
 
@@ -88,8 +91,10 @@ def quotes_for(chosen: Sequence[Candidate],
 def compose_extractive(q: QuestionInfo, chosen: Sequence[Candidate],
                        documents: Mapping[str, Document],
                        sentences_of: Mapping[str, Sequence[Sentence]],
+                       facts: Iterable[Fact] = (),
                        ) -> tuple[str, tuple[Citation, ...]]:
-    """Answer text and citations for the chosen evidence."""
+    """Answer text and citations for the chosen evidence; ``facts`` (extracted fact
+    rows) supply the key-figure line."""
     quotes = quotes_for(chosen, sentences_of)
     citations = tuple(
         make_citation(n, quote, documents[quote.hit.chunk.doc_id])
@@ -97,7 +102,7 @@ def compose_extractive(q: QuestionInfo, chosen: Sequence[Candidate],
     )
     number = {(c.doc_id, c.char_start): c.n for c in citations}
     lines = [lead_in(q.kinds, q.script)]
-    for fact in key_facts(q, chosen):
+    for fact in key_facts(q, chosen, facts, documents):
         n = number[(fact.source.doc_id, fact.source.sentence.start)]
         lines.append(key_fact_line(fact.text, n, q.script))
     lines += [bullet(c.quote, c.n) for c in citations]

@@ -17,6 +17,7 @@ from app.answer.evidence import candidates
 from app.answer.followup import rewrite
 from app.answer.lexicon import SYNONYMS
 from app.answer.question import QuestionInfo, analyze_query
+from app.answer.region_note import applies_to, asked_region
 from app.answer.scoring import document_frequencies, idf, key_bigrams, normalise
 from app.answer.script import detect_script
 from app.answer.select import SelectConfig, Selection, select
@@ -99,6 +100,7 @@ class Plan:
     hits: tuple[Hit, ...]
     selection: Selection
     retrieved: tuple[Hit, ...] = ()
+    region: str | None = None  # the caller's region filter, else the one place asked about
 
     def hits_used(self) -> tuple[Hit, ...]:
         """The top-k hits, extended to the lowest-ranked hit an answer quotes."""
@@ -133,7 +135,8 @@ def keyword_query(q: QuestionInfo) -> str:
 
 def retrieve(retriever: RetrieverLike, queries: Sequence[str], k: int,
              region: str | None) -> list[Hit]:
-    """Hits of several queries merged by chunk (best rank first, first query breaks ties)."""
+    """Hits of several queries merged by chunk (best rank first, first query breaks ties);
+    with ``region``, hits from documents that apply there come first."""
     best: dict[str, tuple[int, int, Hit]] = {}
     for qi, query in enumerate(q for q in queries if q.strip()):
         for hit in retriever.search(query, k=k, region=region):
@@ -141,6 +144,9 @@ def retrieve(retriever: RetrieverLike, queries: Sequence[str], k: int,
             if hit.chunk.chunk_id not in best or key[:2] < best[hit.chunk.chunk_id][:2]:
                 best[hit.chunk.chunk_id] = key
     ordered = sorted(best.values(), key=lambda t: t[:2])
+    if region:  # the region's documents first, the rest after (re-ranks, never filters)
+        docs = retriever.documents
+        ordered.sort(key=lambda t: not applies_to(docs[t[2].chunk.doc_id].region, region))
     return [replace(h, rank=i) for i, (_, _, h) in enumerate(ordered, start=1)]
 
 
@@ -156,9 +162,10 @@ def make_plan(question: str, history: Sequence[Mapping[str, str]], retriever: Re
     script = detect_script(question)
     query = rewrite(question, history)
     info = analyze_query(query, question, script)
+    region = asked_region(info, region)
     hits = retrieve(retriever, (query, keyword_query(info)), max(k, candidate_k), region)
     keys = corpus.keys(info.content)
     cands = candidates(info, hits, retriever.documents, corpus.sentences, keys)
     selection = select(info, cands, select_config, keys)
     logger.debug("question %r -> query %r: %s", question, query, selection.reason)
-    return Plan(info, tuple(hits[:k]), selection, tuple(hits))
+    return Plan(info, tuple(hits[:k]), selection, tuple(hits), region)

@@ -148,7 +148,7 @@
     } else {
       node.appendChild(document.createTextNode(String(data.answer || "")));
       (Array.isArray(data.citations) ? data.citations : []).forEach(function (c) {
-        var meta = [c.issuer, c.date, c.section_path].filter(Boolean).join(" · ");
+        var meta = [c.issuer, c.date || "日期不详", c.section_path].filter(Boolean).join(" · ");
         if (c.status) { meta += " 【" + c.status + "】"; }
         list.appendChild(sourceItem(Number(c.n) || 0, c.title, meta, c.quote,
           docUrl(c.doc_id, c.char_start, c.char_end)));

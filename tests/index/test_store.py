@@ -181,3 +181,12 @@ def test_current_pointer_is_replaced_atomically(built_index: Path) -> None:
     store.switch_current(built_index, 1)
     assert os.stat(built_index / "CURRENT").st_ino != inode
     assert not (built_index / "CURRENT.tmp").exists()
+
+
+def test_index_from_an_older_format_is_refused(built_index: Path) -> None:
+    path = _gen(built_index) / "manifest.json"
+    manifest = json.loads(path.read_text())
+    manifest["format_version"] = 1
+    path.write_text(json.dumps(manifest))
+    with pytest.raises(IndexCorruptError, match=r"format version 1.*python -m index build"):
+        Retriever.load(built_index)

@@ -1,0 +1,129 @@
+"""The extracted facts of a retriever's documents, each citable like a chunk.
+
+Facts come from the index (``Retriever.facts``, written at build time); an
+index without them gets them extracted from its documents on first use. A
+fact's citation quotes the clause that states it (``doc.text[char_start:
+char_end]``) and names the chunk that contains that clause.
+
+>>> # book = FactBook(retriever); book.select(region="威海", kind="amount")[0].beneficiary
+"""
+
+from __future__ import annotations
+
+import bisect
+import threading
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from app.answer.validity import validity_status
+from app.types import Citation
+from index.facts_store import check_kind, facts_for_documents, select_facts
+from ingest.facts import Fact
+from ingest.types import Chunk, Document
+
+
+@dataclass(frozen=True)
+class FactEntry:
+    """A fact with its citation (numbered 1 when listed on its own) and validity."""
+
+    fact: Fact
+    region: str | None
+    citation: Citation
+    valid_until: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            **self.fact.to_json(),
+            "region": self.region,
+            "status": self.citation.status,
+            "valid_until": self.valid_until,
+            "citation": self.citation.to_json(),
+        }
+
+
+class FactBook:
+    """Facts of one retriever, with filters and citations. Thread-safe, lazy."""
+
+    def __init__(self, retriever: Any) -> None:
+        self._retriever = retriever
+        self._lock = threading.Lock()
+        self._facts: tuple[Fact, ...] | None = None
+        self._chunks: dict[str, tuple[list[int], list[Chunk]]] | None = None
+
+    @property
+    def documents(self) -> Mapping[str, Document]:
+        return self._retriever.documents
+
+    @property
+    def facts(self) -> tuple[Fact, ...]:
+        """Every fact, from the index when it stores them, else extracted now (once)."""
+        with self._lock:
+            if self._facts is None:
+                stored = getattr(self._retriever, "facts", None)
+                self._facts = (
+                    tuple(stored) if stored is not None
+                    else tuple(facts_for_documents(self.documents.values()))
+                )
+            return self._facts
+
+    def select(self, *, region: str | None = None, beneficiary: str | None = None,
+               kind: str | None = None) -> tuple[Fact, ...]:
+        """Facts filtered by region (district documents count for their city),
+        beneficiary (substring) and kind; ``ValueError`` for an unknown kind."""
+        check_kind(kind)
+        return select_facts(self.facts, self.documents, region=region,
+                            beneficiary=beneficiary, kind=kind)
+
+    def _chunk_table(self) -> dict[str, tuple[list[int], list[Chunk]]]:
+        with self._lock:
+            if self._chunks is None:
+                by_doc: dict[str, list[Chunk]] = {}
+                for c in getattr(self._retriever, "chunks", ()):
+                    by_doc.setdefault(c.doc_id, []).append(c)
+                self._chunks = {
+                    d: ([c.char_start for c in cs], cs)
+                    for d, cs in ((d, sorted(cs, key=lambda c: c.char_start))
+                                  for d, cs in by_doc.items())
+                }
+            return self._chunks
+
+    def chunk_at(self, doc_id: str, position: int) -> Chunk | None:
+        """The chunk of ``doc_id`` whose span contains ``position``."""
+        starts, chunks = self._chunk_table().get(doc_id, ([], []))
+        i = bisect.bisect_right(starts, position) - 1
+        while i >= 0 and chunks[i].char_end <= position:
+            i -= 1
+        return chunks[i] if i >= 0 else None
+
+    def chunk_of(self, fact: Fact) -> Chunk | None:
+        """The chunk whose span contains the start of the fact's clause."""
+        return self.chunk_at(fact.doc_id, fact.char_start)
+
+    def span_citation(self, doc_id: str, start: int, end: int, n: int,
+                      today: date | None = None, section: str = "") -> Citation:
+        """Citation ``[n]`` quoting ``document.text[start:end]`` verbatim."""
+        doc = self.documents[doc_id]
+        chunk = self.chunk_at(doc_id, start)
+        return Citation(
+            n=n, chunk_id=chunk.chunk_id if chunk else "", doc_id=doc.doc_id,
+            source=doc.source, title=doc.title, issuer=doc.issuer, date=doc.date,
+            section_path=chunk.section_path if chunk else section,
+            quote=doc.text[start:end], char_start=start, char_end=end,
+            status=validity_status(doc.meta, today or date.today()),
+        )
+
+    def citation(self, fact: Fact, n: int, today: date | None = None) -> Citation:
+        """Citation ``[n]`` quoting the fact's clause verbatim at its offsets."""
+        return self.span_citation(fact.doc_id, fact.char_start, fact.char_end, n, today,
+                                  fact.programme or "")
+
+    def entries(self, facts: Sequence[Fact]) -> list[FactEntry]:
+        """Listing rows for ``facts``: each with its own citation [1] and validity."""
+        out = []
+        for fact in facts:
+            doc = self.documents[fact.doc_id]
+            out.append(FactEntry(fact, doc.region, self.citation(fact, 1),
+                                 doc.meta.get("valid_until")))
+        return out

@@ -1,0 +1,136 @@
+"""Serve the live index generation: notice a new ``CURRENT`` and swap atomically.
+
+:class:`LiveIndex` stands in for both the engine and the retriever the web
+routes were given. Each call reads one immutable :class:`Live` pair (a single
+attribute read, atomic), so an answer is always computed from one generation.
+At most every ``interval`` seconds a call compares ``<index_dir>/CURRENT`` with
+what was last loaded; when it changed, a background thread loads and verifies
+the new generation and then swaps the pair. A generation that fails to load is
+logged and reported by ``info()``; the old one keeps serving.
+
+>>> # live = LiveIndex(Path("idx"), retriever, engine, load=Retriever.load)
+>>> # live.answer("硕士补贴？")  # from whichever generation is live
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from app.qa import QAEngine
+from app.types import Answer
+from index import IndexError_, Retriever
+from index.store import read_current
+from ingest.types import Document
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Live:
+    """One generation's retriever and the engine built on it."""
+
+    retriever: Retriever
+    engine: QAEngine
+
+    @property
+    def generation(self) -> int | None:
+        return self.retriever.info().get("generation")
+
+
+class LiveIndex:
+    """The engine/retriever pair in service, reloaded when ``CURRENT`` changes."""
+
+    def __init__(
+        self,
+        index_dir: Path,
+        retriever: Retriever,
+        engine: QAEngine,
+        *,
+        load: Callable[[Path], Retriever],
+        interval: float = 5.0,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.index_dir = Path(index_dir)
+        self._live = Live(retriever, engine)
+        self._load = load
+        self._interval = interval
+        self._clock = clock
+        self._next_check = clock() + interval
+        self._seen = read_current(self.index_dir)  # the CURRENT we last acted on
+        self._reloading = threading.Lock()
+        self.last_error: str | None = None
+
+    @property
+    def live(self) -> Live:
+        """The pair in service now; hold on to it for a whole request."""
+        self._maybe_check()
+        return self._live
+
+    def _maybe_check(self) -> None:
+        now = self._clock()
+        if now < self._next_check:
+            return
+        self._next_check = now + self._interval
+        if read_current(self.index_dir) != self._seen and self._reloading.acquire(blocking=False):
+            threading.Thread(target=self._reload_locked, name="index-reload", daemon=True).start()
+
+    def reload(self) -> bool:
+        """Load ``CURRENT`` now if it changed; True when a new generation was swapped in."""
+        with self._reloading:
+            return self._reload_unlocked()
+
+    def _reload_locked(self) -> None:
+        try:
+            self._reload_unlocked()
+        finally:
+            self._reloading.release()
+
+    def _reload_unlocked(self) -> bool:
+        current = read_current(self.index_dir)
+        if current is None or current == self._seen:
+            return False
+        self._seen = current
+        old = self._live
+        try:
+            retriever = self._load(self.index_dir)
+            engine = QAEngine(retriever, old.engine.config)
+            engine.warm_up()
+        except (IndexError_, OSError, ValueError) as exc:
+            self.last_error = (
+                f"could not load gen-{current}, still serving gen-{old.generation}: {exc}"
+            )
+            log.warning("%s", self.last_error)
+            return False
+        self._live = Live(retriever, engine)  # one reference assignment: atomic swap
+        self.last_error = None
+        log.info("now serving gen-%s (was gen-%s)", self._live.generation, old.generation)
+        return True
+
+    # What the routes call: engine-like ...
+    def answer(self, question: str, history: Any = (), k: int = 5, filters: Any = None) -> Answer:
+        return self.live.engine.answer(question, history, k=k, filters=filters)
+
+    def stream(
+        self, question: str, history: Any = (), k: int = 5, filters: Any = None
+    ) -> Iterator[str | Answer]:
+        return self.live.engine.stream(question, history, k=k, filters=filters)
+
+    def warm_up(self) -> None:
+        self._live.engine.warm_up()
+
+    # ... and retriever-like.
+    @property
+    def documents(self) -> Mapping[str, Document]:
+        return self.live.retriever.documents
+
+    def info(self) -> dict[str, Any]:
+        info = dict(self.live.retriever.info())
+        if self.last_error:
+            info["reload_error"] = self.last_error
+        return info

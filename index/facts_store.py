@@ -1,0 +1,97 @@
+"""Extracted policy facts stored with a generation (``facts.jsonl``).
+
+The builder runs :func:`ingest.facts.extract_facts` per document and writes one
+JSON object per fact into the partial generation directory, so the manifest
+checksums the file like every other one. Loading re-checks each fact against
+its document (the quote must sit at its offsets) and answers simple filters.
+
+>>> from ingest.types import Document
+>>> doc = Document("d1", "a.txt", "t", None, None, None, "威海", "对博士每月给予5000元。", "")
+>>> [f.value_min for f in facts_for_documents([doc])]
+[5000.0]
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+
+from index.regions import region_matches
+from ingest.facts import KINDS, Fact, extract_facts
+from ingest.types import Document
+
+logger = logging.getLogger(__name__)
+
+FACTS = "facts.jsonl"
+
+
+def facts_for_documents(documents: Iterable[Document]) -> list[Fact]:
+    """Every fact of ``documents``, document by document, in text order."""
+    out: list[Fact] = []
+    for doc in documents:
+        out.extend(extract_facts(doc))
+    return out
+
+
+def write_facts(path: Path, facts: Sequence[Fact]) -> None:
+    """Write ``facts`` as JSON lines (UTF-8, one fact per line)."""
+    with path.open("w", encoding="utf-8") as fh:
+        for fact in facts:
+            fh.write(json.dumps(fact.to_json(), ensure_ascii=False) + "\n")
+
+
+def read_facts(path: Path, documents: Mapping[str, Document]) -> tuple[Fact, ...]:
+    """Facts written by :func:`write_facts`, each checked against its document.
+
+    Raises ``ValueError`` naming the fact when a quote no longer matches the
+    document text at its offsets (the caller turns that into a rebuild hint).
+    """
+    facts: list[Fact] = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip():
+                continue
+            fact = Fact.from_json(json.loads(line))
+            doc = documents.get(fact.doc_id)
+            if doc is None or doc.text[fact.char_start : fact.char_end] != fact.quote:
+                raise ValueError(f"fact {fact.fact_id} does not match its document text")
+            facts.append(fact)
+    logger.debug("%s: %d facts", path, len(facts))
+    return tuple(facts)
+
+
+def check_kind(kind: str | None) -> str | None:
+    """``kind`` unchanged when it is a known fact kind (or None), else a clear ValueError."""
+    if kind is not None and kind not in KINDS:
+        raise ValueError(f"unknown fact kind {kind!r}; choose one of {', '.join(KINDS)}")
+    return kind
+
+
+def select_facts(
+    facts: Iterable[Fact],
+    documents: Mapping[str, Document],
+    *,
+    region: str | None = None,
+    beneficiary: str | None = None,
+    kind: str | None = None,
+) -> tuple[Fact, ...]:
+    """Facts whose document region matches ``region`` (a district matches its city),
+    whose beneficiary contains ``beneficiary`` and whose kind is ``kind``.
+
+    The region of a fact is its document's region (a manifest may override it).
+    """
+    check_kind(kind)
+    out = []
+    for fact in facts:
+        doc = documents.get(fact.doc_id)
+        doc_region = doc.region if doc is not None else fact.region
+        if region and not region_matches(doc_region, region):
+            continue
+        if beneficiary and beneficiary not in (fact.beneficiary or ""):
+            continue
+        if kind and fact.kind != kind:
+            continue
+        out.append(fact)
+    return tuple(out)

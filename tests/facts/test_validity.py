@@ -1,0 +1,64 @@
+"""Validity from the manifest: expired and repealed policies stay searchable, and every
+citation of them is marked in the text, the citation and the rendered answer."""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+
+from app.answer.validity import mark_citations, validity_status
+from app.qa import QAEngine
+from app.render import answer_markdown, facts_html
+
+
+def test_status_rules() -> None:
+    today = date(2026, 1, 1)
+    assert validity_status({"valid_until": "2020-12-31"}, today) == "已过期"
+    assert validity_status({"status": "已废止"}, today) == "已废止"
+    assert validity_status({"status": "superseded"}, today) == "已废止"
+    assert validity_status({"status": "现行有效", "valid_until": "2099-12-31"}, today) is None
+    assert validity_status({"valid_until": "not a date"}, today) is None
+
+
+def test_expired_policy_is_cited_and_marked(fixture_engine: QAEngine) -> None:
+    answer = fixture_engine.answer("博士在威海每月生活补贴多少？")
+    assert not answer.refused
+    marked = [c for c in answer.citations if c.source == "weihai_old.txt"]
+    assert marked and all(c.status == "已过期" and c.date == "2019-03-01" for c in marked)
+    for c in marked:
+        assert f"[{c.n}]（已过期）" in answer.text
+    page = html.unescape(answer_markdown(answer))
+    assert '<span class="pq-status">已过期</span>' in page and "2019-03-01" in page
+
+
+def test_repealed_policy_is_marked_in_a_table_answer(fixture_engine: QAEngine) -> None:
+    answer = fixture_engine.answer("威海和青岛对青年人才的安家费有什么不同？")
+    assert answer.table is not None
+    qingdao = [r for r in answer.table.rows if r.cells[0] == "青岛"]
+    assert qingdao and qingdao[0].cells[-1].endswith("（已废止）")
+    n = qingdao[0].citations[0]
+    assert answer.citations[n - 1].status == "已废止"
+    assert f"[{n}]（已废止）" in answer.text
+    assert "已废止" in answer_markdown(answer)
+
+
+def test_current_policy_is_not_marked(fixture_engine: QAEngine) -> None:
+    answer = fixture_engine.answer("海南本科毕业生租房补贴每月多少？")
+    assert not answer.refused and "1500元" in answer.text
+    assert all(c.status is None for c in answer.citations)
+    assert "（已过期）" not in answer.text and "（已废止）" not in answer.text
+
+
+def test_fact_listing_shows_validity(fixture_engine: QAEngine) -> None:
+    book = fixture_engine.factbook
+    page = html.unescape(facts_html(book.entries(book.select(kind="amount"))))
+    assert page.count("<tr>") == 1 + 4
+    assert "已过期" in page and "已废止" in page and "有效期至2099-12-31" in page
+
+
+def test_marking_is_idempotent() -> None:
+    from app.types import Citation
+
+    c = Citation(1, "c", "d", "s", "t", None, None, "", "q", 0, 1, "已过期")
+    once = mark_citations("a[1] b[1]", [c])
+    assert once == "a[1]（已过期） b[1]（已过期）" == mark_citations(once, [c])
