@@ -143,7 +143,11 @@ def fact_json(entry: FactEntry) -> dict[str, Any]:
 def build_router(engine: Engine, retriever: DocumentSource) -> APIRouter:
     """Routes over one engine and the retriever it was built on."""
     router = APIRouter(prefix="/api", tags=["api"])
-    book: FactBook = getattr(engine, "factbook", None) or FactBook(retriever)
+    own_book = FactBook(retriever)  # used only when the engine has no fact book
+
+    def fact_book() -> FactBook:
+        """The engine's facts, read per request so a reloaded index is seen at once."""
+        return getattr(engine, "factbook", None) or own_book
 
     @router.get("/facts")
     def facts(
@@ -152,6 +156,7 @@ def build_router(engine: Engine, retriever: DocumentSource) -> APIRouter:
         kind: Annotated[str | None, Query(max_length=20)] = None,
     ) -> list[dict[str, Any]]:
         """Extracted facts (amounts, targets, departments) with citations, filtered."""
+        book = fact_book()
         try:
             found = book.select(region=clean_text(region or "") or None,
                                 beneficiary=clean_text(beneficiary or "") or None,

@@ -17,7 +17,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Iterable, MutableMapping
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -82,6 +82,7 @@ class BlockedRoutes:
 
 
 QUEUE_JOIN = re.compile(r"^/gradio_api/queue/join/?$")
+QUEUE_DATA = re.compile(r"^/gradio_api/queue/data/?$")
 SESSION_HASH = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 
 
@@ -114,32 +115,51 @@ def join_problem(body: bytes) -> str | None:
     return None
 
 
-class GradioJoinCheck:
-    """422 for malformed ``POST /gradio_api/queue/join`` bodies (see :func:`join_problem`).
+class GradioQueueCheck:
+    """Refuse malformed Gradio queue traffic before Gradio sees it.
+
+    - ``POST /gradio_api/queue/join`` with a bad body (see :func:`join_problem`): 422;
+    - ``GET /gradio_api/queue/data`` for a malformed session: 422, and for a session
+      the queue does not know (``session_known``): 404. Gradio itself starts an
+      event stream and then fails mid-response for an unknown session.
 
     Sits inside :class:`BodySizeLimit`, so the body it buffers is already capped.
     """
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(
+        self, app: ASGIApp, session_known: Callable[[str], bool] | None = None
+    ) -> None:
         self.app = app
+        self.session_known = session_known
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if not (scope["type"] == "http" and scope["method"] == "POST"
-                and QUEUE_JOIN.match(normalised_path(scope))):
+        if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        body, more = b"", True
-        while more:
-            message = await receive()
-            if message["type"] != "http.request":
-                return  # client went away
-            body += message.get("body", b"")
-            more = message.get("more_body", False)
-        problem = join_problem(body)
-        if problem:
-            await send_json(send, 422, {"error": problem})
-            return
-        await self.app(scope, _replay(body, None, receive), send)
+        path = normalised_path(scope)
+        if scope["method"] == "GET" and QUEUE_DATA.match(path):
+            query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
+            session = (query.get("session_hash") or [""])[0]
+            if not SESSION_HASH.match(session):
+                await send_json(send, 422, {"error": "session_hash is missing or malformed"})
+                return
+            if self.session_known is not None and not self.session_known(session):
+                await send_json(send, 404, {"error": "no such session; join the queue first"})
+                return
+        if scope["method"] == "POST" and QUEUE_JOIN.match(path):
+            body, more = b"", True
+            while more:
+                message = await receive()
+                if message["type"] != "http.request":
+                    return  # the client went away
+                body += message.get("body", b"")
+                more = message.get("more_body", False)
+            problem = join_problem(body)
+            if problem:
+                await send_json(send, 422, {"error": problem})
+                return
+            receive = _replay(body, None, receive)
+        await self.app(scope, receive, send)
 
 
 class BodySizeLimit:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from app.answer.factbook import FactBook
 from app.qa import QAEngine
 from app.types import Answer
 from index import IndexError_, Retriever
@@ -123,6 +124,11 @@ class LiveIndex:
 
     def warm_up(self) -> None:
         self._live.engine.warm_up()
+
+    @property
+    def factbook(self) -> FactBook:
+        """The live generation's extracted facts (for ``/api/facts`` and 「补贴一览」)."""
+        return self.live.engine.factbook
 
     # ... and retriever-like.
     @property

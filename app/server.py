@@ -17,7 +17,7 @@ from app.feedback import FeedbackLog
 from app.guards import (
     BlockedRoutes,
     BodySizeLimit,
-    GradioJoinCheck,
+    GradioQueueCheck,
     OriginGuard,
     RateLimit,
     SecurityHeaders,
@@ -67,10 +67,14 @@ def create_app(
     app.include_router(api.build_router(engine, retriever))
     app.include_router(pages.build_router(retriever, settings.allowed_origins))
 
+    feedback = FeedbackLog(settings.feedback_file)
+    demo = build_ui(engine, feedback, settings.examples)
+    demo.queue(max_size=settings.queue_size, default_concurrency_limit=2)
+
     # Middleware: the last added runs first. Order, outermost first:
     # security headers, CORS (so 413/429 replies are readable by allowed widgets),
-    # body cap, rate limit, origin check, closed Gradio routes.
-    app.add_middleware(GradioJoinCheck)
+    # body cap, rate limit, origin check, closed Gradio routes, Gradio queue checks.
+    app.add_middleware(GradioQueueCheck, session_known=lambda s: session_known(demo, s))
     app.add_middleware(BlockedRoutes)
     app.add_middleware(OriginGuard, allowed=settings.allowed_origins)
     app.add_middleware(
@@ -89,9 +93,6 @@ def create_app(
     )
     app.add_middleware(SecurityHeaders)
 
-    feedback = FeedbackLog(settings.feedback_file)
-    demo = build_ui(engine, feedback, settings.examples)
-    demo.queue(max_size=settings.queue_size, default_concurrency_limit=2)
     blocked = [str(p.resolve()) for p in (settings.corpus, settings.index_dir) if p]
     gr.mount_gradio_app(
         app,
@@ -127,3 +128,9 @@ def live_index(
         return Loader.load(index_dir, model=model, embedder=embedder)
 
     return LiveIndex(index_dir, retriever, engine, load=load, interval=interval)
+
+
+def session_known(demo: gr.Blocks, session_hash: str) -> bool:
+    """Whether Gradio's queue holds ``session_hash`` (True if this Gradio hides it)."""
+    pending = getattr(getattr(demo, "_queue", None), "pending_messages_per_session", None)
+    return True if pending is None else session_hash in pending

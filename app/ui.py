@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, Protocol
 
 import gradio as gr
@@ -182,10 +182,9 @@ def build_ui(
         with gr.Tabs(elem_id="pq-tabs"):
             with gr.Tab("咨询", id="chat"):
                 _chat_tab(add_question, pick_example, respond, on_like, examples)
-            book = getattr(engine, "factbook", None)
-            if book is not None:
-                with gr.Tab("补贴一览", id="facts", elem_id="pq-facts-tab"):
-                    facts_tab(book)
+            if getattr(engine, "factbook", None) is not None:
+                with gr.Tab("补贴一览", id="facts", elem_id="pq-facts-tab") as tab:
+                    facts_tab(lambda: engine.factbook, tab)  # type: ignore[attr-defined]
     return demo
 
 
@@ -218,16 +217,17 @@ def _chat_tab(add_question: Any, pick_example: Any, respond: Any, on_like: Any,
             scale=6,
         )
         clear = gr.Button("清空", elem_id="pq-clear", scale=0, min_width=72)
-    # Every event is private: the JSON API is /api/ask, not Gradio's client API.
+    # Every event is private and queued (the guards allow only queue/join + queue/data);
+    # the JSON API is /api/ask, not Gradio's client API.
     hidden: dict[str, Any] = {"api_visibility": "private"}
-    box.submit(add_question, [box, chatbot], [box, chatbot], queue=False, **hidden).then(
+    box.submit(add_question, [box, chatbot], [box, chatbot], **hidden).then(
         respond, [chatbot, records], [chatbot, records], **hidden
     )
-    chatbot.example_select(pick_example, [chatbot], [chatbot], queue=False, **hidden).then(
+    chatbot.example_select(pick_example, [chatbot], [chatbot], **hidden).then(
         respond, [chatbot, records], [chatbot, records], **hidden
     )
-    clear.click(lambda: ([], {}), None, [chatbot, records], queue=False, **hidden)
-    chatbot.like(on_like, [chatbot, records], None, queue=False, **hidden)
+    clear.click(lambda: ([], {}), None, [chatbot, records], **hidden)
+    chatbot.like(on_like, [chatbot, records], None, **hidden)
 
 
 ALL = "全部"
@@ -253,8 +253,12 @@ def fact_listing(book: FactSource, region: str | None, beneficiary: str | None) 
     return facts_html(book.entries(found))
 
 
-def facts_tab(book: FactSource) -> None:
-    """「补贴一览」: amount facts with region and beneficiary filters."""
+def facts_tab(get_book: Callable[[], FactSource], tab: gr.Tab) -> None:
+    """「补贴一览」: amount facts with region and beneficiary filters.
+
+    ``get_book`` is called per event, so a reloaded index shows on the next visit.
+    """
+    book = get_book()
     amounts = [f for f in book.facts if f.kind == "amount"]
     regions = sorted({book.documents[f.doc_id].region for f in amounts
                       if book.documents[f.doc_id].region})
@@ -264,7 +268,9 @@ def facts_tab(book: FactSource) -> None:
         region = gr.Dropdown([ALL, *regions], value=ALL, label="地区", elem_id="pq-fact-region")
         who = gr.Dropdown([ALL, *people], value=ALL, label="对象", elem_id="pq-fact-who")
     table = gr.HTML(fact_listing(book, None, None), elem_id="pq-facts")
-    region.change(lambda r, b: fact_listing(book, r, b), [region, who], table, queue=False,
-                  **hidden)
-    who.change(lambda r, b: fact_listing(book, r, b), [region, who], table, queue=False,
-               **hidden)
+
+    def refresh(r: str | None, b: str | None) -> str:
+        return fact_listing(get_book(), r, b)
+
+    for event in (region.change, who.change, tab.select):
+        event(refresh, [region, who], table, **hidden)

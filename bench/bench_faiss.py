@@ -27,10 +27,25 @@ def _unit(n: int, dim: int, rng: np.random.Generator) -> np.ndarray:
     return x / np.linalg.norm(x, axis=1, keepdims=True)
 
 
-def measure(n: int, dim: int, n_queries: int, seed: int = 0) -> dict[str, float]:
-    """Build both index types over ``n`` random unit vectors; time single-query search."""
+def _near_real(pool: np.ndarray, n: int, rng: np.random.Generator) -> np.ndarray:
+    """``n`` vectors resampled from real embeddings with small noise (keeps their clustering)."""
+    x = pool[rng.integers(0, len(pool), n)] + rng.normal(0, 0.02, (n, pool.shape[1]))
+    return (x / np.linalg.norm(x, axis=1, keepdims=True)).astype(np.float32)
+
+
+def measure(
+    n: int, dim: int, n_queries: int, pool: np.ndarray | None = None, seed: int = 0
+) -> dict[str, float]:
+    """Build both index types over ``n`` unit vectors; time single-query search.
+
+    With ``pool`` (real embeddings) the vectors and queries are drawn near it;
+    otherwise they are uniform random, the worst case for HNSW recall.
+    """
     rng = np.random.default_rng(seed)
-    vecs, queries = _unit(n, dim, rng), _unit(n_queries, dim, rng)
+    if pool is None:
+        vecs, queries = _unit(n, dim, rng), _unit(n_queries, dim, rng)
+    else:
+        vecs, queries = _near_real(pool, n, rng), _near_real(pool, n_queries, rng)
     out: dict[str, float] = {"n": n}
     truth = []
     for kind, threshold in (("flat", n + 1), ("hnsw", 0)):
@@ -62,12 +77,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--dim", type=int, default=384)
     p.add_argument("--queries", type=int, default=50)
     p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--real-vectors", type=Path, default=None,
+                   help="an .npz with a 'vecs' array of real embeddings to sample near")
     args = p.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
     if min(args.sizes) < 100:
         print("error: sizes must be at least 100", file=sys.stderr)
         return 1
-    results = [measure(n, args.dim, args.queries) for n in args.sizes]
+    pool = None
+    if args.real_vectors is not None:
+        if not args.real_vectors.is_file():
+            print(f"error: {args.real_vectors} does not exist", file=sys.stderr)
+            return 1
+        pool = np.load(args.real_vectors, allow_pickle=False)["vecs"].astype(np.float32)
+    dim = pool.shape[1] if pool is not None else args.dim
+    results = [measure(n, dim, args.queries, pool) for n in args.sizes]
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2), encoding="utf-8")
     return 0

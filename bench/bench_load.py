@@ -81,7 +81,11 @@ def percentile(values: list[float], q: float) -> float:
 
 def client_loop(url: str, source_ip: str, deadline: float, tally: Tally, offset: int) -> None:
     """Send questions one after another from ``source_ip`` until ``deadline``."""
-    transport = httpx.HTTPTransport(local_address=source_ip)
+    # TCP_NODELAY as browsers do: otherwise each POST can wait ~40 ms for a delayed ACK.
+    transport = httpx.HTTPTransport(
+        local_address=source_ip,
+        socket_options=[(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)],
+    )
     with httpx.Client(transport=transport, timeout=30.0) as client:
         i = offset
         while time.monotonic() < deadline:

@@ -39,8 +39,12 @@ NCP = Path("/work/shared/benchmarks/ncp_policies")
 CANDIDATES = 100
 
 
+def _single(source: str) -> SearchConfig:
+    return SearchConfig(fusion=source, rescore=False)
+
+
 def _rrf(dense: float, bm25: float) -> SearchConfig:
-    return SearchConfig(fusion="rrf", dense_weight=dense, bm25_weight=bm25)
+    return SearchConfig(fusion="rrf", dense_weight=dense, bm25_weight=bm25, rescore=False)
 
 
 def _score(dense: float, bm25: float, rescore: bool = False) -> SearchConfig:
@@ -49,10 +53,10 @@ def _score(dense: float, bm25: float, rescore: bool = False) -> SearchConfig:
 
 #: name -> (BM25 title repeat, search config, weight of the document-level BM25 evidence)
 VARIANTS: dict[str, tuple[int, SearchConfig, float]] = {
-    "bm25 (text only)": (0, SearchConfig(fusion="bm25"), 0.0),
-    "bm25 (+title/section)": (1, SearchConfig(fusion="bm25"), 0.0),
-    "bm25 (+title x2)": (2, SearchConfig(fusion="bm25"), 0.0),
-    "dense": (1, SearchConfig(fusion="dense"), 0.0),
+    "bm25 (text only)": (0, _single("bm25"), 0.0),
+    "bm25 (+title/section)": (1, _single("bm25"), 0.0),
+    "bm25 (+title x2)": (2, _single("bm25"), 0.0),
+    "dense": (1, _single("dense"), 0.0),
     "rrf 1:1 k=60": (1, _rrf(1, 1), 0.0),
     "rrf 1:1 k=60 text-only bm25": (0, _rrf(1, 1), 0.0),
     "rrf dense:bm25 1:2": (1, _rrf(1, 2), 0.0),

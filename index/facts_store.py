@@ -95,3 +95,16 @@ def select_facts(
             continue
         out.append(fact)
     return tuple(out)
+
+
+def load_facts(
+    gen_dir: Path, manifest: Mapping[str, object], documents: Sequence[Document]
+) -> tuple[Fact, ...]:
+    """The generation's stored facts; a generation written before facts were stored
+    (no ``facts.jsonl`` in its manifest) gets them extracted from its documents."""
+    by_id = {d.doc_id: d for d in documents}
+    files = manifest.get("files")
+    if isinstance(files, Mapping) and FACTS in files:
+        return read_facts(gen_dir / FACTS, by_id)
+    logger.info("%s has no %s; extracting facts from its documents", gen_dir, FACTS)
+    return tuple(facts_for_documents(documents))

@@ -14,6 +14,7 @@ from app.answer.question import analyze
 from app.answer.select import SelectConfig, select
 from index.types import Hit
 from ingest import ingest_corpus
+from ingest.facts import extract_facts
 from ingest.types import Chunk, Document
 
 CORPUS = Path("/work/shared/corpus")
@@ -46,7 +47,8 @@ def test_master_allowance_is_quoted_with_exact_offsets(corpus) -> None:
     q, selection = _answer("我是硕士，去威海工作每个月有多少生活补贴？", hits, documents)
     assert not selection.refused
     sentences = CorpusView(documents).sentences
-    text, citations = compose_extractive(q, selection.chosen, documents, sentences)
+    facts = [f for d in documents.values() for f in extract_facts(d)]  # the key-line source
+    text, citations = compose_extractive(q, selection.chosen, documents, sentences, facts)
     assert "2000元" in text.replace(" ", "")
     for c in citations:
         assert documents[c.doc_id].text[c.char_start:c.char_end] == c.quote

@@ -18,7 +18,7 @@ from tests.reliability.helpers import ask_all, copy_corpus, essentials, golden_a
 from tests.web.serving import static_site
 
 FUZZ = settings(
-    max_examples=700, deadline=None, derandomize=False,
+    max_examples=1200, deadline=None, derandomize=False,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 NASTY = [
@@ -132,10 +132,11 @@ def test_fuzz_gradio_posts(server: dict[str, Any], path: str, body: Any) -> None
     ["/doc/{}", "/api/documents/{}", "/widget?title={}", "/doc/x?start={}", "/{}",
      "/gradio_api/queue/data?session_hash={}", "/config?x={}", "/gradio_api/info?{}"]))
 def test_fuzz_get_routes(server: dict[str, Any], segment: str, param: str, route: str) -> None:
-    safe = segment.encode("utf-8", "surrogatepass")
-    quoted = "".join(f"%{b:02X}" for b in safe[:2000])
-    resp = server["client"].get(route.format(quoted) + (f"&p={param[:50]}" if "?" in route
-                                                        else ""))
+    def quote(value: str) -> str:  # every byte escaped, surrogates included
+        return "".join(f"%{b:02X}" for b in value.encode("utf-8", "surrogatepass")[:2000])
+
+    url = route.format(quote(segment)) + (f"&p={quote(param)}" if "?" in route else "")
+    resp = server["client"].get(url)
     _ok(resp)
 
 
