@@ -135,6 +135,17 @@ class LiveIndex:
     def documents(self) -> Mapping[str, Document]:
         return self.live.retriever.documents
 
+    def __getattr__(self, name: str) -> Any:
+        """Anything else (e.g. ``factbook``, ``facts_for``): the live engine's, else the
+        live retriever's, so the proxy stays transparent as those classes grow."""
+        if name.startswith("_"):
+            raise AttributeError(name)
+        live = self.live
+        for target in (live.engine, live.retriever):
+            if hasattr(target, name):
+                return getattr(target, name)
+        raise AttributeError(f"neither the engine nor the retriever has {name!r}")
+
     def info(self) -> dict[str, Any]:
         info = dict(self.live.retriever.info())
         if self.last_error:

@@ -176,7 +176,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--rate-limit", default="120/minute",
                         help="per-client limit given to the server it starts")
-    parser.add_argument("--abusive-connections", type=int, default=8,
+    parser.add_argument("--abusive-connections", type=int, default=16,
                         help="parallel connections of the abusive client (0: none)")
     parser.add_argument("--startup-timeout", type=float, default=900.0)
     parser.add_argument("--out", type=Path)

@@ -21,6 +21,7 @@ from index.config import IndexConfig
 from index.dense import build_faiss, index_type_for, save_faiss
 from index.embedder import Embedder, load_embedder
 from index.errors import IndexMismatchError, IndexNotFoundError, rebuild_command
+from index.facts_store import FACTS, facts_for_documents, write_facts
 from index.store import (
     build_lock,
     document_row,
@@ -174,6 +175,7 @@ def build_from_chunks(
         write_jsonl(partial / DOCUMENTS, [document_row(d) for d in documents])
         lexical.save(partial / BM25_DIR)
         doc_lexical.save(partial / BM25_DOCS_DIR)
+        write_facts(partial / FACTS, facts_for_documents(documents))
         previous = read_current(index_dir)
         manifest = {
             "created": datetime.now(UTC).isoformat(timespec="seconds"),

@@ -22,6 +22,7 @@ from index.config import MAX_K, SearchConfig
 from index.dense import load_faiss, search_faiss
 from index.embedder import Embedder, load_embedder
 from index.errors import IndexCorruptError, IndexError_, IndexMismatchError, rebuild_command
+from index.facts_store import load_facts, select_facts
 from index.fusion import (
     Fused,
     add_rank_prior,
@@ -44,10 +45,13 @@ from index.store import (
 )
 from index.tokenise import has_chinese, query_tokens
 from index.types import Hit
+from ingest.facts import Fact
 from ingest.script import to_simplified
 from ingest.types import Chunk, Document
 
 logger = logging.getLogger(__name__)
+
+REQUIRED_FILES = (VECTORS, FAISS_FILE, CHUNKS, DOCUMENTS, BM25_DIR + "/", BM25_DOCS_DIR + "/")
 
 
 @dataclass(frozen=True)
@@ -63,13 +67,15 @@ class Generation:
     lexical: Bm25Index
     doc_lexical: Bm25Index
     chunk_doc_row: np.ndarray
+    facts: tuple[Fact, ...]
 
 
 def _read_generation(index_dir: Path, number: int) -> Generation:
     gen_dir = generation_dir(index_dir, number)
     hint = f"rebuild with: {rebuild_command(index_dir)}"
     manifest = read_manifest(gen_dir, index_dir)
-    verify_files(gen_dir, manifest, index_dir)  # before any file reaches numpy/faiss/bm25s
+    # every checksum before any file reaches numpy, faiss or bm25s
+    verify_files(gen_dir, manifest, index_dir, REQUIRED_FILES)
     try:
         docs = read_documents(gen_dir / DOCUMENTS)
         chunks = tuple(read_chunks(gen_dir / CHUNKS))
@@ -77,12 +83,14 @@ def _read_generation(index_dir: Path, number: int) -> Generation:
         dense = load_faiss(gen_dir / FAISS_FILE)
         lexical = Bm25Index.load(gen_dir / BM25_DIR, len(chunks))
         doc_lexical = Bm25Index.load(gen_dir / BM25_DOCS_DIR, len(docs))
+        facts = load_facts(gen_dir, manifest, docs)
     except (OSError, ValueError, TypeError, KeyError, RuntimeError) as exc:
         raise IndexCorruptError(f"{gen_dir} could not be read ({exc}); {hint}") from exc
     n, dim = len(chunks), int(manifest.get("dim", -1))
     if vectors.shape != (n, dim) or dense.ntotal != n or dense.d != dim:
         raise IndexCorruptError(
-            f"{gen_dir} is inconsistent: {n} chunks, vectors {vectors.shape}, "
+            f"{gen_dir}: {CHUNKS}, {VECTORS}, {FAISS_FILE} and manifest.json disagree: "
+            f"{n} chunks, vectors {vectors.shape}, "
             f"faiss {dense.ntotal}x{dense.d}, manifest dim {dim}; {hint}"
         )
     doc_row = {d.doc_id: i for i, d in enumerate(docs)}
@@ -98,6 +106,7 @@ def _read_generation(index_dir: Path, number: int) -> Generation:
         lexical=lexical,
         doc_lexical=doc_lexical,
         chunk_doc_row=np.array([doc_row[c.doc_id] for c in chunks], dtype=np.int64),
+        facts=facts,
     )
 
 
@@ -183,6 +192,24 @@ class Retriever:
     def chunks(self) -> Sequence[Chunk]:
         """All indexed chunks in index order."""
         return self._gen.chunks
+
+    @property
+    def facts(self) -> tuple[Fact, ...]:
+        """Policy facts (amounts etc.) extracted at build time, checksummed with the generation."""
+        return self._gen.facts
+
+    def facts_for(
+        self,
+        *,
+        region: str | None = None,
+        beneficiary: str | None = None,
+        kind: str | None = None,
+    ) -> tuple[Fact, ...]:
+        """Stored facts filtered by region, beneficiary and kind (see ``select_facts``)."""
+        return select_facts(
+            self._gen.facts, self._gen.documents,
+            region=region, beneficiary=beneficiary, kind=kind,
+        )
 
     def document(self, doc_id: str) -> Document:
         """The document with ``doc_id``; KeyError with a clear message if unknown."""

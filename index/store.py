@@ -33,6 +33,7 @@ logger = logging.getLogger(__name__)
 
 FORMAT_VERSION = 2  # 2: adds the document-level BM25 (bm25_docs/)
 MANIFEST = "manifest.json"
+MANIFEST_SHA = "manifest.json.sha256"
 CURRENT = "CURRENT"
 LOCK = ".build.lock"
 _GEN_RE = re.compile(r"^gen-(\d+)$")
@@ -151,6 +152,8 @@ def finish_generation(
     mpath = partial / MANIFEST
     mpath.write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
     _fsync_path(mpath)
+    (partial / MANIFEST_SHA).write_text(sha256_file(mpath) + "\n", encoding="ascii")
+    _fsync_path(partial / MANIFEST_SHA)
     for sub in sorted({p.parent for p in partial.rglob("*")}, key=lambda p: -len(p.parts)):
         _fsync_path(sub)
     final = generation_dir(index_dir, number)
@@ -188,6 +191,16 @@ def read_manifest(gen_dir: Path, index_dir: Path) -> dict[str, Any]:
     if path.stat().st_size > _MAX_MANIFEST_BYTES:
         raise IndexCorruptError(f"{path} is implausibly large; {hint}")
     try:
+        expected = (gen_dir / MANIFEST_SHA).read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        expected = ""
+    if is_lfs_pointer(path):
+        raise _damage(path, hint)
+    if sha256_file(path) != expected:
+        raise IndexCorruptError(
+            f"{path} was edited or is corrupt (it does not match {MANIFEST_SHA}); {hint}"
+        )
+    try:
         manifest = json.loads(path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise IndexCorruptError(f"{path} is not valid JSON ({exc}); {hint}") from exc
@@ -201,17 +214,42 @@ def read_manifest(gen_dir: Path, index_dir: Path) -> dict[str, Any]:
     return manifest
 
 
-def verify_files(gen_dir: Path, manifest: dict[str, Any], index_dir: Path) -> None:
-    """Check that every file listed in the manifest exists with the recorded sha256."""
+def is_lfs_pointer(path: Path) -> bool:
+    """True when ``path`` holds a Git LFS pointer instead of the real content."""
+    try:
+        with path.open("rb") as fh:
+            return fh.read(64).startswith(b"version https://git-lfs.github.com/spec/")
+    except OSError:
+        return False
+
+
+def _damage(path: Path, hint: str) -> IndexCorruptError:
+    if is_lfs_pointer(path):
+        return IndexCorruptError(
+            f"{path} is a Git LFS pointer, not the file itself; run `git lfs pull`, or {hint}"
+        )
+    return IndexCorruptError(f"{path} is corrupt or truncated (checksum mismatch); {hint}")
+
+
+def verify_files(
+    gen_dir: Path, manifest: dict[str, Any], index_dir: Path, required: tuple[str, ...] = ()
+) -> None:
+    """Check that every file listed in the manifest exists with the recorded sha256.
+
+    ``required`` names files (or directory prefixes ending in ``/``) the manifest must list.
+    """
     hint = f"rebuild with: {rebuild_command(index_dir)}"
+    listed = manifest["files"]
+    for name in required:
+        present = any(k.startswith(name) for k in listed) if name.endswith("/") else name in listed
+        if not present:
+            raise IndexCorruptError(f"{gen_dir / MANIFEST} does not list {name}; {hint}")
     for rel, expected in manifest["files"].items():
         path = gen_dir / rel
         if ".." in Path(rel).parts or not path.is_file():
             raise IndexCorruptError(f"{path} is missing; {hint}")
         if sha256_file(path) != expected:
-            raise IndexCorruptError(
-                f"{path} is corrupt or truncated (checksum mismatch); {hint}"
-            )
+            raise _damage(path, hint)
 
 
 def resolve_generation(index_dir: Path) -> int:

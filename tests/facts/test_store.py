@@ -15,13 +15,6 @@ from index.facts_store import FACTS, read_facts, select_facts, write_facts
 from index.store import read_current, sha256_file
 from ingest.facts import extract_facts
 
-# index/build.py and index/retriever.py get their facts edits once the index engineer
-# is done (.coord/index_done); until then these tests document the gap.
-PENDING_INDEX_EDITS = pytest.mark.xfail(
-    reason="facts.jsonl is written/loaded once index/build.py and retriever.py are edited",
-    strict=True,
-)
-
 
 def _gen_dir(index_dir: Path) -> Path:
     return index_dir / f"gen-{read_current(index_dir)}"
@@ -45,7 +38,6 @@ def test_a_quote_that_no_longer_matches_is_refused(
         read_facts(tmp_path / FACTS, docs)
 
 
-@PENDING_INDEX_EDITS
 def test_build_writes_checksummed_facts_and_the_retriever_loads_them(
     fixture_index: Path,
 ) -> None:
@@ -65,7 +57,6 @@ def test_build_writes_checksummed_facts_and_the_retriever_loads_them(
     assert [f.beneficiary for f in hainan] == ["本科"]
 
 
-@PENDING_INDEX_EDITS
 def test_tampered_facts_file_fails_the_checksum(tmp_path: Path, fixture_index: Path) -> None:
     copy = tmp_path / "index"
     shutil.copytree(fixture_index, copy)
@@ -75,7 +66,6 @@ def test_tampered_facts_file_fails_the_checksum(tmp_path: Path, fixture_index: P
         Retriever.load(copy)
 
 
-@PENDING_INDEX_EDITS
 def test_update_rewrites_facts_for_a_changed_corpus(tmp_path: Path, fixture_corpus: Path) -> None:
     corpus = tmp_path / "corpus"
     shutil.copytree(fixture_corpus, corpus)

@@ -62,3 +62,14 @@ def test_marking_is_idempotent() -> None:
     c = Citation(1, "c", "d", "s", "t", None, None, "", "q", 0, 1, "已过期")
     once = mark_citations("a[1] b[1]", [c])
     assert once == "a[1]（已过期） b[1]（已过期）" == mark_citations(once, [c])
+
+
+def test_fact_tab_filters_by_region_and_beneficiary(fixture_engine: QAEngine) -> None:
+    from app.ui import ALL, fact_listing
+
+    book = fixture_engine.factbook
+    weihai = html.unescape(fact_listing(book, "威海", ALL))
+    assert weihai.count("<tr>") == 1 + 2 and "海南" not in weihai
+    doctors = html.unescape(fact_listing(book, ALL, "博士"))
+    assert doctors.count("<tr>") == 1 + 1 and "3000元" in doctors
+    assert "没有符合条件" in fact_listing(book, "深圳", None)

@@ -87,6 +87,7 @@ def test_damaged_file_is_refused_naming_it(built_index: Path, damage: str, name:
         Retriever.load(built_index)
     assert name.split("/")[-1] in str(err.value)
     assert REBUILD in str(err.value)
+    assert ("git lfs pull" in str(err.value)) == (damage == "lfs-pointer")
 
 
 def test_unparseable_manifest_is_refused(built_index: Path) -> None:
@@ -95,12 +96,45 @@ def test_unparseable_manifest_is_refused(built_index: Path) -> None:
         Retriever.load(built_index)
 
 
-def test_manifest_dim_edit_is_refused(built_index: Path) -> None:
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda m: m.update(dim=384),
+        lambda m: m.update(model="someone/else"),
+        lambda m: m["files"].update({"chunks.jsonl": "0" * 64}),
+        lambda m: m["files"].pop("dense.faiss"),
+    ],
+)
+def test_edited_manifest_is_refused_naming_it(built_index: Path, edit: object) -> None:
     path = _gen(built_index) / "manifest.json"
     manifest = json.loads(path.read_text())
-    manifest["dim"] = 384
+    edit(manifest)  # type: ignore[operator]
     path.write_text(json.dumps(manifest))
-    with pytest.raises(IndexCorruptError, match="inconsistent"):
+    with pytest.raises(IndexCorruptError, match=r"manifest\.json was edited") as err:
+        Retriever.load(built_index)
+    assert REBUILD in str(err.value)
+
+
+def test_manifest_must_list_every_required_file(built_index: Path) -> None:
+    gen = _gen(built_index)
+    manifest = json.loads((gen / "manifest.json").read_text())
+    manifest["files"].pop("dense.faiss")
+    (gen / "manifest.json").write_text(json.dumps(manifest))
+    (gen / store.MANIFEST_SHA).write_text(store.sha256_file(gen / "manifest.json"))
+    with pytest.raises(IndexCorruptError, match=r"does not list dense\.faiss"):
+        Retriever.load(built_index)
+
+
+def test_vectors_that_disagree_with_the_chunks_are_refused(built_index: Path) -> None:
+    import numpy as np
+
+    gen = _gen(built_index)
+    np.save(gen / "vectors.npy", np.zeros((2, 256), dtype=np.float32))
+    manifest = json.loads((gen / "manifest.json").read_text())
+    manifest["files"]["vectors.npy"] = store.sha256_file(gen / "vectors.npy")
+    (gen / "manifest.json").write_text(json.dumps(manifest))
+    (gen / store.MANIFEST_SHA).write_text(store.sha256_file(gen / "manifest.json"))
+    with pytest.raises(IndexCorruptError, match="disagree"):
         Retriever.load(built_index)
 
 
@@ -188,5 +222,6 @@ def test_index_from_an_older_format_is_refused(built_index: Path) -> None:
     manifest = json.loads(path.read_text())
     manifest["format_version"] = 1
     path.write_text(json.dumps(manifest))
+    (path.parent / store.MANIFEST_SHA).write_text(store.sha256_file(path))
     with pytest.raises(IndexCorruptError, match=r"format version 1.*python -m index build"):
         Retriever.load(built_index)

@@ -121,3 +121,19 @@ def test_server_picks_up_update_without_restart(tmp_path: Path) -> None:
         assert health["generation"] == 2
         assert "gen-3" in health["fallback"] and "dense.faiss" in health["fallback"]
         assert ask_all(url) == golden_answers(reference)
+
+
+def test_live_index_passes_other_attributes_through(tmp_path: Path) -> None:
+    corpus = copy_corpus(tmp_path / "corpus")
+    build_index(corpus, tmp_path / "idx", IndexConfig(model="hash"))
+    retriever = _load(tmp_path / "idx")
+    engine = QAEngine(retriever)
+    live = LiveIndex(tmp_path / "idx", retriever, engine, load=_load)
+    assert live.config is engine.config  # the engine's first
+    assert live.chunks is retriever.chunks  # then the retriever's
+    try:
+        live.no_such_attribute  # noqa: B018
+    except AttributeError as exc:
+        assert "no_such_attribute" in str(exc)
+    else:
+        raise AssertionError("an unknown attribute must raise AttributeError")
