@@ -42,3 +42,12 @@ def test_no_note_when_the_answer_is_from_the_asked_region(sample_engine: QAEngin
     assert not answer.refused and not answer.text.startswith("注意")
     unfiltered = sample_engine.answer("高技能人才培训基地每个补助多少？")
     assert not unfiltered.text.startswith("注意")
+
+
+def test_a_place_named_in_the_question_ranks_its_documents_first(
+    sample_engine: QAEngine,
+) -> None:
+    docs = sample_engine.retriever.documents
+    answer = sample_engine.answer("青岛的高校毕业生有什么生活补贴？")
+    flags = [applies_to(docs[h.chunk.doc_id].region, "青岛") for h in answer.hits]
+    assert flags[0] and flags == sorted(flags, reverse=True)

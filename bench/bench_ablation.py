@@ -1,0 +1,199 @@
+"""Ablation of shipped ``SearchConfig`` variants on NCP dev (full + two random halves) and sample.
+
+    python -m bench.bench_ablation --out bench/results/ablation.json [--dump-misses misses.txt]
+
+Every variant runs through ``Retriever.search`` itself, so what is measured is what
+ships. Document vectors come from the embedding cache (``bench.embed_cache``); query
+vectors are memoised per run so variants cost only the search. The dev set is split
+into two halves with a fixed seed: a change is accepted only when it helps on both
+halves and does not hurt the sample corpus.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import random
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from bench.bench_retrieval import NCP, load_questions
+from bench.bench_sample import chunk_hits, evidence_spans
+from bench.embed_cache import CachingEmbedder
+from bench.metrics import answer_in, recall_at, reciprocal_rank
+from index.build import build_from_chunks
+from index.config import DEFAULT_CHUNKING, IndexConfig, SearchConfig
+from index.embedder import DEFAULT_MODEL, load_embedder, model_cache_dir
+from index.retriever import Retriever
+from ingest import ingest_corpus
+
+logger = logging.getLogger("bench.ablation")
+
+SEED = 20261121
+
+#: name -> search config; the first is the baseline the others are compared with.
+_BASE = SearchConfig(title_weight=0.0, stopwords=False, dedup_threshold=0.0)
+
+#: name -> search config; the first is the baseline the others are compared with.
+VARIANTS: dict[str, SearchConfig] = {
+    "previous default": _BASE,
+    "+ stopwords": replace(_BASE, stopwords=True),
+    "+ title 0.3": replace(_BASE, title_weight=0.3),
+    "+ title 0.5": replace(_BASE, title_weight=0.5),
+    "+ dedup 0.99": replace(_BASE, dedup_threshold=0.99),
+    "+ dedup 0.97": replace(_BASE, dedup_threshold=0.97),
+    "+ title 0.3 + stopwords": replace(_BASE, title_weight=0.3, stopwords=True),
+    "+ title 0.3 + stop + dedup .99": replace(_BASE, title_weight=0.3, stopwords=True,
+                                             dedup_threshold=0.99),
+    "dense 0.2/0.8 (title+stop+dedup)": replace(_BASE, dense_weight=0.2, bm25_weight=0.8,
+                                               title_weight=0.3, stopwords=True,
+                                               dedup_threshold=0.99),
+    "doc 0.5 (title+stop+dedup)": replace(_BASE, doc_weight=0.5, title_weight=0.3,
+                                         stopwords=True, dedup_threshold=0.99),
+    "new default": SearchConfig(),
+}
+
+
+class MemoQueries:
+    """Wraps an embedder; query vectors are memoised (variants re-ask the same queries)."""
+
+    def __init__(self, inner: CachingEmbedder) -> None:
+        self.inner = inner
+        self.name = inner.name
+        self.dim = inner.dim
+        self._memo: dict[str, np.ndarray] = {}
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+        """Memoised query vectors."""
+        missing = [t for t in texts if t not in self._memo]
+        if missing:
+            for t, v in zip(missing, self.inner.embed_queries(missing), strict=True):
+                self._memo[t] = v
+        return np.stack([self._memo[t] for t in texts])
+
+    def embed_documents(self, texts: Sequence[str], **kw: Any) -> np.ndarray:
+        """Delegates to the caching embedder."""
+        return self.inner.embed_documents(texts, **kw)
+
+
+def build(corpus: Path, embedder: MemoQueries, tmp: Path) -> tuple[Retriever, Any]:
+    """Ingest ``corpus`` with the default chunking and load a retriever over it."""
+    ingested = ingest_corpus(corpus, DEFAULT_CHUNKING)
+    config = IndexConfig(model=embedder.name, chunking=DEFAULT_CHUNKING)
+    build_from_chunks(ingested.documents, ingested.chunks, tmp, config, embedder=embedder)
+    embedder.inner.save()
+    return Retriever.load(tmp, embedder=embedder), ingested
+
+
+def ncp_scores(
+    retriever: Retriever, questions: Sequence[dict[str, str]], dup_of: dict[str, str],
+    cfg: SearchConfig,
+) -> tuple[np.ndarray, list[list[str]]]:
+    """Per-question (R@5, RR@10, answer@5) rows and the top-10 document stems."""
+    rows, tops = [], []
+    for q in questions:
+        hits = retriever.search(q["question"], k=10, config=cfg)
+        docs = [Path(h.chunk.source).stem for h in hits]
+        gold = {q["doc"], dup_of.get(q["doc"], q["doc"])}
+        rows.append((recall_at(docs, gold, 5), reciprocal_rank(docs, gold, 10),
+                     answer_in([h.chunk.text for h in hits[:5]], q["answer"])))
+        tops.append(docs)
+    return np.array(rows), tops
+
+
+def sample_recall(retriever: Retriever, questions: Sequence[dict[str, Any]],
+                  spans: Sequence[tuple[str, list[tuple[int, int]]]], cfg: SearchConfig) -> float:
+    """Evidence-level Recall@5 on the sample corpus."""
+    hits = []
+    for q, (doc_id, sp) in zip(questions, spans, strict=True):
+        top = retriever.search(q["question"], k=5, config=cfg)
+        hits.append(any(h.chunk.doc_id == doc_id and chunk_hits(h.chunk, sp) for h in top))
+    return statistics.fmean(hits)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run every variant; log the table; write JSON."""
+    p = argparse.ArgumentParser(prog="python -m bench.bench_ablation", description=__doc__)
+    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--model", default=DEFAULT_MODEL)
+    p.add_argument("--cache-dir", type=Path, default=model_cache_dir().parent / "bench")
+    p.add_argument("--sample-corpus", type=Path, default=Path("/work/shared/corpus"))
+    p.add_argument("--sample-questions", type=Path,
+                   default=Path("eval/data/sample_questions.jsonl"))
+    p.add_argument("--dump-misses", type=Path, help="write NCP R@5 misses of the last variant")
+    args = p.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
+    logging.getLogger("bm25s").setLevel(logging.WARNING)
+    inner = CachingEmbedder(load_embedder(args.model),
+                            args.cache_dir / f"{args.model.replace('/', '_')}.npz")
+    embedder = MemoQueries(inner)
+    questions = load_questions(NCP / "dev_questions.jsonl")
+    order = list(range(len(questions)))
+    random.Random(SEED).shuffle(order)
+    halves = {"A": sorted(order[: len(order) // 2]), "B": sorted(order[len(order) // 2:])}
+    sample_qs = [json.loads(x) for x in args.sample_questions.read_text("utf-8").splitlines()
+                 if x.strip()]
+    sample_qs = [q for q in sample_qs if q.get("answerable")]
+    results: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        ncp, ingested = build(NCP / "corpus", embedder, Path(tmp) / "ncp")
+        dup_of = {Path(d).stem: Path(k).stem for k, d in ingested.report.duplicates}
+        sample, s_ing = build(args.sample_corpus, embedder, Path(tmp) / "sample")
+        by_stem = {Path(d.source).stem: d for d in s_ing.documents}
+        spans = [(by_stem[q["doc"]].doc_id,
+                  evidence_spans(by_stem[q["doc"]], [q["evidence"], *q.get("alt_evidence", [])]))
+                 for q in sample_qs]
+        for name, cfg in VARIANTS.items():
+            rows, tops = ncp_scores(ncp, questions, dup_of, cfg)
+            entry = {"full": rows.mean(0).tolist()}
+            for h, idx in halves.items():
+                entry[h] = rows[idx].mean(0).tolist()
+            entry["sample_r5"] = sample_recall(sample, sample_qs, spans, cfg)
+            results[name] = entry
+        lat: dict[str, list[float]] = {"previous default": [], "new default": []}
+        for q in questions:  # interleaved so machine noise hits both alike
+            for name in lat:
+                t0 = time.perf_counter()
+                ncp.search(q["question"], k=5, config=VARIANTS[name])
+                lat[name].append((time.perf_counter() - t0) * 1000)
+        latency = {n: statistics.median(v) for n, v in lat.items()}
+        if args.dump_misses:
+            with args.dump_misses.open("w", encoding="utf-8") as fh:
+                for q, row, top in zip(questions, rows, tops, strict=True):
+                    if row[0] < 1:
+                        fh.write(json.dumps({"q": q["question"],
+                                             "gold": _title(ingested, q["doc"]),
+                                             "top5": [_title(ingested, d) for d in top[:5]]},
+                                            ensure_ascii=False) + "\n")
+    logger.info("%-28s %-23s %-23s %-23s %s", "variant", "full R5/MRR/ans",
+                "half A", "half B", "sample R5")
+    for name, e in results.items():
+        cells = ["/".join(f"{x:.3f}" for x in e[h]) for h in ("full", "A", "B")]
+        logger.info("%-28s %-23s %-23s %-23s %.3f", name, *cells, e["sample_r5"])
+    logger.info("median search latency (query embedding memoised) ms: %s",
+                {n: round(v, 2) for n, v in latency.items()})
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps({"seed": SEED, "metrics": "doc_recall@5, mrr@10, answer@5",
+                                    "variants": results, "latency_ms_median_no_embed": latency},
+                                   indent=2, ensure_ascii=False), encoding="utf-8")
+    return 0
+
+
+def _title(ingested: Any, stem: str) -> str:
+    for d in ingested.documents:
+        if Path(d.source).stem == stem:
+            return f"{stem[:6]} {d.title}"
+    return stem
+
+
+if __name__ == "__main__":
+    sys.exit(main())
