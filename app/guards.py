@@ -10,6 +10,7 @@ Plain ASGI (not ``BaseHTTPMiddleware``) so streaming responses pass straight thr
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import re
@@ -247,13 +248,19 @@ class RateLimit:
     """429 with ``Retry-After`` when a client IP sends too many non-GET requests.
 
     Only requests that cost work are counted (POSTs: questions, Gradio events);
-    page loads and static assets are not.
+    page loads and static assets are not. A refused request is answered after
+    ``tarpit`` seconds (an idle coroutine, no thread): a client that ignores
+    ``Retry-After`` then gets at most one 429 per connection per ``tarpit`` instead
+    of a flood of cheap replies that would starve everyone else of CPU.
     """
 
-    def __init__(self, app: ASGIApp, bucket: TokenBucket, clock: Callable[[], float]) -> None:
+    def __init__(
+        self, app: ASGIApp, bucket: TokenBucket, clock: Callable[[], float], tarpit: float = 0.0
+    ) -> None:
         self.app = app
         self.bucket = bucket
         self.clock = clock
+        self.tarpit = tarpit
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and scope["method"] not in SAFE_METHODS:
@@ -263,6 +270,8 @@ class RateLimit:
             if wait > 0:
                 retry = str(max(1, int(wait + 0.999)))
                 log.info("rate limit: refused a request from one client (retry in %ss)", retry)
+                if self.tarpit > 0:
+                    await asyncio.sleep(min(self.tarpit, wait))
                 await send_json(
                     send,
                     429,

@@ -33,6 +33,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# Seconds a rate-limited request waits for its 429 (see app.guards.RateLimit).
+RATE_LIMIT_TARPIT = 1.0
+
 # System fonts only: the default theme would fetch Google Fonts.
 FONTS = ["system-ui", "PingFang SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei", "sans-serif"]
 
@@ -81,6 +84,7 @@ def create_app(
         RateLimit,
         bucket=TokenBucket(settings.rate_limit_per_min),
         clock=time.monotonic,
+        tarpit=RATE_LIMIT_TARPIT,
     )
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(

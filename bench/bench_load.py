@@ -12,6 +12,11 @@ Usage::
 
     python bench/bench_load.py --corpus ../shared/corpus --clients 50 --seconds 60 \
         --out reports/load.json
+
+Clients are closed-loop by default (the next question as soon as an answer
+arrives), the harshest reading of "50 concurrent clients"; ``--think 5`` adds a
+pause after each answer, closer to people reading. Abusive connections ignore
+``Retry-After``, so their cheap 429s also cost the server some CPU.
 """
 
 from __future__ import annotations
@@ -79,8 +84,11 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(rank, len(ordered)) - 1]
 
 
-def client_loop(url: str, source_ip: str, deadline: float, tally: Tally, offset: int) -> None:
-    """Send questions one after another from ``source_ip`` until ``deadline``."""
+def client_loop(
+    url: str, source_ip: str, deadline: float, tally: Tally, offset: int, think: float = 0.0
+) -> None:
+    """Send questions one after another from ``source_ip`` until ``deadline``,
+    pausing ``think`` seconds after each answer (0: closed loop, no pause)."""
     # TCP_NODELAY as browsers do: otherwise each POST can wait ~40 ms for a delayed ACK.
     transport = httpx.HTTPTransport(
         local_address=source_ip,
@@ -98,6 +106,8 @@ def client_loop(url: str, source_ip: str, deadline: float, tally: Tally, offset:
             except httpx.HTTPError as exc:
                 log.debug("request failed: %s", exc)
                 tally.add(None, 0.0)
+            if think:
+                time.sleep(min(think, max(0.0, deadline - time.monotonic())))
 
 
 def free_port() -> int:
@@ -142,12 +152,16 @@ def summarise(tally: Tally, seconds: float) -> dict[str, object]:
     }
 
 
-def run(url: str, clients: int, seconds: float, abusive: int) -> dict[str, object]:
+def run(
+    url: str, clients: int, seconds: float, abusive: int, think: float = 0.0
+) -> dict[str, object]:
     """Drive ``clients`` normal clients and ``abusive`` connections from one abusive address."""
     normal, abuser = Tally(), Tally()
     deadline = time.monotonic() + seconds
     threads = [
-        threading.Thread(target=client_loop, args=(url, f"127.0.0.{i + 2}", deadline, normal, i))
+        threading.Thread(
+            target=client_loop, args=(url, f"127.0.0.{i + 2}", deadline, normal, i, think)
+        )
         for i in range(clients)
     ]
     threads += [
@@ -160,7 +174,8 @@ def run(url: str, clients: int, seconds: float, abusive: int) -> dict[str, objec
     for t in threads:
         t.join()
     elapsed = time.monotonic() - t0
-    result: dict[str, object] = {"clients": clients, "seconds": round(elapsed, 1),
+    result: dict[str, object] = {"clients": clients, "think_s": think,
+                                 "seconds": round(elapsed, 1),
                                  "normal": summarise(normal, elapsed)}
     if abusive:
         result["abusive_client"] = summarise(abuser, elapsed)
@@ -176,6 +191,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--rate-limit", default="120/minute",
                         help="per-client limit given to the server it starts")
+    parser.add_argument("--think", type=float, default=0.0,
+                        help="seconds each normal client pauses after an answer (default 0)")
     parser.add_argument("--abusive-connections", type=int, default=16,
                         help="parallel connections of the abusive client (0: none)")
     parser.add_argument("--startup-timeout", type=float, default=900.0)
@@ -189,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
     if url is None:
         proc, url = start_server(args)
     try:
-        result = run(url, args.clients, args.seconds, args.abusive_connections)
+        result = run(url, args.clients, args.seconds, args.abusive_connections, args.think)
     finally:
         if proc is not None:
             os.killpg(proc.pid, signal.SIGTERM)

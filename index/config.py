@@ -54,11 +54,6 @@ class SearchConfig:
     a document-level BM25 (whole-document evidence; 0 disables it).
     ``rescore`` gives every candidate in the union both its exact dense and
     BM25 score before fusing (instead of nothing from the list that missed it).
-    ``title_weight`` adds the max-normalised BM25 score of the query against
-    document titles alone (score fusion; an RRF rank term under ``rrf``).
-    ``stopwords`` drops question words (有何, 哪些, 什么 ...) from BM25 queries.
-    ``dedup_threshold`` (0 disables) demotes a chunk whose vector has cosine at
-    least this with a better-ranked result (the same text republished elsewhere).
 
     Defaults were chosen on NCP dev and the sample question set together
     (``bench/bench_retrieval.py``, ``bench/bench_sample.py``): equal-weight RRF
@@ -74,18 +69,13 @@ class SearchConfig:
     rescore: bool = True
     candidates: int = 100
     region_boost: float = 1.15
-    title_weight: float = 0.0
-    stopwords: bool = False
-    dedup_threshold: float = 0.0
 
     def __post_init__(self) -> None:
         if self.fusion not in FUSION_METHODS:
             raise ValueError(f"fusion must be one of {FUSION_METHODS}, got {self.fusion!r}")
         if self.candidates < MAX_K:
             raise ValueError(f"candidates must be at least {MAX_K}, got {self.candidates}")
-        if not 0.0 <= self.dedup_threshold <= 1.0:
-            raise ValueError(f"dedup_threshold must be in [0, 1], got {self.dedup_threshold}")
-        if min(self.dense_weight, self.bm25_weight, self.doc_weight, self.title_weight) < 0:
+        if self.dense_weight < 0 or self.bm25_weight < 0 or self.doc_weight < 0:
             raise ValueError("fusion weights must be non-negative")
         if self.region_boost < 1.0:
             raise ValueError("region_boost must be >= 1.0 (it re-ranks, it never filters)")

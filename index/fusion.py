@@ -13,8 +13,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-import numpy as np
-
 RankedList = Sequence[tuple[int, float]]
 
 
@@ -185,33 +183,3 @@ def add_score_prior(
     ]
     out.sort(key=lambda f: (-f.score, f.item))
     return out
-
-
-def demote_near_duplicates(
-    fused: Sequence[Fused], vectors: np.ndarray, *, threshold: float, keep: int
-) -> list[Fused]:
-    """Move near copies of a better-ranked kept item behind the first ``keep`` items.
-
-    ``vectors[item]`` is the item's unit vector; cosine >= ``threshold`` counts as a
-    copy (the same paragraph republished in another notice). Order is otherwise kept.
-
-    >>> v = np.array([[1.0, 0.0], [1.0, 0.0], [0.0, 1.0]])
-    >>> fused = score_fuse([(0, 0.9), (1, 0.8), (2, 0.1)], [])
-    >>> [f.item for f in demote_near_duplicates(fused, v, threshold=0.99, keep=2)]
-    [0, 2, 1]
-    """
-    if not 0.0 < threshold <= 1.0:
-        raise ValueError(f"threshold must be in (0, 1], got {threshold}")
-    kept: list[Fused] = []
-    demoted: list[Fused] = []
-    kept_vecs: list[np.ndarray] = []
-    for i, f in enumerate(fused):
-        if len(kept) >= keep:
-            return kept + demoted + list(fused[i:])
-        vec = np.asarray(vectors[f.item], dtype=np.float32)
-        if kept_vecs and float(np.max(np.stack(kept_vecs) @ vec)) >= threshold:
-            demoted.append(f)
-        else:
-            kept.append(f)
-            kept_vecs.append(vec)
-    return kept + demoted

@@ -28,7 +28,6 @@ from index.fusion import (
     add_rank_prior,
     add_score_prior,
     boost,
-    demote_near_duplicates,
     normalise_max,
     rrf_fuse,
     score_fuse,
@@ -44,7 +43,7 @@ from index.store import (
     resolve_generation,
     verify_files,
 )
-from index.tokenise import bigrams, has_chinese, query_tokens, strip_question_words
+from index.tokenise import has_chinese, query_tokens
 from index.types import Hit
 from ingest.facts import Fact
 from ingest.script import to_simplified
@@ -151,8 +150,6 @@ class Retriever:
         self.search_config = search_config or SearchConfig()
         self._fallback = fallback
         self._embed_lock = threading.Lock()
-        self._titles_lock = threading.Lock()
-        self._titles: Bm25Index | None = None
 
     @classmethod
     def load(
@@ -244,29 +241,15 @@ class Retriever:
         with self._embed_lock:
             return self._embedder.embed_queries([query])[0]
 
-    def lexical_tokens(self, query: str, config: SearchConfig | None = None) -> list[str]:
-        """BM25 query tokens: simplified, question words dropped (per config), synonyms added."""
-        simplified = to_simplified(query)
-        if (config or self.search_config).stopwords:
-            stripped = strip_question_words(simplified)
-            if has_chinese(stripped):
-                simplified = stripped
-        return query_tokens(simplified)
-
     def candidates(
-        self,
-        query: str,
-        n: int,
-        *,
-        query_vector: np.ndarray | None = None,
-        config: SearchConfig | None = None,
+        self, query: str, n: int, *, query_vector: np.ndarray | None = None
     ) -> tuple[list[tuple[int, float]], list[tuple[int, float]]]:
         """Dense and BM25 candidate lists ``(row, score)`` for ``query``, best first."""
         qvec = self.embed_query(query) if query_vector is None else query_vector
         dense = search_faiss(self._gen.dense, qvec, n)
+        simplified = to_simplified(query)
         lexical = (
-            self._gen.lexical.search(self.lexical_tokens(query, config), n)
-            if has_chinese(query) else []
+            self._gen.lexical.search(query_tokens(simplified), n) if has_chinese(simplified) else []
         )
         return dense, lexical
 
@@ -276,7 +259,6 @@ class Retriever:
         query_vector: np.ndarray,
         dense: list[tuple[int, float]],
         lexical: list[tuple[int, float]],
-        config: SearchConfig | None = None,
     ) -> tuple[list[tuple[int, float]], list[tuple[int, float]]]:
         """Both exact scores for every candidate in the union of the two lists, best first.
 
@@ -286,8 +268,9 @@ class Retriever:
         if not len(union):
             return [], []
         dense_scores = np.asarray(self._gen.vectors[union], dtype=np.float32) @ query_vector
-        if has_chinese(query):
-            lex_scores = self._gen.lexical.scores(self.lexical_tokens(query, config))[union]
+        simplified = to_simplified(query)
+        if has_chinese(simplified):
+            lex_scores = self._gen.lexical.scores(query_tokens(simplified))[union]
         else:
             lex_scores = np.zeros(len(union), dtype=np.float32)
 
@@ -318,26 +301,9 @@ class Retriever:
             dense_weight=config.dense_weight, bm25_weight=config.bm25_weight,
         )
 
-    def document_ranking(
-        self, query: str, n: int = MAX_K, config: SearchConfig | None = None
-    ) -> list[tuple[int, float]]:
+    def document_ranking(self, query: str, n: int = MAX_K) -> list[tuple[int, float]]:
         """Top ``n`` ``(document row, BM25 score)`` under whole-document BM25, best first."""
-        return self._gen.doc_lexical.search(self.lexical_tokens(query, config), n)
-
-    def title_index(self) -> Bm25Index:
-        """BM25 over document titles alone (rows as documents), built on first use."""
-        with self._titles_lock:
-            if self._titles is None:
-                self._titles = Bm25Index.build(
-                    [bigrams(to_simplified(d.title or "")) for d in self._gen.documents.values()]
-                )
-            return self._titles
-
-    def title_ranking(
-        self, query: str, n: int = MAX_K, config: SearchConfig | None = None
-    ) -> list[tuple[int, float]]:
-        """Top ``n`` ``(document row, BM25 score)`` matching the query against titles only."""
-        return self.title_index().search(self.lexical_tokens(query, config), n)
+        return self._gen.doc_lexical.search(query_tokens(to_simplified(query)), n)
 
     def document_ranks(self, query: str, n: int = MAX_K) -> dict[int, int]:
         """Rank (1-based) of the top ``n`` documents under document-level BM25, by document row."""
@@ -350,30 +316,19 @@ class Retriever:
         """Fuse in each chunk's document-level BM25 evidence (Chinese queries only).
 
         RRF adds the document's rank as a third list; score fusion adds its
-        max-normalised document score. The title-only ranking is added the same way.
+        max-normalised document score.
         """
         if not has_chinese(query):
             return fused
         rows = self._gen.chunk_doc_row
-        for weight, ranking in (
-            (config.doc_weight, self.document_ranking(query, config=config) if config.doc_weight
-             else []),
-            (config.title_weight, self.title_ranking(query, config=config) if config.title_weight
-             else []),
-        ):
-            if not ranking:
-                continue
-            if config.fusion == "score":
-                doc_score = normalise_max(ranking)
-                prior = {f.item: doc_score[rows[f.item]] for f in fused
-                         if rows[f.item] in doc_score}
-                fused = add_score_prior(fused, prior, weight=weight)
-            else:
-                doc_rank = {row: rank for rank, (row, _s) in enumerate(ranking, start=1)}
-                prior_rank = {f.item: doc_rank[rows[f.item]] for f in fused
-                              if rows[f.item] in doc_rank}
-                fused = add_rank_prior(fused, prior_rank, weight=weight, k=config.rrf_k)
-        return fused
+        ranking = self.document_ranking(query)
+        if config.fusion == "score":
+            doc_score = normalise_max(ranking)
+            prior = {f.item: doc_score[rows[f.item]] for f in fused if rows[f.item] in doc_score}
+            return add_score_prior(fused, prior, weight=config.doc_weight)
+        doc_rank = {row: rank for rank, (row, _s) in enumerate(ranking, start=1)}
+        prior_rank = {f.item: doc_rank[rows[f.item]] for f in fused if rows[f.item] in doc_rank}
+        return add_rank_prior(fused, prior_rank, weight=config.doc_weight, k=config.rrf_k)
 
     def search(
         self,
@@ -394,12 +349,11 @@ class Retriever:
         k = min(k, MAX_K)
         config = config or self.search_config
         qvec = self.embed_query(query)
-        dense, lexical = self.candidates(query, config.candidates, query_vector=qvec,
-                                         config=config)
+        dense, lexical = self.candidates(query, config.candidates, query_vector=qvec)
         if config.rescore:
-            dense, lexical = self.rescore(query, qvec, dense, lexical, config)
+            dense, lexical = self.rescore(query, qvec, dense, lexical)
         fused = self.fuse(query, dense, lexical, config)
-        if (config.doc_weight or config.title_weight) and config.fusion in ("rrf", "score"):
+        if config.doc_weight and config.fusion in ("rrf", "score"):
             fused = self.add_document_evidence(query, fused, config)
         if region:
             chunks = self._gen.chunks
@@ -408,10 +362,6 @@ class Retriever:
                 f.item for f in fused if region_matches(docs[chunks[f.item].doc_id].region, region)
             }
             fused = boost(fused, matching, config.region_boost)
-        if config.dedup_threshold:
-            fused = demote_near_duplicates(
-                fused, self._gen.vectors, threshold=config.dedup_threshold, keep=k
-            )
         return [
             Hit(
                 chunk=self._gen.chunks[f.item],

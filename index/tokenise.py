@@ -35,24 +35,6 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
 )
 
 
-#: Interrogative boilerplate of questions (longest first). It carries no topic, yet its
-#: bigrams (有何, 哪些, 什么 ...) are frequent enough in policy text to add noise.
-QUESTION_WORDS: tuple[str, ...] = (
-    "为什么", "是什么", "有哪些", "有什么", "怎么样", "多少", "哪些", "哪个", "哪里", "哪天",
-    "何时", "有何", "什么", "如何", "怎么", "怎样", "是否", "请问",
-)
-_QUESTION_RE = re.compile("|".join(QUESTION_WORDS))
-
-
-def strip_question_words(text: str) -> str:
-    """Replace question words with a space (so no bigram bridges the gap).
-
-    >>> strip_question_words("北京市有何支持政策？")
-    '北京市 支持政策？'
-    """
-    return _QUESTION_RE.sub(" ", text)
-
-
 def has_chinese(text: str) -> bool:
     """True when ``text`` contains at least one CJK ideograph.
 

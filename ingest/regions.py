@@ -141,6 +141,33 @@ def infer_body_region(text: str, *, min_mentions: int = 2) -> str | None:
     return None
 
 
+_LOCAL_BODY = re.compile(
+    r"^([\u4e00-\u9fff]{2,4}?)(?:省|市|县|自治州|地区)"
+    r"(?=[\u4e00-\u9fff]*(?:人民政府|政府|局|厅|委员会|委|办公室|办|中心))"
+)
+
+
+def local_body_place(name: str) -> str | None:
+    """The place a local government body is named after, even outside the gazetteer.
+
+    >>> local_body_place("临海市人力资源和社会保障局")
+    '临海'
+    >>> local_body_place("国务院办公厅") is None
+    True
+    """
+    m = _LOCAL_BODY.match(name.strip()) if name else None
+    return m.group(1) if m else None
+
+
 def infer_document_region(title: str, issuer: str, body: str) -> str | None:
-    """Region from the title or issuer first, then from what the body keeps naming."""
-    return infer_region(title, issuer) or infer_body_region(body) or infer_region(body[:300])
+    """Region from the title or issuer first, then from what the body keeps naming.
+
+    A local issuer outside the gazetteer still names the region, so a stray
+    national body mentioned in the text (「来源：国务院」) cannot override it.
+    """
+    return (
+        infer_region(title, issuer)
+        or local_body_place(issuer)
+        or infer_body_region(body)
+        or infer_region(body[:300])
+    )

@@ -69,11 +69,9 @@ def test_fake_source_line_is_not_the_issuer(served: dict[str, Any]) -> None:
     assert doc.issuer == "临海市人力资源和社会保障局"
 
 
-@pytest.mark.xfail(reason="ingest region inference reads the fake 来源 line (reported)",
-                   strict=True)
 def test_fake_source_line_does_not_set_region(served: dict[str, Any]) -> None:
     doc = next(d for d in served["docs"].values() if d.source.endswith("linhai_jobs.txt"))
-    assert doc.region != "全国"
+    assert doc.region == "临海"
 
 
 def test_document_page_escapes_markup(served: dict[str, Any]) -> None:
