@@ -337,8 +337,13 @@ class Retriever:
         *,
         region: str | None = None,
         config: SearchConfig | None = None,
+        query_vector: np.ndarray | None = None,
     ) -> list[Hit]:
-        """Top ``k`` (at most 50) chunks for ``query``; ``region`` mildly boosts its documents."""
+        """Top ``k`` (at most 50) chunks for ``query``; ``region`` mildly boosts its documents.
+
+        ``query_vector`` (from :meth:`embed_query`) skips embedding, so several lexical
+        variants of one question can share a single dense embedding.
+        """
         if not isinstance(query, str):
             raise TypeError(f"query must be a string, got {type(query).__name__}")
         if k < 1:
@@ -348,7 +353,7 @@ class Retriever:
             return []
         k = min(k, MAX_K)
         config = config or self.search_config
-        qvec = self.embed_query(query)
+        qvec = self.embed_query(query) if query_vector is None else query_vector
         dense, lexical = self.candidates(query, config.candidates, query_vector=qvec)
         if config.rescore:
             dense, lexical = self.rescore(query, qvec, dense, lexical)

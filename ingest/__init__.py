@@ -2,7 +2,7 @@
 
 >>> from ingest import ChunkingConfig
 >>> ChunkingConfig().chunk_size
-300
+500
 """
 
 from ingest.config import ChunkingConfig

@@ -11,7 +11,7 @@ import logging
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Protocol
+from typing import Any, Protocol
 
 from app.answer.evidence import candidates
 from app.answer.followup import rewrite
@@ -36,7 +36,10 @@ class RetrieverLike(Protocol):
     @property
     def documents(self) -> Mapping[str, Document]: ...
 
-    def search(self, query: str, k: int = 5, *, region: str | None = None) -> list[Hit]: ...
+    def search(self, query: str, k: int = 5, *, region: str | None = None,
+               query_vector: Any = None) -> list[Hit]: ...
+
+    def embed_query(self, query: str) -> Any: ...
 
 
 class _SentenceTable(Mapping[str, tuple[Sentence, ...]]):
@@ -138,8 +141,13 @@ def retrieve(retriever: RetrieverLike, queries: Sequence[str], k: int,
     """Hits of several queries merged by chunk (best rank first, first query breaks ties);
     with ``region``, hits from documents that apply there come first."""
     best: dict[str, tuple[int, int, Hit]] = {}
-    for qi, query in enumerate(q for q in queries if q.strip()):
-        for hit in retriever.search(query, k=k, region=region):
+    queries = [q for q in queries if q.strip()]
+    if not queries:
+        return []
+    # One dense embedding (of the question itself) serves every lexical variant.
+    vector = retriever.embed_query(queries[0])
+    for qi, query in enumerate(queries):
+        for hit in retriever.search(query, k=k, region=region, query_vector=vector):
             key = (hit.rank, qi, hit)
             if hit.chunk.chunk_id not in best or key[:2] < best[hit.chunk.chunk_id][:2]:
                 best[hit.chunk.chunk_id] = key
