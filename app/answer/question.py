@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from app.answer.lexicon import DEGREE_ALIASES, GLOSSARY, PLACES, STOPWORDS, TOPICS
 from app.answer.script import Script, detect_script, simplified
@@ -81,6 +82,7 @@ def english_query(question: str) -> str:
     return " ".join(terms)
 
 
+@lru_cache(maxsize=200_000)
 def find_places(text: str) -> tuple[str, ...]:
     """Gazetteer places named in ``text`` (simplified), longest names first, no overlaps."""
     found: list[str] = []

@@ -16,6 +16,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 from app.answer.lexicon import FUNCTION_CHARS, SYNONYMS
 from app.answer.script import simplified
@@ -34,8 +35,13 @@ SENTENCE_KINDS: dict[str, re.Pattern[str]] = {
 _KEEP = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9]+")
 
 
+@lru_cache(maxsize=200_000)
 def normalise(text: str) -> str:
-    """Simplified, lower-case, synonyms folded, punctuation and spaces removed."""
+    """Simplified, lower-case, synonyms folded, punctuation and spaces removed.
+
+    Memoised: the same corpus sentences and windows are normalised for every
+    question (profiled at ~15% of the server's CPU under load before caching).
+    """
     out = simplified(text).lower()
     for word, canonical in SYNONYMS:
         out = out.replace(word, canonical)
