@@ -74,7 +74,7 @@ def _cmd_retrieval(args: argparse.Namespace) -> int:
 
     questions = load_questions(args.questions)
     retriever = load_retriever(args.index_dir, args.model)
-    metrics, records = run_retrieval(retriever, questions)
+    metrics, records = run_retrieval(retriever, questions, progress=sys.stderr.isatty())
     metrics.update(breakdowns(records, with_answers=False))
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(metrics, ensure_ascii=False, indent=2), encoding="utf-8")
@@ -91,7 +91,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
         raise QuestionSetError("--k must be at least 1")
     questions = load_questions(args.questions)
     retriever = load_retriever(args.index_dir, args.model)
-    result = run_full(retriever, questions, k=args.k)
+    result = run_full(retriever, questions, k=args.k, progress=sys.stderr.isatty())
     paths = write_report(result, args.out)
     m = result.metrics
     keys = ("recall@5", "doc_recall@5", "mrr@10", "answer_fact", "citation_validity",

@@ -101,10 +101,10 @@ def run(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "build":
             _print_report(build_index(args.corpus_dir, args.index_dir, _config(args),
-                                      progress=not args.no_progress))
+                                      progress=not args.no_progress and sys.stderr.isatty()))
         elif args.command == "update":
             _print_report(update_index(args.corpus_dir, args.index_dir,
-                                       progress=not args.no_progress))
+                                       progress=not args.no_progress and sys.stderr.isatty()))
         else:
             retriever = Retriever.load(args.index_dir)
             hits = retriever.search(args.query, k=args.k, region=args.region)
