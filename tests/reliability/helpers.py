@@ -5,25 +5,18 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import threading
-import time
 from collections.abc import Iterator, Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import httpx
-import uvicorn
 
 from app.api import answer_json
 from app.qa import QAEngine
-from app.server import create_app
-from app.settings import Settings
 from index import Retriever
-from tests.web.serving import FIXTURES, make_settings
+from tests.web.serving import FIXTURES, make_settings, serve_app
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -78,36 +71,6 @@ def ask_all(url: str, questions: Sequence[str] = GOLDEN) -> dict[str, dict[str, 
             assert resp.status_code == 200, resp.text
             out[q] = essentials(resp.json())
     return out
-
-
-@contextlib.contextmanager
-def serve_app(settings: Settings, retriever: Retriever, engine: QAEngine) -> Iterator[str]:
-    """Serve the real app with uvicorn in a thread on a free loopback port; yields the URL.
-
-    Like ``tests.web.serving.serve_app`` but the listening socket has TCP_NODELAY
-    (as uvicorn's own sockets do); without it every response waits ~40 ms for a
-    delayed ACK and the fuzz tests run four times slower.
-    """
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    app = create_app(replace(settings, port=port), engine, retriever)
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
-        sock.close()
 
 
 @contextlib.contextmanager
