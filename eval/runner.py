@@ -10,7 +10,7 @@ import logging
 import time
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePath
 from typing import Any, Protocol
 
@@ -119,17 +119,28 @@ def run_retrieval(
         log.warning("%d question(s) name a gold document that is not in the index "
                     "(e.g. dropped by ingest as a duplicate): %s", len(missing),
                     ", ".join(missing[:5]))
+    aliases = alias_map(retriever)
     records: list[dict[str, Any]] = []
     for q in tqdm(questions, desc="retrieval", unit="q", disable=not progress):
         hits, seconds = _timed(lambda q=q: retriever.search(q.question, k=RETRIEVAL_K))
         rec = {"id": q.id, "question": q.question, "lang": q.lang, "kind": q.kind,
                "answerable": q.answerable, "doc": q.doc, "evidence": q.evidence,
                "reference_answer": q.answer, "retrieval_seconds": seconds}
-        rec.update(score_retrieval(q, hits))
+        gold = replace(q, doc=aliases[q.doc]) if q.doc in aliases else q
+        rec.update(score_retrieval(gold, hits))
         records.append(rec)
     summary = retrieval_summary(records)
     summary["n_gold_doc_not_in_index"] = len(missing)
     return summary, records
+
+
+def alias_map(retriever: Any) -> dict[str, str]:
+    """Gold-document names (path, file name, stem) of dropped duplicates -> kept doc_id."""
+    out: dict[str, str] = {}
+    for source, doc_id in dict(getattr(retriever, "aliases", {}) or {}).items():
+        path = PurePath(str(source))
+        out.update({str(source): doc_id, path.name: doc_id, path.stem: doc_id})
+    return out
 
 
 def gold_docs_not_indexed(retriever: Any, questions: Sequence[Question]) -> list[str]:
@@ -140,6 +151,7 @@ def gold_docs_not_indexed(retriever: Any, questions: Sequence[Question]) -> list
     known: set[str] = set()
     for doc_id, d in documents.items():
         known.update({doc_id, PurePath(str(d.source)).stem, PurePath(str(d.source)).name})
+    known.update(alias_map(retriever))
     return [q.id for q in questions if q.answerable and q.doc and q.doc not in known]
 
 

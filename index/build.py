@@ -106,14 +106,18 @@ def library_versions() -> dict[str, str]:
     return out
 
 
-def _document_entry(doc: Document, corpus_dir: Path | None) -> dict[str, str | None]:
+def _document_entry(
+    doc: Document, corpus_dir: Path | None, aliases: Sequence[str] = ()
+) -> dict[str, object]:
+    """Manifest row of one document; ``aliases`` are byte-identical copies ingest dropped."""
     file_sha = None
     if corpus_dir is not None:
         src = Path(doc.source)
         src = src if src.is_absolute() else corpus_dir / src
         if src.is_file():
             file_sha = sha256_file(src)
-    return {"source": doc.source, "text_sha256": sha256_text(doc.text), "file_sha256": file_sha}
+    return {"source": doc.source, "text_sha256": sha256_text(doc.text), "file_sha256": file_sha,
+            "aliases": sorted(aliases)}
 
 
 def embed_chunks(
@@ -141,15 +145,21 @@ def build_from_chunks(
     corpus_dir: Path | None = None,
     n_removed_documents: int = 0,
     ingest_summary: str = "",
+    duplicates: Sequence[tuple[str, str]] = (),
 ) -> BuildReport:
     """Write a new generation from already-ingested documents and chunks.
 
-    ``reuse`` maps chunk_id to a vector computed earlier for an unchanged document.
+    ``reuse`` maps chunk_id to a vector computed earlier for an unchanged document;
+    ``duplicates`` lists ``(kept_source, dropped_source)`` pairs from ingest, recorded
+    as the kept document's aliases so a citation of either name resolves.
     """
     if not chunks:
         raise ValueError("nothing to index: the corpus produced no chunks")
     started = time.perf_counter()
     index_dir = Path(index_dir)
+    aliases: dict[str, list[str]] = {}
+    for kept, dropped in duplicates:
+        aliases.setdefault(kept, []).append(dropped)
     with build_lock(index_dir):
         embedder = embedder or load_embedder(config.model)
         reuse = reuse or {}
@@ -188,7 +198,10 @@ def build_from_chunks(
             "libraries": library_versions(),
             "n_documents": len(documents),
             "n_chunks": len(chunks),
-            "documents": {d.doc_id: _document_entry(d, corpus_dir) for d in documents},
+            "documents": {
+                d.doc_id: _document_entry(d, corpus_dir, aliases.get(d.source, ()))
+                for d in documents
+            },
         }
         final = finish_generation(index_dir, number, partial, manifest)
         prune_generations(index_dir, keep={number} | ({previous} if previous else set()))
@@ -233,6 +246,7 @@ def build_index(
         embedder=embedder,
         corpus_dir=Path(corpus_dir),
         ingest_summary=result.report.summary(),
+        duplicates=result.report.duplicates,
     )
 
 
@@ -298,4 +312,5 @@ def update_index(
         corpus_dir=Path(corpus_dir),
         n_removed_documents=removed,
         ingest_summary=result.report.summary(),
+        duplicates=result.report.duplicates,
     )

@@ -189,6 +189,14 @@ class Retriever:
         return self._gen.documents
 
     @property
+    def aliases(self) -> Mapping[str, str]:
+        """Source paths of byte-identical files ingest dropped, mapped to the kept doc_id."""
+        entries = self._gen.manifest.get("documents", {})
+        return MappingProxyType(
+            {alias: doc_id for doc_id, e in entries.items() for alias in e.get("aliases", ())}
+        )
+
+    @property
     def chunks(self) -> Sequence[Chunk]:
         """All indexed chunks in index order."""
         return self._gen.chunks
