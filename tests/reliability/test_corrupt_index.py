@@ -13,7 +13,6 @@ from pathlib import Path
 import httpx
 import pytest
 
-import index.store
 from index import IndexConfig, build_index
 from tests.reliability.helpers import (
     ask_all,
@@ -25,17 +24,6 @@ from tests.reliability.helpers import (
 )
 
 HASH = IndexConfig(model="hash")
-# Until index/store.py checksums the manifest itself, a hand-edited manifest is
-# either not detected or blamed on the wrong file; these cases are expected to fail.
-MANIFEST_SEALED = hasattr(index.store, "MANIFEST_SHA")
-UNSEALED = {"manifest-checksum", "manifest-dim", "manifest-dropped-file", "manifest-model"}
-
-
-def _cases(kinds: list[str]) -> list[object]:
-    mark = pytest.mark.xfail(
-        not MANIFEST_SEALED, strict=True, reason="manifest edits undetected (index/store.py)"
-    )
-    return [pytest.param(k, marks=mark) if k in UNSEALED else k for k in kinds]
 LFS_POINTER = (
     "version https://git-lfs.github.com/spec/v1\n"
     "oid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\n"
@@ -149,7 +137,7 @@ def _assert_clear(stderr: str, index_dir: Path) -> None:
     assert str(index_dir) in stderr, stderr
 
 
-@pytest.mark.parametrize("kind", _cases(sorted(CORRUPTIONS)))
+@pytest.mark.parametrize("kind", sorted(CORRUPTIONS))
 def test_cli_search_fails_clearly(
     tmp_path: Path, template: dict[str, object], kind: str
 ) -> None:
@@ -160,11 +148,11 @@ def test_cli_search_fails_clearly(
     assert done.returncode == 1, (done.returncode, done.stderr)
     _assert_clear(done.stderr, index_dir)
     assert damaged.name in done.stderr, f"the message should name {damaged}: {done.stderr}"
-    if kind == "lfs-pointer" and MANIFEST_SEALED:
+    if kind == "lfs-pointer":
         assert "git lfs pull" in done.stderr
 
 
-@pytest.mark.parametrize("kind", _cases(["truncated", "lfs-pointer", "manifest-model"]))
+@pytest.mark.parametrize("kind", ["truncated", "lfs-pointer", "manifest-model"])
 def test_app_exits_non_zero(tmp_path: Path, template: dict[str, object], kind: str) -> None:
     index_dir = _copy(tmp_path, template)
     shutil.rmtree(index_dir / "gen-1")
@@ -179,7 +167,7 @@ def test_app_exits_non_zero(tmp_path: Path, template: dict[str, object], kind: s
     assert damaged.name in done.stderr, done.stderr
 
 
-@pytest.mark.parametrize("kind", _cases(sorted(CORRUPTIONS)))
+@pytest.mark.parametrize("kind", sorted(CORRUPTIONS))
 def test_server_falls_back_to_older_generation(
     tmp_path: Path, template: dict[str, object], kind: str
 ) -> None:
