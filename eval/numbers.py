@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ingest.facts_numbers import parse_cn_numeral
+
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4,
            "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -22,33 +24,17 @@ _WS = re.compile(r"\s+")
 
 
 def parse_chinese_numeral(text: str) -> float:
-    """Value of a Chinese numeral such as 一万, 两千五百, 十四, 千万.
+    """Value of a Chinese numeral such as 一万, 两千五百, 十四, 千万 (ingest's parser).
 
     >>> parse_chinese_numeral("三千五百")
     3500.0
     >>> parse_chinese_numeral("千万")
     10000000.0
     """
-    if not text or any(ch not in _CN_CHARS for ch in text):
+    value = parse_cn_numeral(text)
+    if value is None:
         raise ValueError(f"not a Chinese numeral: {text!r}")
-    total = 0.0     # completed big-unit sections (亿, 万)
-    section = 0.0   # value below the current big unit
-    digit: float | None = None
-    for ch in text:
-        if ch in _DIGITS:
-            digit = float(_DIGITS[ch])
-        elif ch in _SMALL_UNITS:
-            section += (1.0 if digit is None else digit) * _SMALL_UNITS[ch]
-            digit = None
-        else:  # big unit: 万 or 亿
-            section += digit or 0.0
-            unit = _BIG_UNITS[ch]
-            if total and total < unit:  # 万亿, 三千万亿: the big unit scales what came before
-                total = (total + section) * unit
-            else:
-                total += (section or 1.0) * unit
-            section, digit = 0.0, None
-    return total + section + (digit or 0.0)
+    return value
 
 
 def _unit_multiplier(units: str) -> float:
