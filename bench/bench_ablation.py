@@ -37,6 +37,8 @@ from index.embedder import DEFAULT_MODEL, load_embedder, model_cache_dir
 from index.retriever import Retriever
 from ingest import ingest_corpus
 
+SAMPLE_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
 logger = logging.getLogger("bench.ablation")
 
 SEED = 20261121
@@ -136,7 +138,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--out", type=Path, required=True)
     p.add_argument("--model", default=DEFAULT_MODEL)
     p.add_argument("--cache-dir", type=Path, default=model_cache_dir().parent / "bench")
-    p.add_argument("--sample-corpus", type=Path, default=Path("/work/shared/corpus"))
+    p.add_argument("--sample-corpus", type=Path, default=SAMPLE_CORPUS)
     p.add_argument("--sample-questions", type=Path,
                    default=Path("eval/data/sample_questions.jsonl"))
     p.add_argument("--dump-misses", type=Path,

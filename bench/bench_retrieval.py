@@ -35,7 +35,7 @@ from ingest.script import to_simplified
 
 logger = logging.getLogger("bench")
 
-NCP = Path("/work/shared/benchmarks/ncp_policies")
+NCP = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "ncp_policies"
 CANDIDATES = 100
 
 

@@ -29,6 +29,8 @@ from index.embedder import DEFAULT_MODEL, load_embedder, model_cache_dir
 from index.retriever import Retriever
 from ingest import Chunk, ChunkingConfig, Document, ingest_corpus
 
+SAMPLE_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
 logger = logging.getLogger("bench.sample")
 
 
@@ -56,7 +58,7 @@ def chunk_hits(chunk: Chunk, spans: Sequence[tuple[int, int]]) -> bool:
 def main(argv: Sequence[str] | None = None) -> int:
     """Evaluate every fusion variant on the sample corpus."""
     p = argparse.ArgumentParser(prog="python -m bench.bench_sample", description=__doc__)
-    p.add_argument("--corpus", type=Path, default=Path("/work/shared/corpus"))
+    p.add_argument("--corpus", type=Path, default=SAMPLE_CORPUS)
     p.add_argument("--questions", type=Path, default=Path("eval/data/sample_questions.jsonl"))
     p.add_argument("--out", type=Path, required=True)
     p.add_argument("--model", default=DEFAULT_MODEL)

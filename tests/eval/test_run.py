@@ -13,10 +13,9 @@ from eval.__main__ import main
 from eval.questions import load_questions
 from eval.report import write_report
 from eval.runner import run_full
+from tests.paths import SAMPLE_CORPUS
 
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
-if not CORPUS.is_dir():
-    CORPUS = Path("/work/shared/corpus")
+CORPUS = SAMPLE_CORPUS
 QUESTIONS = Path(__file__).resolve().parents[2] / "eval" / "data" / "sample_questions.jsonl"
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 

@@ -10,18 +10,15 @@ import pytest
 
 from app.qa import QAEngine
 from index import IndexConfig, Retriever, build_index
+from tests.paths import SAMPLE_CORPUS
 
-CORPUS = Path("/work/shared/corpus")
+CORPUS = SAMPLE_CORPUS
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "facts"
 
 
 @pytest.fixture(scope="session")
-def sample_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    if not CORPUS.is_dir():
-        pytest.skip(f"sample corpus not found at {CORPUS}")
-    index_dir = tmp_path_factory.mktemp("facts-sample") / "index"
-    build_index(CORPUS, index_dir, IndexConfig(model="hash"))
-    return index_dir
+def sample_index(sample_hash_index: Path) -> Path:
+    return sample_hash_index
 
 
 @pytest.fixture(scope="session")

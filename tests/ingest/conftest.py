@@ -12,8 +12,6 @@ from reportlab.pdfgen import canvas
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ingest"
 REPO_ROOT = Path(__file__).resolve().parents[2]
-SAMPLE_CORPUS = Path("/work/shared/corpus")
-NCP_CORPUS = Path("/work/shared/benchmarks/ncp_policies/corpus")
 
 GBK_TEXT = "关于做好高校毕业生就业工作的通知\n一、扩大就业岗位\n各地要落实吸纳就业补贴政策。"
 BIG5_TEXT = "關於強化人才引領支撐的實施方案\n一、目標任務\n全年引聚青年人才達到十五萬人以上。"

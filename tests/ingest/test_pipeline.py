@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from ingest import ChunkingConfig, IngestError, ingest_corpus
-from tests.ingest.conftest import NCP_CORPUS, SAMPLE_CORPUS
+from tests.paths import NCP_CORPUS, SAMPLE_CORPUS
 
 
 def _by_source(result):

@@ -13,8 +13,8 @@ import pytest
 from bench.bench_facts import DEFAULT_GOLD, load_gold, locate, run
 from ingest import ingest_corpus
 from ingest.facts import extract_facts
+from tests.paths import SAMPLE_CORPUS
 
-SAMPLE_CORPUS = Path("/work/shared/corpus")
 pytestmark = pytest.mark.skipif(
     not SAMPLE_CORPUS.is_dir(), reason="sample corpus ../shared/corpus is not present"
 )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
@@ -16,8 +15,9 @@ from index.types import Hit
 from ingest import ingest_corpus
 from ingest.facts import extract_facts
 from ingest.types import Chunk, Document
+from tests.paths import SAMPLE_CORPUS
 
-CORPUS = Path("/work/shared/corpus")
+CORPUS = SAMPLE_CORPUS
 
 
 @pytest.fixture(scope="module")

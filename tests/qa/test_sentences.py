@@ -9,8 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from app.answer.sentences import display, split_sentences
+from tests.paths import SAMPLE_CORPUS
 
-CORPUS = Path("/work/shared/corpus")
+CORPUS = SAMPLE_CORPUS
 
 
 def _check_spans(text: str) -> None:
