@@ -43,22 +43,26 @@ logger = logging.getLogger("bench.ablation")
 
 SEED = 20261121
 
-OLD_DEFAULT = "previous default (k1 1.2)"
-NEW_DEFAULT = "k1 0.7 (new default)"
+OLD_DEFAULT = "previous default (every copy indexed, no spread)"
+NEW_DEFAULT = "fold 0.95 + spread 0.05 (new default)"
+NO_SPREAD = SearchConfig(same_doc_penalty=0.0)
 
-#: name -> (BM25 k1, BM25 b, search config); the first is the baseline.
-VARIANTS: dict[str, tuple[float, float, SearchConfig]] = {
-    "previous default (k1 1.2)": (1.2, 0.75, SearchConfig()),
-    "k1 0.9": (0.9, 0.75, SearchConfig()),
-    "k1 0.7 (new default)": (K1, B, SearchConfig()),
-    "k1 0.5": (0.5, 0.75, SearchConfig()),
-    "k1 0.7 b 0.6": (0.7, 0.6, SearchConfig()),
-    "k1 0.7 dense 0.2/0.8": (K1, B, SearchConfig(dense_weight=0.2, bm25_weight=0.8)),
-    "k1 0.7 dense 0.4/0.6": (K1, B, SearchConfig(dense_weight=0.4, bm25_weight=0.6)),
-    "k1 0.7 doc 0.5": (K1, B, SearchConfig(doc_weight=0.5)),
-    "bm25 only k1 1.2": (1.2, 0.75, SearchConfig(fusion="bm25", rescore=False)),
-    "bm25 only k1 0.7": (K1, B, SearchConfig(fusion="bm25", rescore=False)),
+#: name -> (BM25 k1, BM25 b, search config, fold threshold); the first is the baseline.
+VARIANTS: dict[str, tuple[float, float, SearchConfig, float | None]] = {
+    OLD_DEFAULT: (K1, B, NO_SPREAD, None),
+    "k1 1.2 (older default)": (1.2, 0.75, NO_SPREAD, None),
+    "spread 0.05, copies kept": (K1, B, SearchConfig(), None),
+    "fold 0.95, no spread": (K1, B, NO_SPREAD, 0.95),
+    NEW_DEFAULT: (K1, B, SearchConfig(), 0.95),
+    "fold 0.9 + spread 0.05": (K1, B, SearchConfig(), 0.9),
+    "fold 0.95 + spread 0.1": (K1, B, SearchConfig(same_doc_penalty=0.1), 0.95),
+    "fold 0.95 + spread 0.2": (K1, B, SearchConfig(same_doc_penalty=0.2), 0.95),
+    "fold 0.95 + spread 0.05, dense 0.4/0.6": (
+        K1, B, SearchConfig(dense_weight=0.4, bm25_weight=0.6), 0.95),
+    "bm25 only (k1 0.7)": (K1, B, SearchConfig(fusion="bm25", rescore=False), None),
 }
+#: Per-question columns of ``ncp_scores``.
+COLUMNS = ("doc_recall@5", "mrr@10", "answer@5", "distinct_doc_recall@5", "strict_doc_recall@5")
 
 
 class MemoQueries:
@@ -83,10 +87,12 @@ class MemoQueries:
         return self.inner.embed_documents(texts, **kw)
 
 
-def build(corpus: Path, embedder: MemoQueries, tmp: Path) -> tuple[Retriever, Any]:
+def build(
+    corpus: Path, embedder: MemoQueries, tmp: Path, fold: float | None
+) -> tuple[Retriever, Any]:
     """Ingest ``corpus`` with the default chunking and load a retriever over it."""
-    ingested = ingest_corpus(corpus, DEFAULT_CHUNKING)
-    config = IndexConfig(model=embedder.name, chunking=DEFAULT_CHUNKING)
+    ingested = ingest_corpus(corpus, DEFAULT_CHUNKING, fold_threshold=fold)
+    config = IndexConfig(model=embedder.name, chunking=DEFAULT_CHUNKING, fold_threshold=fold)
     build_from_chunks(ingested.documents, ingested.chunks, tmp, config, embedder=embedder)
     embedder.inner.save()
     return Retriever.load(tmp, embedder=embedder), ingested
@@ -110,14 +116,22 @@ def ncp_scores(
     retriever: Retriever, questions: Sequence[dict[str, str]], dup_of: dict[str, str],
     cfg: SearchConfig,
 ) -> tuple[np.ndarray, list[list[str]]]:
-    """Per-question (R@5, RR@10, answer@5) rows and the top-10 document stems."""
+    """Per-question rows (see ``COLUMNS``) and the top-10 document stems.
+
+    Document recall counts the gold file or a copy folded into the hit's document
+    (``dup_of``); the strict column counts the gold file name only. The distinct
+    column asks whether the gold document is among the first five different
+    documents of the ranking (the top 10 chunks).
+    """
     rows, tops = [], []
     for q in questions:
         hits = retriever.search(q["question"], k=10, config=cfg)
         docs = [Path(h.chunk.source).stem for h in hits]
+        distinct = list(dict.fromkeys(docs))
         gold = {q["doc"], dup_of.get(q["doc"], q["doc"])}
         rows.append((recall_at(docs, gold, 5), reciprocal_rank(docs, gold, 10),
-                     answer_in([h.chunk.text for h in hits[:5]], q["answer"])))
+                     answer_in([h.chunk.text for h in hits[:5]], q["answer"]),
+                     recall_at(distinct, gold, 5), recall_at(docs, {q["doc"]}, 5)))
         tops.append(docs)
     return np.array(rows), tops
 
@@ -158,20 +172,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     sample_qs = [q for q in sample_qs if q.get("answerable")]
     results: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        ncp, ingested = build(NCP / "corpus", embedder, Path(tmp) / "ncp")
-        dup_of = {Path(d).stem: Path(k).stem for k, d in ingested.report.duplicates}
-        sample, s_ing = build(args.sample_corpus, embedder, Path(tmp) / "sample")
+        builds: dict[float | None, tuple[Retriever, Any, dict[str, str]]] = {}
+        for fold in dict.fromkeys(v[3] for v in VARIANTS.values()):
+            ncp, ingested = build(NCP / "corpus", embedder, Path(tmp) / f"ncp-{fold}", fold)
+            dup_of = {Path(d).stem: Path(k).stem for k, d in ingested.report.aliases}
+            builds[fold] = (ncp, ingested, dup_of)
+        sample, s_ing = build(args.sample_corpus, embedder, Path(tmp) / "sample", None)
         by_stem = {Path(d.source).stem: d for d in s_ing.documents}
         spans = [(by_stem[q["doc"]].doc_id,
                   evidence_spans(by_stem[q["doc"]], [q["evidence"], *q.get("alt_evidence", [])]))
                  for q in sample_qs]
-        views: dict[tuple[float, float], tuple[Retriever, Retriever]] = {}
+        views: dict[tuple[float, float, float | None], tuple[Retriever, Retriever]] = {}
         misses: list[tuple[dict[str, str], list[str]]] = []
-        for name, (k1, b, cfg) in VARIANTS.items():
-            if (k1, b) not in views:
-                views[(k1, b)] = (with_bm25(ncp, k1, b), with_bm25(sample, k1, b))
-            ncp_v, sample_v = views[(k1, b)]
-            rows, tops = ncp_scores(ncp_v, questions, dup_of, cfg)
+        for name, (k1, b, cfg, fold) in VARIANTS.items():
+            if (k1, b, fold) not in views:
+                views[(k1, b, fold)] = (with_bm25(builds[fold][0], k1, b),
+                                        with_bm25(sample, k1, b))
+            ncp_v, sample_v = views[(k1, b, fold)]
+            rows, tops = ncp_scores(ncp_v, questions, builds[fold][2], cfg)
             entry = {"full": rows.mean(0).tolist()}
             for h, idx in halves.items():
                 entry[h] = rows[idx].mean(0).tolist()
@@ -180,12 +198,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             if name == NEW_DEFAULT:
                 misses = [(q, top) for q, row, top in zip(questions, rows, tops, strict=True)
                           if row[0] < 1]
-        old_view, new_view = views[VARIANTS[OLD_DEFAULT][:2]][0], views[(K1, B)][0]
+                ingested, dup_of = builds[fold][1], builds[fold][2]
+        old_view = views[(K1, B, VARIANTS[OLD_DEFAULT][3])][0]
+        new_view = views[(K1, B, VARIANTS[NEW_DEFAULT][3])][0]
         lat: dict[str, list[float]] = {OLD_DEFAULT: [], NEW_DEFAULT: []}
         for q in questions:  # interleaved so machine noise hits both alike
             for name, view in ((OLD_DEFAULT, old_view), (NEW_DEFAULT, new_view)):
                 t0 = time.perf_counter()
-                view.search(q["question"], k=5)
+                view.search(q["question"], k=5, config=VARIANTS[name][2])
                 lat[name].append((time.perf_counter() - t0) * 1000)
         embed_ms = []
         for q in questions:
@@ -202,15 +222,15 @@ def main(argv: Sequence[str] | None = None) -> int:
                                          "gold": _title(ingested, dup_of.get(q["doc"], q["doc"])),
                                          "top5": [_title(ingested, d) for d in top[:5]]},
                                         ensure_ascii=False) + "\n")
-    logger.info("%-26s %-19s %-19s %-19s %s", "variant", "full R5/MRR/ans",
-                "half A", "half B", "sample R5")
+    logger.info("%-40s %-29s %-29s %-29s %s", "variant",
+                "full R5/MRR/ans/distinct/strict", "half A", "half B", "sample R5")
     for name, e in results.items():
         cells = ["/".join(f"{x:.3f}" for x in e[h]) for h in ("full", "A", "B")]
-        logger.info("%-26s %-19s %-19s %-19s %.3f", name, *cells, e["sample_r5"])
+        logger.info("%-40s %-29s %-29s %-29s %.3f", name, *cells, e["sample_r5"])
     logger.info("median latency ms: %s",
                 {n: round(v, 2) for n, v in latency.items()})
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps({"seed": SEED, "metrics": "doc_recall@5, mrr@10, answer@5",
+    args.out.write_text(json.dumps({"seed": SEED, "metrics": ", ".join(COLUMNS),
                                     "variants": results, "latency_ms_median": latency},
                                    indent=2, ensure_ascii=False), encoding="utf-8")
     return 0

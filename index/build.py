@@ -109,7 +109,7 @@ def library_versions() -> dict[str, str]:
 def _document_entry(
     doc: Document, corpus_dir: Path | None, aliases: Sequence[str] = ()
 ) -> dict[str, object]:
-    """Manifest row of one document; ``aliases`` are byte-identical copies ingest dropped."""
+    """Manifest row of one document; ``aliases`` are the copies ingest folded into it."""
     file_sha = None
     if corpus_dir is not None:
         src = Path(doc.source)
@@ -150,8 +150,9 @@ def build_from_chunks(
     """Write a new generation from already-ingested documents and chunks.
 
     ``reuse`` maps chunk_id to a vector computed earlier for an unchanged document;
-    ``duplicates`` lists ``(kept_source, dropped_source)`` pairs from ingest, recorded
-    as the kept document's aliases so a citation of either name resolves.
+    ``duplicates`` lists ``(kept_source, dropped_source)`` pairs from ingest (exact
+    and folded near-identical copies), recorded as the kept document's aliases so a
+    citation of either name resolves.
     """
     if not chunks:
         raise ValueError("nothing to index: the corpus produced no chunks")
@@ -194,6 +195,7 @@ def build_from_chunks(
             "chunking": asdict(config.chunking),
             "tokeniser": TOKENISER_NAME,
             "bm25": {"k1": K1, "b": B, "title_repeat": config.bm25_title_repeat},
+            "fold_threshold": config.fold_threshold,
             "index_type": index_type_for(len(chunks), config.hnsw_threshold),
             "libraries": library_versions(),
             "n_documents": len(documents),
@@ -236,7 +238,9 @@ def build_index(
     from ingest import ingest_corpus
 
     config = config or IndexConfig()
-    result = ingest_corpus(Path(corpus_dir), config.chunking, progress=progress)
+    result = ingest_corpus(
+        Path(corpus_dir), config.chunking, progress=progress, fold_threshold=config.fold_threshold
+    )
     return build_from_chunks(
         result.documents,
         result.chunks,
@@ -246,7 +250,7 @@ def build_index(
         embedder=embedder,
         corpus_dir=Path(corpus_dir),
         ingest_summary=result.report.summary(),
-        duplicates=result.report.duplicates,
+        duplicates=result.report.aliases,
     )
 
 
@@ -277,19 +281,21 @@ def update_index(
         model=old.manifest["model"],
         chunking=type(IndexConfig().chunking)(**old.manifest["chunking"]),
         bm25_title_repeat=int(old.manifest["bm25"]["title_repeat"]),
+        # generations written before copies were folded carry no key: they folded none
+        fold_threshold=old.manifest.get("fold_threshold"),
     )
     config = config or recorded
-    if (config.model, config.chunking, config.bm25_title_repeat) != (
-        recorded.model,
-        recorded.chunking,
-        recorded.bm25_title_repeat,
-    ):
+    settings = ("model", "chunking", "bm25_title_repeat", "fold_threshold")
+    if any(getattr(config, s) != getattr(recorded, s) for s in settings):
         raise IndexMismatchError(
-            f"{index_dir} was built with model {recorded.model!r}, chunking {recorded.chunking}; "
-            f"requested {config.model!r}, {config.chunking}. An update cannot change these; "
-            f"run: {rebuild_command(index_dir, corpus_dir)}"
+            f"{index_dir} was built with model {recorded.model!r}, chunking {recorded.chunking}, "
+            f"fold threshold {recorded.fold_threshold}; requested {config.model!r}, "
+            f"{config.chunking}, fold threshold {config.fold_threshold}. An update cannot "
+            f"change these; run: {rebuild_command(index_dir, corpus_dir)}"
         )
-    result = ingest_corpus(Path(corpus_dir), config.chunking, progress=progress)
+    result = ingest_corpus(
+        Path(corpus_dir), config.chunking, progress=progress, fold_threshold=config.fold_threshold
+    )
     old_docs = old.manifest["documents"]
     unchanged = {
         d.doc_id
@@ -312,5 +318,5 @@ def update_index(
         corpus_dir=Path(corpus_dir),
         n_removed_documents=removed,
         ingest_summary=result.report.summary(),
-        duplicates=result.report.duplicates,
+        duplicates=result.report.aliases,
     )

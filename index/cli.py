@@ -15,11 +15,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from index.build import BuildReport, build_index, update_index
-from index.config import DEFAULT_CHUNKING, MAX_K, IndexConfig
+from index.config import DEFAULT_CHUNKING, FOLD_THRESHOLD, MAX_K, IndexConfig
 from index.embedder import DEFAULT_MODEL
 from index.errors import IndexError_
 from index.retriever import Retriever
 from ingest import ChunkingConfig, IngestError
+from ingest.dedup import parse_threshold
 
 logger = logging.getLogger("index")
 
@@ -46,6 +47,13 @@ def _positive(value: str) -> int:
     return n
 
 
+def _fold(value: str) -> float | None:
+    try:
+        return parse_threshold(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"--fold-copies {exc}") from None
+
+
 def make_parser() -> argparse.ArgumentParser:
     """The argument parser for ``python -m index``."""
     parser = argparse.ArgumentParser(prog="python -m index", description=__doc__.splitlines()[0])
@@ -67,6 +75,12 @@ def make_parser() -> argparse.ArgumentParser:
             )
             p.add_argument("--chunk-size", type=_positive, default=None)
             p.add_argument("--chunk-overlap", type=int, default=None)
+            p.add_argument(
+                "--fold-copies", type=_fold, default=FOLD_THRESHOLD, metavar="SHARE|off",
+                help="fold republished near-identical copies into one document when this "
+                f"share of their text matches both ways (default {FOLD_THRESHOLD}); "
+                "'off' indexes every copy",
+            )
     s = sub.add_parser("search", help="search the index and print hits")
     s.add_argument("query")
     s.add_argument("--index-dir", type=Path, default=DEFAULT_INDEX_DIR)
@@ -82,7 +96,7 @@ def _config(args: argparse.Namespace) -> IndexConfig:
         chunk_size=args.chunk_size or base.chunk_size,
         chunk_overlap=base.chunk_overlap if args.chunk_overlap is None else args.chunk_overlap,
     )
-    return IndexConfig(model=args.model, chunking=chunking)
+    return IndexConfig(model=args.model, chunking=chunking, fold_threshold=args.fold_copies)
 
 
 def _print_report(report: BuildReport) -> None:

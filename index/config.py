@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from index.dense import HNSW_THRESHOLD
 from index.embedder import DEFAULT_MODEL
 from ingest.config import ChunkingConfig
+from ingest.dedup import DEFAULT_THRESHOLD as FOLD_THRESHOLD
 
 MAX_K = 50
 #: Measured on NCP dev and the sample set: 500-character chunks keep more answers
@@ -25,6 +26,8 @@ class IndexConfig:
 
     ``bm25_title_repeat`` indexes the document title (that many times) and the
     section path together with each chunk's text for BM25 (a field boost).
+    ``fold_threshold`` folds republished near-identical copies into one
+    document (``ingest.dedup``; None indexes every copy separately).
     """
 
     model: str = DEFAULT_MODEL
@@ -32,6 +35,7 @@ class IndexConfig:
     bm25_title_repeat: int = 1
     hnsw_threshold: int = HNSW_THRESHOLD
     batch_size: int = 32
+    fold_threshold: float | None = FOLD_THRESHOLD
 
     def __post_init__(self) -> None:
         if not self.model:
@@ -40,6 +44,11 @@ class IndexConfig:
             raise ValueError("IndexConfig.bm25_title_repeat must be >= 0")
         if self.batch_size < 1:
             raise ValueError("IndexConfig.batch_size must be >= 1")
+        if self.fold_threshold is not None and not 0.5 <= self.fold_threshold <= 1.0:
+            raise ValueError(
+                f"IndexConfig.fold_threshold must be between 0.5 and 1.0 or None, "
+                f"got {self.fold_threshold}"
+            )
 
 
 @dataclass(frozen=True)
@@ -54,6 +63,10 @@ class SearchConfig:
     a document-level BM25 (whole-document evidence; 0 disables it).
     ``rescore`` gives every candidate in the union both its exact dense and
     BM25 score before fusing (instead of nothing from the list that missed it).
+    ``same_doc_penalty`` lowers a chunk's score by that much for each chunk of
+    its document already ranked above it, so one long notice cannot fill the
+    whole top k (score fusion of Chinese queries only, the scale it was measured
+    on; 0 disables it).
 
     Defaults were chosen on NCP dev and the sample question set together
     (``bench/bench_retrieval.py``, ``bench/bench_sample.py``): equal-weight RRF
@@ -69,13 +82,14 @@ class SearchConfig:
     rescore: bool = True
     candidates: int = 100
     region_boost: float = 1.15
+    same_doc_penalty: float = 0.05
 
     def __post_init__(self) -> None:
         if self.fusion not in FUSION_METHODS:
             raise ValueError(f"fusion must be one of {FUSION_METHODS}, got {self.fusion!r}")
         if self.candidates < MAX_K:
             raise ValueError(f"candidates must be at least {MAX_K}, got {self.candidates}")
-        if self.dense_weight < 0 or self.bm25_weight < 0 or self.doc_weight < 0:
-            raise ValueError("fusion weights must be non-negative")
+        if min(self.dense_weight, self.bm25_weight, self.doc_weight, self.same_doc_penalty) < 0:
+            raise ValueError("fusion weights and the same-document penalty must be non-negative")
         if self.region_boost < 1.0:
             raise ValueError("region_boost must be >= 1.0 (it re-ranks, it never filters)")

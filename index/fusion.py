@@ -10,6 +10,7 @@ for every item, the fused score and both source ranks and scores.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -182,4 +183,39 @@ def add_score_prior(
         for f in fused
     ]
     out.sort(key=lambda f: (-f.score, f.item))
+    return out
+
+
+def spread_documents(
+    fused: Sequence[Fused], doc_of: Sequence[int], *, penalty: float, k: int
+) -> list[Fused]:
+    """The best ``k`` items after a soft per-document penalty (a gentle spread).
+
+    Picked greedily: an item's score drops by ``penalty`` for every item of the
+    same document already picked, so a third paragraph of one notice must beat
+    the best paragraph of the next notice by a margin to keep its place.
+    ``doc_of[item]`` is the document of an item. Scores returned are the
+    penalised ones, so they still fall with rank.
+
+    >>> fused = single_source([(0, 1.0), (1, 0.97), (2, 0.95)], [], source="dense")
+    >>> [f.item for f in spread_documents(fused, [7, 7, 8], penalty=0.1, k=3)]
+    [0, 2, 1]
+    """
+    if penalty < 0:
+        raise ValueError(f"penalty must be >= 0, got {penalty}")
+    if penalty == 0:
+        return list(fused[:k])
+    heap = [(-f.score, f.item, 0, f) for f in fused]
+    heapq.heapify(heap)
+    picked: dict[int, int] = {}
+    out: list[Fused] = []
+    while heap and len(out) < k:
+        neg, item, seen, f = heapq.heappop(heap)
+        doc = doc_of[item]
+        now = picked.get(doc, 0)
+        if now != seen:  # its document gained a pick since this entry was pushed
+            heapq.heappush(heap, (-(f.score - penalty * now), item, now, f))
+            continue
+        picked[doc] = now + 1
+        out.append(Fused(item, -neg, f.dense_rank, f.dense_score, f.bm25_rank, f.bm25_score))
     return out

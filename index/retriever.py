@@ -32,6 +32,7 @@ from index.fusion import (
     rrf_fuse,
     score_fuse,
     single_source,
+    spread_documents,
 )
 from index.regions import region_matches
 from index.store import (
@@ -375,6 +376,10 @@ class Retriever:
                 f.item for f in fused if region_matches(docs[chunks[f.item].doc_id].region, region)
             }
             fused = boost(fused, matching, config.region_boost)
+        if config.fusion == "score" and has_chinese(query):  # the scale it was tuned on
+            fused = spread_documents(
+                fused, self._gen.chunk_doc_row, penalty=config.same_doc_penalty, k=k
+            )
         return [
             Hit(
                 chunk=self._gen.chunks[f.item],

@@ -12,9 +12,17 @@ import time
 from pathlib import Path
 
 from ingest.config import DEFAULT_CHUNK_OVERLAP, DEFAULT_CHUNK_SIZE, ChunkingConfig
+from ingest.dedup import DEFAULT_THRESHOLD, parse_threshold
 from ingest.errors import IngestError
 from ingest.jsonl import write_chunks, write_documents
 from ingest.pipeline import ingest_corpus
+
+
+def _fold(value: str) -> float | None:
+    try:
+        return parse_threshold(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"--fold-copies {exc}") from None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -28,6 +36,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--chunk-size", type=int, default=DEFAULT_CHUNK_SIZE)
     parser.add_argument("--chunk-overlap", type=int, default=DEFAULT_CHUNK_OVERLAP)
+    parser.add_argument(
+        "--fold-copies", type=_fold, default=DEFAULT_THRESHOLD, metavar="SHARE|off",
+        help="fold republished near-identical copies into one document when this share of "
+        f"their text matches both ways (default {DEFAULT_THRESHOLD}); 'off' keeps every copy",
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="log details")
     return parser
 
@@ -48,7 +61,9 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(str(exc))
     started = time.perf_counter()
     try:
-        result = ingest_corpus(args.corpus_dir, config, progress=sys.stderr.isatty())
+        result = ingest_corpus(
+            args.corpus_dir, config, progress=sys.stderr.isatty(), fold_threshold=args.fold_copies
+        )
         if args.out is not None:
             write_documents(args.out / "documents.jsonl", result.documents)
             write_chunks(args.out / "chunks.jsonl", result.chunks)

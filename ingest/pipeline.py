@@ -12,6 +12,7 @@ from tqdm import tqdm
 
 from ingest.chunking import chunk_spans
 from ingest.config import ChunkingConfig
+from ingest.dedup import DEFAULT_THRESHOLD, near_duplicates
 from ingest.errors import IngestError, UnreadableFileError
 from ingest.loaders import UNSUPPORTED, load_pages
 from ingest.manifest import FIELD_KEYS, MANIFEST_NAMES, load_manifest
@@ -123,19 +124,25 @@ def _check_dir(corpus_dir: Path) -> None:
 
 
 def ingest_corpus(
-    corpus_dir: Path, config: ChunkingConfig = DEFAULT_CONFIG, *, progress: bool = False
+    corpus_dir: Path,
+    config: ChunkingConfig = DEFAULT_CONFIG,
+    *,
+    progress: bool = False,
+    fold_threshold: float | None = DEFAULT_THRESHOLD,
 ) -> IngestResult:
     """Ingest every supported file under ``corpus_dir``.
 
     Unreadable files are logged and reported, never fatal; raises IngestError
-    when the folder is missing or yields no document.
+    when the folder is missing or yields no document. Byte-identical files are
+    kept once; republished near-identical copies (see ``ingest.dedup``) are
+    folded into one document unless ``fold_threshold`` is None. A file with a
+    manifest entry is never folded away.
     """
     corpus_dir = Path(corpus_dir)
     _check_dir(corpus_dir)
     manifest = load_manifest(corpus_dir)
     files = _corpus_files(corpus_dir)
-    documents: list[Document] = []
-    chunks: list[Chunk] = []
+    loaded: list[tuple[Document, list[tuple[int, int]]]] = []
     skipped: list[SkippedFile] = []
     duplicates: list[tuple[str, str]] = []
     seen: dict[str, str] = {}
@@ -161,8 +168,15 @@ def ingest_corpus(
             continue
         seen[doc_id] = source
         doc = build_document(source, text, manifest.get(source, {}))
-        documents.append(doc)
-        chunks.extend(build_chunks(doc, starts if path.suffix.lower() == ".pdf" else [], config))
+        loaded.append((doc, starts if path.suffix.lower() == ".pdf" else []))
+    folded = _fold_copies([d for d, _ in loaded], manifest, fold_threshold)
+    documents = [d for d, _ in loaded if d.source not in folded]
+    chunks = [
+        c
+        for doc, starts in loaded
+        if doc.source not in folded
+        for c in build_chunks(doc, starts, config)
+    ]
     known = {p.relative_to(corpus_dir).as_posix() for p in files}
     for name in sorted(manifest.keys() - known):
         logger.warning("manifest entry %s matches no file in %s", name, corpus_dir)
@@ -171,6 +185,7 @@ def ingest_corpus(
         files_read=files_read,
         skipped=skipped,
         duplicates=duplicates,
+        near_duplicates=[(kept, dropped) for dropped, kept in folded.items()],
         n_documents=len(documents),
         n_chunks=len(chunks),
     )
@@ -179,3 +194,19 @@ def ingest_corpus(
             f"nothing readable in {corpus_dir}: {len(files)} file(s) seen, {len(skipped)} skipped"
         )
     return IngestResult(documents, chunks, report)
+
+
+def _fold_copies(
+    documents: list[Document], manifest: Mapping[str, object], threshold: float | None
+) -> dict[str, str]:
+    """Folded source -> kept source, in corpus order; files with a manifest entry stay."""
+    if threshold is None or len(documents) < 2:
+        return {}
+    pairs = near_duplicates({d.source: d.text for d in documents}, threshold)
+    folded = {}
+    for doc in documents:
+        kept = pairs.get(doc.source)
+        if kept is not None and doc.source not in manifest:
+            logger.info("folded %s: a near-identical copy of %s", doc.source, kept)
+            folded[doc.source] = kept
+    return folded

@@ -13,6 +13,7 @@ from index.fusion import (
     rrf_fuse,
     score_fuse,
     single_source,
+    spread_documents,
 )
 
 DENSE = [(1, 0.9), (2, 0.8), (3, 0.1)]
@@ -107,3 +108,45 @@ def test_score_prior_adds_weighted_normalised_score() -> None:
     assert after[4] == pytest.approx(before[4] + 0.4)
     assert after[2] == pytest.approx(before[2] + 0.2)
     assert after[1] == before[1]
+
+
+def _naive_spread(fused, doc_of, penalty, k):
+    """Reference: recompute every remaining item's penalised score at each step."""
+    pool, picked, out = list(fused), {}, []
+    while pool and len(out) < k:
+        best = max(pool, key=lambda f: (f.score - penalty * picked.get(doc_of[f.item], 0),
+                                        -f.item))
+        pool.remove(best)
+        out.append((best.item, best.score - penalty * picked.get(doc_of[best.item], 0)))
+        picked[doc_of[best.item]] = picked.get(doc_of[best.item], 0) + 1
+    return out
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_spread_documents_matches_the_naive_greedy(seed: int) -> None:
+    import random
+
+    rng = random.Random(seed)
+    n = rng.randint(1, 60)
+    fused = single_source([(i, rng.random()) for i in range(n)], [], source="dense")
+    doc_of = [rng.randint(0, 5) for _ in range(n)]
+    k = rng.randint(1, 20)
+    penalty = rng.choice([0.01, 0.05, 0.2, 1.0])
+    got = spread_documents(fused, doc_of, penalty=penalty, k=k)
+    want = _naive_spread(fused, doc_of, penalty, k)
+    assert [f.item for f in got] == [item for item, _ in want]
+    assert [f.score for f in got] == pytest.approx([score for _, score in want])
+    assert [f.score for f in got] == sorted((f.score for f in got), reverse=True)
+
+
+def test_spread_documents_without_penalty_keeps_the_order() -> None:
+    fused = single_source(DENSE, BM25, source="dense")
+    assert spread_documents(fused, [0] * 5, penalty=0.0, k=2) == fused[:2]
+    with pytest.raises(ValueError, match="penalty"):
+        spread_documents(fused, [0] * 5, penalty=-1.0, k=2)
+
+
+def test_spread_documents_lets_a_second_document_in() -> None:
+    fused = single_source([(0, 1.0), (1, 0.99), (2, 0.98), (3, 0.96)], [], source="dense")
+    items = [f.item for f in spread_documents(fused, [0, 0, 0, 1], penalty=0.05, k=3)]
+    assert items == [0, 3, 1]
