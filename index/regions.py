@@ -13,6 +13,8 @@ False
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 #: District -> city, for districts that documents name without their city.
 PARENT_REGION: dict[str, str] = {
     "崂山区": "青岛",
@@ -43,8 +45,13 @@ def _core(name: str) -> str:
     return name
 
 
+@lru_cache(maxsize=4096)
 def region_matches(doc_region: str | None, wanted: str) -> bool:
-    """True when a document's region is, contains or lies within ``wanted``."""
+    """True when a document's region is, contains or lies within ``wanted``.
+
+    Memoised: the region boost asks this for every candidate chunk of every
+    question, with only a handful of distinct regions (pure, constant tables).
+    """
     if not doc_region or not wanted.strip():
         return False
     doc, want = _core(doc_region), _core(wanted)

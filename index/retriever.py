@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import Any
 import faiss
 import numpy as np
 
+from index.batcher import QueryBatcher
 from index.bm25 import Bm25Index
 from index.build import BM25_DIR, BM25_DOCS_DIR, CHUNKS, DOCUMENTS, FAISS_FILE, VECTORS
 from index.config import MAX_K, SearchConfig
@@ -150,7 +150,8 @@ class Retriever:
         self._index_dir = index_dir
         self.search_config = search_config or SearchConfig()
         self._fallback = fallback
-        self._embed_lock = threading.Lock()
+        # Concurrent queries share one batched engine call (see index.batcher).
+        self._queries = QueryBatcher(embedder.embed_queries)
 
     @classmethod
     def load(
@@ -246,9 +247,8 @@ class Retriever:
         }
 
     def embed_query(self, query: str) -> np.ndarray:
-        """The query's embedding (the engine call is serialised)."""
-        with self._embed_lock:
-            return self._embedder.embed_queries([query])[0]
+        """The query's embedding; queries arriving together share one engine call."""
+        return self._queries.embed(query)
 
     def candidates(
         self, query: str, n: int, *, query_vector: np.ndarray | None = None

@@ -55,8 +55,12 @@ def bigrams(text: str) -> set[str]:
     return {text[i: i + 2] for i in range(len(text) - 1)}
 
 
+@lru_cache(maxsize=100_000)
 def holds_kind(text: str, kind: str) -> bool:
-    """True when ``text`` states a fact of ``kind`` (amount, count, date, …)."""
+    """True when ``text`` states a fact of ``kind`` (amount, count, date, …).
+
+    Memoised: the same corpus sentences are checked for every question.
+    """
     pattern = SENTENCE_KINDS.get(kind)
     return bool(pattern and pattern.search(simplified(text)))
 
@@ -94,10 +98,27 @@ def key_bigrams(segments: Iterable[str], weights: Mapping[str, float],
     return out
 
 
+@lru_cache(maxsize=100_000)
+def text_bigrams(text: str) -> frozenset[str]:
+    """``bigrams(normalise(text))``, memoised for corpus sentences compared per question."""
+    return frozenset(bigrams(normalise(text)))
+
+
 def coverage(keys: Mapping[str, float], evidence: str) -> float:
-    """Weighted share of ``keys`` found in normalised ``evidence`` (1.0 when no keys)."""
+    """Weighted share of ``keys`` found in normalised ``evidence`` (1.0 when no keys).
+
+    A key counts when it is one of ``bigrams(evidence)``; for a two-character key
+    that is exactly when it occurs in ``evidence``, so the set is not built (this
+    runs for every candidate sentence of every question).
+
+    >>> coverage({"补贴": 1.0, "活贴": 1.0}, "生活补贴"), coverage({"补": 2.0}, "补")
+    (0.5, 1.0)
+    """
     total = sum(keys.values())
     if total <= 0:
         return 1.0
-    present = bigrams(evidence)
-    return sum(w for b, w in keys.items() if b in present) / total
+    found = sum(
+        w for b, w in keys.items()
+        if (b in evidence if len(b) == 2 else b in bigrams(evidence))
+    )
+    return found / total

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from app.answer.evidence import Candidate
 from app.answer.question import QuestionInfo
-from app.answer.scoring import bigrams, normalise
+from app.answer.scoring import text_bigrams
 
 KIND_NAMES = {
     "amount": "金额", "count": "数量", "duration": "期限", "date": "时间",
@@ -60,7 +60,7 @@ def required_topics(q: QuestionInfo) -> tuple[str, ...]:
 
 
 def _jaccard(a: str, b: str) -> float:
-    x, y = bigrams(normalise(a)), bigrams(normalise(b))
+    x, y = text_bigrams(a), text_bigrams(b)
     return len(x & y) / max(1, len(x | y))
 
 
@@ -112,12 +112,12 @@ def select(q: QuestionInfo, cands: Sequence[Candidate], config: SelectConfig = S
             and (c.doc_id == best.doc_id or c.score >= 0.8 * best.score)]
     total = sum(keys.values()) or 1.0
     while pool and len(chosen) < config.max_sentences:
-        seen = set().union(*(bigrams(normalise(c.sentence.text)) for c in chosen))
+        seen = set().union(*(text_bigrams(c.sentence.text) for c in chosen))
 
         topics = {t for c in chosen for t in c.topics}
 
         def value(c: Candidate, seen: set[str] = seen, topics: set[str] = topics) -> float:
-            new = bigrams(normalise(c.sentence.text)) - seen
+            new = text_bigrams(c.sentence.text) - seen
             gain = sum(w for b, w in keys.items() if b in new) / total
             return c.score + 0.5 * gain + 0.3 * len(set(c.topics) - topics)
 

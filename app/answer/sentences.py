@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 TERMINATORS = frozenset("。！？；!?;")
 CLOSERS = frozenset("”’」』）)】》\"'")
@@ -36,9 +37,9 @@ class Sentence:
     end: int
     text: str
 
-    @property
+    @cached_property
     def is_heading(self) -> bool:
-        """True when the sentence opens a numbered item or a section."""
+        """True when the sentence opens a numbered item or a section (computed once)."""
         return bool(_MARKER.match(self.text))
 
 
