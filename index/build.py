@@ -34,6 +34,7 @@ from index.store import (
     write_jsonl,
 )
 from index.tokenise import TOKENISER_NAME, bigrams, field_text
+from ingest.report import IngestResult
 from ingest.script import to_simplified
 from ingest.types import Chunk, Document
 
@@ -235,20 +236,43 @@ def build_index(
     embedder: Embedder | None = None,
 ) -> BuildReport:
     """Ingest ``corpus_dir`` and write a complete new generation into ``index_dir``."""
+    config = config or IndexConfig()
+    result = _ingest(corpus_dir, config, progress)
+    return _write(result, corpus_dir, Path(index_dir), config, progress=progress,
+                  embedder=embedder)
+
+
+def _ingest(corpus_dir: Path, config: IndexConfig, progress: bool) -> IngestResult:
+    """The corpus as ``config`` chunks and folds it."""
     from ingest import ingest_corpus
 
-    config = config or IndexConfig()
-    result = ingest_corpus(
+    return ingest_corpus(
         Path(corpus_dir), config.chunking, progress=progress, fold_threshold=config.fold_threshold
     )
+
+
+def _write(
+    result: IngestResult,
+    corpus_dir: Path,
+    index_dir: Path,
+    config: IndexConfig,
+    *,
+    progress: bool,
+    embedder: Embedder | None,
+    reuse: Mapping[str, np.ndarray] | None = None,
+    n_removed_documents: int = 0,
+) -> BuildReport:
+    """A new generation from an ingest result (its report and aliases recorded)."""
     return build_from_chunks(
         result.documents,
         result.chunks,
-        Path(index_dir),
+        index_dir,
         config,
         progress=progress,
         embedder=embedder,
+        reuse=reuse,
         corpus_dir=Path(corpus_dir),
+        n_removed_documents=n_removed_documents,
         ingest_summary=result.report.summary(),
         duplicates=result.report.aliases,
     )
@@ -268,7 +292,6 @@ def update_index(
     different model or chunking is refused (run ``build`` instead).
     """
     from index.retriever import load_generation
-    from ingest import ingest_corpus
 
     index_dir = Path(index_dir)
     if read_current(index_dir) is None:
@@ -293,9 +316,7 @@ def update_index(
             f"{config.chunking}, fold threshold {config.fold_threshold}. An update cannot "
             f"change these; run: {rebuild_command(index_dir, corpus_dir)}"
         )
-    result = ingest_corpus(
-        Path(corpus_dir), config.chunking, progress=progress, fold_threshold=config.fold_threshold
-    )
+    result = _ingest(corpus_dir, config, progress)
     old_docs = old.manifest["documents"]
     unchanged = {
         d.doc_id
@@ -307,16 +328,5 @@ def update_index(
     }
     new_ids = {d.doc_id for d in result.documents}
     removed = sum(1 for doc_id in old_docs if doc_id not in new_ids)
-    return build_from_chunks(
-        result.documents,
-        result.chunks,
-        index_dir,
-        config,
-        progress=progress,
-        embedder=embedder,
-        reuse=reuse,
-        corpus_dir=Path(corpus_dir),
-        n_removed_documents=removed,
-        ingest_summary=result.report.summary(),
-        duplicates=result.report.aliases,
-    )
+    return _write(result, corpus_dir, index_dir, config, progress=progress, embedder=embedder,
+                  reuse=reuse, n_removed_documents=removed)
