@@ -146,22 +146,22 @@ def build_from_chunks(
     corpus_dir: Path | None = None,
     n_removed_documents: int = 0,
     ingest_summary: str = "",
-    duplicates: Sequence[tuple[str, str]] = (),
+    aliases: Sequence[tuple[str, str]] = (),
 ) -> BuildReport:
     """Write a new generation from already-ingested documents and chunks.
 
     ``reuse`` maps chunk_id to a vector computed earlier for an unchanged document;
-    ``duplicates`` lists ``(kept_source, dropped_source)`` pairs from ingest (exact
-    and folded near-identical copies), recorded as the kept document's aliases so a
-    citation of either name resolves.
+    ``aliases`` lists ``(kept_source, dropped_source)`` pairs from ingest (exact and
+    folded near-identical copies, ``IngestReport.aliases``), recorded as the kept
+    document's aliases so a citation of either name resolves.
     """
     if not chunks:
         raise ValueError("nothing to index: the corpus produced no chunks")
     started = time.perf_counter()
     index_dir = Path(index_dir)
-    aliases: dict[str, list[str]] = {}
-    for kept, dropped in duplicates:
-        aliases.setdefault(kept, []).append(dropped)
+    alias_of: dict[str, list[str]] = {}
+    for kept, dropped in aliases:
+        alias_of.setdefault(kept, []).append(dropped)
     with build_lock(index_dir):
         embedder = embedder or load_embedder(config.model)
         reuse = reuse or {}
@@ -202,7 +202,7 @@ def build_from_chunks(
             "n_documents": len(documents),
             "n_chunks": len(chunks),
             "documents": {
-                d.doc_id: _document_entry(d, corpus_dir, aliases.get(d.source, ()))
+                d.doc_id: _document_entry(d, corpus_dir, alias_of.get(d.source, ()))
                 for d in documents
             },
         }
@@ -274,7 +274,7 @@ def _write(
         corpus_dir=Path(corpus_dir),
         n_removed_documents=n_removed_documents,
         ingest_summary=result.report.summary(),
-        duplicates=result.report.aliases,
+        aliases=result.report.aliases,
     )
 
 

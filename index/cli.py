@@ -51,7 +51,7 @@ def _fold(value: str) -> float | None:
     try:
         return parse_threshold(value)
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"--fold-copies {exc}") from None
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def make_parser() -> argparse.ArgumentParser:

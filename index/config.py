@@ -12,6 +12,7 @@ from index.dense import HNSW_THRESHOLD
 from index.embedder import DEFAULT_MODEL
 from ingest.config import ChunkingConfig
 from ingest.dedup import DEFAULT_THRESHOLD as FOLD_THRESHOLD
+from ingest.dedup import check_threshold
 
 MAX_K = 50
 #: Measured on NCP dev and the sample set: 500-character chunks keep more answers
@@ -44,11 +45,8 @@ class IndexConfig:
             raise ValueError("IndexConfig.bm25_title_repeat must be >= 0")
         if self.batch_size < 1:
             raise ValueError("IndexConfig.batch_size must be >= 1")
-        if self.fold_threshold is not None and not 0.5 <= self.fold_threshold <= 1.0:
-            raise ValueError(
-                f"IndexConfig.fold_threshold must be between 0.5 and 1.0 or None, "
-                f"got {self.fold_threshold}"
-            )
+        if self.fold_threshold is not None:
+            check_threshold(self.fold_threshold, "IndexConfig.fold_threshold")
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,8 @@ from collections.abc import Mapping
 SHINGLE = 8
 #: Default share of n-grams two documents must have in common, each way.
 DEFAULT_THRESHOLD = 0.95
+#: Loosest share accepted: below it, "copies" would differ by as much as they share.
+MIN_THRESHOLD = 0.5
 #: Documents with fewer n-grams than this are never folded (too little to judge).
 MIN_SHINGLES = 50
 #: Size of each document's bottom-k sketch, and how many sketch n-grams two
@@ -70,8 +72,7 @@ def near_duplicates(
     sets, so the cost grows with the number of documents, not with how often
     common phrases repeat.
     """
-    if not 0.0 < threshold <= 1.0:
-        raise ValueError(f"threshold must be in (0, 1], got {threshold}")
+    check_threshold(threshold)
     grams = {name: shingles(text) for name, text in texts.items()}
     order = sorted(grams, key=lambda name: (-len(grams[name]), name))
     postings: dict[int, list[str]] = defaultdict(list)
@@ -97,7 +98,16 @@ def near_duplicates(
     return folded
 
 
-def parse_threshold(value: str) -> float | None:
+def check_threshold(threshold: float, what: str = "threshold") -> float:
+    """``threshold`` itself when it lies in [MIN_THRESHOLD, 1]; ValueError naming ``what``."""
+    if not MIN_THRESHOLD <= threshold <= 1.0:
+        raise ValueError(
+            f"{what} must be between {MIN_THRESHOLD} and 1.0, got {threshold}"
+        )
+    return threshold
+
+
+def parse_threshold(value: str, what: str = "--fold-copies") -> float | None:
     """A command-line fold setting: ``off`` (None) or a share between 0.5 and 1.0.
 
     >>> parse_threshold("off") is None, parse_threshold("0.9")
@@ -108,7 +118,7 @@ def parse_threshold(value: str) -> float | None:
     try:
         share = float(value)
     except ValueError:
-        raise ValueError(f"expected a share between 0.5 and 1.0 or 'off', got {value!r}") from None
-    if not 0.5 <= share <= 1.0:
-        raise ValueError(f"must be between 0.5 and 1.0 (or 'off'), got {share}")
-    return share
+        raise ValueError(
+            f"{what} takes a share between {MIN_THRESHOLD} and 1.0 or 'off', got {value!r}"
+        ) from None
+    return check_threshold(share, what)

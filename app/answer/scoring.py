@@ -117,8 +117,12 @@ def coverage(keys: Mapping[str, float], evidence: str) -> float:
     total = sum(keys.values())
     if total <= 0:
         return 1.0
-    found = sum(
-        w for b, w in keys.items()
-        if (b in evidence if len(b) == 2 else b in bigrams(evidence))
-    )
+    present: set[str] | None = None  # built only for a key that is not a bigram
+    found = 0.0
+    for b, w in keys.items():
+        if len(b) == 2:
+            found += w if b in evidence else 0.0
+        else:
+            present = bigrams(evidence) if present is None else present
+            found += w if b in present else 0.0
     return found / total
