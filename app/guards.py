@@ -39,6 +39,9 @@ BLOCKED_PATTERNS = re.compile(
     re.IGNORECASE,
 )
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
+# No route has a control character in its path; Gradio's page route turns one
+# into an invalid root URL and a 500, so such paths are refused up front.
+CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f]")
 
 
 async def send_json(
@@ -68,7 +71,8 @@ def normalised_path(scope: Scope) -> str:
 
 
 class BlockedRoutes:
-    """404 for Gradio upload/file/proxy routes (and any path with ``..``)."""
+    """404 for Gradio upload/file/proxy routes (and any path with ``..``); 400 for a
+    path with control characters."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -76,6 +80,9 @@ class BlockedRoutes:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
             path = normalised_path(scope)
+            if CONTROL_CHARS.search(path):
+                await send_json(send, 400, {"error": "the path contains control characters"})
+                return
             if BLOCKED_PATTERNS.search(path) or "/../" in path + "/":
                 await send_json(send, 404, {"error": "not found"})
                 return

@@ -140,6 +140,13 @@ def test_fuzz_get_routes(server: dict[str, Any], segment: str, param: str, route
     _ok(resp)
 
 
+@pytest.mark.parametrize("path", ["/%0A", "/%0D%0Aset-cookie:x", "/doc/%00", "/%7F", "/%250A"])
+def test_control_characters_in_the_path_are_refused(server: dict[str, Any], path: str) -> None:
+    resp = server["client"].get(path)
+    assert resp.status_code == 400, (path, resp.status_code, resp.text[:200])
+    assert "control characters" in resp.json()["error"]
+
+
 def test_still_answers_after_fuzzing(server: dict[str, Any]) -> None:
     _still_correct(server)
 
