@@ -220,7 +220,7 @@ def run_one(args: argparse.Namespace, chunk_size: int, embedder: CachingEmbedder
                h.bm25_score) for h in retriever.search(q["question"], k=10, query_vector=qvecs[i])]
         for i, q in enumerate(questions)
     ]
-    name = "shipped default (Retriever.search: + same-document spread)"
+    name = "shipped default (Retriever.search: + same-document spread, other-province penalty)"
     variants[name] = evaluate(questions, shipped.__getitem__, chunk_doc, chunk_text, gold_docs)
     logger.info("%-30s %s", name, variants[name])
     latencies, embed_ms = [], []

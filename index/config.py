@@ -64,7 +64,10 @@ class SearchConfig:
     ``same_doc_penalty`` lowers a chunk's score by that much for each chunk of
     its document already ranked above it, so one long notice cannot fill the
     whole top k (score fusion of Chinese queries only, the scale it was measured
-    on; 0 disables it).
+    on; 0 disables it). ``other_region_penalty`` lowers by that much the score of
+    chunks whose notice is, by its own title or issuer, from another province
+    than every place the question names (天津 asked, a 重庆 notice); national
+    notices are never lowered (score fusion of Chinese queries only; 0 disables it).
 
     Defaults were chosen on NCP dev and the sample question set together
     (``bench/bench_retrieval.py``, ``bench/bench_sample.py``): equal-weight RRF
@@ -81,13 +84,15 @@ class SearchConfig:
     candidates: int = 100
     region_boost: float = 1.15
     same_doc_penalty: float = 0.05
+    other_region_penalty: float = 0.1
 
     def __post_init__(self) -> None:
         if self.fusion not in FUSION_METHODS:
             raise ValueError(f"fusion must be one of {FUSION_METHODS}, got {self.fusion!r}")
         if self.candidates < MAX_K:
             raise ValueError(f"candidates must be at least {MAX_K}, got {self.candidates}")
-        if min(self.dense_weight, self.bm25_weight, self.doc_weight, self.same_doc_penalty) < 0:
-            raise ValueError("fusion weights and the same-document penalty must be non-negative")
+        if min(self.dense_weight, self.bm25_weight, self.doc_weight, self.same_doc_penalty,
+               self.other_region_penalty) < 0:
+            raise ValueError("fusion weights and the penalties must be non-negative")
         if self.region_boost < 1.0:
             raise ValueError("region_boost must be >= 1.0 (it re-ranks, it never filters)")

@@ -143,6 +143,25 @@ def boost(fused: Sequence[Fused], items: set[int], factor: float) -> list[Fused]
     return out
 
 
+def demote(fused: Sequence[Fused], items: set[int], penalty: float) -> list[Fused]:
+    """Subtract ``penalty`` from the score of ``items`` and re-sort (re-ranks, never filters).
+
+    >>> fused = single_source([(0, 1.0), (1, 0.95)], [], source="dense")
+    >>> [f.item for f in demote(fused, {0}, 0.1)]
+    [1, 0]
+    """
+    if penalty < 0:
+        raise ValueError(f"penalty must be >= 0, got {penalty}")
+    out = [
+        Fused(f.item, f.score - penalty, f.dense_rank, f.dense_score, f.bm25_rank, f.bm25_score)
+        if f.item in items
+        else f
+        for f in fused
+    ]
+    out.sort(key=lambda f: (-f.score, f.item))
+    return out
+
+
 def add_rank_prior(
     fused: Sequence[Fused], prior_rank: Mapping[int, int], *, weight: float, k: float = 60.0
 ) -> list[Fused]:

@@ -1,4 +1,4 @@
-"""Region matching for the optional region boost (pure functions).
+"""Region matching for the region boost and the other-region demotion (pure functions).
 
 A document's region matches a requested region when one names the other
 (``青岛市`` / ``青岛``) or the document's district lies in the requested city.
@@ -13,7 +13,12 @@ False
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
+
+from ingest.regions import heading_region, places_named, province_of
+from ingest.script import to_simplified
+from ingest.types import Document
 
 #: District -> city, for districts that documents name without their city.
 PARENT_REGION: dict[str, str] = {
@@ -63,3 +68,43 @@ def region_matches(doc_region: str | None, wanted: str) -> bool:
         if _core(district) == want and city in doc_region:
             return True  # a city-wide document applies to its districts
     return False
+
+
+def document_provinces(documents: Iterable[Document]) -> tuple[str | None, ...]:
+    """The province-level unit each document's own title or issuer names (None: national
+    or unknown), in the order given.
+
+    Only the heading counts: a national notice that keeps mentioning 武汉 in its body
+    is not a 湖北 notice for this purpose.
+    """
+    return tuple(
+        province_of(heading_region(to_simplified(d.title), to_simplified(d.issuer or "")))
+        for d in documents
+    )
+
+
+def asked_provinces(query: str) -> frozenset[str]:
+    """Province-level units the places a question names belong to.
+
+    >>> sorted(asked_provinces("崂山区和天津的人才补贴"))
+    ['天津', '山东']
+    >>> asked_provinces("高校毕业生有哪些补贴")
+    frozenset()
+    """
+    named = (province_of(p) for p in places_named(to_simplified(query)))
+    return frozenset(p for p in named if p)
+
+
+def from_elsewhere(doc_province: str | None, asked: frozenset[str]) -> bool:
+    """True when a question names places and the document is from another province.
+
+    National and unplaced documents are never from elsewhere.
+
+    >>> from_elsewhere("重庆", frozenset({"天津"}))
+    True
+    >>> [from_elsewhere(p, frozenset({"山东"})) for p in ("山东", None)]
+    [False, False]
+    >>> from_elsewhere("重庆", frozenset())
+    False
+    """
+    return bool(asked) and doc_province is not None and doc_province not in asked

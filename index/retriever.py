@@ -28,13 +28,14 @@ from index.fusion import (
     add_rank_prior,
     add_score_prior,
     boost,
+    demote,
     normalise_max,
     rrf_fuse,
     score_fuse,
     single_source,
     spread_documents,
 )
-from index.regions import region_matches
+from index.regions import asked_provinces, document_provinces, from_elsewhere, region_matches
 from index.store import (
     generation_dir,
     generations,
@@ -150,6 +151,8 @@ class Retriever:
         self._index_dir = index_dir
         self.search_config = search_config or SearchConfig()
         self._fallback = fallback
+        # per document row: the province its own heading names (other-region demotion)
+        self._doc_province = document_provinces(generation.documents.values())
         # Concurrent queries share one batched engine call (see index.batcher).
         self._queries = QueryBatcher(embedder.embed_queries)
 
@@ -339,6 +342,15 @@ class Retriever:
         prior_rank = {f.item: doc_rank[rows[f.item]] for f in fused if rows[f.item] in doc_rank}
         return add_rank_prior(fused, prior_rank, weight=config.doc_weight, k=config.rrf_k)
 
+    def demote_other_regions(self, query: str, fused: list[Fused], penalty: float) -> list[Fused]:
+        """Lower chunks of notices from another province than the places ``query`` names."""
+        asked = asked_provinces(query)
+        if not asked or not penalty:
+            return fused
+        rows, province = self._gen.chunk_doc_row, self._doc_province
+        elsewhere = {f.item for f in fused if from_elsewhere(province[rows[f.item]], asked)}
+        return demote(fused, elsewhere, penalty)
+
     def search(
         self,
         query: str,
@@ -377,6 +389,7 @@ class Retriever:
             }
             fused = boost(fused, matching, config.region_boost)
         if config.fusion == "score" and has_chinese(query):  # the scale it was tuned on
+            fused = self.demote_other_regions(query, fused, config.other_region_penalty)
             fused = spread_documents(
                 fused, self._gen.chunk_doc_row, penalty=config.same_doc_penalty, k=k
             )

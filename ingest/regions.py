@@ -11,33 +11,60 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-# Prefecture-level cities (names that are also common words, such as 长治,
-# 来宾, 白银 or 中山, are left out on purpose).
+# Prefecture-level cities by province (names that are also common words, such
+# as 长治, 来宾, 白银 or 中山, are left out on purpose).
 _CITY_TEXT = """
-石家庄 唐山 秦皇岛 邯郸 邢台 保定 张家口 承德 沧州 廊坊 衡水 太原 大同 阳泉 晋城 朔州 晋中
-运城 忻州 临汾 吕梁 呼和浩特 包头 乌海 赤峰 通辽 鄂尔多斯 呼伦贝尔 巴彦淖尔 乌兰察布 沈阳
-大连 鞍山 抚顺 本溪 丹东 锦州 营口 阜新 辽阳 盘锦 铁岭 葫芦岛 长春 四平 辽源 通化 松原 白城
-延边 哈尔滨 齐齐哈尔 鸡西 鹤岗 双鸭山 大庆 伊春 佳木斯 七台河 牡丹江 黑河 绥化 南京 无锡
-徐州 常州 苏州 南通 连云港 淮安 盐城 扬州 镇江 泰州 宿迁 杭州 宁波 温州 嘉兴 湖州 绍兴
-金华 衢州 舟山 台州 丽水 合肥 芜湖 蚌埠 淮南 马鞍山 淮北 铜陵 安庆 黄山 滁州 阜阳 宿州 六安
-亳州 池州 宣城 福州 厦门 莆田 三明 泉州 漳州 南平 龙岩 宁德 南昌 景德镇 萍乡 九江 新余 鹰潭
-赣州 吉安 宜春 抚州 上饶 济南 淄博 枣庄 东营 烟台 潍坊 济宁 泰安 日照 临沂 德州 聊城 滨州
-菏泽 郑州 开封 洛阳 平顶山 安阳 鹤壁 新乡 焦作 濮阳 许昌 漯河 三门峡 南阳 商丘 信阳 周口
-驻马店 武汉 黄石 十堰 宜昌 襄阳 鄂州 荆门 孝感 荆州 黄冈 咸宁 随州 恩施 长沙 株洲 湘潭 衡阳
-邵阳 岳阳 常德 张家界 益阳 郴州 永州 怀化 娄底 广州 韶关 深圳 珠海 汕头 佛山 江门 湛江 茂名
-肇庆 惠州 梅州 汕尾 河源 阳江 清远 东莞 潮州 揭阳 云浮 南宁 柳州 桂林 梧州 防城港 钦州 贵港
-玉林 百色 贺州 河池 崇左 海口 三亚 三沙 儋州 成都 自贡 攀枝花 泸州 德阳 绵阳 广元 遂宁 内江
-乐山 南充 眉山 宜宾 广安 达州 雅安 巴中 资阳 贵阳 六盘水 遵义 安顺 毕节 铜仁 昆明 曲靖 玉溪
-保山 昭通 丽江 临沧 拉萨 日喀则 西安 铜川 宝鸡 咸阳 渭南 延安 汉中 榆林 商洛 兰州 嘉峪关
-金昌 天水 武威 张掖 平凉 酒泉 庆阳 定西 陇南 西宁 银川 石嘴山 吴忠 固原 乌鲁木齐 克拉玛依
-吐鲁番 哈密
+河北: 石家庄 唐山 秦皇岛 邯郸 邢台 保定 张家口 承德 沧州 廊坊 衡水
+山西: 太原 大同 阳泉 晋城 朔州 晋中 运城 忻州 临汾 吕梁
+内蒙古: 呼和浩特 包头 乌海 赤峰 通辽 鄂尔多斯 呼伦贝尔 巴彦淖尔 乌兰察布
+辽宁: 沈阳 大连 鞍山 抚顺 本溪 丹东 锦州 营口 阜新 辽阳 盘锦 铁岭 葫芦岛
+吉林: 长春 四平 辽源 通化 松原 白城 延边
+黑龙江: 哈尔滨 齐齐哈尔 鸡西 鹤岗 双鸭山 大庆 伊春 佳木斯 七台河 牡丹江 黑河 绥化
+江苏: 南京 无锡 徐州 常州 苏州 南通 连云港 淮安 盐城 扬州 镇江 泰州 宿迁
+浙江: 杭州 宁波 温州 嘉兴 湖州 绍兴 金华 衢州 舟山 台州 丽水
+安徽: 合肥 芜湖 蚌埠 淮南 马鞍山 淮北 铜陵 安庆 黄山 滁州 阜阳 宿州 六安 亳州 池州 宣城
+福建: 福州 厦门 莆田 三明 泉州 漳州 南平 龙岩 宁德
+江西: 南昌 景德镇 萍乡 九江 新余 鹰潭 赣州 吉安 宜春 抚州 上饶
+山东: 济南 淄博 枣庄 东营 烟台 潍坊 济宁 泰安 日照 临沂 德州 聊城 滨州 菏泽
+河南: 郑州 开封 洛阳 平顶山 安阳 鹤壁 新乡 焦作 濮阳 许昌 漯河 三门峡 南阳 商丘 信阳 周口 驻马店
+湖北: 武汉 黄石 十堰 宜昌 襄阳 鄂州 荆门 孝感 荆州 黄冈 咸宁 随州 恩施
+湖南: 长沙 株洲 湘潭 衡阳 邵阳 岳阳 常德 张家界 益阳 郴州 永州 怀化 娄底
+广东: 广州 韶关 深圳 珠海 汕头 佛山 江门 湛江 茂名 肇庆 惠州 梅州 汕尾 河源
+      阳江 清远 东莞 潮州 揭阳 云浮
+广西: 南宁 柳州 桂林 梧州 防城港 钦州 贵港 玉林 百色 贺州 河池 崇左
+海南: 海口 三亚 三沙 儋州
+四川: 成都 自贡 攀枝花 泸州 德阳 绵阳 广元 遂宁 内江 乐山 南充 眉山 宜宾 广安 达州 雅安 巴中 资阳
+贵州: 贵阳 六盘水 遵义 安顺 毕节 铜仁
+云南: 昆明 曲靖 玉溪 保山 昭通 丽江 临沧
+西藏: 拉萨 日喀则
+陕西: 西安 铜川 宝鸡 咸阳 渭南 延安 汉中 榆林 商洛
+甘肃: 兰州 嘉峪关 金昌 天水 武威 张掖 平凉 酒泉 庆阳 定西 陇南
+青海: 西宁
+宁夏: 银川 石嘴山 吴忠 固原
+新疆: 乌鲁木齐 克拉玛依 吐鲁番 哈密
 """
-_CITY_NAMES = tuple(_CITY_TEXT.split())
+
+
+def _by_province(text: str) -> dict[str, str]:
+    """City -> province from lines of ``省: 市 市 …`` (a line without ``:`` continues)."""
+    out: dict[str, str] = {}
+    province = ""
+    for word in text.split():
+        if word.endswith(":"):
+            province = word[:-1]
+        else:
+            out[word] = province
+    return out
+
+
+_CITY_PROVINCE = _by_province(_CITY_TEXT)
+_CITY_NAMES = tuple(_CITY_PROVINCE)
 # Districts and county-level cities filed under their city.
 _DISTRICTS: dict[str, tuple[str, ...]] = {
     "青岛": ("青岛", "崂山", "黄岛", "西海岸新区", "即墨", "胶州", "平度", "莱西", "城阳", "李沧"),
     "威海": ("威海", "荣成", "乳山", "文登"),
 }
+_CITY_PROVINCE.update({city: "山东" for city in _DISTRICTS})
 _CITIES: dict[str, tuple[str, ...]] = {
     **{name: (name,) for name in _CITY_NAMES},
     **_DISTRICTS,
@@ -82,6 +109,7 @@ _NATIONAL = re.compile(
     r"国务院|中共中央|全国|国家[^级]|人力资源社会保障部|人力资源和社会保障部|财政部|教育部"
     r"|税务总局|发展改革委|商务部|工业和信息化部"
 )
+_PROVINCE_SET = frozenset(_PROVINCES)
 _CITY_PATTERNS = tuple(
     (city, re.compile("|".join(map(re.escape, names)))) for city, names in _CITIES.items()
 )
@@ -171,3 +199,43 @@ def infer_document_region(title: str, issuer: str, body: str) -> str | None:
         or infer_body_region(body)
         or infer_region(body[:300])
     )
+
+
+def province_of(place: str | None) -> str | None:
+    """The province-level unit a place we file documents under belongs to.
+
+    Municipalities and provinces are their own; 全国, unknown places and None give None.
+
+    >>> [province_of(p) for p in ("青岛", "南阳", "天津", "湖北", "全国", "临海")]
+    ['山东', '河南', '天津', '湖北', None, None]
+    """
+    if not place:
+        return None
+    if place in _PROVINCE_SET:
+        return place
+    return _CITY_PROVINCE.get(place)
+
+
+def places_named(text: str) -> tuple[str, ...]:
+    """Every gazetteer place a (simplified) text names, cities first, without repeats.
+
+    >>> places_named("天津市和崂山区的补贴比重庆高吗")
+    ('青岛', '天津', '重庆')
+    """
+    cities = [city for city, pattern in _CITY_PATTERNS if pattern.search(text)]
+    return tuple(dict.fromkeys([*cities, *_PROVINCE_PATTERN.findall(text)]))
+
+
+def heading_region(title: str, issuer: str | None) -> str | None:
+    """The region a notice's own title or issuer names (no guessing from the body).
+
+    Stricter than :func:`infer_document_region`: a notice that only keeps
+    mentioning 武汉 in its body is not thereby a 武汉 notice.
+
+    >>> heading_region("国家税务总局四川省税务局关于疫情防控的温馨提示", None)
+    '四川'
+    >>> heading_region("新型冠状病毒感染的肺炎流行期间餐饮服务单位防控指引", None) is None
+    True
+    """
+    issuer = issuer or ""
+    return infer_region(title, issuer) or local_body_place(issuer)

@@ -8,6 +8,7 @@ from index.fusion import (
     add_rank_prior,
     add_score_prior,
     boost,
+    demote,
     normalise_max,
     normalise_minmax,
     rrf_fuse,
@@ -150,3 +151,16 @@ def test_spread_documents_lets_a_second_document_in() -> None:
     fused = single_source([(0, 1.0), (1, 0.99), (2, 0.98), (3, 0.96)], [], source="dense")
     items = [f.item for f in spread_documents(fused, [0, 0, 0, 1], penalty=0.05, k=3)]
     assert items == [0, 3, 1]
+
+
+def test_demote_lowers_only_the_named_items_and_keeps_every_item() -> None:
+    fused = score_fuse(DENSE, BM25)
+    before = {f.item: f.score for f in fused}
+    demoted = demote(fused, {1, 4}, 0.25)
+    assert {f.item for f in demoted} == set(before)
+    for f in demoted:
+        assert f.score == pytest.approx(before[f.item] - (0.25 if f.item in (1, 4) else 0.0))
+    assert [f.score for f in demoted] == sorted((f.score for f in demoted), reverse=True)
+    assert demote(fused, {1}, 0.0) == fused
+    with pytest.raises(ValueError, match="penalty"):
+        demote(fused, {1}, -0.1)

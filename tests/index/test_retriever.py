@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from index import MAX_K, Retriever, SearchConfig
+from tests.index.conftest import DOCS, write_corpus
 
 
 @pytest.fixture
@@ -129,3 +130,53 @@ def test_rescore_gives_every_union_candidate_both_exact_scores(retriever: Retrie
     assert {i for i, _ in l2} <= union and {i for i, _ in lexical} <= {i for i, _ in l2}
     hits = retriever.search(query, k=5, config=SearchConfig(fusion="score", rescore=True))
     assert all(h.dense_rank is not None for h in hits)
+
+
+REGION_DOCS = {
+    "chongqing.txt": (
+        "重庆市困难行业企业亏损结转年限有何变化\n"
+        "重庆市受疫情影响较大的困难行业企业亏损，最长结转年限由5年延长至8年。\n"
+    ),
+    "national.txt": (
+        "关于支持疫情防控有关税收政策的公告\n"
+        "受疫情影响较大的困难行业企业2020年度发生的亏损，最长结转年限由5年延长至8年。\n"
+    ),
+    "fund_loans.txt": DOCS["fund_loans.txt"],
+}
+
+
+@pytest.fixture
+def region_retriever(tmp_path: Path, hash_config) -> Retriever:
+    from index import build_index
+
+    build_index(write_corpus(tmp_path / "c", REGION_DOCS), tmp_path / "i", hash_config)
+    return Retriever.load(tmp_path / "i")
+
+
+def test_notice_from_another_province_is_lowered_not_dropped(region_retriever: Retriever) -> None:
+    question = "天津市困难行业企业亏损结转年限有何变化？"
+    off = SearchConfig(other_region_penalty=0.0, same_doc_penalty=0.0)
+    plain = region_retriever.search(question, k=MAX_K, config=off)
+    assert plain[0].chunk.source == "chongqing.txt"  # more of the question's words
+    on = SearchConfig(same_doc_penalty=0.0)  # the default penalty alone
+    lowered = region_retriever.search(question, k=MAX_K, config=on)
+    assert {h.chunk.chunk_id for h in lowered} == {h.chunk.chunk_id for h in plain}
+    before = {h.chunk.chunk_id: h.score for h in plain}
+    for h in lowered:
+        cut = on.other_region_penalty if h.chunk.source == "chongqing.txt" else 0.0
+        assert h.score == pytest.approx(before[h.chunk.chunk_id] - cut)
+    strong = SearchConfig(other_region_penalty=2.0)
+    assert region_retriever.search(question, k=1, config=strong)[0].chunk.source == "national.txt"
+
+
+@pytest.mark.parametrize("question", ["重庆市困难行业企业亏损结转年限有何变化？",
+                                      "困难行业企业亏损结转年限有何变化？"])
+def test_no_demotion_for_the_same_province_or_when_no_place_is_named(
+    region_retriever: Retriever, question: str
+) -> None:
+    off = SearchConfig(other_region_penalty=0.0)
+    plain = region_retriever.search(question, k=MAX_K, config=off)
+    default = region_retriever.search(question, k=MAX_K)
+    assert [(h.chunk.chunk_id, h.score) for h in default] == [
+        (h.chunk.chunk_id, h.score) for h in plain
+    ]
