@@ -291,7 +291,7 @@ def update_index(
     ``config`` defaults to the settings recorded in the live generation; a
     different model or chunking is refused (run ``build`` instead).
     """
-    from index.retriever import load_generation
+    from index.generation import load_generation
 
     index_dir = Path(index_dir)
     if read_current(index_dir) is None:

@@ -7,22 +7,18 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-import faiss
 import numpy as np
 
 from index.batcher import QueryBatcher
-from index.bm25 import Bm25Index
-from index.build import BM25_DIR, BM25_DOCS_DIR, CHUNKS, DOCUMENTS, FAISS_FILE, VECTORS
 from index.config import MAX_K, SearchConfig
-from index.dense import load_faiss, search_faiss
+from index.dense import search_faiss
 from index.embedder import Embedder, load_embedder
-from index.errors import IndexCorruptError, IndexError_, IndexMismatchError, rebuild_command
-from index.facts_store import load_facts, select_facts
+from index.errors import IndexMismatchError, rebuild_command
+from index.facts_store import select_facts
 from index.fusion import (
     Fused,
     add_rank_prior,
@@ -35,16 +31,8 @@ from index.fusion import (
     single_source,
     spread_documents,
 )
+from index.generation import Generation, load_with_fallback
 from index.regions import asked_provinces, document_provinces, from_elsewhere, region_matches
-from index.store import (
-    generation_dir,
-    generations,
-    read_chunks,
-    read_documents,
-    read_manifest,
-    resolve_generation,
-    verify_files,
-)
 from index.tokenise import has_chinese, query_tokens
 from index.types import Hit
 from ingest.facts import Fact
@@ -52,87 +40,6 @@ from ingest.script import to_simplified
 from ingest.types import Chunk, Document
 
 logger = logging.getLogger(__name__)
-
-REQUIRED_FILES = (VECTORS, FAISS_FILE, CHUNKS, DOCUMENTS, BM25_DIR + "/", BM25_DOCS_DIR + "/")
-
-
-@dataclass(frozen=True)
-class Generation:
-    """One verified, immutable generation loaded into memory."""
-
-    number: int
-    manifest: Mapping[str, Any]
-    documents: Mapping[str, Document]
-    chunks: tuple[Chunk, ...]
-    vectors: np.ndarray
-    dense: faiss.Index
-    lexical: Bm25Index
-    doc_lexical: Bm25Index
-    chunk_doc_row: np.ndarray
-    facts: tuple[Fact, ...]
-
-
-def _read_generation(index_dir: Path, number: int) -> Generation:
-    gen_dir = generation_dir(index_dir, number)
-    hint = f"rebuild with: {rebuild_command(index_dir)}"
-    manifest = read_manifest(gen_dir, index_dir)
-    # every checksum before any file reaches numpy, faiss or bm25s
-    verify_files(gen_dir, manifest, index_dir, REQUIRED_FILES)
-    try:
-        docs = read_documents(gen_dir / DOCUMENTS)
-        chunks = tuple(read_chunks(gen_dir / CHUNKS))
-        vectors = np.load(gen_dir / VECTORS, allow_pickle=False, mmap_mode="r")
-        dense = load_faiss(gen_dir / FAISS_FILE)
-        lexical = Bm25Index.load(gen_dir / BM25_DIR, len(chunks))
-        doc_lexical = Bm25Index.load(gen_dir / BM25_DOCS_DIR, len(docs))
-        facts = load_facts(gen_dir, manifest, docs)
-    except (OSError, ValueError, TypeError, KeyError, RuntimeError) as exc:
-        raise IndexCorruptError(f"{gen_dir} could not be read ({exc}); {hint}") from exc
-    n, dim = len(chunks), int(manifest.get("dim", -1))
-    if vectors.shape != (n, dim) or dense.ntotal != n or dense.d != dim:
-        raise IndexCorruptError(
-            f"{gen_dir}: {CHUNKS}, {VECTORS}, {FAISS_FILE} and manifest.json disagree: "
-            f"{n} chunks, vectors {vectors.shape}, "
-            f"faiss {dense.ntotal}x{dense.d}, manifest dim {dim}; {hint}"
-        )
-    doc_row = {d.doc_id: i for i, d in enumerate(docs)}
-    if any(c.doc_id not in doc_row for c in chunks):
-        raise IndexCorruptError(f"{gen_dir / CHUNKS} names documents that are missing; {hint}")
-    return Generation(
-        number=number,
-        manifest=MappingProxyType(dict(manifest)),
-        documents=MappingProxyType({d.doc_id: d for d in docs}),
-        chunks=chunks,
-        vectors=vectors,
-        dense=dense,
-        lexical=lexical,
-        doc_lexical=doc_lexical,
-        chunk_doc_row=np.array([doc_row[c.doc_id] for c in chunks], dtype=np.int64),
-        facts=facts,
-    )
-
-
-def load_generation(index_dir: Path) -> Generation:
-    """The CURRENT generation, falling back to the newest older good one if it is corrupt."""
-    gen, _fallback = _load_with_fallback(Path(index_dir))
-    return gen
-
-
-def _load_with_fallback(index_dir: Path) -> tuple[Generation, str | None]:
-    current = resolve_generation(index_dir)
-    try:
-        return _read_generation(index_dir, current), None
-    except IndexCorruptError as first:
-        for older in sorted((g for g in generations(index_dir) if g < current), reverse=True):
-            try:
-                gen = _read_generation(index_dir, older)
-            except IndexError_:
-                continue
-            message = f"gen-{current} is unusable ({first}); serving older gen-{older}"
-            logger.warning(message)
-            return gen, message
-        raise
-
 
 class Retriever:
     """Hybrid search over one loaded generation. Load once; ``search`` is thread-safe."""
@@ -170,7 +77,7 @@ class Retriever:
         ``model`` (when given) must equal the model the index was built with.
         """
         index_dir = Path(index_dir)
-        gen, fallback = _load_with_fallback(index_dir)
+        gen, fallback = load_with_fallback(index_dir)
         built_with = gen.manifest.get("model")
         if model is not None and model != built_with:
             raise IndexMismatchError(
