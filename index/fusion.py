@@ -11,8 +11,8 @@ for every item, the fused score and both source ranks and scores.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 
 RankedList = Sequence[tuple[int, float]]
 
@@ -131,16 +131,18 @@ def single_source(dense: RankedList, bm25: RankedList, *, source: str) -> list[F
     return _assemble(scores, dense, bm25)
 
 
-def boost(fused: Sequence[Fused], items: set[int], factor: float) -> list[Fused]:
-    """Multiply the score of ``items`` by ``factor`` and re-sort (re-ranks, never filters)."""
-    out = [
-        Fused(f.item, f.score * factor, f.dense_rank, f.dense_score, f.bm25_rank, f.bm25_score)
-        if f.item in items and f.score > 0
-        else f
-        for f in fused
-    ]
+def _rescored(fused: Sequence[Fused], score_of: Callable[[Fused], float]) -> list[Fused]:
+    """Every item with its score replaced by ``score_of(item)``, best first."""
+    out = [replace(f, score=score_of(f)) for f in fused]
     out.sort(key=lambda f: (-f.score, f.item))
     return out
+
+
+def boost(fused: Sequence[Fused], items: set[int], factor: float) -> list[Fused]:
+    """Multiply the score of ``items`` by ``factor`` and re-sort (re-ranks, never filters)."""
+    return _rescored(
+        fused, lambda f: f.score * factor if f.item in items and f.score > 0 else f.score
+    )
 
 
 def demote(fused: Sequence[Fused], items: set[int], penalty: float) -> list[Fused]:
@@ -152,14 +154,7 @@ def demote(fused: Sequence[Fused], items: set[int], penalty: float) -> list[Fuse
     """
     if penalty < 0:
         raise ValueError(f"penalty must be >= 0, got {penalty}")
-    out = [
-        Fused(f.item, f.score - penalty, f.dense_rank, f.dense_score, f.bm25_rank, f.bm25_score)
-        if f.item in items
-        else f
-        for f in fused
-    ]
-    out.sort(key=lambda f: (-f.score, f.item))
-    return out
+    return _rescored(fused, lambda f: f.score - penalty if f.item in items else f.score)
 
 
 def add_rank_prior(
@@ -173,16 +168,10 @@ def add_rank_prior(
     >>> [f.item for f in add_rank_prior(fused, {2: 1}, weight=1.0)]
     [2, 1]
     """
-    out = [
-        Fused(
-            f.item,
-            f.score + (weight / (k + prior_rank[f.item]) if f.item in prior_rank else 0.0),
-            f.dense_rank, f.dense_score, f.bm25_rank, f.bm25_score,
-        )
-        for f in fused
-    ]
-    out.sort(key=lambda f: (-f.score, f.item))
-    return out
+    return _rescored(
+        fused,
+        lambda f: f.score + (weight / (k + prior_rank[f.item]) if f.item in prior_rank else 0.0),
+    )
 
 
 def add_score_prior(
@@ -194,15 +183,7 @@ def add_score_prior(
     >>> [f.item for f in add_score_prior(fused, {2: 1.0}, weight=1.0)]
     [2, 1]
     """
-    out = [
-        Fused(
-            f.item, f.score + weight * prior.get(f.item, 0.0),
-            f.dense_rank, f.dense_score, f.bm25_rank, f.bm25_score,
-        )
-        for f in fused
-    ]
-    out.sort(key=lambda f: (-f.score, f.item))
-    return out
+    return _rescored(fused, lambda f: f.score + weight * prior.get(f.item, 0.0))
 
 
 def spread_documents(

@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
@@ -39,7 +38,6 @@ from ingest.facts import Fact
 from ingest.script import to_simplified
 from ingest.types import Chunk, Document
 
-logger = logging.getLogger(__name__)
 
 class Retriever:
     """Hybrid search over one loaded generation. Load once; ``search`` is thread-safe."""
@@ -251,8 +249,8 @@ class Retriever:
 
     def demote_other_regions(self, query: str, fused: list[Fused], penalty: float) -> list[Fused]:
         """Lower chunks of notices from another province than the places ``query`` names."""
-        asked = asked_provinces(query)
-        if not asked or not penalty:
+        asked = asked_provinces(query) if penalty else frozenset()
+        if not asked:
             return fused
         rows, province = self._gen.chunk_doc_row, self._doc_province
         elsewhere = {f.item for f in fused if from_elsewhere(province[rows[f.item]], asked)}

@@ -193,12 +193,7 @@ def infer_document_region(title: str, issuer: str, body: str) -> str | None:
     A local issuer outside the gazetteer still names the region, so a stray
     national body mentioned in the text (「来源：国务院」) cannot override it.
     """
-    return (
-        infer_region(title, issuer)
-        or local_body_place(issuer)
-        or infer_body_region(body)
-        or infer_region(body[:300])
-    )
+    return heading_region(title, issuer) or infer_body_region(body) or infer_region(body[:300])
 
 
 def province_of(place: str | None) -> str | None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from index import MAX_K, Retriever, SearchConfig
+from index import MAX_K, IndexConfig, Retriever, SearchConfig, build_index
 from tests.index.conftest import DOCS, write_corpus
 
 
@@ -146,9 +146,7 @@ REGION_DOCS = {
 
 
 @pytest.fixture
-def region_retriever(tmp_path: Path, hash_config) -> Retriever:
-    from index import build_index
-
+def region_retriever(tmp_path: Path, hash_config: IndexConfig) -> Retriever:
     build_index(write_corpus(tmp_path / "c", REGION_DOCS), tmp_path / "i", hash_config)
     return Retriever.load(tmp_path / "i")
 
