@@ -13,10 +13,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.settings import Settings, SettingsError, load_settings, require_corpus
+from app.web.settings import Settings, SettingsError, load_settings, require_corpus
 
 if TYPE_CHECKING:
-    from app.qa import QAEngine
+    from app.answer.engine import QAEngine
     from index import Retriever
 
 log = logging.getLogger("app")
@@ -40,7 +40,7 @@ def load_or_build_retriever(settings: Settings) -> Retriever:
 
 def build_engine(settings: Settings, retriever: Retriever) -> QAEngine:
     """The answer engine, generative when an LLM endpoint is configured."""
-    from app.qa import LLMConfig, QAConfig, QAEngine
+    from app.answer.engine import LLMConfig, QAConfig, QAEngine
 
     llm = None
     if settings.llm_enabled:
@@ -86,7 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     import uvicorn
 
-    from app.server import create_app
+    from app.web.server import create_app
 
     app = create_app(settings, build_engine(settings, retriever), retriever)
     log.info("serving on http://%s:%s (API docs at /docs)", settings.host, settings.port)

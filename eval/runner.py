@@ -174,7 +174,7 @@ def retrieval_summary(records: Sequence[dict[str, Any]]) -> dict[str, Any]:
 
 def score_answer(q: Question, answer: Any, documents: Mapping[str, str],
                  chunk_texts: Mapping[str, str]) -> dict[str, Any]:
-    """Per-question answer metrics for one :class:`app.types.Answer`."""
+    """Per-question answer metrics for one :class:`app.answer.types.Answer`."""
     checks = [QuoteCheck(c.doc_id, c.char_start, c.char_end, c.quote) for c in answer.citations]
     valid = [quote_is_verbatim(c, documents) for c in checks]
     m: dict[str, float | None] = {"refused": 1.0 if answer.refused else 0.0,
@@ -235,10 +235,10 @@ def breakdowns(records: Sequence[dict[str, Any]], with_answers: bool) -> dict[st
 
 def run_full(retriever: Any, questions: Sequence[Question], k: int = 5, *,
              engine: Any = None, progress: bool = True) -> RunResult:
-    """Retrieval metrics, then answers from ``engine`` (default ``app.qa.QAEngine``)."""
+    """Retrieval metrics, then answers from ``engine`` (default ``app.answer.engine.QAEngine``)."""
     _, records = run_retrieval(retriever, questions, progress=progress)
     if engine is None:
-        from app.qa import QAEngine
+        from app.answer.engine import QAEngine
 
         engine = QAEngine(retriever)
     documents = {doc_id: d.text for doc_id, d in retriever.documents.items()}

@@ -14,7 +14,9 @@ from index.errors import (
     IndexMismatchError,
     IndexNotFoundError,
 )
+from index.regions import region_matches
 from index.retriever import Retriever
+from index.store import read_current as current_generation
 from index.types import Hit
 
 __all__ = [
@@ -34,6 +36,8 @@ __all__ = [
     "SearchConfig",
     "build_from_chunks",
     "build_index",
+    "current_generation",
     "load_embedder",
+    "region_matches",
     "update_index",
 ]

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from index.regions import region_matches
-from ingest.facts import KINDS, Fact, extract_facts
+from ingest.facts import Fact, check_kind, extract_facts
 from ingest.types import Document
 
 logger = logging.getLogger(__name__)
@@ -60,13 +60,6 @@ def read_facts(path: Path, documents: Mapping[str, Document]) -> tuple[Fact, ...
             facts.append(fact)
     logger.debug("%s: %d facts", path, len(facts))
     return tuple(facts)
-
-
-def check_kind(kind: str | None) -> str | None:
-    """``kind`` unchanged when it is a known fact kind (or None), else a clear ValueError."""
-    if kind is not None and kind not in KINDS:
-        raise ValueError(f"unknown fact kind {kind!r}; choose one of {', '.join(KINDS)}")
-    return kind
 
 
 def select_facts(

@@ -29,6 +29,15 @@ log = logging.getLogger(__name__)
 
 FactKind = Literal["amount", "target", "department"]
 KINDS: tuple[str, ...] = ("amount", "target", "department")
+
+
+def check_kind(kind: str | None) -> str | None:
+    """``kind`` unchanged when it is a known fact kind (or None), else a clear ValueError."""
+    if kind is not None and kind not in KINDS:
+        raise ValueError(f"unknown fact kind {kind!r}; choose one of {', '.join(KINDS)}")
+    return kind
+
+
 _DEPARTMENT_RE = re.compile(r"[（(]\s*责任处室\s*[:：]\s*([^（()）\n]+?)\s*[)）]")
 _CONDITION_MAX = 60
 

@@ -1,4 +1,4 @@
-"""Pieces of the answer engine behind :mod:`app.qa`.
+"""Pieces of the answer engine behind :mod:`app.answer.engine`.
 
 ``sentences`` (splitting with offsets), ``question`` (constraints), ``scoring``
 (bigram coverage), ``evidence`` (candidates), ``select`` (the coverage rule),

@@ -24,8 +24,8 @@ from app.answer.lexicon import DEGREE_ALIASES
 from app.answer.question import QuestionInfo
 from app.answer.select import KIND_NAMES, reading_order
 from app.answer.sentences import Sentence, display
+from app.answer.types import Citation
 from app.answer.validity import validity_status
-from app.types import Citation
 from index.types import Hit
 from ingest.facts import Fact
 from ingest.types import Document

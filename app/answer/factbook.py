@@ -17,10 +17,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from app.answer.types import Citation
 from app.answer.validity import validity_status
-from app.types import Citation
-from index.facts_store import check_kind, facts_for_documents, select_facts
-from ingest.facts import Fact
+from ingest.facts import Fact, check_kind
 from ingest.types import Chunk, Document
 
 
@@ -61,11 +60,7 @@ class FactBook:
         """Every fact, from the index when it stores them, else extracted now (once)."""
         with self._lock:
             if self._facts is None:
-                stored = getattr(self._retriever, "facts", None)
-                self._facts = (
-                    tuple(stored) if stored is not None
-                    else tuple(facts_for_documents(self.documents.values()))
-                )
+                self._facts = tuple(self._retriever.facts)
             return self._facts
 
     def select(self, *, region: str | None = None, beneficiary: str | None = None,
@@ -73,8 +68,7 @@ class FactBook:
         """Facts filtered by region (district documents count for their city),
         beneficiary (substring) and kind; ``ValueError`` for an unknown kind."""
         check_kind(kind)
-        return select_facts(self.facts, self.documents, region=region,
-                            beneficiary=beneficiary, kind=kind)
+        return tuple(self._retriever.facts_for(region=region, beneficiary=beneficiary, kind=kind))
 
     def _chunk_table(self) -> dict[str, tuple[list[int], list[Chunk]]]:
         with self._lock:

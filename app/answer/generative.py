@@ -27,7 +27,7 @@ from app.answer.plan import Plan
 from app.answer.script import Script
 from app.answer.select import SelectConfig
 from app.answer.sentences import Sentence
-from app.types import Answer
+from app.answer.types import Answer
 from ingest.types import Document
 
 logger = logging.getLogger(__name__)

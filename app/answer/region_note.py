@@ -1,6 +1,6 @@
 """Which region a question is about, and a note when the answer comes from elsewhere.
 
->>> from app.types import Citation
+>>> from app.answer.types import Citation
 >>> c = Citation(1, "c", "d", "s", "t", None, None, "", "q", 0, 1)
 >>> other_region_note("威海", [c], {"d": "青岛"})
 '注意：以下内容来自青岛市的政策，不是威海市的政策。'
@@ -14,8 +14,8 @@ from collections.abc import Iterable, Mapping
 
 from app.answer.lexicon import PLACE_CHILDREN
 from app.answer.question import QuestionInfo
-from app.types import Citation
-from index.regions import region_matches
+from app.answer.types import Citation
+from index import region_matches
 
 NATIONAL = "全国"
 _PROVINCES = frozenset((

@@ -26,8 +26,8 @@ from app.answer.lexicon import SYNONYMS
 from app.answer.question import QuestionInfo
 from app.answer.script import simplified
 from app.answer.sentences import Sentence, display
-from app.types import Citation, FactTable, TableRow
-from index.regions import region_matches
+from app.answer.types import Citation, FactTable, TableRow
+from index import region_matches
 from ingest.facts import Fact
 
 NOT_FOUND = "政策库中未找到"

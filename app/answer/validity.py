@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable, Mapping
 from datetime import date
 
-from app.types import Citation
+from app.answer.types import Citation
 
 EXPIRED = "已过期"
 REPEALED = "已废止"

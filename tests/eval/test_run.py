@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from app.types import Answer, Citation
+from app.answer.types import Answer, Citation
 from eval.__main__ import main
 from eval.questions import load_questions
 from eval.report import write_report
@@ -84,7 +84,7 @@ def test_run_with_fake_engine_writes_report_and_flags_bad_quote(
 
 
 def test_eval_run_cli_every_citation_is_verbatim(hash_index: Path, tmp_path: Path) -> None:
-    pytest.importorskip("app.qa")
+    pytest.importorskip("app.answer.engine")
     from ingest import ingest_corpus
 
     out = tmp_path / "report"

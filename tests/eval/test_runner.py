@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.types import Answer, Citation
+from app.answer.types import Answer, Citation
 from eval.questions import Question
 from eval.runner import score_answer, score_retrieval
 from index.types import Hit

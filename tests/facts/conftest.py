@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from app.qa import QAEngine
+from app.answer.engine import QAEngine
 from index import IndexConfig, Retriever, build_index
 from tests.paths import SAMPLE_CORPUS
 

@@ -9,7 +9,7 @@ from typing import cast
 import httpx
 import pytest
 
-from app.qa import QAEngine
+from app.answer.engine import QAEngine
 from index import Retriever
 from tests.web.serving import make_settings, serve_app
 

@@ -7,7 +7,7 @@ from typing import cast
 
 import pytest
 
-from app.qa import QAEngine
+from app.answer.engine import QAEngine
 from index import Retriever
 from tests.web.serving import make_settings, serve_app
 

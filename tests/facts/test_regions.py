@@ -3,9 +3,9 @@ from another region says so."""
 
 from __future__ import annotations
 
+from app.answer.engine import QAEngine
 from app.answer.plan import retrieve
 from app.answer.region_note import applies_to
-from app.qa import QAEngine
 
 
 def test_region_filter_ranks_that_regions_documents_first(sample_engine: QAEngine) -> None:

@@ -1,11 +1,11 @@
-"""Tables are data in the Answer; app.render escapes every cell."""
+"""Tables are data in the Answer; app.web.render escapes every cell."""
 
 from __future__ import annotations
 
 import html
 
-from app.render import answer_markdown, plain_answer, table_html
-from app.types import Answer, Citation, FactTable, TableRow
+from app.answer.types import Answer, Citation, FactTable, TableRow
+from app.web.render import answer_markdown, plain_answer, table_html
 
 EVIL = '<img src=x onerror="alert(1)">'
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from app.qa import QAEngine
+from app.answer.engine import QAEngine
 from index import IndexConfig, Retriever, build_index, update_index
 from index.errors import IndexError_
 from index.facts_store import FACTS, read_facts, select_facts, write_facts

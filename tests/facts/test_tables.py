@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from app.qa import QAEngine
-from app.types import Answer
+from app.answer.engine import QAEngine
+from app.answer.types import Answer
 
 _MARK = re.compile(r"\[(\d+)\]")
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 import html
 from datetime import date
 
+from app.answer.engine import QAEngine
 from app.answer.validity import mark_citations, validity_status
-from app.qa import QAEngine
-from app.render import answer_markdown, facts_html
+from app.web.render import answer_markdown, facts_html
 
 
 def test_status_rules() -> None:
@@ -57,7 +57,7 @@ def test_fact_listing_shows_validity(fixture_engine: QAEngine) -> None:
 
 
 def test_marking_is_idempotent() -> None:
-    from app.types import Citation
+    from app.answer.types import Citation
 
     c = Citation(1, "c", "d", "s", "t", None, None, "", "q", 0, 1, "已过期")
     once = mark_citations("a[1] b[1]", [c])
@@ -65,7 +65,7 @@ def test_marking_is_idempotent() -> None:
 
 
 def test_fact_tab_filters_by_region_and_beneficiary(fixture_engine: QAEngine) -> None:
-    from app.ui import ALL, fact_listing
+    from app.web.ui import ALL, fact_listing
 
     book = fixture_engine.factbook
     weihai = html.unescape(fact_listing(book, "威海", ALL))

@@ -1,1 +1,1 @@
-"""Tests of the answer engine (:mod:`app.qa` and :mod:`app.answer`)."""
+"""Tests of the answer engine (:mod:`app.answer.engine` and :mod:`app.answer`)."""

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from app.qa import QAConfig, QAEngine
+from app.answer.engine import QAConfig, QAEngine
 from index import IndexConfig, Retriever, build_index
 from tests.paths import SAMPLE_CORPUS
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from app.qa import DEFAULT_HOTLINE, QAConfig, QAEngine
-from app.types import Answer
+from app.answer.engine import DEFAULT_HOTLINE, QAConfig, QAEngine
+from app.answer.types import Answer
 from index import Retriever
 from ingest.script import is_traditional
 

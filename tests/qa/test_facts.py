@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from app.answer.engine import QAEngine
 from app.answer.facts import amount_cell, benefit_label
-from app.qa import QAEngine
 from ingest.facts import extract_facts
 from ingest.types import Document
 

@@ -7,10 +7,10 @@ from collections.abc import Iterator
 
 import pytest
 
+from app.answer.engine import QAConfig, QAEngine
 from app.answer.generative import check_sentence, pop_sentences
 from app.answer.llm import LLMConfig, LLMError, stream_chat
-from app.qa import QAConfig, QAEngine
-from app.types import Answer
+from app.answer.types import Answer
 from tests.qa.chat_server import ChatServer
 from tests.qa.conftest import INJECTION
 

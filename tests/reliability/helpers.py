@@ -13,8 +13,8 @@ from typing import Any
 
 import httpx
 
-from app.api import answer_json
-from app.qa import QAEngine
+from app.answer.engine import QAEngine
+from app.web.api import answer_json
 from index import Retriever
 from tests.web.serving import FIXTURES, make_settings, serve_app
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import httpx
 
-from app.qa import QAEngine
-from app.reload import Live, LiveIndex
+from app.answer.engine import QAEngine
+from app.web.reload import Live, LiveIndex
 from index import IndexConfig, Retriever, build_index, update_index
 from tests.reliability.helpers import (
     GOLDEN,

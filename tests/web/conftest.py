@@ -9,7 +9,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from app.qa import QAEngine
+from app.answer.engine import QAEngine
 from index import IndexConfig, Retriever, build_index
 from tests.web.serving import FIXTURES, make_settings, serve_app
 

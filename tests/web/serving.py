@@ -18,9 +18,9 @@ from pathlib import Path
 
 import uvicorn
 
-from app.qa import QAEngine
-from app.server import create_app
-from app.settings import Settings
+from app.answer.engine import QAEngine
+from app.web.server import create_app
+from app.web.settings import Settings
 from index import Retriever
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "web"

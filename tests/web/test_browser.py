@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from app.qa import QAEngine
+from app.answer.engine import QAEngine
 from index import Retriever
 from tests.web.serving import make_settings, serve_app, static_site
 

@@ -6,7 +6,7 @@ import json
 import threading
 from pathlib import Path
 
-from app.feedback import FeedbackLog
+from app.web.feedback import FeedbackLog
 
 
 def test_votes_append_json_lines(tmp_path: Path) -> None:

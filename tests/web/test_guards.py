@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.guards import BLOCKED_PATTERNS, TokenBucket, normalised_path, origin_allowed
+from app.web.guards import BLOCKED_PATTERNS, TokenBucket, normalised_path, origin_allowed
 
 
 def test_bucket_allows_a_burst_then_refills_at_the_rate() -> None:

@@ -8,7 +8,8 @@ import re
 import pytest
 from markdown_it import MarkdownIt
 
-from app.render import (
+from app.answer.types import Answer, Citation
+from app.web.render import (
     answer_markdown,
     doc_link,
     document_page,
@@ -16,7 +17,6 @@ from app.render import (
     plain_answer,
     sources_html,
 )
-from app.types import Answer, Citation
 from index.types import Hit
 from ingest.types import Chunk
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from app.settings import (
+from app.web.settings import (
     Settings,
     SettingsError,
     default_index_dir,

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from app.__main__ import build_engine
-from app.render import answer_markdown, escape_text
-from app.settings import Settings
-from app.types import Answer
-from app.ui import _grow, engine_history, message_text
+from app.answer.types import Answer
+from app.web.render import answer_markdown, escape_text
+from app.web.settings import Settings
+from app.web.ui import _grow, engine_history, message_text
 from index import Retriever
 
 

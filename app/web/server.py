@@ -1,5 +1,5 @@
 """The FastAPI application: JSON API, document and widget pages, and the Gradio
-chat mounted at ``/``, behind the guards of :mod:`app.guards`."""
+chat mounted at ``/``, behind the guards of :mod:`app.web.guards`."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ import gradio as gr
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
-from app import api, pages
-from app.feedback import FeedbackLog
-from app.guards import (
+from app.web import api, pages
+from app.web.feedback import FeedbackLog
+from app.web.guards import (
     BlockedRoutes,
     BodySizeLimit,
     GradioQueueCheck,
@@ -23,17 +23,17 @@ from app.guards import (
     SecurityHeaders,
     TokenBucket,
 )
-from app.reload import LiveIndex
-from app.settings import Settings
-from app.ui import CSS, build_ui
+from app.web.reload import LiveIndex
+from app.web.settings import Settings
+from app.web.ui import CSS, build_ui
 
 if TYPE_CHECKING:
-    from app.qa import QAEngine
+    from app.answer.engine import QAEngine
     from index import Retriever
 
 log = logging.getLogger(__name__)
 
-# Seconds a rate-limited request waits for its 429 (see app.guards.RateLimit).
+# Seconds a rate-limited request waits for its 429 (see app.web.guards.RateLimit).
 RATE_LIMIT_TARPIT = 1.0
 
 # System fonts only: the default theme would fetch Google Fonts.
@@ -49,11 +49,11 @@ def create_app(
 ) -> FastAPI:
     """One ASGI app serving everything on one port.
 
-    ``engine`` is an :class:`app.qa.QAEngine` (``answer`` and ``stream``);
+    ``engine`` is an :class:`app.answer.engine.QAEngine` (``answer`` and ``stream``);
     ``retriever`` is the :class:`index.Retriever` it searches (documents, ``info()``).
     With ``settings.index_dir`` and a ``reload_interval`` (seconds), a new
     ``CURRENT`` generation written by ``python -m index build|update`` is picked
-    up without a restart (see :mod:`app.reload`).
+    up without a restart (see :mod:`app.web.reload`).
     """
     if settings.index_dir is not None and reload_interval is not None:
         live = live_index(settings.index_dir, settings.model, engine, retriever, reload_interval)

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from typing import Any, Protocol
 from urllib.parse import quote, urlencode
 
-from app.types import Answer, Citation, FactTable
+from app.answer.types import Answer, Citation, FactTable
 
 # Characters with a meaning in Markdown (links, images, emphasis, code, tables,
 # LaTeX, autolinks). They become numeric entities: markdown-it decodes an entity
@@ -90,7 +90,7 @@ def _span_link(doc_id: str, start: int, end: int) -> str:
 def doc_link(citation: Citation) -> str:
     """Relative URL of the document page, scrolled to the quoted span.
 
-    >>> from app.types import Citation
+    >>> from app.answer.types import Citation
     >>> doc_link(Citation(1, "c", "d/1", "a.txt", "T", None, None, "", "q", 3, 9))
     '/doc/d%2F1?start=3&amp;end=9#quote'
     """
@@ -173,7 +173,7 @@ def partial_markdown(text: str) -> str:
 def plain_answer(message: str) -> str:
     """Recover the plain answer text from a rendered chat message (for history).
 
-    >>> from app.types import Answer
+    >>> from app.answer.types import Answer
     >>> plain_answer(answer_markdown(Answer("补贴 <b>3000</b> 元[1]", (), (), False)))
     '补贴 <b>3000</b> 元[1]'
     >>> plain_answer(answer_markdown(Answer("没有找到。\\n请拨打热线。", (), (), True)))

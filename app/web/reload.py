@@ -22,11 +22,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from app.answer.engine import QAEngine
 from app.answer.factbook import FactBook
-from app.qa import QAEngine
-from app.types import Answer
-from index import IndexError_, Retriever
-from index.store import read_current
+from app.answer.types import Answer
+from index import IndexError_, Retriever, current_generation
 from ingest.types import Document
 
 log = logging.getLogger(__name__)
@@ -63,7 +62,7 @@ class LiveIndex:
         self._interval = interval
         self._clock = clock
         self._next_check = clock() + interval
-        self._seen = read_current(self.index_dir)  # the CURRENT we last acted on
+        self._seen = current_generation(self.index_dir)  # the CURRENT we last acted on
         self._reloading = threading.Lock()
         self.last_error: str | None = None
 
@@ -78,7 +77,8 @@ class LiveIndex:
         if now < self._next_check:
             return
         self._next_check = now + self._interval
-        if read_current(self.index_dir) != self._seen and self._reloading.acquire(blocking=False):
+        changed = current_generation(self.index_dir) != self._seen
+        if changed and self._reloading.acquire(blocking=False):
             threading.Thread(target=self._reload_locked, name="index-reload", daemon=True).start()
 
     def reload(self) -> bool:
@@ -93,7 +93,7 @@ class LiveIndex:
             self._reloading.release()
 
     def _reload_unlocked(self) -> bool:
-        current = read_current(self.index_dir)
+        current = current_generation(self.index_dir)
         if current is None or current == self._seen:
             return False
         self._seen = current

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, field_v
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.answer.factbook import FactBook, FactEntry
-from app.types import Answer
+from app.answer.types import Answer
 from index.types import Hit
 from ingest.types import Document
 

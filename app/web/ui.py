@@ -1,7 +1,7 @@
 """The Gradio chat for job seekers (Chinese interface text).
 
 Widgets and wiring only: each turn calls ``engine.stream`` and renders with
-:mod:`app.render`; thumbs up/down go to :class:`app.feedback.FeedbackLog`.
+:mod:`app.web.render`; thumbs up/down go to :class:`app.web.feedback.FeedbackLog`.
 """
 
 from __future__ import annotations
@@ -13,15 +13,15 @@ from typing import Any, Protocol
 
 import gradio as gr
 
-from app.feedback import FeedbackLog
-from app.render import (
+from app.answer.types import Answer
+from app.web.feedback import FeedbackLog
+from app.web.render import (
     answer_markdown,
     escape_text,
     facts_html,
     partial_markdown,
     plain_answer,
 )
-from app.types import Answer
 
 log = logging.getLogger(__name__)
 

@@ -26,8 +26,8 @@ from app.answer.plan import CorpusView, Plan, RetrieverLike, make_plan
 from app.answer.region_note import other_region_note
 from app.answer.select import SelectConfig
 from app.answer.tables import table_answer
+from app.answer.types import Answer
 from app.answer.validity import mark_citations
-from app.types import Answer
 
 logger = logging.getLogger(__name__)
 

@@ -9,8 +9,8 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse, Response
 
-from app.api import DocumentSource
-from app.render import document_page, escape_html
+from app.web.api import DocumentSource
+from app.web.render import document_page, escape_html
 
 STATIC = Path(__file__).with_name("static")
 DOC_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'"

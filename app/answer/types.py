@@ -1,4 +1,4 @@
-"""Answer types produced by :mod:`app.qa` and consumed by the UI, API and eval."""
+"""Answer types produced by :mod:`app.answer.engine` and consumed by the UI, API and eval."""
 
 from __future__ import annotations
 
@@ -55,7 +55,7 @@ class TableRow:
 
 @dataclass(frozen=True)
 class FactTable:
-    """A small table of cited facts (data only; :mod:`app.render` formats it)."""
+    """A small table of cited facts (data only; :mod:`app.web.render` formats it)."""
 
     columns: tuple[str, ...]
     rows: tuple[TableRow, ...]
