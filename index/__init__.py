@@ -14,7 +14,6 @@ from index.errors import (
     IndexMismatchError,
     IndexNotFoundError,
 )
-from index.regions import region_matches
 from index.retriever import Retriever
 from index.store import read_current as current_generation
 from index.types import Hit
@@ -38,6 +37,5 @@ __all__ = [
     "build_index",
     "current_generation",
     "load_embedder",
-    "region_matches",
     "update_index",
 ]

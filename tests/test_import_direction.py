@@ -26,6 +26,7 @@ INDEX_INTERNALS = {"index.store", "index.facts_store", "index.regions", "index.g
 
 # package (or module path prefix) -> top-level names / dotted prefixes it must not import
 RULES: dict[str, set[str]] = {
+    "lexicon": {"ingest", "index", "app", "eval", *MODEL_LIBS, *WEB_LIBS},
     "ingest": {"index", "app", "eval", *MODEL_LIBS},
     "index": {"app", "eval"},
     "app/answer": {"app.web", "eval", *WEB_LIBS, *INDEX_INTERNALS},

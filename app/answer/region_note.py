@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from app.answer.lexicon import PLACE_CHILDREN
 from app.answer.question import QuestionInfo
 from app.answer.types import Citation
-from index import region_matches
+from lexicon import region_matches
 
 NATIONAL = "全国"
 _PROVINCES = frozenset((

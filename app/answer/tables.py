@@ -27,8 +27,8 @@ from app.answer.question import QuestionInfo
 from app.answer.script import simplified
 from app.answer.sentences import Sentence, display
 from app.answer.types import Citation, FactTable, TableRow
-from index import region_matches
 from ingest.facts import Fact
+from lexicon import region_matches
 
 NOT_FOUND = "政策库中未找到"
 _COMPARE = re.compile(r"差多少|相差|差距|差别|区别|不同|不一样|多多少|少多少|比较|对比|相比|哪个多"

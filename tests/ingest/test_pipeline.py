@@ -101,7 +101,7 @@ def test_yaml_manifest(tmp_path: Path) -> None:
     )
     (doc,) = ingest_corpus(tmp_path).documents
     assert doc.issuer == "威海市人社局" and doc.meta["status"] == "有效"
-    assert doc.region == "威海"
+    assert doc.region == "威海市"
 
 
 def test_bad_manifest_is_a_clear_error(tmp_path: Path) -> None:
