@@ -94,7 +94,8 @@ def _cmd_run(args: argparse.Namespace) -> int:
     result = run_full(retriever, questions, k=args.k, progress=sys.stderr.isatty())
     paths = write_report(result, args.out)
     m = result.metrics
-    keys = ("recall@5", "doc_recall@5", "mrr@10", "answer_fact", "citation_validity",
+    keys = ("recall@5", "doc_recall@5", "mrr@10", "answer_in_top5", "answer_fact", "rouge_l",
+            "answer_chars_p50", "citation_validity",
             "citation_support", "refusal_precision", "refusal_recall", "false_refusal_rate",
             "latency_p50_ms", "latency_p95_ms")
     for key in keys:
