@@ -27,7 +27,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -87,8 +87,10 @@ class Gazetteer:
 
     def __init__(self, places: Iterable[Place], common_words: Iterable[str] = (),
                  zone_suffixes: Iterable[str] = (), admin_suffixes: Iterable[str] = (),
-                 generic_names: Iterable[str] = (), lead_words: Iterable[str] = ()) -> None:
+                 generic_names: Iterable[str] = (), lead_words: Iterable[str] = (),
+                 zone_kinds: Mapping[str, Sequence[str]] | None = None) -> None:
         self._by_code = {p.code: p for p in places}
+        self._zone_kinds = dict(zone_kinds or {})
         self._common = frozenset(common_words)
         self._zone_suffixes = tuple(sorted(zone_suffixes, key=len, reverse=True))
         self._generic = frozenset(generic_names)
@@ -256,10 +258,21 @@ class Gazetteer:
             return None
         start = text.rfind(host.short, 0, end) if host.short else -1
         name = text[start if start >= 0 else end - len(host.name):m.end()]
-        known = self._by_name.get(name)
+        known = self._by_name.get(name) or self._same_kind_zone(name, host)
         if known:
             return known[0], m.end()
         return Place(f"{host.code}+{name}", name, name, "zone", host.code), m.end()
+
+    def _same_kind_zone(self, name: str, host: Place) -> tuple[Place, ...]:
+        """The host's one table zone of the same kind as ``name`` (威海高新区 -> 威海火炬
+        高技术产业开发区); empty when the kind is unknown or the host has several."""
+        kinds = [k for k, marks in self._zone_kinds.items() if any(w in name for w in marks)]
+        if len(kinds) != 1:
+            return ()
+        marks = self._zone_kinds[kinds[0]]
+        found = tuple(p for p in self._by_code.values() if p.parent == host.code
+                      and p.level == "zone" and any(w in p.name for w in marks))
+        return found if len(found) == 1 else ()
 
     def _with_unknown(self, text: str, known: list[Mention]) -> tuple[Mention, ...]:
         if self._unknown is None:
@@ -316,4 +329,5 @@ def gazetteer() -> Gazetteer:
         admin_suffixes=[*by_kind["zone"], *by_kind["admin"]],
         generic_names=_words(DATA / "place_generic_names.txt"),
         lead_words=by_kind["lead"],
+        zone_kinds={r["kind"]: tuple(r["markers"].split()) for r in _rows(DATA / "zone_kinds.tsv")},
     )
