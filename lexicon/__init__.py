@@ -23,14 +23,17 @@ from lexicon.regions import (
 )
 from lexicon.terms import (
     Degree,
+    benefit_families,
     benefit_kinds,
     degree_aliases,
     degrees,
+    english_for,
     function_chars,
     glossary_en,
     national_bodies,
     person_categories,
     question_phrases,
+    social_phrases,
     synonym_folds,
     synonym_groups,
 )
@@ -44,9 +47,11 @@ __all__ = [
     "Place",
     "Relation",
     "applies_to",
+    "benefit_families",
     "benefit_kinds",
     "degree_aliases",
     "degrees",
+    "english_for",
     "function_chars",
     "gazetteer",
     "glossary_en",
@@ -58,6 +63,7 @@ __all__ = [
     "region_matches",
     "region_relation",
     "resolve",
+    "social_phrases",
     "synonym_folds",
     "synonym_groups",
 ]

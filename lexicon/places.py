@@ -109,7 +109,11 @@ class Gazetteer:
             if top <= _LEVEL_RANK["city"] or len(owners) == 1:
                 by_name[short].extend(owners)
         self._by_name = {n: tuple(sorted(ps, key=_rank)) for n, ps in by_name.items()}
-        self._max_len = max(map(len, self._by_name), default=1)
+        lengths: dict[str, set[int]] = defaultdict(set)
+        for name in self._by_name:
+            lengths[name[0]].add(len(name))
+        # the name lengths to try at a position, longest first, by its first character
+        self._lengths = {ch: tuple(sorted(ls, reverse=True)) for ch, ls in lengths.items()}
         self._by_en = self._english()
         self._leads = frozenset(w for w in lead_words if len(w) == 1)
         zones = "|".join(map(re.escape, self._zone_suffixes))
@@ -117,8 +121,11 @@ class Gazetteer:
         self._zone_re = re.compile(rf"{infix}{{0,4}}?(?:{zones})") if zones else None
         admin = "|".join(map(re.escape, sorted(admin_suffixes, key=len, reverse=True)))
         leads = "".join(sorted(self._leads))
+        # an unknown name: after a lead word, two to four characters that are not
+        # function characters, then a suffix (provinces are all known: no 省 here)
+        name = r"[^\W\d_的了是在对和与及或等为把被从向给到去来回于至么吗呢着过]"
         self._unknown = re.compile(
-            rf"(?:^|(?<=[{leads}]))([\u4e00-\u9fff]{{2,4}}?(?:{admin}))"
+            rf"(?<=[{leads}])({name}{{2,4}}?(?:{admin}))"
         ) if admin and leads else None
 
     def _english(self) -> dict[str, tuple[Place, ...]]:
@@ -214,9 +221,9 @@ class Gazetteer:
         """
         found: list[tuple[int, int, tuple[Place, ...]]] = []
         for i, ch in enumerate(text):
-            if not _CJK.match(ch):
-                continue
-            for length in range(min(self._max_len, len(text) - i), 1, -1):
+            for length in self._lengths.get(ch, ()):
+                if i + length > len(text):
+                    continue
                 places = self._by_name.get(text[i:i + length])
                 if places and self._slot_ok(text, i, text[i:i + length], places):
                     found.append((i, i + length, places))

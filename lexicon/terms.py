@@ -52,12 +52,14 @@ class Degree:
     name: str
     aliases: tuple[str, ...]
     covers: tuple[str, ...]
+    general: tuple[str, ...] = ()
 
 
 @cache
 def degrees() -> tuple[Degree, ...]:
     """Degree slots in ``degrees.tsv`` order (博士后 before 博士)."""
-    return tuple(Degree(r["degree"], tuple(r["aliases"].split()), tuple(r["covers"].split()))
+    return tuple(Degree(r["degree"], tuple(r["aliases"].split()), tuple(r["covers"].split()),
+                        tuple(w for w in r["general"].split() if w != "-"))
                  for r in _rows("degrees.tsv"))
 
 
@@ -84,9 +86,27 @@ def benefit_kinds() -> Mapping[str, tuple[str, ...]]:
 
 
 @cache
+def benefit_families() -> Mapping[str, tuple[str, ...]]:
+    """Family word (住房, 创业 …) -> every kind and alias in it (``benefits.tsv``)."""
+    out: dict[str, list[str]] = {}
+    for r in _rows("benefits.tsv"):
+        out.setdefault(r["family"], []).extend([r["kind"], *r["aliases"].split()])
+    return MappingProxyType({k: tuple(dict.fromkeys(v)) for k, v in out.items()})
+
+
+@cache
 def glossary_en() -> tuple[tuple[str, str], ...]:
     """``(english, chinese)`` pairs, longest English phrase first."""
     return _by_length([(r["english"].lower(), r["chinese"]) for r in _rows("glossary_en.tsv")])
+
+
+@cache
+def english_for() -> Mapping[str, str]:
+    """Chinese term -> its English rendering: the first glossary line that gives it."""
+    out: dict[str, str] = {}
+    for r in _rows("glossary_en.tsv"):
+        out.setdefault(r["chinese"], r["english"])
+    return MappingProxyType(out)
 
 
 @cache
@@ -102,6 +122,12 @@ def national_bodies() -> tuple[str, ...]:
     with (DATA / "national_bodies.txt").open(encoding="utf-8") as fh:
         words = {w for line in fh if not line.startswith("#") for w in line.split()}
     return tuple(sorted(words, key=len, reverse=True))
+
+
+@cache
+def social_phrases() -> Mapping[str, str]:
+    """Conversational messages (谢谢, 你好 …) -> their kind (thanks, greeting, bye, ack)."""
+    return MappingProxyType({r["phrase"].lower(): r["kind"] for r in _rows("social_phrases.tsv")})
 
 
 @cache

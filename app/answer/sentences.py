@@ -25,6 +25,7 @@ _MARKER = re.compile(
 _WORD = re.compile(r"[\w\u3400-\u9fff]")
 _CJK = r"\u3400-\u9fff\u3000-\u303f\uff00-\uffef"
 _WRAP = re.compile(rf"(?<=[{_CJK}])\s*\n\s*(?=[{_CJK}])")
+_ANAPHORA = re.compile(r"^(?:由他|由她|他们|她们|他|她|其|该|此|上述|这)")
 MAX_CHARS = 160
 PIECE_CHARS = 90
 
@@ -41,6 +42,15 @@ class Sentence:
     def is_heading(self) -> bool:
         """True when the sentence opens a numbered item or a section (computed once)."""
         return bool(_MARKER.match(self.text))
+
+
+def leans_on_previous(text: str) -> bool:
+    """True when a sentence opens with a pronoun (其中…, 由他牵头…) and needs the one before.
+
+    >>> leans_on_previous("其中对新建基地补助100万元"), leans_on_previous("对新建基地补助")
+    (True, False)
+    """
+    return bool(_ANAPHORA.match(text.lstrip()))
 
 
 def starts_item(line: str) -> bool:
