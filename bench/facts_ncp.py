@@ -194,7 +194,8 @@ def _cn2an_values(text: str) -> list[float] | None:
     import cn2an  # optional: only this comparison needs it
 
     values = []
-    for part in _NUMERAL.findall(text.replace(",", "")):
+    # approximation words are not numerals: 500多万元 -> 500万元 (fair to the library)
+    for part in _NUMERAL.findall(re.sub(r"[,多余近约]", "", text)):
         try:
             values.append(float(cn2an.cn2an(part, "smart")))
         except (ValueError, KeyError):
