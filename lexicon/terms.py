@@ -135,3 +135,36 @@ def function_chars() -> frozenset[str]:
     """Characters of question phrasing (的, 吗, 能, 多少 …)."""
     return frozenset("".join(r["word"] for r in _rows("question_words.tsv")
                              if r["kind"] == "function"))
+
+
+def _cues(name: str) -> Mapping[str, tuple[str, ...]]:
+    groups: dict[str, list[str]] = {}
+    for r in _rows(name):
+        groups.setdefault(r["kind"], []).append(r["cue"])
+    return MappingProxyType({k: tuple(sorted(set(v), key=len, reverse=True))
+                             for k, v in groups.items()})
+
+
+@cache
+def fact_cues() -> Mapping[str, tuple[str, ...]]:
+    """Cue kind -> words (longest first) that tell a benefit amount from a statistic,
+    budget, threshold, penalty or price (``fact_cues.tsv``).
+
+    >>> "给予" in fact_cues()["grant"], "产值" in fact_cues()["statistic"]
+    (True, True)
+    """
+    return _cues("fact_cues.tsv")
+
+
+@cache
+def department_cues() -> Mapping[str, tuple[str, ...]]:
+    """Cue kind -> words for responsible departments: ``label`` (责任单位 …), ``suffix``,
+    ``generic``, ``joiner`` and ``tail`` (``department_cues.tsv``)."""
+    return _cues("department_cues.tsv")
+
+
+@cache
+def region_cues() -> Mapping[str, tuple[str, ...]]:
+    """Cue kind -> words for reading a sentence's granting region: ``continues``,
+    ``not_before`` and ``not_after`` (``region_cues.tsv``)."""
+    return _cues("region_cues.tsv")

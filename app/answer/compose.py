@@ -26,7 +26,7 @@ from app.answer.rules import Decision
 from app.answer.script import Script, in_script
 from app.answer.sentences import Sentence, display, leans_on_previous
 from app.answer.types import Citation
-from app.answer.validity import validity_status
+from app.answer.validity import document_status
 from index.types import Hit
 from ingest.facts import Fact
 from ingest.types import Document
@@ -56,7 +56,7 @@ def make_citation(n: int, quote: Quote, doc: Document) -> Citation:
         n=n, chunk_id=chunk.chunk_id, doc_id=doc.doc_id, source=doc.source, title=doc.title,
         issuer=doc.issuer, date=doc.date, section_path=chunk.section_path,
         quote=doc.text[quote.start:quote.end], char_start=quote.start, char_end=quote.end,
-        status=validity_status(doc.meta, date.today()),
+        status=document_status(doc, date.today()),
     )
 
 

@@ -37,6 +37,8 @@ class FactEntryLike(Protocol):
     def citation(self) -> Citation: ...
     @property
     def valid_until(self) -> str | None: ...
+    @property
+    def validity(self) -> str: ...
 _NOT_FOUND_MARK = '<div class="pq-notfound"'
 _TABLE = re.compile(r'\n*<table class="pq-table".*?</table>', re.S)
 
@@ -144,20 +146,33 @@ def table_html(table: FactTable) -> str:
 
 
 FACT_COLUMNS = ("地区", "对象", "项目", "金额", "周期", "条件", "来源", "有效性")
+_FACT_CLASSES = ("region", "who", "programme", "amount", "period", "condition", "source",
+                 "validity")
+UNKNOWN_REGION = "未注明"
+
+
+def _validity_text(e: FactEntryLike) -> str:
+    """有效（至…） only with a stated end; 未注明有效期, 已过期, 已废止 otherwise."""
+    label = getattr(e, "validity", None) or e.citation.status or "未注明有效期"
+    return f"{label}（至{e.valid_until}）" if label == "有效" and e.valid_until else label
 
 
 def facts_html(entries: Iterable[FactEntryLike]) -> str:
-    """The 「补贴一览」 table: one escaped row per fact, its source linked to the quote."""
+    """The 「补贴一览」 listing: a table on wide screens, one card per fact on a phone
+    (the cells carry their column name for the card layout; see ``FACTS_CSS`` in
+    :mod:`app.web.ui`). Every cell is escaped; the source links to the quote."""
     rows = []
     for e in entries:
         f, c = e.fact, e.citation
-        validity = c.status or (f"有效期至{e.valid_until}" if e.valid_until else "有效")
-        cells = [e.region or "—", f.beneficiary or "—", f.programme or "—",
+        cells = [e.region or UNKNOWN_REGION, f.beneficiary or "—", f.programme or "—",
                  f.amount_text or "—", f.period or "—", f.condition or "—"]
         link = (f'<a href="{doc_link(c)}" target="_blank" rel="noopener">'
                 f"{escape_text(c.title)}（{escape_text(c.date or '日期不详')}）</a>")
-        rows.append("<tr>" + "".join(f"<td>{_block_text(x)}</td>" for x in cells)
-                    + f"<td>{link}</td><td>{escape_text(validity)}</td></tr>")
+        shown = [_block_text(x) for x in cells] + [link, escape_text(_validity_text(e))]
+        rows.append("<tr>" + "".join(
+            f'<td class="pq-fact-{cls}" data-label="{col}">{html_}</td>'
+            for cls, col, html_ in zip(_FACT_CLASSES, FACT_COLUMNS, shown, strict=True))
+            + "</tr>")
     if not rows:
         return '<p class="pq-facts-empty">没有符合条件的补贴条目。</p>'
     head = "".join(f"<th>{escape_text(col)}</th>" for col in FACT_COLUMNS)

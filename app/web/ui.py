@@ -16,6 +16,7 @@ import gradio as gr
 from app.answer.types import Answer
 from app.web.feedback import FeedbackLog
 from app.web.render import (
+    UNKNOWN_REGION,
     answer_markdown,
     escape_text,
     facts_html,
@@ -245,11 +246,36 @@ class FactSource(Protocol):
     def entries(self, facts: Sequence[Any]) -> list[Any]: ...
 
 
+FACTS_CSS = """
+#pq-facts table.pq-facts td.pq-fact-amount { font-weight: 600; white-space: nowrap; }
+@media (max-width: 640px) {
+  #pq-facts table.pq-facts, #pq-facts table.pq-facts tbody { display: block; border: 0; }
+  #pq-facts table.pq-facts thead { display: none; }
+  #pq-facts table.pq-facts tr { display: flex; flex-direction: column; margin: 0 0 .8em;
+    border: 1px solid var(--border-color-primary); border-radius: 10px; padding: .6em .8em;
+    background: var(--background-fill-primary); }
+  #pq-facts table.pq-facts td { display: flex; gap: .6em; border: 0; padding: .15em 0;
+    white-space: normal; }
+  #pq-facts table.pq-facts td::before { content: attr(data-label); flex: 0 0 3.5em;
+    color: var(--body-text-color-subdued); font-size: .9em; }
+  #pq-facts table.pq-facts td.pq-fact-amount { order: -1; font-size: 1.2em; }
+  #pq-facts table.pq-facts td.pq-fact-amount::before { font-size: .75em; font-weight: 400; }
+  #pq-facts table.pq-facts td.pq-fact-programme,
+  #pq-facts table.pq-facts td.pq-fact-period { display: none; }
+}
+"""
+CSS = CSS + FACTS_CSS
+
+
 def fact_listing(book: FactSource, region: str | None, beneficiary: str | None) -> str:
-    """The escaped HTML table of amount facts for the chosen filters."""
-    found = book.select(region=None if region in (None, "", ALL) else region,
+    """The escaped HTML listing of amount facts for the chosen filters (region
+    「未注明」: the facts whose region the documents do not tell)."""
+    unknown = region == UNKNOWN_REGION
+    found = book.select(region=None if region in (None, "", ALL) or unknown else region,
                         beneficiary=None if beneficiary in (None, "", ALL) else beneficiary,
                         kind="amount")
+    if unknown:
+        found = [f for f in found if not f.region]
     return facts_html(book.entries(found))
 
 
@@ -260,8 +286,8 @@ def facts_tab(get_book: Callable[[], FactSource], tab: gr.Tab) -> None:
     """
     book = get_book()
     amounts = [f for f in book.facts if f.kind == "amount"]
-    regions = sorted({book.documents[f.doc_id].region for f in amounts
-                      if book.documents[f.doc_id].region})
+    regions = sorted({f.region for f in amounts if f.region})
+    regions += [UNKNOWN_REGION] if any(not f.region for f in amounts) else []
     people = sorted({f.beneficiary for f in amounts if f.beneficiary})
     hidden: dict[str, Any] = {"api_visibility": "private"}
     with gr.Row():
