@@ -103,7 +103,9 @@ class RegionReader:
         opening = None if self.heading else infer_region(shadow[:OPENING_CHARS])
         # A region neither the heading nor the opening lines give came from a manifest.
         known = (self.heading, opening, heading_region(title, issuer))
-        self.manifest = doc.region if doc.region not in known else None
+        inferred = doc.region in known or any(
+            k and doc.region and region_relation(k, doc.region) == "same" for k in known)
+        self.manifest = doc.region if not inferred else None
         # The opening lines place a story only by a place they name: a local notice often
         # opens by citing central documents, which does not make it national.
         self.opening = opening if opening != NATIONAL else None

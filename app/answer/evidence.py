@@ -24,9 +24,18 @@ from app.answer.question import QuestionInfo
 from app.answer.scoring import bigrams, coverage, holds_kind, normalise
 from app.answer.script import simplified
 from app.answer.sentences import Sentence, leans_on_previous
+from app.answer.terms import support as term_support
 from index.types import Hit
 from ingest.types import Document
-from lexicon import Place, Relation, degrees, gazetteer, person_categories, region_relation
+from lexicon import (
+    Place,
+    Relation,
+    degree_aliases,
+    degrees,
+    gazetteer,
+    person_categories,
+    region_relation,
+)
 
 CARRY_SENTENCES = 3  # how far back a place named earlier in a paragraph carries over
 _FULL_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
@@ -93,15 +102,18 @@ def degree_in(degree: str, text: str) -> bool:
 
     >>> degree_in("专科", "按照本科、硕士学历给予大学生补贴"), degree_in("专科", "对高校毕业生")
     (False, True)
+    >>> degree_in("硕士", "对博士研究生每月给予3000元"), degree_in("博士", "博士后工作站")
+    (False, False)
     """
     entry = next((d for d in degrees() if d.name == degree), None)
     if entry is None:
         return degree in text
-    if degree != "博士后":
-        text = text.replace("博士后", "")
+    particular = any(s in text for d in degrees() for s in d.covers)
+    for alias, other in degree_aliases():  # 博士研究生 is no evidence for 硕士
+        if other != degree and other not in entry.covers:
+            text = text.replace(alias, "□")
     if any(s in text for s in entry.covers):
         return True
-    particular = any(s in text for d in degrees() for s in d.covers)
     return not particular and any(w in text for w in entry.general)
 
 
@@ -167,8 +179,9 @@ def restates(sentence: Sentence, doc: Document, own: str, keys: Mapping[str, flo
     if text.endswith(("？", "?", "：", ":")):
         return True
     title = normalise(doc.title)
-    if sentence.start <= len(doc.title) + 2 and title and own.startswith(title[:12]):
-        return True
+    if (sentence.start <= len(doc.title) + 2 and title and own.startswith(title[:12])
+            and len(own) - len(title) <= ECHO_CHARS):
+        return True  # the title line, with at most a short lead
     if len(own) > ECHO_CHARS:
         return False
     grams = bigrams(own)
@@ -178,8 +191,8 @@ def restates(sentence: Sentence, doc: Document, own: str, keys: Mapping[str, flo
 
 def candidates(q: QuestionInfo, hits: Sequence[Hit], documents: Mapping[str, Document],
                sentences_of: Mapping[str, Sequence[Sentence]], keys: Mapping[str, float],
-               config: AnswerConfig | None = None, asked: Place | None = None
-               ) -> list[Candidate]:
+               config: AnswerConfig | None = None, asked: Place | None = None,
+               terms: Mapping[str, float] | None = None) -> list[Candidate]:
     """Every sentence overlapping a hit's chunk, once (best-ranked hit wins), scored."""
     config = config or AnswerConfig()
     seen: set[tuple[str, int]] = set()
@@ -197,7 +210,7 @@ def candidates(q: QuestionInfo, hits: Sequence[Hit], documents: Mapping[str, Doc
                 break
             if (inside or follows) and (chunk.doc_id, sentence.start) not in seen:
                 seen.add((chunk.doc_id, sentence.start))
-                last = _candidate(q, hit, doc, sentences, index, keys, config, asked)
+                last = _candidate(q, hit, doc, sentences, index, keys, config, asked, terms)
                 out.append(last)
             index += 1
     return out
@@ -205,7 +218,7 @@ def candidates(q: QuestionInfo, hits: Sequence[Hit], documents: Mapping[str, Doc
 
 def _candidate(q: QuestionInfo, hit: Hit, doc: Document, sentences: Sequence[Sentence],
                index: int, keys: Mapping[str, float], config: AnswerConfig,
-               asked: Place | None) -> Candidate:
+               asked: Place | None, terms: Mapping[str, float] | None) -> Candidate:
     sentence = sentences[index]
     heading_sentence = _heading_before(sentences, index)
     heading = heading_sentence.text if heading_sentence else ""
@@ -230,7 +243,8 @@ def _candidate(q: QuestionInfo, hit: Hit, doc: Document, sentences: Sequence[Sen
                               heading)
     return Candidate(
         hit=hit, sentence=sentence, index=index, heading_sentence=heading_sentence,
-        score=score, coverage=max(own_cov, ctx_cov), support=coverage(keys, wide),
+        score=score, coverage=max(own_cov, ctx_cov),
+        support=coverage(keys, wide) if terms is None else term_support(terms, wide),
         kind_ok=kind_ok, missing=_missing(q, doc, context), region=region, echo=echo,
         relation=region_relation(asked, region) if asked is not None else None,
     )

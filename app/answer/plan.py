@@ -22,6 +22,7 @@ from app.answer.rules import Decision, decide
 from app.answer.scoring import document_frequencies, idf, key_bigrams, normalise
 from app.answer.script import detect_script
 from app.answer.sentences import Sentence, split_sentences
+from app.answer.terms import TermWeights
 from index.types import Hit
 from ingest.facts import Fact
 from ingest.types import Document
@@ -79,6 +80,7 @@ class CorpusView:
         self._sentences: _SentenceTable | None = None
         self._weights: dict[str, float] = {}
         self._unseen = 0.0
+        self._terms: TermWeights | None = None
 
     def _load(self) -> _SentenceTable:
         with self._lock:
@@ -87,6 +89,7 @@ class CorpusView:
                 texts = [normalise(s.text) for ss in table.values() for s in ss]
                 self._weights = idf(document_frequencies(texts), len(texts))
                 self._unseen = max(self._weights.values(), default=1.0)
+                self._terms = TermWeights(texts)
                 self._sentences = _SentenceTable(self._documents, table)
                 logger.info("answer engine: %d documents, %d sentences", len(table),
                             len(texts))
@@ -101,6 +104,20 @@ class CorpusView:
         """Weighted content bigrams of a question (see :func:`scoring.key_bigrams`)."""
         self._load()
         return key_bigrams(segments, self._weights, self._unseen)
+
+    def terms(self, q: QuestionInfo) -> dict[str, float]:
+        """Weighted content words of a question (see :mod:`app.answer.terms`); a benefit
+        kind it names is one term, weighted as its rarest word."""
+        self._load()
+        if self._terms is None:
+            return {}
+        found = self._terms.weights(q.content)
+        for kind in q.benefits:
+            key = normalise(kind)
+            parts = [w for w in found if w in key]
+            weight = max((found.pop(w) for w in parts), default=0.0)
+            found[key] = max(weight, self._terms.weights((kind,)).get(key, weight))
+        return found
 
 
 @dataclass(frozen=True)
@@ -200,7 +217,8 @@ def make_plan(question: str, history: Sequence[Mapping[str, str]], retriever: Re
     region, place = asked_region(info, check_filters(filters))
     hits = retrieve(retriever, (query, keyword_query(info)), max(k, candidate_k), region)
     keys = corpus.keys(info.content)
-    cands = candidates(info, hits, retriever.documents, corpus.sentences, keys, config, place)
+    cands = candidates(info, hits, retriever.documents, corpus.sentences, keys, config, place,
+                       corpus.terms(info))
     decision = decide(info, cands, config, keys)
     logger.debug("question %r -> query %r: %s", question, query, decision.reason)
     return Plan(info, tuple(hits[:k]), decision, tuple(hits), region)
