@@ -15,10 +15,6 @@ from ingest import ingest_corpus
 from ingest.facts import extract_facts
 from tests.paths import SAMPLE_CORPUS
 
-pytestmark = pytest.mark.skipif(
-    not SAMPLE_CORPUS.is_dir(), reason="sample corpus ../shared/corpus is not present"
-)
-
 
 @pytest.fixture(scope="module")
 def report() -> dict:
