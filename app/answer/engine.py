@@ -18,6 +18,7 @@ from collections.abc import Generator, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from app.answer.compose import compose_extractive, refusal_subject, related_hits
+from app.answer.coverage import coverage_sentence, summarize
 from app.answer.factbook import FactBook
 from app.answer.framing import clarify, fallback_note, refusal
 from app.answer.generative import GenerativeError, generate, passages_for
@@ -69,6 +70,7 @@ class QAEngine:
         self.config = config
         self._corpus = CorpusView(retriever.documents)
         self.factbook = FactBook(retriever)
+        self.coverage = summarize(retriever.documents.values())  # regions, count, latest date
 
     def warm_up(self) -> None:
         """Split every document into sentences now instead of on the first question."""
@@ -88,6 +90,7 @@ class QAEngine:
         else:
             text = refusal(refusal_subject(q, plan.selection.missing), q.script,
                            has_related=bool(related), hotline=self.config.hotline)
+        text = f"{text}\n{coverage_sentence(self.coverage, q.script)}"
         return Answer(text=text, citations=(), hits=plan.hits, refused=True,
                       reason=plan.selection.reason, related=related, mode="extractive")
 
