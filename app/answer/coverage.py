@@ -65,14 +65,16 @@ def coverage_sentence(coverage: Coverage, script: Script = "hans", *, max_region
     the rest are counted. Region names stay as the documents write them.
 
     >>> c = Coverage(599, (("北京", 40), ("上海", 30), ("深圳", 2)), 10, "2020-03-01")
-    >>> print(coverage_sentence(c, "hans", max_regions=2).replace("，", "，\n"))
-    政策库目前收录 599 份文件，
-    涉及地区：北京（40 份）、上海（30 份）等 3 个地区，
-    另有 10 份未注明地区，
+    >>> for part in coverage_sentence(c, "hans", max_regions=2).split("，"):
+    ...     print(part)
+    政策库目前收录 599 份文件
+    涉及地区：北京（40 份）、上海（30 份）等 3 个地区
+    另有 10 份未注明地区
     最新文件日期为 2020-03-01。
-    >>> print(coverage_sentence(c, "en", max_regions=2).replace("; ", ";\n"))
-    The library holds 599 documents, covering 北京 (40), 上海 (30) and 1 more region;
-    10 name no region;
+    >>> for part in coverage_sentence(c, "en", max_regions=2).split("; "):
+    ...     print(part)
+    The library holds 599 documents, covering 北京 (40), 上海 (30) and 1 more region
+    10 name no region
     latest dated 2020-03-01.
     """
     if coverage.n_documents == 0:

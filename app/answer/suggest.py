@@ -9,7 +9,8 @@ of the very clause the candidate was built from, so a chip never leads to a
 refusal. Welcome-screen questions (:func:`starter_candidates`) come from the
 same facts, spread over the regions the library covers.
 
-Building candidates is pure; only :func:`verified` calls the engine.
+Building candidates is pure; :class:`Suggester` asks the engine, remembers the
+outcome per question, and stops checking after a few seconds.
 
 >>> from ingest.facts import extract_facts
 >>> from ingest.types import Document
@@ -24,6 +25,9 @@ Building candidates is pure; only :func:`verified` calls the engine.
 from __future__ import annotations
 
 import logging
+import threading
+import time
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -190,19 +194,25 @@ def answers_it(suggestion: Suggestion, answer: Answer) -> bool:
 
 def verified(
     pool: Sequence[Suggestion],
-    ask: Callable[[str], Answer],
+    accepts: Callable[[Suggestion], bool],
     *,
     want: int = 3,
     budget: int = 6,
     script: Script = "hans",
+    deadline: float | None = None,
+    clock: Callable[[], float] = time.monotonic,
 ) -> tuple[str, ...]:
-    """Up to ``want`` questions from ``pool`` that :func:`answers_it` accepts, asking at
-    most ``budget`` of them; returned in the asker's script (Chinese ones only)."""
+    """Up to ``want`` questions from ``pool`` that ``accepts`` (usually :func:`answers_it`
+    on the engine's answer), trying at most ``budget`` of them and none after ``clock()``
+    passes ``deadline``; returned in the asker's script (Chinese ones only)."""
     if script == "en":
         return ()  # the candidates are Chinese; an English reader gets none rather than noise
     kept: list[str] = []
     for suggestion in pool[:budget]:
-        if answers_it(suggestion, ask(suggestion.question)):
+        if deadline is not None and clock() > deadline:
+            log.info("next-question check stopped at its time limit (%d kept)", len(kept))
+            break
+        if accepts(suggestion):
             kept.append(in_script(suggestion.question, script))
             if len(kept) >= want:
                 break
@@ -221,28 +231,64 @@ class Engine(Protocol):
                filters: Any = None) -> Answer: ...
 
 
-def next_questions(engine: Engine, question: str, answer: Answer,
-                   filters: Mapping[str, object] | None = None) -> tuple[str, ...]:
-    """2-3 questions to ask after ``answer``, each answered by the library."""
-    facts, documents = engine.factbook.facts, engine.retriever.documents
-    cited, retrieved = answer_spans(answer)
-    pool = candidates(question, cited, facts, documents)
-    asked = {c.question for c in pool}
-    pool += [c for c in candidates(question, retrieved, facts, documents)
-             if c.question not in asked]
-    def ask(q: str) -> Answer:
-        return engine.answer(q, filters=filters)
+class Suggester:
+    """Next-question chips and welcome questions for one engine.
 
-    script = detect_script(question)
-    found = verified(pool, ask, script=script)
-    if len(found) < 2:  # too little beside this answer: top up from the whole library
-        tried = {c.question for c in pool[:6]} | {simplified(question)}
-        more = [c for c in starter_candidates(facts, documents) if c.question not in tried]
-        found += verified(more, ask, want=2 - len(found), script=script)
-    return found
+    Each candidate is asked for real; whether the library answers it is remembered
+    per index (the engine's fact book) and filter, so a chip offered again costs
+    nothing. ``seconds`` bounds the checking after one answer.
+    """
 
+    def __init__(self, engine: Engine, *, seconds: float = 3.0, remember: int = 4096,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.engine = engine
+        self.seconds = seconds
+        self._clock = clock
+        self._remember = remember
+        self._known: OrderedDict[tuple, bool] = OrderedDict()
+        self._lock = threading.Lock()
 
-def starter_questions(engine: Engine, want: int = 3) -> tuple[str, ...]:
-    """Welcome-screen questions over the whole library, each answered by it."""
-    pool = starter_candidates(engine.factbook.facts, engine.retriever.documents)
-    return verified(pool, engine.answer, want=want, budget=3 * want)
+    def accepts(self, suggestion: Suggestion,
+                filters: Mapping[str, object] | None = None) -> bool:
+        """Whether the engine answers ``suggestion`` (asked once per index and filter)."""
+        key = (id(self.engine.factbook), suggestion, tuple(sorted((filters or {}).items())))
+        with self._lock:
+            if key in self._known:
+                self._known.move_to_end(key)
+                return self._known[key]
+        ok = answers_it(suggestion, self.engine.answer(suggestion.question, filters=filters))
+        with self._lock:
+            self._known[key] = ok
+            while len(self._known) > self._remember:
+                self._known.popitem(last=False)
+        return ok
+
+    def next(self, question: str, answer: Answer,
+             filters: Mapping[str, object] | None = None) -> tuple[str, ...]:
+        """2-3 questions to ask after ``answer``, each answered by the library: first
+        from what the answer cites, then from what was retrieved for it, and when that
+        gives fewer than two, from the whole library."""
+        deadline = self._clock() + self.seconds
+        facts, documents = self.engine.factbook.facts, self.engine.retriever.documents
+        cited, retrieved = answer_spans(answer)
+        pool = candidates(question, cited, facts, documents)
+        asked = {c.question for c in pool}
+        pool += [c for c in candidates(question, retrieved, facts, documents)
+                 if c.question not in asked]
+
+        def accepts(s: Suggestion) -> bool:
+            return self.accepts(s, filters)
+
+        script = detect_script(question)
+        found = verified(pool, accepts, script=script, deadline=deadline, clock=self._clock)
+        if len(found) < 2:  # too little beside this answer: top up from the whole library
+            tried = {c.question for c in pool[:6]} | {simplified(question)}
+            more = [c for c in starter_candidates(facts, documents) if c.question not in tried]
+            found += verified(more, accepts, want=2 - len(found), script=script,
+                              deadline=deadline, clock=self._clock)
+        return found
+
+    def starters(self, want: int = 3) -> tuple[str, ...]:
+        """Welcome-screen questions over the whole library, each answered by it."""
+        pool = starter_candidates(self.engine.factbook.facts, self.engine.retriever.documents)
+        return verified(pool, self.accepts, want=want, budget=3 * want)

@@ -14,7 +14,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi_offline import FastAPIOffline
 
 from app.answer.coverage import coverage_sentence
-from app.answer.suggest import next_questions, starter_questions
+from app.answer.suggest import Suggester
 from app.web import api, pages
 from app.web.feedback import FeedbackLog
 from app.web.guards import (
@@ -77,9 +77,9 @@ def create_app(
     app.include_router(pages.build_router(retriever, settings.allowed_origins))
 
     feedback = FeedbackLog(settings.feedback_file)
-    demo = build_ui(engine, feedback, settings.examples or welcome_questions(engine),
-                    welcome=coverage_sentence(engine.coverage),
-                    suggest=lambda q, a: next_questions(engine, q, a))  # type: ignore[arg-type]
+    suggester = Suggester(engine)  # type: ignore[arg-type]
+    demo = build_ui(engine, feedback, settings.examples or welcome_questions(suggester),
+                    welcome=coverage_sentence(engine.coverage), suggest=suggester.next)
     demo.queue(max_size=settings.queue_size, default_concurrency_limit=2)
 
     # Middleware: the last added runs first. Order, outermost first:
@@ -130,10 +130,10 @@ def create_app(
     return app
 
 
-def welcome_questions(engine: QAEngine) -> tuple[str, ...]:
+def welcome_questions(suggester: Suggester) -> tuple[str, ...]:
     """Three welcome-screen questions from the index's own facts, each answered by it."""
     try:
-        return starter_questions(engine)
+        return suggester.starters()
     except Exception:  # a welcome screen without examples is better than no server
         log.exception("could not build the welcome-screen questions")
         return ()

@@ -12,12 +12,11 @@ import app.answer.suggest
 from app.answer.engine import QAEngine
 from app.answer.suggest import (
     Span,
+    Suggester,
     Suggestion,
     answers_it,
     candidates,
-    next_questions,
     starter_candidates,
-    starter_questions,
     verified,
 )
 from ingest.facts import extract_facts
@@ -61,9 +60,10 @@ def test_every_suggestion_is_answered_by_the_library(engine: QAEngine) -> None:
     asked = ["我是硕士，去威海工作每个月有多少生活补贴？", "深圳落户需要什么条件？",
              "崂山区2023年引进了多少人才？", "青岛对青年人才有什么住房支持？"]
     offered = 0
+    suggester = Suggester(engine, seconds=60)
     for question in asked:
         answer = engine.answer(question)
-        suggestions = next_questions(engine, question, answer)
+        suggestions = suggester.next(question, answer)
         assert len(suggestions) <= 3 and question not in suggestions
         for s in suggestions:
             offered += 1
@@ -73,7 +73,7 @@ def test_every_suggestion_is_answered_by_the_library(engine: QAEngine) -> None:
 
 def test_after_the_master_allowance_it_offers_the_other_degrees(engine: QAEngine) -> None:
     question = "我是硕士，去威海工作每个月有多少生活补贴？"
-    suggestions = next_questions(engine, question, engine.answer(question))
+    suggestions = Suggester(engine, seconds=60).next(question, engine.answer(question))
     assert 2 <= len(suggestions) <= 3
     assert any("博士" in s for s in suggestions) and any("本科" in s for s in suggestions)
 
@@ -83,20 +83,44 @@ def test_unanswerable_candidates_are_dropped(engine: QAEngine) -> None:
     # a real clause, but a question about a place the library does not cover
     bad = Suggestion("深圳博士每月生活津贴是多少？", good.doc_id, good.start, good.end)
     assert engine.answer(bad.question).refused
-    assert verified([bad, good], engine.answer) == (good.question,)
+    suggester = Suggester(engine)
+    assert verified([bad, good], suggester.accepts) == (good.question,)
     assert not answers_it(good, engine.answer("深圳落户需要什么条件？"))
+
+
+def test_checks_are_remembered_and_stop_at_the_time_limit(engine: QAEngine) -> None:
+    asked: list[str] = []
+
+    class Counting:
+        factbook, retriever = engine.factbook, engine.retriever
+
+        def answer(self, question: str, history=(), k: int = 5, filters=None):
+            asked.append(question)
+            return engine.answer(question, history, k, filters)
+
+    suggester = Suggester(Counting(), seconds=60)  # type: ignore[arg-type]
+    question = "我是硕士，去威海工作每个月有多少生活补贴？"
+    answer = engine.answer(question)
+    first = suggester.next(question, answer)
+    checked = len(asked)
+    assert first and checked >= len(first)
+    assert suggester.next(question, answer) == first and len(asked) == checked  # remembered
+    ticks = iter(range(100))
+    timed = Suggester(Counting(), seconds=0.5, clock=lambda: float(next(ticks)))  # type: ignore[arg-type]
+    assert timed.next(question, answer) == () and len(asked) == checked  # past the deadline
 
 
 def test_suggestions_follow_the_script_and_skip_english(engine: QAEngine) -> None:
     question = "碩士在威海每月生活補貼多少？"
-    hant = next_questions(engine, question, engine.answer(question))
+    suggester = Suggester(engine, seconds=60)
+    hant = suggester.next(question, engine.answer(question))
     assert hant and all(is_traditional(s) for s in hant)
     english = "How much is the monthly living allowance for a master's graduate in Weihai?"
-    assert next_questions(engine, english, engine.answer(english)) == ()
+    assert suggester.next(english, engine.answer(english)) == ()
 
 
 def test_starter_questions_span_the_regions_and_are_answered(engine: QAEngine) -> None:
-    starters = starter_questions(engine)
+    starters = Suggester(engine).starters()
     assert len(starters) == 3
     regions = {r for r in engine.coverage.region_names if any(r in s for s in starters)}
     assert len(regions) >= 2  # not three questions about one city
