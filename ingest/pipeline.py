@@ -14,7 +14,7 @@ from ingest.chunking import chunk_spans
 from ingest.config import ChunkingConfig
 from ingest.dedup import DEFAULT_THRESHOLD, near_duplicates
 from ingest.errors import IngestError, UnreadableFileError
-from ingest.loaders import UNSUPPORTED, load_pages
+from ingest.loaders import LOADERS, UNSUPPORTED, load_pages
 from ingest.manifest import FIELD_KEYS, MANIFEST_NAMES, load_manifest
 from ingest.metadata import infer_metadata, parse_date
 from ingest.normalise import normalise_text
@@ -191,7 +191,8 @@ def ingest_corpus(
     )
     if not documents:
         raise IngestError(
-            f"nothing readable in {corpus_dir}: {len(files)} file(s) seen, {len(skipped)} skipped"
+            f"nothing readable in {corpus_dir}: {len(files)} file(s) seen, {len(skipped)} "
+            f"skipped; supported file types: {', '.join(sorted(LOADERS))}"
         )
     return IngestResult(documents, chunks, report)
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 
 from app.answer.compose import compose
 from app.answer.config import AnswerConfig
+from app.answer.coverage import coverage_sentence, summarize
 from app.answer.factbook import FactBook
 from app.answer.framing import clarify, fallback_note, refusal
 from app.answer.generative import GenerativeError, generate, passages_for
@@ -61,6 +62,7 @@ class QAEngine:
         self.config = config
         self._corpus = CorpusView(retriever.documents)
         self.factbook = FactBook(retriever)
+        self.coverage = summarize(retriever.documents.values())  # regions, count, latest date
 
     def warm_up(self) -> None:
         """Split every document into sentences now instead of on the first question."""
@@ -86,10 +88,12 @@ class QAEngine:
             citations = tuple(self.factbook.citation(f, n)
                               for n, f in enumerate(partial.facts, start=1))
             text = partial_text(q, partial, subject, self.retriever.documents, citations)
+            text = f"{text}\n{coverage_sentence(self.coverage, q.script)}"
             return Answer(text=text, citations=citations, hits=plan.hits, refused=True,
                           reason=f"{decision.reason}; related benefits listed",
                           related=related, mode="extractive-partial")
-        text = refusal(subject, q.script, has_related=bool(related), hotline=self.config.hotline)
+        text = refusal(subject, q.script, has_related=bool(related), hotline=self.config.hotline,
+                       coverage=coverage_sentence(self.coverage, q.script))
         return Answer(text=text, citations=(), hits=plan.hits, refused=True,
                       reason=decision.reason, related=related, mode="extractive")
 

@@ -172,6 +172,7 @@ def build_router(engine: Engine, retriever: DocumentSource) -> APIRouter:
         history = [t.model_dump() for t in body.history]
         return answer_json(engine.answer(body.question, history, k=body.k, filters=filters))
 
+    @router.head("/health", include_in_schema=False)  # for uptime probes and load balancers
     @router.get("/health")
     def health() -> dict[str, Any]:
         """Index generation, document and chunk counts, embedding model (and any fallback)."""

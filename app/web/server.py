@@ -11,7 +11,10 @@ from typing import TYPE_CHECKING
 import gradio as gr
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi_offline import FastAPIOffline
 
+from app.answer.coverage import coverage_sentence
+from app.answer.suggest import Suggester
 from app.web import api, pages
 from app.web.feedback import FeedbackLog
 from app.web.guards import (
@@ -23,9 +26,10 @@ from app.web.guards import (
     SecurityHeaders,
     TokenBucket,
 )
+from app.web.locale import chinese_everywhere
 from app.web.reload import LiveIndex
 from app.web.settings import Settings
-from app.web.ui import CSS, build_ui
+from app.web.ui import CSS, JS, build_ui
 
 if TYPE_CHECKING:
     from app.answer.engine import QAEngine
@@ -58,20 +62,24 @@ def create_app(
     if settings.index_dir is not None and reload_interval is not None:
         live = live_index(settings.index_dir, settings.model, engine, retriever, reload_interval)
         engine, retriever = live, live  # type: ignore[assignment]
-    app = FastAPI(
+    # Swagger UI and ReDoc from the assets inside the fastapi-offline wheel: no CDN.
+    app = FastAPIOffline(
         title="policyqa API",
         description="Answers about talent and employment policies, with citations.",
         version="0.1.0",
         docs_url="/docs",
-        redoc_url=None,
+        redoc_url="/redoc",
         openapi_url="/openapi.json",
+        static_url="/api-docs-assets",
     )
     api.install_error_handlers(app)
     app.include_router(api.build_router(engine, retriever))
     app.include_router(pages.build_router(retriever, settings.allowed_origins))
 
     feedback = FeedbackLog(settings.feedback_file)
-    demo = build_ui(engine, feedback, settings.examples)
+    suggester = Suggester(engine)  # type: ignore[arg-type]
+    demo = build_ui(engine, feedback, settings.examples or welcome_questions(suggester),
+                    welcome=coverage_sentence(engine.coverage), suggest=suggester.next)
     demo.queue(max_size=settings.queue_size, default_concurrency_limit=2)
 
     # Middleware: the last added runs first. Order, outermost first:
@@ -112,12 +120,23 @@ def create_app(
         mcp_server=False,
         pwa=False,
         css=CSS,
+        js=JS,
+        i18n=chinese_everywhere(),
         theme=gr.themes.Soft(font=FONTS, font_mono=["ui-monospace", "monospace"]),
         show_error=False,
         enable_monitoring=False,
     )
     log.info("app ready: allowed origins %s", ", ".join(settings.allowed_origins) or "(none)")
     return app
+
+
+def welcome_questions(suggester: Suggester) -> tuple[str, ...]:
+    """Three welcome-screen questions from the index's own facts, each answered by it."""
+    try:
+        return suggester.starters()
+    except Exception:  # a welcome screen without examples is better than no server
+        log.exception("could not build the welcome-screen questions")
+        return ()
 
 
 def live_index(

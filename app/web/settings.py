@@ -15,10 +15,12 @@ import hashlib
 import os
 import tomllib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 ENV_PREFIX = "POLICYQA_"
+# The five sample documents shipped with the repository: served when no corpus is given.
+DEMO_CORPUS = Path(__file__).resolve().parents[2] / "demo" / "corpus"
 
 
 class SettingsError(ValueError):
@@ -42,13 +44,7 @@ class Settings:
     llm_base_url: str | None = None
     llm_model: str | None = None
     llm_api_key_env: str = "POLICYQA_LLM_API_KEY"  # name of the variable, never the key
-    examples: tuple[str, ...] = field(
-        default=(
-            "我是硕士，去威海工作每个月有多少生活补贴？",
-            "青岛对青年人才有什么住房支持？",
-            "高校毕业生来威海就业创业有什么政策？",
-        )
-    )
+    examples: tuple[str, ...] = ()  # welcome-screen questions; () = derived from the index
 
     @property
     def llm_enabled(self) -> bool:
@@ -174,7 +170,11 @@ def build_parser() -> argparse.ArgumentParser:
         prog="python -m app",
         description="Serve the policy Q&A chat, JSON API and widget on one port.",
     )
-    p.add_argument("--corpus", help="folder of policy documents (POLICYQA_CORPUS)")
+    p.add_argument(
+        "--corpus",
+        help="folder of policy documents (POLICYQA_CORPUS; default: the demo corpus, "
+        "demo/corpus)",
+    )
     p.add_argument("--index-dir", help="index folder (default: derived from the corpus path)")
     p.add_argument("--host", help="bind address (default 127.0.0.1)")
     p.add_argument("--port", help="port (default 7860)")
@@ -211,6 +211,8 @@ def load_settings(
     if "llm_api_key_env" in merged and not merged["llm_api_key_env"]:
         del merged["llm_api_key_env"]
     settings = Settings(**merged)  # type: ignore[arg-type]
+    if settings.corpus is None and DEMO_CORPUS.is_dir():
+        settings = replace(settings, corpus=DEMO_CORPUS)
     if settings.corpus is not None and settings.index_dir is None:
         settings = replace(settings, index_dir=default_index_dir(settings.corpus))
     return settings

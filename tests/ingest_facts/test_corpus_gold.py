@@ -16,10 +16,6 @@ from ingest.facts import extract_facts
 from lexicon import region_relation
 from tests.paths import SAMPLE_CORPUS
 
-pytestmark = pytest.mark.skipif(
-    not SAMPLE_CORPUS.is_dir(), reason="sample corpus ../shared/corpus is not present"
-)
-
 
 @pytest.fixture(scope="module")
 def report() -> dict:

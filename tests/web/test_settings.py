@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from app.web.settings import (
+    DEMO_CORPUS,
     Settings,
     SettingsError,
     default_index_dir,
@@ -16,9 +17,11 @@ from app.web.settings import (
 )
 
 
-def test_defaults() -> None:
+def test_defaults_serve_the_demo_corpus_shipped_in_the_repository() -> None:
     s = load_settings([], env={})
-    assert (s.host, s.port, s.corpus, s.index_dir) == ("127.0.0.1", 7860, None, None)
+    assert (s.host, s.port, s.corpus) == ("127.0.0.1", 7860, DEMO_CORPUS)
+    assert sorted(p.name for p in DEMO_CORPUS.iterdir())[0] == "000_c3ac65ff99bcbf4c.txt"
+    assert s.index_dir == default_index_dir(DEMO_CORPUS) and s.examples == ()
     assert s.allowed_origins == () and s.rate_limit_per_min == 30 and not s.llm_enabled
 
 
