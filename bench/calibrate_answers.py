@@ -112,7 +112,7 @@ def score(engine: QAEngine, cases: Sequence[Case], config: AnswerConfig) -> dict
     corpus = engine._corpus
     for case in cases:
         cands = candidates(case.info, case.hits, engine.retriever.documents, corpus.sentences,
-                           case.keys, config, case.place)
+                           case.keys, config, case.place, corpus.terms(case.info))
         decision = decide(case.info, cands, config, case.keys)
         if decision.refused:
             refused += 1

@@ -20,7 +20,7 @@ from datetime import date
 
 from app.answer.evidence import Candidate
 from app.answer.facts import amount_cell, key_facts
-from app.answer.framing import en_place, key_figure_line, region_note
+from app.answer.framing import en_place, english_intro, key_figure_line, region_note
 from app.answer.question import QuestionInfo
 from app.answer.rules import Decision
 from app.answer.script import Script, in_script
@@ -150,6 +150,8 @@ def compose(q: QuestionInfo, decision: Decision, documents: Mapping[str, Documen
         out.append(region_note(kind, asked, [line[0].region for line in lines], q.script))
     key = key_facts(q, decision.chosen, facts, documents)
     first_n = per_line[0][-1].n if per_line else 1
+    if q.script == "en" and not key:
+        out.append(english_intro(q.kinds))
     for fact in key:
         out.append(key_figure_line(fact.who, amount_cell(fact.fact, fact.label), fact.label,
                                    lines[0][0].region, f"[{first_n}]", q.script))

@@ -223,28 +223,30 @@ def _candidate(q: QuestionInfo, hit: Hit, doc: Document, sentences: Sequence[Sen
     heading_sentence = _heading_before(sentences, index)
     heading = heading_sentence.text if heading_sentence else ""
     own = normalise(sentence.text)
-    context = normalise(f"{heading}{_text(sentences, index - 1)}") + own
+    previous = _text(sentences, index - 1)
+    context = normalise(f"{heading}{previous}") + own
     wide = normalise(f"{doc.title}{_text(sentences, index + 1)}") + context
     own_cov, ctx_cov = coverage(keys, own), coverage(keys, context)
+    support = coverage(keys, wide) if terms is None else term_support(terms, wide)
     kind_ok = any(holds_kind(sentence.text, k) for k in q.kinds)
     specific = sum(1 for d in q.degrees if degree_in(d, own)) + sum(
         1 for b in q.benefits if normalise(b) in own)
     if "date" in q.kinds and _FULL_DATE.search(sentence.text):
         specific += 2  # a day-exact date answers 「哪天」 better than a year range
-    score = (config.own_weight * own_cov + config.context_weight * ctx_cov
-             + config.rank_weight / hit.rank + (config.kind_weight if kind_ok else 0.0)
-             + config.specific_weight * min(specific, 2))
-    if len(own) < config.short_chars:
-        score *= config.short_factor
     echo = restates(sentence, doc, own, keys, config)
-    if echo:
-        score *= config.echo_factor
+    score = (config.own_weight * own_cov + config.context_weight * ctx_cov
+             + config.previous_weight * coverage(keys, normalise(previous))
+             + config.support_weight * support
+             + config.rank_weight / hit.rank + (config.kind_weight if kind_ok else 0.0)
+             + config.specific_weight * min(specific, 2)
+             - config.echo_penalty * echo - config.heading_penalty * sentence.is_heading
+             - config.after_colon_penalty * previous.rstrip().endswith(("：", ":"))
+             - config.short_penalty * (len(own) < config.short_chars))
     region = statement_region(sentence.text, doc.region, *_carried(doc, sentences, index),
                               heading)
     return Candidate(
         hit=hit, sentence=sentence, index=index, heading_sentence=heading_sentence,
-        score=score, coverage=max(own_cov, ctx_cov),
-        support=coverage(keys, wide) if terms is None else term_support(terms, wide),
+        score=score, coverage=max(own_cov, ctx_cov), support=support,
         kind_ok=kind_ok, missing=_missing(q, doc, context), region=region, echo=echo,
         relation=region_relation(asked, region) if asked is not None else None,
     )

@@ -86,6 +86,22 @@ def key_figure_line(who: str | None, cell: str, label: str, region: str | None,
     return _zh(f"{head}{cell}{label}{whose}", script) + marker
 
 
+_ABOUT_EN = {
+    "amount": "the amount", "count": "the numbers", "duration": "the period",
+    "date": "the dates", "department": "the responsible office", "condition": "who qualifies",
+}
+
+
+def english_intro(kinds: Sequence[str]) -> str:
+    """The line before Chinese quotes in an answer to an English question.
+
+    >>> english_intro(("department",))
+    'What the policy documents say about the responsible office (quoted in Chinese):'
+    """
+    about = f" about {_ABOUT_EN[kinds[0]]}" if kinds and kinds[0] in _ABOUT_EN else ""
+    return f"What the policy documents say{about} (quoted in Chinese):"
+
+
 def region_note(kind: str, asked: str, regions: Sequence[str | None], script: Script) -> str:
     """The first line of an answer that does not come from the asked place's own rules.
 
