@@ -30,6 +30,7 @@ from ingest.types import Document
 from lexicon import (
     Place,
     Relation,
+    benefit_kinds,
     degree_aliases,
     degrees,
     gazetteer,
@@ -157,10 +158,17 @@ def _carried(doc: Document, sentences: Sequence[Sentence], index: int) -> tuple[
     return tuple(out)
 
 
+def benefit_in(kind: str, text: str) -> bool:
+    """True when normalised ``text`` names the benefit kind or one of its other names."""
+    return any(normalise(w) in text for w in (kind, *benefit_kinds().get(kind, ())))
+
+
 def _missing(q: QuestionInfo, doc: Document, near: str) -> tuple[str, ...]:
-    """Degrees, person categories and programmes of the question the context lacks."""
+    """Degrees, person categories, benefit kinds and programmes of the question that the
+    context lacks."""
     missing = [d for d in q.degrees if not degree_in(d, near)]
     missing += [p for p in q.persons if not person_in(p, near)]
+    missing += [b for b in q.benefits if not benefit_in(b, near)]
     title = normalise(doc.title)
     missing += [p for p in q.programmes
                 if normalise(programme_core(p)) not in near + title]

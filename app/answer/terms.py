@@ -42,7 +42,7 @@ def words(segment: str) -> tuple[str, ...]:
     """Content words of one question segment (two characters or more, no phrasing)."""
     phrasing = set(question_phrases())
     out = []
-    for word in _segment(segment):
+    for word in _segment(normalise(segment)):
         if len(word) < MIN_CHARS or word in phrasing or all(ch in function_chars() for ch in word):
             continue
         out.append(word)
@@ -96,10 +96,7 @@ class TermWeights:
         unseen = math.log((n + 1) / 0.5)
         out: dict[str, float] = {}
         for segment in segments:
-            for word in words(segment):
-                key = normalise(word)
-                if not key:
-                    continue
+            for key in words(segment):
                 count = df[key] if key in df else self._count(key)
                 out[key] = math.log((n + 1) / (count + 0.5)) if count else unseen
         return out
