@@ -14,6 +14,8 @@ from typing import Any, Protocol
 import gradio as gr
 
 from app.answer.types import Answer
+from app.web.api import MAX_HISTORY, MAX_QUESTION, MAX_TURN
+from app.web.clients import client_key, stream_as_client
 from app.web.feedback import FeedbackLog
 from app.web.render import (
     answer_markdown,
@@ -31,6 +33,7 @@ DESCRIPTION = (
     "答案仅供参考，请以政策原文和主管部门解释为准。"
 )
 ERROR_TEXT = "抱歉，系统暂时出错，请稍后再试。"
+TOO_LONG_TEXT = f"问题太长了，请控制在{MAX_QUESTION}字以内后再问。"
 MAX_RECORDS = 50
 
 CSS = """
@@ -78,14 +81,15 @@ def message_text(message: Mapping[str, Any]) -> str:
 
 
 def engine_history(history: Sequence[Mapping[str, Any]]) -> list[dict[str, str]]:
-    """Chat history as plain ``{"role", "content"}`` turns, without rendered sources."""
+    """Chat history as plain ``{"role", "content"}`` turns, without rendered sources,
+    within the limits of ``/api/ask`` (the last 20 turns, each cut to 4000 characters)."""
     turns = []
-    for message in history[-20:]:
+    for message in history[-MAX_HISTORY:]:
         role = message.get("role")
         if role not in ("user", "assistant"):
             continue
         text = message_text(message)
-        turns.append({"role": role, "content": plain_answer(text)})
+        turns.append({"role": role, "content": plain_answer(text)[:MAX_TURN]})
     return turns
 
 
@@ -116,8 +120,8 @@ def build_ui(
         return add_question(str(value or ""), history)[1]
 
     def respond(
-        history: list[dict[str, Any]], records: dict[str, dict[str, Any]]
-    ) -> Iterator[tuple[list, dict[str, dict[str, Any]]]]:
+        history: list[dict[str, Any]], records: dict[str, str], request: gr.Request
+    ) -> Iterator[tuple[list, dict[str, str]]]:
         if not history or history[-1].get("role") != "user":
             return
         question = plain_answer(message_text(history[-1]))
@@ -126,9 +130,13 @@ def build_ui(
         def show(text: str) -> list:
             return [*history, {"role": "assistant", "content": text}]
 
+        if len(question.strip()) > MAX_QUESTION:  # only a hand-made event gets here
+            yield show(TOO_LONG_TEXT), records
+            return
         shown, final = "", None
         try:
-            for item in engine.stream(question, turns):
+            client = client_key(getattr(request, "client", None))
+            for item in stream_as_client(client, engine.stream(question, turns)):
                 if isinstance(item, Answer):
                     final = item
                 elif item:
@@ -144,15 +152,11 @@ def build_ui(
             return
         rendered = answer_markdown(final)
         kept = dict(list(records.items())[-(MAX_RECORDS - 1) :])
-        kept[_key(plain_answer(rendered))] = {
-            "question": question,
-            "answer": final.text,
-            "citations": [c.to_json() for c in final.citations],
-        }
+        kept[_key(plain_answer(rendered))] = feedback.remember(question, final)
         yield show(rendered), kept
 
     def on_like(
-        history: list[dict[str, Any]], records: dict[str, dict[str, Any]], data: gr.LikeData
+        history: list[dict[str, Any]], records: dict[str, str], data: gr.LikeData
     ) -> None:
         index = data.index[0] if isinstance(data.index, (list, tuple)) else data.index
         if data.liked in (True, "Like"):
@@ -163,19 +167,13 @@ def build_ui(
             return  # a vote was withdrawn or an unknown option
         if not isinstance(index, int) or not 0 <= index < len(history):
             return
-        text = plain_answer(message_text(history[index]))
-        entry = records.get(_key(text))
-        if entry is None:  # e.g. an error message: still record what was shown
-            question = next(
-                (
-                    plain_answer(message_text(m))
-                    for m in reversed(history[:index])
-                    if m.get("role") == "user"
-                ),
-                "",
-            )
-            entry = {"question": question, "answer": text, "citations": []}
-        feedback.record(entry["question"], entry["answer"], entry["citations"], vote)
+        # Only answers this session was given count: ``records`` lives on the server and
+        # maps the shown text to the answer's id; the vote records the server's copy.
+        answer_id = records.get(_key(plain_answer(message_text(history[index]))))
+        if answer_id is None:
+            log.info("vote on a message this session was not answered with: ignored")
+            return
+        feedback.vote(answer_id, vote)
 
     with gr.Blocks(title=TITLE, analytics_enabled=False, fill_height=True) as demo:
         gr.Markdown(f"## {TITLE}\n{DESCRIPTION}", elem_id="pq-header")
