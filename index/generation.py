@@ -8,7 +8,7 @@ from __future__ import annotations
 import io
 import logging
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -56,6 +56,7 @@ class Generation:
     doc_lexical: Bm25Index
     chunk_doc_row: np.ndarray
     facts: tuple[Fact, ...]
+    sizes: Mapping[str, int] = field(default_factory=dict)  # bytes of each file when verified
 
 
 def _read_generation(index_dir: Path, number: int) -> Generation:
@@ -64,6 +65,7 @@ def _read_generation(index_dir: Path, number: int) -> Generation:
     manifest = read_manifest(gen_dir, index_dir)
     # every checksum before any file reaches numpy, faiss or bm25s
     verify_files(gen_dir, manifest, index_dir, REQUIRED_FILES)
+    sizes = {name: _size(gen_dir / name) for name in manifest["files"]}
     try:
         docs = read_documents(gen_dir / DOCUMENTS)
         chunks = tuple(read_chunks(gen_dir / CHUNKS))
@@ -97,6 +99,7 @@ def _read_generation(index_dir: Path, number: int) -> Generation:
         doc_lexical=doc_lexical,
         chunk_doc_row=np.array([doc_row[c.doc_id] for c in chunks], dtype=np.int64),
         facts=facts,
+        sizes=MappingProxyType(sizes),
     )
 
 
@@ -126,10 +129,22 @@ def changed_files(index_dir: Path, generation: Generation) -> list[str]:
     except IndexError_:
         changed.append(f"{MANIFEST} (unreadable or edited)")
     for name, expected in sorted(generation.manifest["files"].items()):
-        problem = file_problem(gen_dir / name, expected)
+        size = _size(gen_dir / name)
+        problem = (  # a size change is known without reading (the file may be huge)
+            "size changed" if size != generation.sizes.get(name, size)
+            else file_problem(gen_dir / name, expected)
+        )
         if problem:
             changed.append(f"{name} ({problem})")
     return changed
+
+
+def _size(path: Path) -> int:
+    """Size in bytes of ``path`` (-1 when it cannot be examined)."""
+    try:
+        return path.stat().st_size
+    except OSError:
+        return -1
 
 
 def load_generation(index_dir: Path) -> Generation:

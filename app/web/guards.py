@@ -80,9 +80,15 @@ def normalised_path(scope: Scope) -> str:
     return re.sub(r"/{2,}", "/", path.replace("\\", "/"))
 
 
+# Query parameters of Gradio's page route the chat does not use: ``page`` naming no
+# page is a 500 in Gradio, ``deep_link`` reads saved state from the upload folder.
+PAGE_PARAMS = frozenset({"page", "deep_link"})
+
+
 class BlockedRoutes:
     """404 for any path not in :data:`OPEN_ROUTES`, for Gradio upload/file/proxy routes
-    and any path with ``..``; 400 for a path with control characters."""
+    and any path with ``..``; 400 for a path with control characters or the chat page
+    with a :data:`PAGE_PARAMS` parameter."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -96,6 +102,11 @@ class BlockedRoutes:
             if (BLOCKED_PATTERNS.search(path) or "/../" in path + "/"
                     or not OPEN_ROUTES.match(path)):
                 await send_json(send, 404, {"error": "not found"})
+                return
+            query = parse_qs(scope.get("query_string", b"").decode("latin-1"),
+                             keep_blank_values=True)
+            if path == "/" and PAGE_PARAMS & query.keys():
+                await send_json(send, 400, {"error": "the chat page takes no such parameter"})
                 return
         await self.app(scope, receive, send)
 

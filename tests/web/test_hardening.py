@@ -194,3 +194,11 @@ def test_a_bad_new_generation_is_degraded_without_leaking_paths(tmp_path: Path) 
         assert str(tmp_path) not in health.text and "python -m index" not in health.text
         ask = httpx.post(f"{url}/api/ask", json={"question": "补贴"}, timeout=30)
         assert ask.status_code == 200
+
+
+@pytest.mark.parametrize("query", ["page=x", "page=", "deep_link=abc", "__theme=dark&page=x"])
+def test_chat_page_parameters_it_does_not_use_are_400_not_500(
+    client: httpx.Client, query: str
+) -> None:
+    assert client.get(f"/?{query}").status_code == 400
+    assert client.get("/?__theme=dark").status_code == 200
