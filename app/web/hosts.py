@@ -2,7 +2,9 @@
 
 A page on another site whose DNS name is re-pointed at this server (DNS
 rebinding) reaches it with its own name in ``Host``; those requests get a 400,
-and no foreign name is ever reflected in Gradio's page or ``root``.
+and no foreign name is ever reflected in Gradio's page or ``root``. Gradio
+builds that ``root`` from ``X-Forwarded-Host`` when present, so every name in
+that header must be on the list too.
 
 >>> allowed = allowed_hosts(("policy.example.com",), "0.0.0.0")
 >>> [host_allowed(h, allowed) for h in ("127.0.0.1:7860", "Policy.Example.com", "evil.test")]
@@ -57,9 +59,12 @@ class HostGuard:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] in ("http", "websocket"):
-            host = next((v.decode("latin-1") for k, v in scope.get("headers", ())
-                         if k.lower() == b"host"), None)
-            if not host_allowed(host, self.allowed):
+            headers = [(k.lower(), v.decode("latin-1")) for k, v in scope.get("headers", ())]
+            host = next((v for k, v in headers if k == b"host"), None)
+            forwarded = [name for k, v in headers if k == b"x-forwarded-host"
+                         for name in v.split(",")]
+            if not host_allowed(host, self.allowed) or not all(
+                    host_allowed(name, self.allowed) for name in forwarded):
                 if scope["type"] == "websocket":
                     await send({"type": "websocket.close", "code": 1008})
                     return

@@ -35,6 +35,17 @@ def test_a_foreign_host_is_refused_with_400(base_url: str, path: str) -> None:
     assert ask.status_code == 400
 
 
+def test_a_foreign_x_forwarded_host_is_refused_too(base_url: str) -> None:
+    """Gradio builds the page's root URL from X-Forwarded-Host when it is present."""
+    resp = httpx.get(base_url + "/", headers={"X-Forwarded-Host": FOREIGN}, timeout=10)
+    assert resp.status_code == 400 and FOREIGN not in resp.text
+    both = httpx.get(base_url + "/", headers={"X-Forwarded-Host": f"localhost, {FOREIGN}"},
+                     timeout=10)
+    assert both.status_code == 400
+    assert httpx.get(base_url + "/", headers={"X-Forwarded-Host": "localhost"},
+                     timeout=10).status_code == 200
+
+
 @pytest.mark.parametrize("host", ["127.0.0.1", "localhost", "LOCALHOST", "[::1]"])
 def test_loopback_host_names_are_served(base_url: str, host: str) -> None:
     port = base_url.rsplit(":", 1)[1]
