@@ -225,18 +225,35 @@ def test_a_client_with_many_queued_queries_does_not_hold_the_engine() -> None:
     assert [len(b) for b in engine.batches] == [1, 4, 4, 4, 2]
 
 
-def test_long_texts_are_split_over_batches_by_the_character_budget() -> None:
+def test_long_texts_are_batched_apart_and_split_by_the_character_budget() -> None:
     engine = GatedEngine()
     batcher = QueryBatcher(engine, max_batch=8, max_inflight=1, max_batch_chars=300)
     leader = run_callers(batcher, ["领头"])
     assert engine.entered.wait(10)
     long_texts = [f"{i}" + "长" * 127 for i in range(4)]
-    queued = run_callers(batcher, [*long_texts, "短问题"])
-    wait_until(lambda: batcher.waiting() == 5)
+    queued = run_callers(batcher, [*long_texts, "短问题-1", "短问题-2"])
+    wait_until(lambda: batcher.waiting() == 6)
     engine.gate.set()
     join(leader)
     join(queued)
-    assert all(sum(map(len, b)) <= 300 or len(b) == 1 for b in engine.batches)
-    assert len(engine.batches) >= 3
+    later = engine.batches[1:]
+    assert all(sum(map(len, b)) <= 300 for b in later)
+    assert all(len({len(t) > 64 for t in b}) == 1 for b in later), later  # never mixed
+    assert sorted(len(b) for b in later) == [2, 2, 2]
     with pytest.raises(ValueError, match="at least 1"):
         QueryBatcher(EMBEDDER.embed_queries, max_batch_chars=0)
+
+
+def test_long_queries_leave_a_slot_for_ordinary_ones() -> None:
+    engine = GatedEngine()  # the first call (a long query) is held until the gate opens
+    batcher = QueryBatcher(engine, max_batch=8, max_inflight=2)
+    first = run_client_callers(batcher, ["长" * 128], "heavy")
+    assert engine.entered.wait(10)
+    second = run_client_callers(batcher, ["长长" * 64], "heavy-2")
+    wait_until(lambda: batcher.waiting() == 1)  # a second long call may not take the last slot
+    ordinary = join(run_client_callers(batcher, ["硕士补贴多少"], "someone"))
+    assert np.array_equal(ordinary["硕士补贴多少"], single("硕士补贴多少"))  # served meanwhile
+    assert batcher.waiting() == 1
+    engine.gate.set()
+    assert all(isinstance(v, np.ndarray) for v in {**join(first), **join(second)}.values())
+    assert [len(b[0]) for b in engine.batches] == [128, 6, 128]
