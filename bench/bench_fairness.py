@@ -27,9 +27,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import os
 import random
-import signal
 import socket
 import sys
 import threading
@@ -42,10 +40,11 @@ import httpx
 from bench.bench_load import (
     DEFAULT_QUESTIONS,
     Tally,
+    emit,
     load_questions,
     process_cpu_seconds,
-    start_server,
     summarise,
+    target,
 )
 
 log = logging.getLogger("bench_fairness")
@@ -190,19 +189,9 @@ def main(argv: list[str] | None = None) -> int:
     logging.getLogger("httpx").setLevel(logging.WARNING)
     if not args.corpus.is_dir():
         raise SystemExit(f"corpus folder {args.corpus} does not exist")
-    proc, url = (None, args.url) if args.url else start_server(args)
-    try:
-        result = run(url, args.corpus, args.seconds, args.interval,
-                     server_pid=proc.pid if proc is not None else None)
-    finally:
-        if proc is not None:
-            os.killpg(proc.pid, signal.SIGTERM)
-            proc.wait(timeout=30)
-    text = json.dumps(result, ensure_ascii=False, indent=2)
-    sys.stdout.write(text + "\n")
-    if args.out:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(text, encoding="utf-8")
+    with target(args) as (url, pid):
+        result = run(url, args.corpus, args.seconds, args.interval, server_pid=pid)
+    emit(result, args.out)
     return 0
 
 
