@@ -123,11 +123,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     import uvicorn
 
-    from app.web.server import create_app
+    from app.web.server import create_app, uvicorn_options
 
     app = create_app(settings, build_engine(settings, retriever), retriever)
     log.info("serving on http://%s:%s (API docs at /docs)", settings.host, settings.port)
-    uvicorn.run(app, host=settings.host, port=settings.port, log_level="info")
+    uvicorn.run(app, host=settings.host, port=settings.port, log_level="info",
+                **uvicorn_options(settings))  # type: ignore[arg-type]
     return 0
 
 

@@ -23,6 +23,7 @@ from app.answer.coverage import coverage_sentence, summarize
 from app.answer.factbook import FactBook
 from app.answer.framing import clarify, fallback_note, refusal
 from app.answer.generative import GenerativeError, generate, passages_for
+from app.answer.limits import bounded_history, bounded_question
 from app.answer.llm import LLMConfig
 from app.answer.plan import CorpusView, Plan, RetrieverLike, make_plan
 from app.answer.refusal import partial_text, refusal_subject, related_benefits
@@ -141,7 +142,9 @@ class QAEngine:
                filters: Mapping[str, object] | None = None) -> Iterator[str | Answer]:
         """Yield the answer text so far (each string replaces the previous one), then the
         final :class:`Answer`. After a generative failure the text restarts with the
-        extractive fallback, so a UI should always show the latest string."""
+        extractive fallback, so a UI should always show the latest string.
+        The question and history are cut first (:mod:`app.answer.limits`)."""
+        question, history = bounded_question(question), bounded_history(history)
         social = social_reply(question)
         if social is not None:
             yield social

@@ -15,6 +15,8 @@ from typing import Any, Protocol
 import gradio as gr
 
 from app.answer.types import Answer
+from app.web.api import MAX_HISTORY, MAX_QUESTION, MAX_TURN
+from app.web.clients import client_key, stream_as_client
 from app.web.feedback import FeedbackLog
 from app.web.render import (
     UNKNOWN_REGION,
@@ -32,6 +34,7 @@ DESCRIPTION = "根据已收录的人才与就业政策文件回答问题，每�
 DISCLAIMER = "答案仅供参考，请以政策原文和主管部门解释为准。"
 PLACEHOLDER = "输入您的问题"
 ERROR_TEXT = "抱歉，系统暂时出错，请稍后再试。"
+TOO_LONG_TEXT = f"问题太长了，请控制在{MAX_QUESTION}字以内后再问。"
 MAX_RECORDS = 50
 
 STATIC = Path(__file__).with_name("static")
@@ -68,14 +71,15 @@ def message_text(message: Mapping[str, Any]) -> str:
 
 
 def engine_history(history: Sequence[Mapping[str, Any]]) -> list[dict[str, str]]:
-    """Chat history as plain ``{"role", "content"}`` turns, without rendered sources."""
+    """Chat history as plain ``{"role", "content"}`` turns, without rendered sources,
+    within the limits of ``/api/ask`` (the last 20 turns, each cut to 4000 characters)."""
     turns = []
-    for message in history[-20:]:
+    for message in history[-MAX_HISTORY:]:
         role = message.get("role")
         if role not in ("user", "assistant"):
             continue
         text = message_text(message)
-        turns.append({"role": role, "content": plain_answer(text)})
+        turns.append({"role": role, "content": plain_answer(text)[:MAX_TURN]})
     return turns
 
 
@@ -119,8 +123,8 @@ def build_ui(
         return add_question(str(value or ""), history)[1]
 
     def respond(
-        history: list[dict[str, Any]], records: dict[str, dict[str, Any]]
-    ) -> Iterator[tuple[list, dict[str, dict[str, Any]]]]:
+        history: list[dict[str, Any]], records: dict[str, str], request: gr.Request
+    ) -> Iterator[tuple[list, dict[str, str]]]:
         if not history or history[-1].get("role") != "user":
             return
         question = plain_answer(message_text(history[-1]))
@@ -132,9 +136,13 @@ def build_ui(
                 message["options"] = [{"label": o, "value": o} for o in options]
             return [*history, message]
 
+        if len(question.strip()) > MAX_QUESTION:  # only a hand-made event gets here
+            yield show(TOO_LONG_TEXT), records
+            return
         shown, final = "", None
         try:
-            for item in engine.stream(question, turns):
+            client = client_key(getattr(request, "client", None))
+            for item in stream_as_client(client, engine.stream(question, turns)):
                 if isinstance(item, Answer):
                     final = item
                 elif item:
@@ -150,11 +158,7 @@ def build_ui(
             return
         rendered = answer_markdown(final)
         kept = dict(list(records.items())[-(MAX_RECORDS - 1) :])
-        kept[_key(plain_answer(rendered))] = {
-            "question": question,
-            "answer": final.text,
-            "citations": [c.to_json() for c in final.citations],
-        }
+        kept[_key(plain_answer(rendered))] = feedback.remember(question, final)
         yield show(rendered), kept
         if suggest is not None:
             try:
@@ -166,7 +170,7 @@ def build_ui(
                 yield show(rendered, chips), kept
 
     def on_like(
-        history: list[dict[str, Any]], records: dict[str, dict[str, Any]], data: gr.LikeData
+        history: list[dict[str, Any]], records: dict[str, str], data: gr.LikeData
     ) -> None:
         index = data.index[0] if isinstance(data.index, (list, tuple)) else data.index
         if data.liked in (True, "Like"):
@@ -177,19 +181,13 @@ def build_ui(
             return  # a vote was withdrawn or an unknown option
         if not isinstance(index, int) or not 0 <= index < len(history):
             return
-        text = plain_answer(message_text(history[index]))
-        entry = records.get(_key(text))
-        if entry is None:  # e.g. an error message: still record what was shown
-            question = next(
-                (
-                    plain_answer(message_text(m))
-                    for m in reversed(history[:index])
-                    if m.get("role") == "user"
-                ),
-                "",
-            )
-            entry = {"question": question, "answer": text, "citations": []}
-        feedback.record(entry["question"], entry["answer"], entry["citations"], vote)
+        # Only answers this session was given count: ``records`` lives on the server and
+        # maps the shown text to the answer's id; the vote records the server's copy.
+        answer_id = records.get(_key(plain_answer(message_text(history[index]))))
+        if answer_id is None:
+            log.info("vote on a message this session was not answered with: ignored")
+            return
+        feedback.vote(answer_id, vote)
 
     handlers = (add_question, pick_example, respond, on_like)
     with gr.Blocks(title=TITLE, analytics_enabled=False, fill_height=True) as demo:
