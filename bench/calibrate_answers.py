@@ -113,7 +113,7 @@ def score(engine: QAEngine, cases: Sequence[Case], config: AnswerConfig) -> dict
     for case in cases:
         cands = candidates(case.info, case.hits, engine.retriever.documents, corpus.sentences,
                            case.keys, config, case.place, corpus.terms(case.info))
-        decision = decide(case.info, cands, config, case.keys)
+        decision = decide(case.info, cands, config, case.keys, corpus.unseen(case.info))
         if decision.refused:
             refused += 1
             continue

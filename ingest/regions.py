@@ -93,7 +93,7 @@ def infer_document_region(title: str, issuer: str, body: str) -> str | None:
     """Region from the title or issuer, else from the document's opening lines.
 
     >>> infer_document_region("发展新质生产力", "", "近年来，威海火炬高新区着眼发挥驻区高校优势")
-    '威海火炬高新区'
+    '威海火炬高技术产业开发区'
     """
     return heading_region(title, issuer) or infer_region(body[:OPENING_CHARS])
 

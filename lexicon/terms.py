@@ -112,8 +112,14 @@ def english_for() -> Mapping[str, str]:
 @cache
 def question_phrases() -> tuple[str, ...]:
     """Phrasing that names no topic, longest first."""
-    words = [r["word"] for r in _rows("question_words.tsv") if r["kind"] == "phrase"]
+    words = [r["word"] for r in _rows("question_words.tsv") if r["kind"] in ("phrase", "kind")]
     return tuple(sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def kind_words() -> frozenset[str]:
+    """Question words that only say which kind of fact is asked (条件, 比例, 期限 …)."""
+    return frozenset(r["word"] for r in _rows("question_words.tsv") if r["kind"] == "kind")
 
 
 @cache
@@ -128,6 +134,13 @@ def national_bodies() -> tuple[str, ...]:
 def social_phrases() -> Mapping[str, str]:
     """Conversational messages (谢谢, 你好 …) -> their kind (thanks, greeting, bye, ack)."""
     return MappingProxyType({r["phrase"].lower(): r["kind"] for r in _rows("social_phrases.tsv")})
+
+
+@cache
+def money_words() -> tuple[str, ...]:
+    """Words that make 「…多少」 a question about money (补贴, 工资, 租金 …), longest first."""
+    words = {r["word"] for r in _rows("question_words.tsv") if r["kind"] == "money"}
+    return tuple(sorted(words, key=len, reverse=True))
 
 
 @cache

@@ -133,8 +133,12 @@ def _line_text(citations: Sequence[Citation]) -> str:
 def compose(q: QuestionInfo, decision: Decision, documents: Mapping[str, Document],
             sentences_of: Mapping[str, Sequence[Sentence]], facts: Iterable[Fact] = (),
             asked: str | None = None) -> tuple[str, tuple[Citation, ...]]:
-    """Answer text and citations for a decision that quotes evidence."""
-    lines = quotes_for(decision.chosen, sentences_of)
+    """Answer text and citations for a decision that quotes evidence. The sentence that
+    states the key figure is quoted first."""
+    key = key_facts(q, decision.chosen, facts, documents)
+    sources = [k.source for k in key]
+    chosen = [*dict.fromkeys(sources), *(c for c in decision.chosen if c not in sources)]
+    lines = quotes_for(chosen, sentences_of)
     flat = [quote for line in lines for quote in line]
     citations = tuple(make_citation(n, quote, documents[quote.hit.chunk.doc_id])
                       for n, quote in enumerate(flat, start=1))
@@ -148,13 +152,14 @@ def compose(q: QuestionInfo, decision: Decision, documents: Mapping[str, Documen
     if decision.outcome in ("other_region", "unknown_region") and asked:
         kind = "other" if decision.outcome == "other_region" else "unknown"
         out.append(region_note(kind, asked, [line[0].region for line in lines], q.script))
-    key = key_facts(q, decision.chosen, facts, documents)
-    first_n = per_line[0][-1].n if per_line else 1
+    number = {(line[-1].hit.chunk.doc_id, line[-1].end): cites[-1].n
+              for line, cites in zip(lines, per_line, strict=True)}
     if q.script == "en" and not key:
         out.append(english_intro(q.kinds))
     for fact in key:
+        n = number.get((fact.source.doc_id, fact.source.sentence.end), 1)
         out.append(key_figure_line(fact.who, amount_cell(fact.fact, fact.label), fact.label,
-                                   lines[0][0].region, f"[{first_n}]", q.script))
+                                   fact.source.region, f"[{n}]", q.script))
     for j, cites in enumerate(per_line):
         text = _line_text(cites)
         if j == 0 and not key:

@@ -34,8 +34,10 @@ class AnswerConfig:
     echo_novelty: float = 0.35  # share of a short sentence's bigrams not in the question below
     #                            which it only restates the question
     # whether the evidence answers the question at all
-    min_support: float = 0.5  # weighted share of key bigrams in the evidence's neighbourhood
+    min_support: float = 0.3  # weighted share of the question's content words in the neighbourhood
     min_coverage: float = 0.15  # weighted share of key bigrams in the best sentence itself
+    unseen_support: float = 0.5  # min_support when the question names a noun the documents
+    #                              never use
     # composition
     max_sentences: int = 3
     relative_score: float = 0.6  # an extra sentence must score this share of the best

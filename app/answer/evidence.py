@@ -23,8 +23,9 @@ from app.answer.config import AnswerConfig
 from app.answer.question import QuestionInfo
 from app.answer.scoring import bigrams, coverage, holds_kind, normalise
 from app.answer.script import simplified
-from app.answer.sentences import Sentence, leans_on_previous
+from app.answer.sentences import Sentence, damaged, leans_on_previous
 from app.answer.terms import support as term_support
+from app.answer.terms import words
 from index.types import Hit
 from ingest.types import Document
 from lexicon import (
@@ -56,6 +57,7 @@ class Candidate:
     kind_ok: bool
     missing: tuple[str, ...]
     echo: bool = False  # restates the question (heading, question, title) without answering
+    damaged: bool = False  # PDF extraction left it unreadable (a caption, doubled heading …)
     region: str | None = None  # the region the statement is about
     relation: Relation | None = None  # of ``region`` to the asked place (None: none asked)
 
@@ -158,17 +160,43 @@ def _carried(doc: Document, sentences: Sequence[Sentence], index: int) -> tuple[
     return tuple(out)
 
 
+BENEFIT_GAP = 8  # the words of a benefit's name may stand this far apart (一次性…补贴)
+
+
 def benefit_in(kind: str, text: str) -> bool:
-    """True when normalised ``text`` names the benefit kind or one of its other names."""
-    return any(normalise(w) in text for w in (kind, *benefit_kinds().get(kind, ())))
+    """True when normalised ``text`` names the benefit kind or one of its other names, its
+    words possibly apart (一次性返乡留威补贴 names 一次性补贴).
+
+    >>> benefit_in("一次性补贴", "发放一次性返乡留威补贴"), benefit_in("安家费", "生活补贴")
+    (True, False)
+    """
+    text = normalise(text)
+    for name in (kind, *benefit_kinds().get(kind, ())):
+        name = normalise(name)
+        if name in text:
+            return True
+        parts = words(name)
+        if len(parts) > 1 and re.search(f".{{0,{BENEFIT_GAP}}}".join(map(re.escape, parts)),
+                                        text):
+            return True
+    return False
+
+
+def _own_context(sentence: Sentence, heading: str, previous: str) -> str:
+    """Where a sentence's degree, person and benefit are read: itself and its heading, and
+    the sentence before only when it leans on it (其…); a neighbour's 博士 is not its own.
+    Simplified but not synonym-folded: 研究生 must not read as 硕士 here."""
+    lean = previous if leans_on_previous(sentence.text) else ""
+    return re.sub(r"\s+", "", simplified(f"{heading}{lean}{sentence.text}"))
 
 
 def _missing(q: QuestionInfo, doc: Document, near: str) -> tuple[str, ...]:
-    """Degrees, person categories, benefit kinds and programmes of the question that the
-    context lacks."""
+    """Degrees, person categories and programmes of the question that the context lacks,
+    and its benefit kinds when it names none of them."""
     missing = [d for d in q.degrees if not degree_in(d, near)]
     missing += [p for p in q.persons if not person_in(p, near)]
-    missing += [b for b in q.benefits if not benefit_in(b, near)]
+    if q.benefits and not any(benefit_in(b, near) for b in q.benefits):
+        missing += q.benefits  # at least one asked benefit must be named here
     title = normalise(doc.title)
     missing += [p for p in q.programmes
                 if normalise(programme_core(p)) not in near + title]
@@ -255,6 +283,8 @@ def _candidate(q: QuestionInfo, hit: Hit, doc: Document, sentences: Sequence[Sen
     return Candidate(
         hit=hit, sentence=sentence, index=index, heading_sentence=heading_sentence,
         score=score, coverage=max(own_cov, ctx_cov), support=support,
-        kind_ok=kind_ok, missing=_missing(q, doc, context), region=region, echo=echo,
+        kind_ok=kind_ok, missing=_missing(q, doc, _own_context(sentence, heading, previous)),
+        region=region, echo=echo,
+        damaged=damaged(sentence.text),
         relation=region_relation(asked, region) if asked is not None else None,
     )

@@ -70,26 +70,29 @@ def _for(fact: Fact, who: str) -> bool:
 
 def key_facts(q: QuestionInfo, chosen: Sequence[Candidate], facts: Iterable[Fact],
               documents: Mapping[str, Document]) -> list[KeyFact]:
-    """The figures of the best sentence that answer an amount question (see module doc).
-
-    Only ``chosen[0]`` (the best evidence) is read, so the key figure is the one the
-    question is about.
-    """
+    """The figures of the chosen sentences that answer an amount question (see module
+    doc): for an asked degree or category its general rule first, from whichever chosen
+    sentence states it; with none asked, the figures of the best sentence."""
     if "amount" not in q.kinds or not chosen:
         return []
-    best = chosen[0]
-    inside = [f for f in facts if f.kind == "amount" and f.doc_id == best.doc_id
-              and best.sentence.start <= f.amount_start < best.sentence.end]
+    by_doc: dict[str, list[Fact]] = {}
+    for f in facts:
+        if f.kind == "amount":
+            by_doc.setdefault(f.doc_id, []).append(f)
+    inside = [(f, c) for c in chosen for f in by_doc.get(c.doc_id, ())
+              if c.sentence.start <= f.amount_start < c.sentence.end]
     if not inside:
         return []
-    text = documents[best.doc_id].text
     wanted = (*q.degrees, *q.persons)
     out: list[KeyFact] = []
     for who in wanted:
-        mine = [f for f in inside if _for(f, who)]
-        general = [f for f in mine if f.condition is None] or mine
+        mine = [(f, c) for f, c in inside if _for(f, who)]
+        general = [(f, c) for f, c in mine if f.condition is None] or mine
         if general:
-            out.append(KeyFact(general[0], who, benefit_label(general[0], text), best))
-    if out or (wanted and any(f.beneficiary for f in inside)):
+            f, c = general[0]
+            out.append(KeyFact(f, who, benefit_label(f, documents[f.doc_id].text), c))
+    if out or (wanted and any(f.beneficiary for f, _ in inside)):
         return out
-    return [KeyFact(f, None, benefit_label(f, text), best) for f in inside[:MAX_FIGURES]]
+    best = chosen[0]
+    return [KeyFact(f, None, benefit_label(f, documents[f.doc_id].text), best)
+            for f, c in inside if c is best][:MAX_FIGURES]

@@ -95,7 +95,7 @@ def rewrite(question: str, history: Sequence[Mapping[str, str]]) -> str:
         old = find_degrees(prev)
         aliases = [a for a, d in degree_aliases() if d in old and a in text]
         text = _replace_slot(text, old, degrees[0], aliases)
-    rest = content_segments(core, (*places, *degrees))
+    rest = content_segments(core, (*places, *degrees), phrasing_only=True)
     if rest:
         text = f"{text.rstrip('？?。！! ')}，{''.join(rest)}？"
     return text

@@ -77,7 +77,8 @@ def passages_for(plan: Plan, documents: Mapping[str, Document],
     Overlapping neighbourhoods in one document are merged, so no text is given twice.
     """
     spans: list[Quote] = []
-    for q in quotes_for(plan.decision.chosen[: config.max_sentences], sentences_of):
+    lines = quotes_for(plan.decision.chosen[: config.max_sentences], sentences_of)
+    for q in (quote for line in lines for quote in line):
         doc_sentences = sentences_of[q.hit.chunk.doc_id]
         inside = [i for i, s in enumerate(doc_sentences) if s.start <= q.start < s.end]
         i = inside[0] if inside else 0

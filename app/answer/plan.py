@@ -105,6 +105,11 @@ class CorpusView:
         self._load()
         return key_bigrams(segments, self._weights, self._unseen)
 
+    def unseen(self, q: QuestionInfo) -> tuple[str, ...]:
+        """The question's nouns these documents never use (see :mod:`app.answer.terms`)."""
+        self._load()
+        return self._terms.unseen(q.content, q.query) if self._terms is not None else ()
+
     def terms(self, q: QuestionInfo) -> dict[str, float]:
         """Weighted content words of a question (see :mod:`app.answer.terms`); a benefit
         kind it names is one term, weighted as its rarest word."""
@@ -219,6 +224,6 @@ def make_plan(question: str, history: Sequence[Mapping[str, str]], retriever: Re
     keys = corpus.keys(info.content)
     cands = candidates(info, hits, retriever.documents, corpus.sentences, keys, config, place,
                        corpus.terms(info))
-    decision = decide(info, cands, config, keys)
+    decision = decide(info, cands, config, keys, corpus.unseen(info))
     logger.debug("question %r -> query %r: %s", question, query, decision.reason)
     return Plan(info, tuple(hits[:k]), decision, tuple(hits), region)

@@ -25,12 +25,15 @@ from lexicon import (
     degree_aliases,
     gazetteer,
     glossary_en,
+    kind_words,
+    money_words,
     person_categories,
     question_phrases,
 )
 
-# Question-side patterns for the kind of fact asked for (on simplified text).
-_MONEY = r"(?:补贴|津贴|补助|奖励|资金|钱|安家费|房租|租金|工资|薪资|薪酬|费用|资助|奖金|金额|贷)"
+# Question-side patterns for the kind of fact asked for (on simplified text); the words
+# that make a question about money are the lexicon's.
+_MONEY = "(?:" + "|".join(map(re.escape, money_words())) + ")"
 KIND_PATTERNS: dict[str, re.Pattern[str]] = {
     "amount": re.compile(
         rf"多少钱|几万|多少元|金额|收费|{_MONEY}.{{0,8}}(?:多少|几|标准|怎么算|多高)"
@@ -127,12 +130,17 @@ def find_degrees(text: str) -> tuple[str, ...]:
 
 
 def _named(text: str, table: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
-    """Entries of a category table named in ``text`` by their name or an alias."""
-    found = {}
-    for name, aliases in table.items():
-        positions = [text.find(w) for w in (name, *aliases) if w in text]
-        if positions:
-            found[name] = min(positions)
+    """Entries of a category table named in ``text`` by their name or an alias, longest
+    spelling first and without overlaps (青年人才住房补贴 names 住房补贴, not 人才住房)."""
+    spellings = sorted(((w, name) for name, aliases in table.items() for w in (name, *aliases)),
+                       key=lambda p: len(p[0]), reverse=True)
+    found: dict[str, int] = {}
+    masked = text
+    for word, name in spellings:
+        pos = masked.find(word)
+        if pos >= 0:
+            found.setdefault(name, pos)
+            masked = masked.replace(word, "□" * len(word))
     return tuple(sorted(found, key=found.__getitem__))
 
 
@@ -168,15 +176,19 @@ def find_kinds(text: str) -> tuple[str, ...]:
     return tuple(kinds)
 
 
-def content_segments(text: str, remove: tuple[str, ...] = ()) -> tuple[str, ...]:
+def content_segments(text: str, remove: tuple[str, ...] = (),
+                     phrasing_only: bool = False) -> tuple[str, ...]:
     """Topic-bearing pieces of ``text``: question phrasing, ``remove`` and punctuation
-    cut out.
+    cut out. The words that only name the kind of fact asked (条件, 比例 …) are cut too,
+    unless ``phrasing_only`` (a follow-up keeps 「申请条件」 to append it).
 
     >>> content_segments("我是硕士，去南阳工作每个月有多少生活补贴？", ("南阳", "硕士"))
     ('工作每个月有', '生活补贴')
     """
     masked = text
-    for word in (*remove, *question_phrases()):
+    phrases = question_phrases() if not phrasing_only else tuple(
+        w for w in question_phrases() if w not in kind_words())
+    for word in (*remove, *phrases):
         if word:
             masked = masked.replace(word, " ")
     pieces = re.split(r"[^\u4e00-\u9fffA-Za-z0-9]+", masked)

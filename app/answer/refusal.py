@@ -29,7 +29,7 @@ from lexicon import applies_to, benefit_kinds, degree_aliases, person_categories
 
 _ASKING_TAIL = re.compile(
     r"(?:几[年天个月次条家人]?|多久|多长时间|多少[钱元人]?|分别|是|有|能|会|要|给|呢|吗|拿|领|"
-    r"享受|申请|可以|需要|什么|哪些|怎么|如何|每个月|每月|一个月)+$")
+    r"享受|申请|可以|需要|什么|哪些|怎么|如何|每.?个?月)+$")
 _ASKING_HEAD = re.compile(r"^(?:对|在|去|到|给|从|向|我|是|有|能|想|要|可以|请问)+")
 _STOP_EN = re.compile(r"\b(?:what|how|much|many|is|are|the|a|an|do|does|can|i|get|in|for|of|"
                       r"there|any|about|to|my|me|will|would|which|who|when|with)\b", re.I)

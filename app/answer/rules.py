@@ -9,8 +9,12 @@
    then another region's candidates (said so, and the answer counts as a refusal);
 4. the best candidate (one stating the asked kind of fact, when a kind is asked)
    must cover enough of the question: ``min_coverage`` of the weighted key bigrams in
-   the sentence and ``min_support`` in its neighbourhood;
-5. further sentences are added for what they add, never repeating one another.
+   the sentence and ``min_support`` of its content words in its neighbourhood, and
+   ``unseen_support`` when the question names something the documents never mention
+   (养老金 in a library without it);
+5. further sentences are added for what they add, never repeating one another, and only
+   ones that answer too (the asked kind, enough support, readable, not a heading that
+   restates the question).
 
 >>> Decision((), "refuse", "no passages").refused
 True
@@ -59,8 +63,10 @@ def _refuse(reason: str, missing: Sequence[str] = ()) -> Decision:
 
 
 def best_of(pool: Sequence[Candidate], q: QuestionInfo) -> Candidate | None:
-    """The highest-scoring candidate, among those stating the asked kind when one is asked."""
-    stating = [c for c in pool if c.kind_ok] if q.kinds else list(pool)
+    """The highest-scoring readable candidate, among those stating the asked kind when one
+    is asked."""
+    stating = [c for c in pool if c.kind_ok and not c.damaged] if q.kinds else [
+        c for c in pool if not c.damaged]
     return max(stating, key=lambda c: c.score) if stating else None
 
 
@@ -108,8 +114,11 @@ def extend(best: Candidate, pool: Sequence[Candidate], q: QuestionInfo,
     """Rule 5: the best sentence plus others that add key bigrams, best value first."""
     chosen = [best]
     floor = config.relative_score * best.score
+    # every further line must answer too: the asked kind, enough of the question, readable,
+    # not a restatement of the question or a bare heading
     rest = [c for c in pool if c is not best and (c.kind_ok or not q.kinds)
-            and c.coverage >= config.min_coverage
+            and c.coverage >= config.min_coverage and c.support >= config.min_support
+            and not c.echo and not c.damaged
             and (c.doc_id == best.doc_id or c.score >= config.related_score * best.score)]
     total = sum(keys.values()) or 1.0
     while rest and len(chosen) < config.max_sentences:
@@ -128,8 +137,9 @@ def extend(best: Candidate, pool: Sequence[Candidate], q: QuestionInfo,
 
 
 def decide(q: QuestionInfo, cands: Sequence[Candidate], config: AnswerConfig | None = None,
-           keys: Mapping[str, float] | None = None) -> Decision:
-    """Apply the rules in order; see the module docstring."""
+           keys: Mapping[str, float] | None = None, unseen: Sequence[str] = ()) -> Decision:
+    """Apply the rules in order; see the module docstring. ``unseen`` are the question's
+    nouns the corpus never uses: unless the evidence is strong, they are not covered."""
     config = config or AnswerConfig()
     keys = keys or {}
     if not q.asks:
@@ -142,6 +152,8 @@ def decide(q: QuestionInfo, cands: Sequence[Candidate], config: AnswerConfig | N
         return _refuse(f"no passage names {'、'.join(missing)}", missing)
     for outcome, pool in region_pools(eligible):
         best = best_of(pool, q)
+        if unseen and best is not None and best.support < config.unseen_support:
+            return _refuse(f"the documents never mention {'、'.join(unseen)}", unseen)
         if best is not None and supported(best, config):
             return Decision(extend(best, pool, q, keys, config), outcome,
                             f"answered from evidence ({outcome})")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 TERMINATORS = frozenset("。！？；!?;")
 CLOSERS = frozenset("”’」』）)】》\"'")
@@ -53,6 +53,33 @@ def leans_on_previous(text: str) -> bool:
     return bool(_ANAPHORA.match(text.lstrip()))
 
 
+_CAPTION = re.compile(r"^\s*(?:图|表|Figure|Fig\.|Table)\s*\d", re.I)
+_LATIN = re.compile(r"[A-Za-z]")
+_CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
+REPEAT_CHARS = 6  # a run this long said twice in a row is a doubled heading (PDF damage)
+
+
+@lru_cache(maxsize=100_000)
+def damaged(text: str) -> bool:
+    """True for text that PDF extraction left unreadable: a figure or table caption,
+    Chinese and English run together, or a heading printed twice in a row.
+
+    >>> damaged("Figure 1 The relationship between talents"), damaged("每月2000元生活津贴")
+    (True, False)
+    >>> damaged("人才缺口逾千万人才缺口逾千万")
+    True
+    """
+    if _CAPTION.match(text):
+        return True
+    latin, cjk = len(_LATIN.findall(text)), len(_CJK_CHAR.findall(text))
+    if latin >= 12 and cjk and latin > cjk / 3:
+        return True
+    flat = re.sub(r"\s+", "", text)
+    return any(flat[i:i + n] == flat[i + n:i + 2 * n]
+               for n in range(REPEAT_CHARS, len(flat) // 2 + 1)
+               for i in range(len(flat) - 2 * n + 1))
+
+
 def starts_item(line: str) -> bool:
     """True when a line begins with a list or heading marker (一、（二）3. 一是 ■ …)."""
     return bool(_MARKER.match(line))
@@ -66,6 +93,8 @@ def _is_heading_line(line: str, prev_line: str) -> bool:
         return False
     ended = not prev or prev[-1] in TERMINATORS | CLOSERS
     bare = _MARKER.sub("", body, count=1)
+    if starts_item(body) and 2 <= len(bare) <= 8 and not re.search(r"[，。；、：,;:]", bare):
+        return True  # a numbered section title: 「一、购房补贴」, whatever stands before it
     return 2 <= len(body) <= 11 and ended and not re.search(r"[，。；、：,;:]", bare)
 
 

@@ -23,18 +23,34 @@ from collections.abc import Iterable, Mapping
 from functools import cache, lru_cache
 
 import jieba
+import jieba.posseg
 
 from app.answer.scoring import normalise
-from lexicon import benefit_families, function_chars, question_phrases
+from lexicon import benefit_families, benefit_kinds, function_chars, question_phrases
 
 jieba.setLogLevel(logging.WARNING)
 _LOCK = threading.Lock()
 MIN_CHARS = 2
+NOUN_TAGS = frozenset({"vn", "j", "eng"})
 
 
 def _segment(text: str) -> list[str]:
     with _LOCK:  # jieba's lazy initialisation is not thread-safe
         return jieba.lcut(text, HMM=True)
+
+
+@lru_cache(maxsize=100_000)
+def nouns(text: str) -> frozenset[str]:
+    """Words jieba tags as nouns (n…, vn, j, eng) in normalised ``text``."""
+    with _LOCK:
+        tagged = jieba.posseg.lcut(normalise(text))
+    return frozenset(t.word for t in tagged if t.flag.startswith("n") or t.flag in NOUN_TAGS)
+
+
+def _parts(word: str) -> list[str]:
+    """Words of two characters or more inside ``word`` (jieba's full mode), itself excluded."""
+    with _LOCK:
+        return [p for p in jieba.lcut(word, cut_all=True) if len(p) >= MIN_CHARS and p != word]
 
 
 @lru_cache(maxsize=100_000)
@@ -50,17 +66,20 @@ def words(segment: str) -> tuple[str, ...]:
 
 
 @cache
-def _families() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    return tuple((normalise(family), tuple(normalise(w) for w in members))
-                 for family, members in benefit_families().items())
+def _groups() -> dict[str, tuple[str, ...]]:
+    """Benefit family words and kinds -> the normalised words that count for them."""
+    out: dict[str, tuple[str, ...]] = {}
+    for family, members in benefit_families().items():
+        out[normalise(family)] = tuple(normalise(w) for w in members)
+    for kind, aliases in benefit_kinds().items():
+        out[normalise(kind)] = tuple(normalise(w) for w in (kind, *aliases))
+    return out
 
 
 def present(word: str, text: str) -> bool:
-    """True when normalised ``text`` holds ``word`` or, for a family word, a member of it."""
-    if word in text:
-        return True
-    return any(word == family and any(m in text for m in members)
-               for family, members in _families())
+    """True when normalised ``text`` holds ``word`` or, for a benefit family or kind, one
+    of its members or other names (购房券 for 购房补贴)."""
+    return word in text or any(m in text for m in _groups().get(word, ()))
 
 
 def support(terms: Mapping[str, float], text: str) -> float:
@@ -100,6 +119,22 @@ class TermWeights:
                 count = df[key] if key in df else self._count(key)
                 out[key] = math.log((n + 1) / (count + 0.5)) if count else unseen
         return out
+
+    def unseen(self, segments: Iterable[str], query: str) -> tuple[str, ...]:
+        """Nouns of the question the corpus never uses, even in part (月租金 when neither it
+        nor 租金 occurs; not 总体目标 when 总体 and 目标 both do): the things it asks
+        about that these documents cannot hold."""
+        df = self._load()
+        named = nouns(query)
+        out = []
+        for segment in segments:
+            for word in words(segment):
+                if word not in named or df.get(word) or self._count(word):
+                    continue
+                parts = _parts(word)
+                if not parts or not all(df.get(p) or self._count(p) for p in parts):
+                    out.append(word)
+        return tuple(dict.fromkeys(out))
 
     def _count(self, word: str) -> int:
         """Sentences containing ``word`` as a substring (for words segmented otherwise in

@@ -81,7 +81,7 @@ class AskRequest(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
         json_schema_extra={
-            "examples": [{"question": "我是硕士，去威海工作每个月有多少生活补贴？", "k": 5}]
+            "examples": [{"question": "我是硕士，毕业后每个月有多少生活补贴？", "k": 5}]
         },
     )
 
@@ -95,7 +95,7 @@ class AskRequest(BaseModel):
     def _question(cls, value: str) -> str:
         value = clean_text(value)
         if not value:
-            raise ValueError("question is empty; ask something, e.g. 「博士来威海有哪些补贴？」")
+            raise ValueError("question is empty; ask something, e.g. 「博士毕业有哪些补贴？」")
         if len(value) > MAX_QUESTION:
             raise ValueError(f"question is {len(value)} characters; the limit is {MAX_QUESTION}")
         return value
@@ -237,7 +237,7 @@ def build_router(engine: Engine, retriever: DocumentSource,
 
 
 BODY_SHAPE = (
-    'the body must be a JSON object such as {"question": "硕士在威海有什么补贴？"} '
+    'the body must be a JSON object such as {"question": "硕士有什么补贴？"} '
     "sent with Content-Type: application/json"
 )
 

@@ -44,7 +44,7 @@ BLOCKED_PATTERNS = re.compile(
 # Closed among others: config, info, openapi, queue/status, component_server, cancel.
 OPEN_ROUTES = re.compile(
     r"^/$|"  # the chat page
-    r"^/(api/.*|doc/.*|widget|widget\.js|docs|openapi\.json|"
+    r"^/(api/.*|doc/.*|widget|widget\.js|docs|redoc|openapi\.json|api-docs-assets/.*|"
     r"theme\.css|favicon\.ico|robots\.txt|assets/.*|static/.*|"
     r"gradio_api/(queue/join|queue/data|heartbeat/[^/]*|app_id)/?)$",
 )

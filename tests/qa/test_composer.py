@@ -39,7 +39,7 @@ def _answer(question: str, hits: list[Hit], documents: dict[str, Document]):
     _, place = asked_region(q, None)
     keys = view.keys(q.content)
     cands = candidates(q, hits, documents, view.sentences, keys, None, place, view.terms(q))
-    return q, decide(q, cands, None, keys)
+    return q, decide(q, cands, None, keys, view.unseen(q))
 
 
 def test_master_allowance_is_quoted_with_exact_offsets(corpus) -> None:

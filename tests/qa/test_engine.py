@@ -55,8 +55,9 @@ def test_out_of_corpus_questions_are_refused(answers) -> None:
     leaked = [q["question"] for q, a in unanswerable if not a.refused]
     assert len(leaked) <= 0.15 * len(unanswerable), leaked
     for _, a in unanswerable:
-        if a.refused:
-            assert a.citations == ()
+        if a.refused and a.citations:  # another region's rules or related benefits, said so
+            assert a.text.split("\n")[0].startswith(("没有找到", "政策库中没有找到")), a.text
+        elif a.refused:
             assert a.related, "a refusal shows the closest related passages"
 
 

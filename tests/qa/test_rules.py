@@ -45,7 +45,7 @@ def _decide(question: str, config: AnswerConfig | None = None) -> Decision:
     keys = VIEW.keys(q.content)
     cands = candidates(q, _hits(), DOCS, VIEW.sentences, keys, config, place,
                        VIEW.terms(q))
-    return decide(q, cands, config, keys)
+    return decide(q, cands, config, keys, VIEW.unseen(q))
 
 
 def test_the_asked_places_rule_is_quoted() -> None:
@@ -92,7 +92,8 @@ def test_vague_question_is_met_with_a_question() -> None:
 
 
 def test_support_threshold_decides() -> None:
-    question = "南京市对硕士的购房补贴和落户奖励是多少？"
-    assert _decide(question).refused
-    lenient = AnswerConfig(min_support=0.0, min_coverage=0.0)
+    question = "硕士在南京每月的生活补贴和餐费补助是多少？"  # 餐费 is in no document
+    strict = _decide(question)
+    assert strict.refused and "餐费" in strict.missing
+    lenient = AnswerConfig(min_support=0.0, min_coverage=0.0, unseen_support=0.0)
     assert not _decide(question, lenient).refused
