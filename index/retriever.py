@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 
 from index.batcher import QueryBatcher
-from index.config import MAX_K, SearchConfig
+from index.config import MAX_EMBEDDED_QUERY_CHARS, MAX_K, SearchConfig
 from index.dense import search_faiss
 from index.embedder import Embedder, load_embedder
 from index.errors import IndexMismatchError, rebuild_command
@@ -31,7 +31,7 @@ from index.fusion import (
     single_source,
     spread_documents,
 )
-from index.generation import Generation, load_with_fallback
+from index.generation import Generation, changed_files, load_with_fallback
 from index.query_signals import fusion_weights, vocabulary_coverage
 from index.regions import asked_provinces, document_provinces, from_elsewhere, region_matches
 from index.tokenise import has_chinese, query_tokens
@@ -156,9 +156,16 @@ class Retriever:
             "fallback": self._fallback,
         }
 
+    def verify(self) -> list[str]:
+        """Files of the served generation that changed on disk since they were loaded
+        and checked (empty when all still match). Search is unaffected: it reads the
+        copies made in memory at load."""
+        return changed_files(self._index_dir, self._gen)
+
     def embed_query(self, query: str) -> np.ndarray:
-        """The query's embedding; queries arriving together share one engine call."""
-        return self._queries.embed(query)
+        """The embedding of the query's first :data:`MAX_EMBEDDED_QUERY_CHARS` characters;
+        queries arriving together share engine calls, fairly between clients."""
+        return self._queries.embed(query[:MAX_EMBEDDED_QUERY_CHARS])
 
     def candidates(
         self, query: str, n: int, *, query_vector: np.ndarray | None = None

@@ -27,7 +27,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -87,8 +87,10 @@ class Gazetteer:
 
     def __init__(self, places: Iterable[Place], common_words: Iterable[str] = (),
                  zone_suffixes: Iterable[str] = (), admin_suffixes: Iterable[str] = (),
-                 generic_names: Iterable[str] = (), lead_words: Iterable[str] = ()) -> None:
+                 generic_names: Iterable[str] = (), lead_words: Iterable[str] = (),
+                 zone_kinds: Mapping[str, Sequence[str]] | None = None) -> None:
         self._by_code = {p.code: p for p in places}
+        self._zone_kinds = dict(zone_kinds or {})
         self._common = frozenset(common_words)
         self._zone_suffixes = tuple(sorted(zone_suffixes, key=len, reverse=True))
         self._generic = frozenset(generic_names)
@@ -107,7 +109,11 @@ class Gazetteer:
             if top <= _LEVEL_RANK["city"] or len(owners) == 1:
                 by_name[short].extend(owners)
         self._by_name = {n: tuple(sorted(ps, key=_rank)) for n, ps in by_name.items()}
-        self._max_len = max(map(len, self._by_name), default=1)
+        lengths: dict[str, set[int]] = defaultdict(set)
+        for name in self._by_name:
+            lengths[name[0]].add(len(name))
+        # the name lengths to try at a position, longest first, by its first character
+        self._lengths = {ch: tuple(sorted(ls, reverse=True)) for ch, ls in lengths.items()}
         self._by_en = self._english()
         self._leads = frozenset(w for w in lead_words if len(w) == 1)
         zones = "|".join(map(re.escape, self._zone_suffixes))
@@ -115,8 +121,11 @@ class Gazetteer:
         self._zone_re = re.compile(rf"{infix}{{0,4}}?(?:{zones})") if zones else None
         admin = "|".join(map(re.escape, sorted(admin_suffixes, key=len, reverse=True)))
         leads = "".join(sorted(self._leads))
+        # an unknown name: after a lead word, two to four characters that are not
+        # function characters, then a suffix (provinces are all known: no 省 here)
+        name = r"[^\W\d_的了是在对和与及或等为把被从向给到去来回于至么吗呢着过]"
         self._unknown = re.compile(
-            rf"(?:^|(?<=[{leads}]))([\u4e00-\u9fff]{{2,4}}?(?:{admin}))"
+            rf"(?<=[{leads}])({name}{{2,4}}?(?:{admin}))"
         ) if admin and leads else None
 
     def _english(self) -> dict[str, tuple[Place, ...]]:
@@ -212,9 +221,9 @@ class Gazetteer:
         """
         found: list[tuple[int, int, tuple[Place, ...]]] = []
         for i, ch in enumerate(text):
-            if not _CJK.match(ch):
-                continue
-            for length in range(min(self._max_len, len(text) - i), 1, -1):
+            for length in self._lengths.get(ch, ()):
+                if i + length > len(text):
+                    continue
                 places = self._by_name.get(text[i:i + length])
                 if places and self._slot_ok(text, i, text[i:i + length], places):
                     found.append((i, i + length, places))
@@ -256,10 +265,21 @@ class Gazetteer:
             return None
         start = text.rfind(host.short, 0, end) if host.short else -1
         name = text[start if start >= 0 else end - len(host.name):m.end()]
-        known = self._by_name.get(name)
+        known = self._by_name.get(name) or self._same_kind_zone(name, host)
         if known:
             return known[0], m.end()
         return Place(f"{host.code}+{name}", name, name, "zone", host.code), m.end()
+
+    def _same_kind_zone(self, name: str, host: Place) -> tuple[Place, ...]:
+        """The host's one table zone of the same kind as ``name`` (威海高新区 -> 威海火炬
+        高技术产业开发区); empty when the kind is unknown or the host has several."""
+        kinds = [k for k, marks in self._zone_kinds.items() if any(w in name for w in marks)]
+        if len(kinds) != 1:
+            return ()
+        marks = self._zone_kinds[kinds[0]]
+        found = tuple(p for p in self._by_code.values() if p.parent == host.code
+                      and p.level == "zone" and any(w in p.name for w in marks))
+        return found if len(found) == 1 else ()
 
     def _with_unknown(self, text: str, known: list[Mention]) -> tuple[Mention, ...]:
         if self._unknown is None:
@@ -316,4 +336,5 @@ def gazetteer() -> Gazetteer:
         admin_suffixes=[*by_kind["zone"], *by_kind["admin"]],
         generic_names=_words(DATA / "place_generic_names.txt"),
         lead_words=by_kind["lead"],
+        zone_kinds={r["kind"]: tuple(r["markers"].split()) for r in _rows(DATA / "zone_kinds.tsv")},
     )

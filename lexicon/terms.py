@@ -52,12 +52,14 @@ class Degree:
     name: str
     aliases: tuple[str, ...]
     covers: tuple[str, ...]
+    general: tuple[str, ...] = ()
 
 
 @cache
 def degrees() -> tuple[Degree, ...]:
     """Degree slots in ``degrees.tsv`` order (博士后 before 博士)."""
-    return tuple(Degree(r["degree"], tuple(r["aliases"].split()), tuple(r["covers"].split()))
+    return tuple(Degree(r["degree"], tuple(r["aliases"].split()), tuple(r["covers"].split()),
+                        tuple(w for w in r["general"].split() if w != "-"))
                  for r in _rows("degrees.tsv"))
 
 
@@ -84,9 +86,27 @@ def benefit_kinds() -> Mapping[str, tuple[str, ...]]:
 
 
 @cache
+def benefit_families() -> Mapping[str, tuple[str, ...]]:
+    """Family word (住房, 创业 …) -> every kind and alias in it (``benefits.tsv``)."""
+    out: dict[str, list[str]] = {}
+    for r in _rows("benefits.tsv"):
+        out.setdefault(r["family"], []).extend([r["kind"], *r["aliases"].split()])
+    return MappingProxyType({k: tuple(dict.fromkeys(v)) for k, v in out.items()})
+
+
+@cache
 def glossary_en() -> tuple[tuple[str, str], ...]:
     """``(english, chinese)`` pairs, longest English phrase first."""
     return _by_length([(r["english"].lower(), r["chinese"]) for r in _rows("glossary_en.tsv")])
+
+
+@cache
+def english_for() -> Mapping[str, str]:
+    """Chinese term -> its English rendering: the first glossary line that gives it."""
+    out: dict[str, str] = {}
+    for r in _rows("glossary_en.tsv"):
+        out.setdefault(r["chinese"], r["english"])
+    return MappingProxyType(out)
 
 
 @cache
@@ -105,7 +125,46 @@ def national_bodies() -> tuple[str, ...]:
 
 
 @cache
+def social_phrases() -> Mapping[str, str]:
+    """Conversational messages (谢谢, 你好 …) -> their kind (thanks, greeting, bye, ack)."""
+    return MappingProxyType({r["phrase"].lower(): r["kind"] for r in _rows("social_phrases.tsv")})
+
+
+@cache
 def function_chars() -> frozenset[str]:
     """Characters of question phrasing (的, 吗, 能, 多少 …)."""
     return frozenset("".join(r["word"] for r in _rows("question_words.tsv")
                              if r["kind"] == "function"))
+
+
+def _cues(name: str) -> Mapping[str, tuple[str, ...]]:
+    groups: dict[str, list[str]] = {}
+    for r in _rows(name):
+        groups.setdefault(r["kind"], []).append(r["cue"])
+    return MappingProxyType({k: tuple(sorted(set(v), key=len, reverse=True))
+                             for k, v in groups.items()})
+
+
+@cache
+def fact_cues() -> Mapping[str, tuple[str, ...]]:
+    """Cue kind -> words (longest first) that tell a benefit amount from a statistic,
+    budget, threshold, penalty or price (``fact_cues.tsv``).
+
+    >>> "给予" in fact_cues()["grant"], "产值" in fact_cues()["statistic"]
+    (True, True)
+    """
+    return _cues("fact_cues.tsv")
+
+
+@cache
+def department_cues() -> Mapping[str, tuple[str, ...]]:
+    """Cue kind -> words for responsible departments: ``label`` (责任单位 …), ``suffix``,
+    ``generic``, ``joiner`` and ``tail`` (``department_cues.tsv``)."""
+    return _cues("department_cues.tsv")
+
+
+@cache
+def region_cues() -> Mapping[str, tuple[str, ...]]:
+    """Cue kind -> words for reading a sentence's granting region: ``continues``,
+    ``not_before`` and ``not_after`` (``region_cues.tsv``)."""
+    return _cues("region_cues.tsv")

@@ -25,6 +25,7 @@ _MARKER = re.compile(
 _WORD = re.compile(r"[\w\u3400-\u9fff]")
 _CJK = r"\u3400-\u9fff\u3000-\u303f\uff00-\uffef"
 _WRAP = re.compile(rf"(?<=[{_CJK}])\s*\n\s*(?=[{_CJK}])")
+_ANAPHORA = re.compile(r"^(?:由他|由她|他们|她们|他|她|其|该|此|上述|这)")
 MAX_CHARS = 160
 PIECE_CHARS = 90
 
@@ -41,6 +42,15 @@ class Sentence:
     def is_heading(self) -> bool:
         """True when the sentence opens a numbered item or a section (computed once)."""
         return bool(_MARKER.match(self.text))
+
+
+def leans_on_previous(text: str) -> bool:
+    """True when a sentence opens with a pronoun (其中…, 由他牵头…) and needs the one before.
+
+    >>> leans_on_previous("其中对新建基地补助100万元"), leans_on_previous("对新建基地补助")
+    (True, False)
+    """
+    return bool(_ANAPHORA.match(text.lstrip()))
 
 
 def starts_item(line: str) -> bool:
@@ -116,6 +126,23 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+TITLE_CHARS = 80
+_TITLE_END = re.compile(r"(?:通知|通告|公告|方案|意见|办法|规定|决定|细则|措施|综述|报告|指南|指引"
+                        r"|通知書|方案|意見|辦法|規定|決定|細則|綜述|報告)$")
+
+
+def _title_cut(text: str) -> list[int]:
+    """The end of a document's first line when it is a title: no sentence terminator, and
+    it ends with the name of a kind of document (…的通知). A blank line is no sign: PDF
+    extraction puts blank lines inside sentences."""
+    lead = len(text) - len(text.lstrip())
+    end = text.find("\n", lead)
+    first = text[lead:end].strip() if end > 0 else ""
+    if not first or len(first) > TITLE_CHARS or any(ch in TERMINATORS for ch in first):
+        return []
+    return [end] if _TITLE_END.search(first) else []
+
+
 def split_sentences(text: str, base: int = 0) -> tuple[Sentence, ...]:
     """Sentences of ``text``; offsets are shifted by ``base``.
 
@@ -123,7 +150,7 @@ def split_sentences(text: str, base: int = 0) -> tuple[Sentence, ...]:
     """
     out: list[Sentence] = []
     prev = 0
-    for cut in [*_boundaries(text), len(text)]:
+    for cut in [*_title_cut(text), *_boundaries(text), len(text)]:
         if cut <= prev:
             continue
         for p_start, p_end in _pieces(text, prev, cut):

@@ -46,3 +46,13 @@ def test_glossary_has_no_place_names_and_lower_case_keys() -> None:
     for english, chinese in glossary_en():
         assert english == english.lower() and chinese
         assert english not in {"qingdao", "weihai", "beijing"}
+
+
+def test_fact_department_and_region_cues_are_loaded() -> None:
+    from lexicon import department_cues, fact_cues, region_cues
+
+    cues = fact_cues()
+    assert {"grant", "statistic", "per_unit", "cap", "penalty", "budget_verb"} <= set(cues)
+    assert all(len(a) >= len(b) for a, b in zip(cues["grant"], cues["grant"][1:], strict=False))
+    assert "责任单位" in department_cues()["label"] and "局" in department_cues()["suffix"]
+    assert "其中" in region_cues()["continues"] and "赴" in region_cues()["not_before"]

@@ -71,7 +71,7 @@ def test_fake_source_line_is_not_the_issuer(served: dict[str, Any]) -> None:
 
 def test_fake_source_line_does_not_set_region(served: dict[str, Any]) -> None:
     doc = next(d for d in served["docs"].values() if d.source.endswith("linhai_jobs.txt"))
-    assert doc.region == "临海"
+    assert doc.region == "临海市"
 
 
 def test_document_page_escapes_markup(served: dict[str, Any]) -> None:
