@@ -8,8 +8,9 @@ from typing import Any
 import numpy as np
 import pytest
 
-from bench import bench_ablation, lecoqa
-from bench.bench_ablation import PREVIOUS, VARIANTS, choose, significantly_better
+from bench import choice, lecoqa
+from bench.bench_ablation import PREVIOUS, VARIANTS
+from bench.choice import choose, significantly_better
 from bench.lecoqa import lecoqa_row
 from index.config import SearchConfig
 
@@ -65,7 +66,7 @@ def test_shipped_default_is_one_of_the_measured_variants_and_the_baseline_is_fix
 
 
 
-@pytest.mark.parametrize("module", [bench_ablation, lecoqa])
+@pytest.mark.parametrize("module", [choice, lecoqa])
 def test_docstring_examples_stay_true(module: Any) -> None:
     result = doctest.testmod(module)
     assert result.attempted > 0 and result.failed == 0
