@@ -50,6 +50,14 @@ class Bm25Index:
             return np.zeros(self.n_docs, dtype=np.float32)
         return np.asarray(self._model.get_scores(ids), dtype=np.float32)
 
+    def document_frequencies(self, tokens: Sequence[str]) -> list[int]:
+        """How many indexed rows contain each of ``tokens`` (0 for a token never indexed)."""
+        vocab = self._model.vocab_dict if self.n_docs else {}
+        indptr = self._model.scores["indptr"] if self.n_docs else ()
+        return [
+            int(indptr[vocab[t] + 1] - indptr[vocab[t]]) if t in vocab else 0 for t in tokens
+        ]
+
     def search(self, tokens: Sequence[str], k: int) -> list[tuple[int, float]]:
         """Top-``k`` ``(row, score)`` pairs with a positive score, best first."""
         scores = self.scores(tokens)

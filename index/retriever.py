@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -31,6 +32,7 @@ from index.fusion import (
     spread_documents,
 )
 from index.generation import Generation, changed_files, load_with_fallback
+from index.query_signals import fusion_weights, vocabulary_coverage
 from index.regions import asked_provinces, document_provinces, from_elsewhere, region_matches
 from index.tokenise import has_chinese, query_tokens
 from index.types import Hit
@@ -225,6 +227,25 @@ class Retriever:
             dense_weight=config.dense_weight, bm25_weight=config.bm25_weight,
         )
 
+    def query_coverage(self, query: str) -> float:
+        """IDF-weighted share of the query's distinct BM25 tokens that the index contains."""
+        tokens = list(dict.fromkeys(query_tokens(to_simplified(query))))
+        lexical = self._gen.lexical
+        return vocabulary_coverage(lexical.document_frequencies(tokens), lexical.n_docs)
+
+    def adapt_weights(self, query: str, config: SearchConfig) -> SearchConfig:
+        """``config`` with its fusion weights set for this query (``SearchConfig.weighting``)."""
+        if config.weighting != "coverage" or config.fusion not in ("score", "rrf"):
+            return config
+        if not has_chinese(query):
+            return config
+        coverage = self.query_coverage(query)
+        dense, bm25 = fusion_weights(
+            coverage, dense_weight=config.dense_weight, bm25_weight=config.bm25_weight
+        )
+        return replace(config, dense_weight=dense, bm25_weight=bm25,
+                       doc_weight=config.doc_weight * coverage)
+
     def document_ranking(self, query: str, n: int = MAX_K) -> list[tuple[int, float]]:
         """Top ``n`` ``(document row, BM25 score)`` under whole-document BM25, best first."""
         return self._gen.doc_lexical.search(query_tokens(to_simplified(query)), n)
@@ -285,7 +306,7 @@ class Retriever:
         if not query:
             return []
         k = min(k, MAX_K)
-        config = config or self.search_config
+        config = self.adapt_weights(query, config or self.search_config)
         qvec = self.embed_query(query) if query_vector is None else query_vector
         dense, lexical = self.candidates(query, config.candidates, query_vector=qvec)
         if config.rescore:

@@ -25,3 +25,16 @@ def test_manifest_records_the_bm25_parameters_the_index_uses(built_index: Path) 
     assert (manifest["bm25"]["k1"], manifest["bm25"]["b"]) == (K1, B)
     loaded = Bm25Index.load(gen / BM25_DIR, manifest["n_chunks"])
     assert (loaded._model.k1, loaded._model.b) == (K1, B)
+
+
+def test_document_frequencies_count_rows_and_give_zero_for_unknown_tokens() -> None:
+    lex = Bm25Index.build([["社保", "补贴", "补贴"], ["补贴", "公寓"], ["公寓"]])
+    assert lex.document_frequencies(["补贴", "公寓", "社保", "老公"]) == [2, 2, 1, 0]
+    assert Bm25Index.build([]).document_frequencies(["补贴"]) == [0]
+
+
+def test_document_frequencies_survive_save_and_load(tmp_path: Path) -> None:
+    lex = Bm25Index.build([["社保", "补贴"], ["补贴", "公寓"], ["公寓"]])
+    lex.save(tmp_path / "bm25")
+    loaded = Bm25Index.load(tmp_path / "bm25", 3)
+    assert loaded.document_frequencies(["补贴", "公寓", "无"]) == [2, 2, 0]
