@@ -151,7 +151,9 @@ def compose(q: QuestionInfo, decision: Decision, documents: Mapping[str, Documen
     out: list[str] = []
     if decision.outcome in ("other_region", "unknown_region") and asked:
         kind = "other" if decision.outcome == "other_region" else "unknown"
-        out.append(region_note(kind, asked, [line[0].region for line in lines], q.script))
+        titles = [documents[line[0].hit.chunk.doc_id].title for line in lines]
+        out.append(region_note(kind, asked, [line[0].region for line in lines], q.script,
+                               titles))
     number = {(line[-1].hit.chunk.doc_id, line[-1].end): cites[-1].n
               for line, cites in zip(lines, per_line, strict=True)}
     if q.script == "en" and not key:

@@ -36,6 +36,7 @@ from lexicon import (
     degrees,
     gazetteer,
     person_categories,
+    region_cues,
     region_relation,
 )
 
@@ -78,9 +79,16 @@ class Candidate:
 
 @lru_cache(maxsize=200_000)
 def _named_region(text: str) -> str | None:
-    """The narrowest place a text names (memoised: corpus sentences recur per question)."""
+    """The narrowest place a text names as its actor: not a destination or origin (赴湖北,
+    威海籍) nor part of a name (哈尔滨工业大学), by the lexicon's region cues. Memoised:
+    corpus sentences recur per question."""
     flat = re.sub(r"\s+", "", simplified(text))
-    found = gazetteer().narrowest(gazetteer().find(flat, unknown=False))
+    cues = region_cues()
+    actors = tuple(m for m in gazetteer().find(flat, unknown=False)
+                   if not any(flat[max(0, m.start - 2):m.start].endswith(w)
+                              for w in cues["not_before"])
+                   and not any(flat[m.end:m.end + 2].startswith(w) for w in cues["not_after"]))
+    found = gazetteer().narrowest(actors)
     return found.place.name if found is not None else None
 
 

@@ -102,11 +102,15 @@ def english_intro(kinds: Sequence[str]) -> str:
     return f"What the policy documents say{about} (quoted in Chinese):"
 
 
-def region_note(kind: str, asked: str, regions: Sequence[str | None], script: Script) -> str:
+def region_note(kind: str, asked: str, regions: Sequence[str | None], script: Script,
+                titles: Sequence[str] = ()) -> str:
     """The first line of an answer that does not come from the asked place's own rules.
 
     ``kind`` is ``other`` (another region's rules, for reference) or ``unknown`` (the
-    documents do not say where they apply).
+    documents, named by ``titles``, do not say where they apply).
+
+    >>> region_note("unknown", "南阳", [None], "hans", ["千秋基业"])
+    '没有找到南阳的相关规定。以下内容出自《千秋基业》，该文件未注明适用地区，仅供参考：'
     """
     named = "、".join(dict.fromkeys(region_label(r) for r in regions if r))
     if script == "en":
@@ -114,11 +118,13 @@ def region_note(kind: str, asked: str, regions: Sequence[str | None], script: Sc
         if kind == "other":
             return (f"Nothing in the policy library is about {place}. For reference, these are "
                     f"the rules of {', '.join(en_place(r) for r in dict.fromkeys(regions) if r)}:")
-        return (f"Nothing in the policy library is stated for {place}. The documents below do "
+        return (f"Nothing in the policy library is about {place}. The documents below do "
                 "not say where they apply; for reference only:")
     if kind == "other":
         return _zh(f"没有找到{asked}的相关规定。以下是{named}的规定，仅供参考：", script)
-    return _zh(f"没有找到明确适用于{asked}的规定。以下文件未注明适用地区，仅供参考：", script)
+    books = "、".join(f"《{t}》" for t in dict.fromkeys(titles) if t)
+    source = f"以下内容出自{books}，该文件" if books else "以下文件"
+    return _zh(f"没有找到{asked}的相关规定。{source}未注明适用地区，仅供参考：", script)
 
 
 def refusal(subject: str, script: Script, *, has_related: bool, hotline: str | None,

@@ -50,3 +50,16 @@ def test_no_note_when_the_answer_is_from_the_asked_region(sample_engine: QAEngin
     answer = sample_engine.answer("我是硕士，去威海工作每个月有多少生活补贴？")
     assert not answer.refused
     assert "没有找到" not in answer.text and "2000元" in answer.text
+
+
+def test_english_question_about_an_uncovered_city_says_so(sample_engine: QAEngine) -> None:
+    answer = sample_engine.answer("How much living allowance does a PhD get in Chengdu?")
+    assert answer.refused
+    assert answer.text.startswith(("Nothing in the policy library is about Chengdu",
+                                   "The policy library has nothing on"))
+
+
+def test_a_zone_of_an_uncovered_city_is_named_as_asked(sample_engine: QAEngine) -> None:
+    answer = sample_engine.answer("我是硕士，毕业去绵阳高新区工作，每个月能领多少生活补助？")
+    assert answer.refused
+    assert answer.text.startswith(("没有找到绵阳高新区的相关规定", "政策库中没有找到绵阳高新区"))
