@@ -195,19 +195,24 @@ def _own_context(sentence: Sentence, heading: str, previous: str) -> str:
     the sentence before only when it leans on it (其…); a neighbour's 博士 is not its own.
     Simplified but not synonym-folded: 研究生 must not read as 硕士 here."""
     lean = previous if leans_on_previous(sentence.text) else ""
-    return re.sub(r"\s+", "", simplified(f"{heading}{lean}{sentence.text}"))
+    return _plain(f"{heading}{lean}{sentence.text}")
 
 
-def _missing(q: QuestionInfo, doc: Document, near: str) -> tuple[str, ...]:
-    """Degrees, person categories and programmes of the question that the context lacks,
-    and its benefit kinds when it names none of them."""
-    missing = [d for d in q.degrees if not degree_in(d, near)]
+def _plain(text: str) -> str:
+    return re.sub(r"\s+", "", simplified(text))
+
+
+def _missing(q: QuestionInfo, doc: Document, own: str, near: str) -> tuple[str, ...]:
+    """Degrees the sentence itself lacks (``own``: with its heading), and the person
+    categories and programmes its context lacks (``near``: with the sentence before), and
+    its benefit kinds when that context names none of them."""
+    missing = [d for d in q.degrees if not degree_in(d, own)]
     missing += [p for p in q.persons if not person_in(p, near)]
     if q.benefits and not any(benefit_in(b, near) for b in q.benefits):
         missing += q.benefits  # at least one asked benefit must be named here
     title = normalise(doc.title)
     missing += [p for p in q.programmes
-                if normalise(programme_core(p)) not in near + title]
+                if normalise(programme_core(p)) not in normalise(near) + title]
     return tuple(missing)
 
 
@@ -291,7 +296,8 @@ def _candidate(q: QuestionInfo, hit: Hit, doc: Document, sentences: Sequence[Sen
     return Candidate(
         hit=hit, sentence=sentence, index=index, heading_sentence=heading_sentence,
         score=score, coverage=max(own_cov, ctx_cov), support=support,
-        kind_ok=kind_ok, missing=_missing(q, doc, _own_context(sentence, heading, previous)),
+        kind_ok=kind_ok, missing=_missing(q, doc, _own_context(sentence, heading, previous),
+                                          _plain(f"{heading}{previous}{sentence.text}")),
         region=region, echo=echo,
         damaged=damaged(sentence.text),
         relation=region_relation(asked, region) if asked is not None else None,
