@@ -217,15 +217,19 @@ def _missing(q: QuestionInfo, doc: Document, own: str, near: str) -> tuple[str, 
 
 
 ECHO_CHARS = 40  # a restating sentence is at most this long (a heading, a question)
+BARE_HEADING_CHARS = 24  # a numbered heading this short, with no figure, only names a topic
 
 
 def restates(sentence: Sentence, doc: Document, own: str, keys: Mapping[str, float],
              config: AnswerConfig) -> bool:
     """True when a sentence restates the question instead of answering it: a question
-    itself, a list heading ending in a colon, the document's title line, or a short
-    sentence (a heading) nearly all of whose bigrams are the question's."""
+    itself, a list heading ending in a colon, a bare numbered heading (「7.强化企业职业技能
+    提升培训。」), the document's title line, or a short sentence nearly all of whose
+    bigrams are the question's."""
     text = sentence.text.rstrip()
     if text.endswith(("？", "?", "：", ":")):
+        return True
+    if sentence.is_heading and len(own) <= BARE_HEADING_CHARS and not re.search(r"\d", own[2:]):
         return True
     title = normalise(doc.title)
     if (sentence.start <= len(doc.title) + 2 and title and own.startswith(title[:12])
