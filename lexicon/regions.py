@@ -44,6 +44,7 @@ def _chain(place: Place) -> tuple[Place, ...]:
     return (place, *gazetteer().ancestors(place))
 
 
+@lru_cache(maxsize=65_536)
 def region_relation(asked: str | Place, doc_region: str | None) -> Relation:
     """``same``, ``contains`` (the document's region holds the asked place: a province
     for one of its cities), ``inside`` (the document's region lies in the asked place: a

@@ -198,7 +198,9 @@ def _own_context(sentence: Sentence, heading: str, previous: str) -> str:
     return _plain(f"{heading}{lean}{sentence.text}")
 
 
+@lru_cache(maxsize=200_000)
 def _plain(text: str) -> str:
+    """Simplified, without spaces (memoised: corpus sentences recur per question)."""
     return re.sub(r"\s+", "", simplified(text))
 
 

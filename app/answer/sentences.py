@@ -57,6 +57,7 @@ _CAPTION = re.compile(r"^\s*(?:图|表|Figure|Fig\.|Table)\s*\d", re.I)
 _LATIN = re.compile(r"[A-Za-z]")
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 REPEAT_CHARS = 6  # a run this long said twice in a row is a doubled heading (PDF damage)
+_DOUBLED = re.compile(rf"(\w{{{REPEAT_CHARS},40}})\1")
 
 
 @lru_cache(maxsize=100_000)
@@ -74,10 +75,7 @@ def damaged(text: str) -> bool:
     latin, cjk = len(_LATIN.findall(text)), len(_CJK_CHAR.findall(text))
     if latin >= 12 and cjk and latin > cjk / 3:
         return True
-    flat = re.sub(r"\s+", "", text)
-    return any(flat[i:i + n] == flat[i + n:i + 2 * n]
-               for n in range(REPEAT_CHARS, len(flat) // 2 + 1)
-               for i in range(len(flat) - 2 * n + 1))
+    return bool(_DOUBLED.search(re.sub(r"\s+", "", text)))
 
 
 def starts_item(line: str) -> bool:
