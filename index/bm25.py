@@ -8,11 +8,13 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import bm25s
 import numpy as np
+
+from index.sparse import SparseRow, sparse_rows, vocabulary_keys
 
 logger = logging.getLogger(__name__)
 
@@ -59,6 +61,19 @@ class Bm25Index:
         top = np.argpartition(-scores, k - 1)[:k]
         top = top[np.argsort(-scores[top], kind="stable")]
         return [(int(i), float(scores[i])) for i in top if scores[i] > 0]
+
+    def sparse_rows(self, *, batch: int = 1000) -> Iterator[list[SparseRow]]:
+        """Every row's BM25 weights as a sparse vector (token key -> weight), in batches.
+
+        The inner product with :func:`index.sparse.query_weights` of a query's
+        tokens equals :meth:`scores` for that row (see :mod:`index.sparse`).
+        """
+        scores = self._model.scores
+        if not self.n_docs:
+            return iter(())
+        keys = vocabulary_keys(self._model.vocab_dict)
+        return sparse_rows(scores["data"], scores["indices"], scores["indptr"], keys,
+                           self.n_docs, batch=batch)
 
     def save(self, directory: Path) -> None:
         """Write the bm25s arrays and vocabulary into ``directory``."""

@@ -1,4 +1,5 @@
-"""Serve the live index generation: notice a new ``CURRENT`` and swap atomically.
+"""Serve the live index generation: notice a new ``CURRENT`` (or a moved Milvus
+alias) and swap atomically.
 
 :class:`LiveIndex` stands in for both the engine and the retriever the web
 routes were given. Each call reads one immutable :class:`Live` pair (a single
@@ -19,13 +20,12 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from app.answer.engine import QAEngine
 from app.answer.factbook import FactBook
 from app.answer.types import Answer
-from index import IndexError_, Retriever, current_generation
+from index import IndexError_, IndexLocation, Retriever, as_location, current_generation
 from ingest.types import Document
 
 log = logging.getLogger(__name__)
@@ -48,15 +48,15 @@ class LiveIndex:
 
     def __init__(
         self,
-        index_dir: Path,
+        index_dir: IndexLocation,
         retriever: Retriever,
         engine: QAEngine,
         *,
-        load: Callable[[Path], Retriever],
+        load: Callable[[IndexLocation], Retriever],
         interval: float = 5.0,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        self.index_dir = Path(index_dir)
+        self.index_dir = as_location(index_dir)  # a folder, or a Milvus alias
         self._live = Live(retriever, engine)
         self._load = load
         self._interval = interval

@@ -17,8 +17,13 @@ import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from index import IndexLocation
 
 ENV_PREFIX = "POLICYQA_"
+BACKENDS = ("faiss", "milvus")
 
 
 class SettingsError(ValueError):
@@ -31,6 +36,9 @@ class Settings:
 
     corpus: Path | None = None
     index_dir: Path | None = None
+    backend: str = "faiss"  # "milvus": the index lives in Milvus at milvus_uri
+    milvus_uri: str | None = None
+    milvus_collection: str = "policyqa"
     host: str = "127.0.0.1"
     port: int = 7860
     allowed_origins: tuple[str, ...] = ()
@@ -53,6 +61,14 @@ class Settings:
     @property
     def llm_enabled(self) -> bool:
         return bool(self.llm_base_url and self.llm_model)
+
+    def index_location(self) -> IndexLocation | None:
+        """The Milvus alias when ``backend`` is milvus, else the index folder."""
+        if self.backend == "milvus":
+            from index import MilvusLocation
+
+            return MilvusLocation(str(self.milvus_uri), self.milvus_collection)
+        return self.index_dir
 
 
 def default_index_dir(corpus: Path, root: Path = Path("indexes")) -> Path:
@@ -118,6 +134,10 @@ def _convert(name: str, value: object) -> object:
         return parse_rate_limit(value)  # type: ignore[arg-type]
     if name == "allowed_origins":
         return _origins(value)  # type: ignore[arg-type]
+    if name == "backend":
+        if str(value) not in BACKENDS:
+            raise SettingsError(f"backend must be one of {', '.join(BACKENDS)}, got {value!r}")
+        return str(value)
     if name == "examples":
         items = value.split("|") if isinstance(value, str) else value
         return tuple(str(x).strip() for x in items if str(x).strip())  # type: ignore[union-attr]
@@ -176,6 +196,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--corpus", help="folder of policy documents (POLICYQA_CORPUS)")
     p.add_argument("--index-dir", help="index folder (default: derived from the corpus path)")
+    p.add_argument("--backend", help="where the index lives: faiss (a folder, default) or milvus")
+    p.add_argument("--milvus-uri", help="Milvus server (http://host:19530) or Milvus Lite .db")
+    p.add_argument("--milvus-collection", help="alias of the live index in Milvus (policyqa)")
     p.add_argument("--host", help="bind address (default 127.0.0.1)")
     p.add_argument("--port", help="port (default 7860)")
     p.add_argument("--settings", help="TOML settings file (POLICYQA_SETTINGS)")
@@ -213,6 +236,11 @@ def load_settings(
     settings = Settings(**merged)  # type: ignore[arg-type]
     if settings.corpus is not None and settings.index_dir is None:
         settings = replace(settings, index_dir=default_index_dir(settings.corpus))
+    if settings.backend == "milvus" and not settings.milvus_uri:
+        raise SettingsError(
+            "--backend milvus needs --milvus-uri (POLICYQA_MILVUS_URI): http://host:19530 "
+            "for a Milvus server, or a path ending in .db for Milvus Lite"
+        )
     return settings
 
 
