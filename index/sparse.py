@@ -24,8 +24,11 @@ import scipy.sparse
 
 logger = logging.getLogger(__name__)
 
-#: Milvus accepts sparse indices in [0, 2**32 - 1).
-_KEY_SPACE = 2**32 - 1
+#: Milvus accepts sparse indices in [0, 2**32 - 1); tokens use all but the last one.
+_KEY_SPACE = 2**32 - 2
+#: Milvus refuses an all-zero sparse vector, so a row without tokens carries this key,
+#: which no token (hence no query) ever has: it adds nothing to any score.
+EMPTY_KEY = _KEY_SPACE
 
 SparseRow = dict[int, float]
 
@@ -38,6 +41,15 @@ def token_key(token: str) -> int:
     """
     digest = hashlib.blake2b(token.encode("utf-8"), digest_size=4).digest()
     return int.from_bytes(digest, "little") % _KEY_SPACE
+
+
+def storable(row: SparseRow) -> SparseRow:
+    """``row``, or the placeholder :data:`EMPTY_KEY` when it is empty.
+
+    >>> storable({}) == {EMPTY_KEY: 1.0}
+    True
+    """
+    return row if row else {EMPTY_KEY: 1.0}
 
 
 def query_weights(tokens: Sequence[str]) -> SparseRow:
@@ -86,10 +98,10 @@ def sparse_rows(
             row_keys = keys[by_row.indices[lo:hi]].tolist()
             weights = by_row.data[lo:hi].tolist()
             if unique:
-                out.append(dict(zip(row_keys, weights, strict=True)))
+                out.append(storable(dict(zip(row_keys, weights, strict=True))))
             else:
                 summed: SparseRow = {}
                 for key, w in zip(row_keys, weights, strict=True):
                     summed[key] = summed.get(key, 0.0) + w
-                out.append(summed)
+                out.append(storable(summed))
         yield out

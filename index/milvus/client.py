@@ -94,12 +94,17 @@ def connect(location: MilvusLocation) -> Any:
 
 
 def forget(location: MilvusLocation) -> None:
-    """Close and drop the cached client for ``location`` (tests, tools)."""
+    """Close and drop the cached client for ``location``; a Milvus Lite file is released
+    too, so another process may open it (tests, tools)."""
     with _lock:
         client = _clients.pop(location.uri, None)
     if client is not None:
         with contextlib.suppress(Exception):
             client.close()
+    if location.is_lite:
+        from milvus_lite.server_manager import server_manager_instance
+
+        server_manager_instance.release_server(location.uri)
 
 
 def _message(exc: BaseException) -> str:

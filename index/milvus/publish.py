@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -26,7 +27,7 @@ import numpy as np
 from tqdm import tqdm
 
 from index.bm25 import Bm25Index
-from index.errors import IndexCorruptError, IndexLockedError
+from index.errors import IndexCorruptError, IndexLockedError, IndexUnavailableError
 from index.location import MilvusLocation
 from index.milvus.client import (
     CALL_TIMEOUT,
@@ -60,6 +61,8 @@ from ingest.types import Chunk, Document
 logger = logging.getLogger(__name__)
 
 INSERT_BATCH = 500
+#: Seconds a server may take to index a generation before the build gives up.
+INDEX_TIMEOUT = 6 * 3600.0
 
 
 @dataclass(frozen=True)
@@ -101,11 +104,14 @@ def publish(
                     f"{name} already exists in {location.uri}: another build is writing "
                     "this generation; wait for it to finish and try again"
                 )
-        client.create_collection(docs_name, schema=docs_schema(client),
-                                 index_params=docs_index_params(client), timeout=CALL_TIMEOUT)
+        client.create_collection(docs_name, schema=docs_schema(client), timeout=CALL_TIMEOUT)
         client.create_collection(chunks_name, schema=chunk_schema(client, vectors.shape[1]),
-                                 index_params=chunk_index_params(client, index_type),
                                  timeout=CALL_TIMEOUT)
+        # Indexes are built after the rows arrive; seal_generation waits for them.
+        client.create_index(docs_name, docs_index_params(client), sync=False,
+                            timeout=CALL_TIMEOUT)
+        client.create_index(chunks_name, chunk_index_params(client, index_type), sync=False,
+                            timeout=CALL_TIMEOUT)
     records = _document_records(documents, chunk_doc_rows, manifest["documents"], facts)
     docs_sha = insert_documents(location, client, docs_name, records, doc_lexical)
     sent = insert_chunks(location, client, chunks_name, chunks, vectors, lexical,
@@ -200,11 +206,12 @@ def seal_generation(
     location: MilvusLocation, client: Any, chunks_name: str, docs_name: str,
     manifest: dict[str, Any],
 ) -> None:
-    """Flush and load both collections, check the counts, then write the manifest."""
+    """Flush, index and load both collections, check the counts, then write the manifest."""
     text = json.dumps(manifest, ensure_ascii=False, sort_keys=True)
     with calling(location, f"finish {chunks_name}"):
         for name in (docs_name, chunks_name):
             client.flush(name, timeout=CALL_TIMEOUT)
+            _wait_for_indexes(client, name)
             client.load_collection(name, timeout=CALL_TIMEOUT)
         if _count(client, chunks_name) != manifest["n_chunks"]:
             raise IndexCorruptError(f"{chunks_name} does not hold all {manifest['n_chunks']} "
@@ -213,6 +220,25 @@ def seal_generation(
             chunks_name, properties={MANIFEST_KEY: text, MANIFEST_SHA_KEY: sha256_text(text)},
             timeout=CALL_TIMEOUT,
         )
+
+
+def _wait_for_indexes(client: Any, name: str) -> None:
+    """Wait until every index of ``name`` covers every row (a server builds them in the
+    background; Milvus Lite has finished when the flush returns)."""
+    deadline = time.monotonic() + INDEX_TIMEOUT
+    for field in client.list_indexes(name, timeout=CALL_TIMEOUT):
+        while True:
+            state = client.describe_index(name, field, timeout=CALL_TIMEOUT)
+            if state.get("state", "Finished") == "Finished" and not state.get(
+                "pending_index_rows", 0
+            ):
+                break
+            if time.monotonic() > deadline:
+                raise IndexUnavailableError(
+                    f"the {field} index of {name} was not built within {INDEX_TIMEOUT:.0f} s "
+                    f"({state}); run the build again"
+                )
+            time.sleep(1.0)
 
 
 def switch_alias(location: MilvusLocation, client: Any, chunks_name: str, number: int) -> None:

@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 
 from index.dense import HNSW_EF_CONSTRUCTION, HNSW_M, index_type_for
-from index.sparse import SparseRow
+from index.sparse import SparseRow, storable
 from ingest.types import Chunk
 
 #: Milvus's limit for a VARCHAR field, in UTF-8 bytes.
@@ -153,7 +153,7 @@ def doc_parts(doc_row: int, record: str, lexical: SparseRow) -> list[dict[str, A
         raise ValueError(f"document row {doc_row} is too large to store ({len(record)} chars)")
     return [
         {"key": doc_row * PART_STRIDE + part, "doc_row": doc_row, "blob": piece,
-         LEXICAL: lexical if part == 0 else {}}
+         LEXICAL: lexical if part == 0 else storable({})}
         for part, piece in enumerate(pieces)
     ]
 
