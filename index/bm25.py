@@ -8,11 +8,13 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Sequence
+import math
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 import bm25s
 import numpy as np
+import scipy.sparse
 
 from index.sparse import SparseRow, sparse_rows, vocabulary_keys
 
@@ -25,6 +27,7 @@ logger = logging.getLogger(__name__)
 #: or updated (``python -m index update`` rebuilds BM25 without re-embedding).
 K1 = 0.7
 B = 0.75
+_BLOCK_DOCS = 65_536
 
 
 class Bm25Index:
@@ -36,14 +39,43 @@ class Bm25Index:
 
     @classmethod
     def build(
-        cls, corpus_tokens: Sequence[Sequence[str]], k1: float = K1, b: float = B
+        cls, corpus_tokens: Iterable[Sequence[str]], k1: float = K1, b: float = B
     ) -> Bm25Index:
-        """Index one token list per chunk."""
+        """Index one token list per chunk, streamed (a million chunks fit in memory).
+
+        Scores are bit for bit those of ``bm25s.BM25(method="lucene").index`` (a test
+        checks it), which keeps every chunk's token list alive while it indexes.
+        """
+        vocab: dict[str, int] = {}
+        ids_parts: list[np.ndarray] = []
+        tf_parts: list[np.ndarray] = []
+        pending: tuple[list[np.ndarray], list[np.ndarray]] = ([], [])
+        widths: list[int] = []
+        lengths: list[int] = []
+        for tokens in corpus_tokens:
+            ids = np.fromiter((vocab.setdefault(t, len(vocab)) for t in tokens), np.int32,
+                              count=len(tokens))
+            unique, counts = np.unique(ids, return_counts=True)
+            pending[0].append(unique)
+            pending[1].append(counts.astype(np.uint32))
+            widths.append(len(unique))
+            lengths.append(len(tokens))
+            if len(pending[0]) == _BLOCK_DOCS:  # few large arrays, not one per chunk
+                ids_parts.append(np.concatenate(pending[0]))
+                tf_parts.append(np.concatenate(pending[1]))
+                pending[0].clear()
+                pending[1].clear()
+        ids_parts.extend(pending[0])
+        tf_parts.extend(pending[1])
+        n_docs = len(lengths)
         model = bm25s.BM25(k1=k1, b=b, method="lucene")
-        docs = [list(tokens) for tokens in corpus_tokens]
-        if docs:
-            model.index(docs, show_progress=False)
-        return cls(model, len(docs))
+        if n_docs:
+            model.scores = _lucene_matrix(ids_parts, tf_parts, widths, lengths, len(vocab), k1, b)
+            vocab.setdefault("", len(vocab))  # as bm25s: the empty token closes the vocabulary
+            model.vocab_dict = vocab
+            model.unique_token_ids_set = set(vocab.values())
+            model.nonoccurrence_array = None
+        return cls(model, n_docs)
 
     def scores(self, tokens: Sequence[str]) -> np.ndarray:
         """BM25 score of every chunk for the query ``tokens`` (zeros when none is known)."""
@@ -85,3 +117,47 @@ class Bm25Index:
         """Read an index written by :meth:`save` (verify checksums first)."""
         model = bm25s.BM25.load(str(directory), show_progress=False, mmap=False)
         return cls(model, n_docs)
+
+
+def _lucene_matrix(
+    ids_parts: list[np.ndarray],
+    tf_parts: list[np.ndarray],
+    widths: list[int],
+    lengths: list[int],
+    n_vocab: int,
+    k1: float,
+    b: float,
+    block: int = 1 << 22,
+) -> dict[str, object]:
+    """The token-major (CSC) matrix of Lucene BM25 weights, as bm25s stores it.
+
+    idf(t) = log(1 + (N - df + 0.5) / (df + 0.5)); weight = idf * tf / (tf + k1 * (1 - b
+    + b * len / avg_len)), computed in float64 and stored as float32 like bm25s.
+    """
+    n_docs = len(lengths)
+    ids = np.concatenate(ids_parts) if ids_parts else np.zeros(0, dtype=np.int32)
+    ids_parts.clear()
+    tf = np.concatenate(tf_parts) if tf_parts else np.zeros(0, dtype=np.uint32)
+    tf_parts.clear()
+    row_ptr = np.zeros(n_docs + 1, dtype=np.int64)
+    np.cumsum(widths, out=row_ptr[1:])
+    doc_len = np.asarray(lengths, dtype=np.float64)
+    avg_len = np.array(lengths).mean()
+    df = np.bincount(ids, minlength=n_vocab)
+    idf = np.array([math.log(1 + (n_docs - d + 0.5) / (d + 0.5)) for d in df.tolist()],
+                   dtype=np.float32)
+    norm = k1 * ((1 - b) + b * doc_len / avg_len)  # per document, as bm25s's scalar
+    doc_of = np.repeat(np.arange(n_docs, dtype=np.int64), widths)
+    data = np.empty(len(ids), dtype=np.float32)
+    for start in range(0, len(ids), block):  # bounded float64 temporaries
+        end = start + block
+        t = tf[start:end].astype(np.float64)
+        data[start:end] = idf[ids[start:end]] * (t / (norm[doc_of[start:end]] + t))
+    del tf, doc_of
+    by_token = scipy.sparse.csr_matrix((data, ids, row_ptr), shape=(n_docs, n_vocab)).tocsc()
+    return {
+        "data": by_token.data.astype(np.float32, copy=False),
+        "indices": by_token.indices.astype(np.int32, copy=False),
+        "indptr": by_token.indptr.astype(np.int64, copy=False),
+        "num_docs": n_docs,
+    }

@@ -183,8 +183,9 @@ def build_from_chunks(
         for i, c in enumerate(chunks):
             if c.chunk_id in reuse:
                 vectors[i] = reuse[c.chunk_id]
-        lexical = Bm25Index.build([chunk_tokens(c, config.bm25_title_repeat) for c in chunks])
-        doc_lexical = Bm25Index.build([document_tokens(d) for d in documents])
+        # token lists are streamed: a million chunks' tokens never sit in memory at once
+        lexical = Bm25Index.build(chunk_tokens(c, config.bm25_title_repeat) for c in chunks)
+        doc_lexical = Bm25Index.build(document_tokens(d) for d in documents)
         facts = facts_for_documents(documents)
         manifest = {
             "created": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -194,7 +195,8 @@ def build_from_chunks(
             "tokeniser": TOKENISER_NAME,
             "bm25": {"k1": K1, "b": B, "title_repeat": config.bm25_title_repeat},
             "fold_threshold": config.fold_threshold,
-            "index_type": index_type_for(len(chunks), config.hnsw_threshold),
+            "index_type": index_type_for(len(chunks), config.hnsw_threshold,
+                                         config.ivfpq_threshold),
             "libraries": library_versions(milvus=milvus),
             "n_documents": len(documents),
             "n_chunks": len(chunks),
@@ -250,12 +252,13 @@ def _write_folder(
     manifest: dict[str, object],
 ) -> tuple[int, Path]:
     """Write generation ``gen-N`` into ``index_dir``, switch ``CURRENT``, prune old ones."""
-    faiss_index = build_faiss(vectors, threshold=config.hnsw_threshold)
+    faiss_index = build_faiss(vectors, threshold=config.hnsw_threshold,
+                              ivfpq_threshold=config.ivfpq_threshold)
     number, partial = start_generation(index_dir)
     np.save(partial / VECTORS, vectors, allow_pickle=False)
     save_faiss(faiss_index, partial / FAISS_FILE)
-    write_jsonl(partial / CHUNKS, [asdict(c) for c in chunks])
-    write_jsonl(partial / DOCUMENTS, [document_row(d) for d in documents])
+    write_jsonl(partial / CHUNKS, (asdict(c) for c in chunks))  # type: ignore[arg-type]
+    write_jsonl(partial / DOCUMENTS, (document_row(d) for d in documents))  # type: ignore[arg-type]
     lexical.save(partial / BM25_DIR)
     doc_lexical.save(partial / BM25_DOCS_DIR)
     write_facts(partial / FACTS, facts)

@@ -17,7 +17,7 @@ import numpy as np
 
 from index.bm25 import Bm25Index
 from index.build import BM25_DIR, BM25_DOCS_DIR, CHUNKS, DOCUMENTS, FAISS_FILE, VECTORS
-from index.dense import load_faiss, search_faiss
+from index.dense import is_approximate, load_faiss, search_faiss, search_refined
 from index.errors import IndexCorruptError, IndexError_, rebuild_command
 from index.facts_store import load_facts
 from index.store import (
@@ -54,6 +54,8 @@ class Generation:
 
     # The search backend protocol (index.backend.SearchBackend) over these arrays.
     def dense_top(self, query: np.ndarray, n: int) -> list[tuple[int, float]]:
+        if is_approximate(self.dense):
+            return search_refined(self.dense, self.vectors, query, n)
         return search_faiss(self.dense, query, n)
 
     def lexical_top(self, tokens: Sequence[str], n: int) -> list[tuple[int, float]]:

@@ -75,8 +75,9 @@ def docs_schema(client: Any) -> Any:
 
 
 def dense_index_type(n_chunks: int, threshold: int) -> str:
-    """``"FLAT"`` (exact) below ``threshold`` chunks, ``"HNSW"`` above, as the FAISS backend."""
-    return "HNSW" if index_type_for(n_chunks, threshold) == "hnsw" else "FLAT"
+    """``"FLAT"`` (exact) below ``threshold`` chunks, ``"HNSW"`` above, as the FAISS backend
+    (whose IVF-PQ tier saves a single machine's memory; a Milvus server keeps HNSW)."""
+    return "FLAT" if index_type_for(n_chunks, threshold) == "flat" else "HNSW"
 
 
 def chunk_index_params(client: Any, index_type: str) -> Any:
