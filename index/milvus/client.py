@@ -31,6 +31,10 @@ CONNECT_TIMEOUT = 10.0
 #: Seconds one call may take before it is reported as failed.
 CALL_TIMEOUT = 120.0
 
+#: pymilvus pings every 10 s; gRPC servers that keep its default policy (Milvus Lite's
+#: does) answer pings more often than every 5 minutes with GOAWAY "too_many_pings".
+GRPC_OPTIONS = {"grpc.keepalive_time_ms": 300_000}
+
 _clients: dict[str, Any] = {}
 _lock = threading.Lock()
 
@@ -79,7 +83,8 @@ def connect(location: MilvusLocation) -> Any:
         for name in ("pymilvus", "milvus_lite"):
             logging.getLogger(name).setLevel(logging.CRITICAL)
         try:
-            client = MilvusClient(uri=location.uri, timeout=CONNECT_TIMEOUT)
+            client = MilvusClient(uri=location.uri, timeout=CONNECT_TIMEOUT,
+                                  grpc_options=GRPC_OPTIONS)
             client.list_collections(timeout=CONNECT_TIMEOUT)
         except MilvusException as exc:
             hint = _lite_hint(location) if location.is_lite else (
