@@ -56,11 +56,11 @@ def disk_bytes(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
-def _corpus(n: int) -> tuple[Any, dict[str, Any], list[Any]]:
+def _corpus(n: int) -> tuple[Any, list[Any], Any]:
     from bench.synthetic import SyntheticCorpus, ncp_clauses
 
     corpus = SyntheticCorpus(ncp_clauses(), seed=SEED)
-    docs, chunks = corpus.corpus_of(n)
+    docs, chunks = corpus.table_of(n)
     return corpus, docs, chunks
 
 
@@ -84,7 +84,7 @@ def phase_build(n: int, work: Path, n_queries: int) -> dict[str, Any]:
     (work / "queries.json").write_text(json.dumps([q for q, _ in queries], ensure_ascii=False))
     np.save(work / "query_vectors.npy", np.stack([v for _, v in queries]))
     t0 = time.perf_counter()
-    report = build_from_chunks(list(docs.values()), chunks, work / "faiss",
+    report = build_from_chunks(docs, chunks, work / "faiss",
                                IndexConfig(model="hash"), embedder=HashEmbedder(dim=corpus.dim),
                                reuse=vectors)
     return {
@@ -170,7 +170,7 @@ def phase_milvus_build(n: int, work: Path, n_queries: int) -> dict[str, Any]:
     (work / "queries.json").write_text(json.dumps([q for q, _ in queries], ensure_ascii=False))
     np.save(work / "query_vectors.npy", np.stack([v for _, v in queries]))
     t0 = time.perf_counter()
-    build_from_chunks(list(docs.values()), chunks, MilvusLocation(str(work / "lite.db")),
+    build_from_chunks(docs, chunks, MilvusLocation(str(work / "lite.db")),
                       IndexConfig(model="hash"), embedder=HashEmbedder(dim=corpus.dim),
                       reuse=vectors)
     return {"n_chunks": len(chunks), "build_s": time.perf_counter() - t0,
@@ -183,7 +183,7 @@ def phase_embed(sample: int) -> dict[str, Any]:
     from bench.synthetic import SyntheticCorpus, ncp_clauses
     from index.embedder import DEFAULT_MODEL, load_embedder
 
-    chunks = SyntheticCorpus(ncp_clauses(), seed=SEED).corpus_of(sample)[1]
+    chunks = SyntheticCorpus(ncp_clauses(), seed=SEED).table_of(sample)[1]
     embedder = load_embedder(DEFAULT_MODEL)
     embedder.embed_documents([c.text for c in chunks[:32]])  # warm-up
     t0 = time.perf_counter()

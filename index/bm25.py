@@ -27,7 +27,8 @@ logger = logging.getLogger(__name__)
 #: or updated (``python -m index update`` rebuilds BM25 without re-embedding).
 K1 = 0.7
 B = 0.75
-_BLOCK_DOCS = 65_536
+_BLOCK_DOCS = 65_536  # chunks whose token ids are gathered into one array
+_BLOCK_ENTRIES = 1 << 22  # (chunk, token) weights computed at once in float64
 
 
 class Bm25Index:
@@ -57,7 +58,7 @@ class Bm25Index:
                               count=len(tokens))
             unique, counts = np.unique(ids, return_counts=True)
             pending[0].append(unique)
-            pending[1].append(counts.astype(np.uint32))
+            pending[1].append(counts.astype(np.uint16 if len(tokens) < 2**16 else np.uint32))
             widths.append(len(unique))
             lengths.append(len(tokens))
             if len(pending[0]) == _BLOCK_DOCS:  # few large arrays, not one per chunk
@@ -127,7 +128,6 @@ def _lucene_matrix(
     n_vocab: int,
     k1: float,
     b: float,
-    block: int = 1 << 22,
 ) -> dict[str, object]:
     """The token-major (CSC) matrix of Lucene BM25 weights, as bm25s stores it.
 
@@ -147,13 +147,17 @@ def _lucene_matrix(
     idf = np.array([math.log(1 + (n_docs - d + 0.5) / (d + 0.5)) for d in df.tolist()],
                    dtype=np.float32)
     norm = k1 * ((1 - b) + b * doc_len / avg_len)  # per document, as bm25s's scalar
-    doc_of = np.repeat(np.arange(n_docs, dtype=np.int64), widths)
     data = np.empty(len(ids), dtype=np.float32)
-    for start in range(0, len(ids), block):  # bounded float64 temporaries
-        end = start + block
-        t = tf[start:end].astype(np.float64)
-        data[start:end] = idf[ids[start:end]] * (t / (norm[doc_of[start:end]] + t))
-    del tf, doc_of
+    first = 0
+    while first < n_docs:  # blocks of whole documents: bounded float64 temporaries
+        last = int(np.searchsorted(row_ptr, row_ptr[first] + _BLOCK_ENTRIES, side="right")) - 1
+        last = min(max(last, first + 1), n_docs)
+        lo, hi = row_ptr[first], row_ptr[last]
+        t = tf[lo:hi].astype(np.float64)
+        per_entry = np.repeat(norm[first:last], np.diff(row_ptr[first : last + 1]))
+        data[lo:hi] = idf[ids[lo:hi]] * (t / (per_entry + t))
+        first = last
+    del tf
     by_token = scipy.sparse.csr_matrix((data, ids, row_ptr), shape=(n_docs, n_vocab)).tocsc()
     return {
         "data": by_token.data.astype(np.float32, copy=False),

@@ -105,7 +105,8 @@ def _backend_flags(p: argparse.ArgumentParser) -> None:
         help="http://host:19530 for a Milvus server or cluster, or a local *.db file (Milvus Lite)",
     )
     p.add_argument(
-        "--milvus-collection", default=DEFAULT_COLLECTION, metavar="NAME",
+        "--milvus-collection", metavar="NAME",
+        default=os.environ.get("POLICYQA_MILVUS_COLLECTION", DEFAULT_COLLECTION),
         help=f"the alias naming the live generation (default {DEFAULT_COLLECTION!r})",
     )
 

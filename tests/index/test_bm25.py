@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from index.bm25 import K1, B, Bm25Index
 from index.build import BM25_DIR
 
@@ -27,13 +29,21 @@ def test_manifest_records_the_bm25_parameters_the_index_uses(built_index: Path) 
     assert (loaded._model.k1, loaded._model.b) == (K1, B)
 
 
-def test_streamed_build_scores_exactly_as_bm25s() -> None:
-    """Our streamed index holds bm25s's own Lucene weights, bit for bit."""
+@pytest.mark.parametrize("block", [1 << 22, 37])
+def test_streamed_build_scores_exactly_as_bm25s(
+    block: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Our streamed index holds bm25s's own Lucene weights, bit for bit (whatever the
+    block its weights are computed in)."""
     import random
 
     import bm25s
     import numpy as np
 
+    import index.bm25
+
+    monkeypatch.setattr(index.bm25, "_BLOCK_ENTRIES", block)
+    monkeypatch.setattr(index.bm25, "_BLOCK_DOCS", 50)
     rng = random.Random(0)
     words = [chr(0x4E00 + i) + chr(0x4E00 + j) for i in range(30) for j in range(20)]
     words += ["hukou", "3.5"]
