@@ -15,12 +15,28 @@ Rows are chunk positions in build order; document rows are positions in
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 import numpy as np
 
+from index.bm25 import Bm25Index
 from ingest.facts import Fact
 from ingest.types import Chunk, Document
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """Everything one generation holds, computed once by the build and written by a backend
+    (a ``gen-N`` folder, or Milvus collections)."""
+
+    documents: Sequence[Document]
+    chunks: Sequence[Chunk]
+    vectors: np.ndarray
+    lexical: Bm25Index
+    doc_lexical: Bm25Index
+    facts: Sequence[Fact]
+    manifest: dict[str, Any]
 
 
 class SearchBackend(Protocol):

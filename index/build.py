@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 from tqdm import tqdm
 
-from index.backend import SearchBackend
+from index.backend import Prepared, SearchBackend
 from index.bm25 import K1, B, Bm25Index
 from index.config import IndexConfig
 from index.dense import build_faiss, index_type_for, save_faiss
@@ -37,7 +37,6 @@ from index.store import (
     write_jsonl,
 )
 from index.tokenise import TOKENISER_NAME, bigrams, field_text
-from ingest.facts import Fact
 from ingest.report import IngestResult
 from ingest.script import to_simplified
 from ingest.types import Chunk, Document
@@ -205,19 +204,16 @@ def build_from_chunks(
                 for d in documents
             },
         }
+        prepared = Prepared(documents, chunks, vectors, lexical, doc_lexical, facts, manifest)
         if isinstance(index_dir, MilvusLocation):
             from index.milvus.publish import publish
 
-            published = publish(
-                index_dir, documents=documents, chunks=chunks, vectors=vectors,
-                lexical=lexical, doc_lexical=doc_lexical, facts=facts, manifest=manifest,
-                hnsw_threshold=config.hnsw_threshold, progress=progress,
-            )
+            published = publish(index_dir, prepared, hnsw_threshold=config.hnsw_threshold,
+                                progress=progress)
             number, where = published.number, f"{index_dir.uri} {published.collection}"
             index_type, bytes_per_chunk = published.index_type, published.bytes_per_chunk
         else:
-            number, final = _write_folder(Path(index_dir), config, documents, chunks, vectors,
-                                          lexical, doc_lexical, facts, manifest)
+            number, final = _write_folder(Path(index_dir), config, prepared)
             where, index_type = str(final), str(manifest["index_type"])
             size = sum(p.stat().st_size for p in final.rglob("*") if p.is_file())
             bytes_per_chunk = size / len(chunks)
@@ -240,30 +236,21 @@ def build_from_chunks(
     return report
 
 
-def _write_folder(
-    index_dir: Path,
-    config: IndexConfig,
-    documents: Sequence[Document],
-    chunks: Sequence[Chunk],
-    vectors: np.ndarray,
-    lexical: Bm25Index,
-    doc_lexical: Bm25Index,
-    facts: Sequence[Fact],
-    manifest: dict[str, object],
-) -> tuple[int, Path]:
+def _write_folder(index_dir: Path, config: IndexConfig, gen: Prepared) -> tuple[int, Path]:
     """Write generation ``gen-N`` into ``index_dir``, switch ``CURRENT``, prune old ones."""
-    faiss_index = build_faiss(vectors, threshold=config.hnsw_threshold,
+    faiss_index = build_faiss(gen.vectors, threshold=config.hnsw_threshold,
                               ivfpq_threshold=config.ivfpq_threshold)
     number, partial = start_generation(index_dir)
-    np.save(partial / VECTORS, vectors, allow_pickle=False)
+    np.save(partial / VECTORS, gen.vectors, allow_pickle=False)
     save_faiss(faiss_index, partial / FAISS_FILE)
-    write_jsonl(partial / CHUNKS, (asdict(c) for c in chunks))  # type: ignore[arg-type]
-    write_jsonl(partial / DOCUMENTS, (document_row(d) for d in documents))  # type: ignore[arg-type]
-    lexical.save(partial / BM25_DIR)
-    doc_lexical.save(partial / BM25_DOCS_DIR)
-    write_facts(partial / FACTS, facts)
+    write_jsonl(partial / CHUNKS, (asdict(c) for c in gen.chunks))  # type: ignore[arg-type]
+    write_jsonl(partial / DOCUMENTS,
+                (document_row(d) for d in gen.documents))  # type: ignore[arg-type]
+    gen.lexical.save(partial / BM25_DIR)
+    gen.doc_lexical.save(partial / BM25_DOCS_DIR)
+    write_facts(partial / FACTS, gen.facts)
     previous = read_current(index_dir)
-    final = finish_generation(index_dir, number, partial, manifest)
+    final = finish_generation(index_dir, number, partial, gen.manifest)
     prune_generations(index_dir, keep={number} | ({previous} if previous else set()))
     return number, final
 

@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 from tqdm import tqdm
 
+from index.backend import Prepared
 from index.bm25 import Bm25Index
 from index.errors import IndexCorruptError, IndexLockedError, IndexUnavailableError
 from index.location import MilvusLocation
@@ -76,19 +77,10 @@ class Published:
 
 
 def publish(
-    location: MilvusLocation,
-    *,
-    documents: Sequence[Document],
-    chunks: Sequence[Chunk],
-    vectors: np.ndarray,
-    lexical: Bm25Index,
-    doc_lexical: Bm25Index,
-    facts: Sequence[Fact],
-    manifest: dict[str, Any],
-    hnsw_threshold: int,
-    progress: bool = False,
+    location: MilvusLocation, gen: Prepared, *, hnsw_threshold: int, progress: bool = False
 ) -> Published:
     """Write a complete generation, switch the alias to it, drop old generations."""
+    documents, chunks, vectors, manifest = gen.documents, gen.chunks, gen.vectors, gen.manifest
     client = connect(location)
     previous = alias_target(client, location)
     number = max(generation_numbers(client, location), default=0) + 1
@@ -112,9 +104,9 @@ def publish(
                             timeout=CALL_TIMEOUT)
         client.create_index(chunks_name, chunk_index_params(client, index_type), sync=False,
                             timeout=CALL_TIMEOUT)
-    records = _document_records(documents, chunk_doc_rows, manifest["documents"], facts)
-    docs_sha = insert_documents(location, client, docs_name, records, doc_lexical)
-    sent = insert_chunks(location, client, chunks_name, chunks, vectors, lexical,
+    records = _document_records(documents, chunk_doc_rows, manifest["documents"], gen.facts)
+    docs_sha = insert_documents(location, client, docs_name, records, gen.doc_lexical)
+    sent = insert_chunks(location, client, chunks_name, chunks, vectors, gen.lexical,
                          chunk_doc_rows, progress=progress)
     stored = {k: v for k, v in manifest.items() if k != "documents"}
     stored.update({

@@ -39,12 +39,17 @@ def lite_server(data_dir: Path, log: Path) -> Iterator[str]:
         yield uri
     finally:
         forget(MilvusLocation(uri))
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
+        stop(proc)
+
+
+def stop(proc: subprocess.Popen[bytes]) -> None:
+    """SIGTERM a child we started, SIGKILL it if it lingers."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(timeout=10)
 
 
 def _wait_until_serving(uri: str, proc: subprocess.Popen[bytes], log: Path) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 import httpx
 
 from index import IndexConfig, MilvusLocation, build_index
-from tests.milvus.lite import free_port
+from tests.milvus.lite import free_port, stop
 from tests.reliability.helpers import ask_all, copy_corpus, golden_answers, make_v2, run_module
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -49,12 +49,7 @@ def replica(uri: str, tmp: Path, name: str) -> Iterator[str]:
             time.sleep(0.5)
         yield url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
+        stop(proc)
 
 
 def _generation(url: str) -> int:
