@@ -357,7 +357,7 @@ def _live_generation(index_dir: IndexLocation, corpus_dir: Path) -> SearchBacken
     if isinstance(index_dir, MilvusLocation):
         from index.milvus.generation import load_milvus
 
-        return load_milvus(index_dir)  # names the build command when nothing is published
+        return load_milvus(index_dir)[0]  # names the build command when nothing is published
     from index.generation import load_generation
 
     if read_current(index_dir) is None:

@@ -81,7 +81,7 @@ class Retriever:
         if isinstance(index_dir, MilvusLocation):
             from index.milvus.generation import load_milvus
 
-            gen, fallback = load_milvus(index_dir), None
+            gen, fallback = load_milvus(index_dir)
         else:
             index_dir = Path(index_dir)
             gen, fallback = load_with_fallback(index_dir)

@@ -7,7 +7,7 @@ vector dimension; and reads every document (the answer engine needs them all),
 checking them against the manifest's checksum. Chunks stay in Milvus and are
 fetched by row when a hit needs them, each checked against its own checksum.
 
->>> # gen = load_milvus(MilvusLocation("idx.db")); gen.dense_top(qvec, 100)
+>>> # gen, fallback = load_milvus(MilvusLocation("idx.db")); gen.dense_top(qvec, 100)
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ import numpy as np
 from index.dense import HNSW_EF_SEARCH
 from index.errors import (
     IndexCorruptError,
+    IndexError_,
     IndexMismatchError,
     IndexNotFoundError,
     rebuild_command,
@@ -36,8 +37,10 @@ from index.milvus.client import (
     CALL_TIMEOUT,
     alias_target,
     calling,
+    chunk_collection,
     connect,
     generation_number,
+    generation_numbers,
 )
 from index.milvus.schema import (
     FORMAT,
@@ -250,20 +253,40 @@ class MilvusGeneration:
                 "collection": self.collection}
 
 
-def load_milvus(location: MilvusLocation) -> MilvusGeneration:
-    """The generation the alias names now, checked; clear errors otherwise."""
-    hint = f"rebuild with: {rebuild_command(location)}"
+def load_milvus(location: MilvusLocation) -> tuple[MilvusGeneration, str | None]:
+    """The generation the alias names, checked; when it is damaged, the newest older
+    good one and a note saying why (as the FAISS backend does). Clear errors otherwise."""
     client = None if location.is_lite and not Path(location.uri).exists() else connect(location)
     target = None if client is None else alias_target(client, location)
-    if target is None:
+    if client is None or target is None:
         raise IndexNotFoundError(
             f"no index in {location}; build one with: {rebuild_command(location)}"
         )
-    if generation_number(location.collection, target) is None:
+    number = generation_number(location.collection, target)
+    if number is None:
         raise IndexCorruptError(
             f"alias {location.collection} points at {target}, which this program did not write; "
-            f"{hint}"
+            f"rebuild with: {rebuild_command(location)}"
         )
+    try:
+        return _load(client, location, target), None
+    except IndexCorruptError as first:
+        older = sorted((n for n in generation_numbers(client, location) if n < number),
+                       reverse=True)
+        for n in older:
+            try:
+                gen = _load(client, location, chunk_collection(location.collection, n))
+            except IndexError_:
+                continue
+            message = f"{target} is unusable ({first}); serving older {gen.collection}"
+            logger.warning(message)
+            return gen, message
+        raise
+
+
+def _load(client: Any, location: MilvusLocation, target: str) -> MilvusGeneration:
+    """Generation collection ``target``, every check passed."""
+    hint = f"rebuild with: {rebuild_command(location)}"
     with calling(location, f"describe {target}"):
         described = client.describe_collection(target, timeout=CALL_TIMEOUT)
     manifest = _manifest(described.get("properties") or {}, target, hint)

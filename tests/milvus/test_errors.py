@@ -142,3 +142,16 @@ def test_no_index_and_a_locked_lite_file_say_what_to_do(
     assert proc.returncode == 1
     assert "python -m milvus_lite server --data-dir" in proc.stderr
     assert "Traceback" not in proc.stderr and proc.stderr.count("\n") == 1
+
+
+def test_a_damaged_live_generation_falls_back_to_the_previous_one(
+    corpus_dir: Path, hash_config: IndexConfig, lite_db: MilvusLocation
+) -> None:
+    build_index(corpus_dir, lite_db, hash_config)
+    build_index(corpus_dir, lite_db, hash_config)  # gen 1 is kept as the previous one
+    client = connect(lite_db)
+    edited = client.describe_collection("policyqa_g2")["properties"][MANIFEST_KEY] + " "
+    client.alter_collection_properties("policyqa_g2", properties={MANIFEST_KEY: edited})
+    info = Retriever.load(lite_db).info()
+    assert info["generation"] == 1 and info["collection"] == "policyqa_g1"
+    assert "policyqa_g2 is unusable" in info["fallback"]
