@@ -1,13 +1,15 @@
 """``python -m app``: build the index on first run, then serve chat, API and widget.
 
-    python -m app --corpus ../shared/corpus            # http://127.0.0.1:7860
+    python -m app                                      # the demo corpus, http://127.0.0.1:7860
     python -m app --corpus DIR --port 8080 --allowed-origins https://jobs.example.com
 """
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
+import socket
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -61,10 +63,41 @@ def build_engine(settings: Settings, retriever: Retriever) -> QAEngine:
     return engine
 
 
+# Third-party loggers that are chatty at INFO: faiss's loader reports every CPU
+# variant it could not import; pypdf warns about harmless damage in PDFs (ingest
+# reports the files it cannot read itself).
+QUIET_LOGGERS = {"faiss.loader": logging.WARNING, "pypdf": logging.ERROR}
+
+
+def port_problem(host: str, port: int) -> str | None:
+    """Why ``host:port`` cannot be served (checked before the slow index load), or None."""
+    if port == 0:
+        return None
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+        with socket.socket(family, socket.SOCK_STREAM) as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does
+            sock.bind((host, port))
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            why = "is already in use (another server is listening there)"
+        elif exc.errno == errno.EACCES:
+            why = "needs administrator rights (ports below 1024)"
+        else:
+            why = f"cannot be used ({exc.strerror or exc})"
+        return (f"port {port} on {host} {why}. Pick another port with --port 8080 "
+                "or the POLICYQA_PORT=8080 environment variable.")
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
+    for name, level in QUIET_LOGGERS.items():
+        logging.getLogger(name).setLevel(level)
+    for handler in logging.getLogger().handlers:  # bm25s sets its own logger to DEBUG
+        handler.setLevel(logging.INFO)
     # No phoning home from Gradio (this machine has no internet anyway).
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     try:
@@ -73,6 +106,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             require_corpus(settings)
     except SettingsError as exc:
         sys.stderr.write(f"python -m app: {exc}\n")
+        return 2
+    busy = port_problem(settings.host, settings.port)
+    if busy:
+        sys.stderr.write(f"python -m app: {busy}\n")
         return 2
 
     from index import IndexError_
@@ -97,11 +134,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     import uvicorn
 
-    from app.web.server import create_app
+    from app.web.server import create_app, uvicorn_options
 
     app = create_app(settings, build_engine(settings, retriever), retriever)
     log.info("serving on http://%s:%s (API docs at /docs)", settings.host, settings.port)
-    uvicorn.run(app, host=settings.host, port=settings.port, log_level="info")
+    uvicorn.run(app, host=settings.host, port=settings.port, log_level="info",
+                **uvicorn_options(settings))  # type: ignore[arg-type]
     return 0
 
 

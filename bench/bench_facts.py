@@ -1,8 +1,20 @@
-"""Precision and recall of extracted amount/target facts against a hand-checked list.
+"""Precision and recall of extracted facts: on the sample corpus and on NCP notices.
 
-The gold list (``eval/data/amount_facts_gold.jsonl``) was written by reading
-the five sample documents. One row per stated figure: ``doc`` (file stem),
-``kind`` ("amount" = money in 元, "target" = a count of persons or items),
+Two labelled sets, reported separately:
+
+- ``eval/data/amount_facts_gold.jsonl``, written by reading the five sample
+  documents (the extraction rules were written on them too, so it is a regression
+  check). ``economic_as_amounts`` lists its statistic/report rows (economic figures
+  and news amounts) that came out as amount facts: it must stay empty.
+- ``eval/data/ncp_amount_facts_gold.jsonl``: 180 money mentions sampled with a seed
+  from the NCP dev documents and labelled by reading (``bench/facts_ncp.py``):
+  precision, recall and region accuracy of amount facts on documents the rules were
+  not written for. Also: department coverage over all NCP notices, and Chinese
+  numeral parsing, ours against ``cn2an`` (when installed), on both sets' figures.
+
+Sample gold rows: ``doc`` (file stem), ``kind`` ("amount" = a benefit in 元,
+"target" = a count of persons or items or a money target, "statistic"/"report" =
+a figure that is not a fact),
 ``amount_text`` and a short ``context`` around it as they read in the display
 text with whitespace removed, bounds, unit, period and beneficiary.
 
@@ -19,7 +31,7 @@ fact's figure span overlaps the gold span; each side matches at most once.
 
 Usage::
 
-    python bench/bench_facts.py --corpus ../shared/corpus --out reports/facts.json
+    python bench/bench_facts.py --corpus ../shared/corpus --ncp ../shared/benchmarks/ncp_policies
 """
 
 from __future__ import annotations
@@ -38,12 +50,22 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from bench.facts_ncp import (  # noqa: E402
+    NCP_LABELS,
+    department_coverage,
+    load_labels,
+    numeral_agreement,
+    outside_frame,
+    score_labels,
+)
 from ingest import ingest_corpus  # noqa: E402
 from ingest.facts import Fact, extract_facts  # noqa: E402
 from ingest.types import Document  # noqa: E402
 
 log = logging.getLogger("bench_facts")
 DEFAULT_GOLD = ROOT / "eval" / "data" / "amount_facts_gold.jsonl"
+DEFAULT_NCP = ROOT.parent / "shared" / "benchmarks" / "ncp_policies"
+NOT_FACTS = ("statistic", "report")
 
 
 @dataclass(frozen=True)
@@ -194,6 +216,25 @@ def facts_by_kind(facts: Iterable[Fact], docs: dict[str, Document]) -> dict[str,
     return {stem: dict(c) for stem, c in sorted(counts.items())}
 
 
+def economic_as_amounts(
+    gold: Sequence[GoldRow], facts: Sequence[Fact], docs: dict[str, Document]
+) -> list[str]:
+    """Gold figures that are not facts (statistics, news amounts) found as amounts."""
+    out = []
+    for g in gold:
+        if g.kind not in NOT_FACTS:
+            continue
+        doc = next((d for d in docs.values() if Path(d.source).stem == g.doc), None)
+        span = locate(doc.text, g.context, g.amount_text) if doc else None
+        if span is None:
+            out.append(f"{g.doc}: {g.context} (not located)")
+            continue
+        if any(f.kind == "amount" and f.doc_id == doc.doc_id and f.amount_start < span[1]
+               and span[0] < f.amount_end for f in facts):
+            out.append(f"{g.doc}: {g.amount_text} ({g.context})")
+    return out
+
+
 def run(corpus: Path, gold_path: Path = DEFAULT_GOLD) -> dict[str, object]:
     """Ingest ``corpus``, extract facts and score them; a JSON-ready report."""
     docs = {d.doc_id: d for d in ingest_corpus(corpus).documents}
@@ -203,7 +244,27 @@ def run(corpus: Path, gold_path: Path = DEFAULT_GOLD) -> dict[str, object]:
         "corpus": str(corpus),
         "gold": str(gold_path),
         "scores": {k: asdict(score(k, gold, facts, docs)) for k in ("amount", "target")},
+        "economic_as_amounts": economic_as_amounts(gold, facts, docs),
         "facts_per_document": facts_by_kind(facts, docs),
+        "numerals": numeral_agreement(
+            (g.amount_text, g.value_min, g.value_max) for g in gold if g.kind != "target"
+            or g.unit == "元"),
+    }
+
+
+def run_ncp(ncp: Path, labels_path: Path = NCP_LABELS) -> dict[str, object]:
+    """Amount facts on the labelled NCP mentions, and department coverage."""
+    docs = {d.doc_id: d for d in ingest_corpus(ncp / "corpus").documents}
+    facts = [f for d in docs.values() for f in extract_facts(d)]
+    labels = load_labels(labels_path)
+    stems = {row.doc for row in labels}
+    return {
+        "corpus": str(ncp / "corpus"),
+        "labels": str(labels_path),
+        "amount": score_labels(labels, facts, docs),
+        "amount_facts_outside_sampling_frame": outside_frame(facts, docs, stems),
+        "departments": department_coverage(list(docs.values()), facts),
+        "numerals": numeral_agreement((r.mention, r.value_min, r.value_max) for r in labels),
     }
 
 
@@ -212,10 +273,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
+    parser.add_argument("--ncp", type=Path, default=DEFAULT_NCP,
+                        help="NCP benchmark folder (corpus/ inside); skipped when absent")
+    parser.add_argument("--ncp-labels", type=Path, default=NCP_LABELS)
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    report = run(args.corpus, args.gold)
+    for path in (args.corpus, args.gold, args.ncp_labels):
+        if not path.exists():
+            parser.error(f"not found: {path}")
+    report = {"sample": run(args.corpus, args.gold)}
+    if (args.ncp / "corpus").is_dir():
+        report["ncp"] = run_ncp(args.ncp, args.ncp_labels)
+    else:
+        log.warning("no NCP corpus at %s; NCP figures skipped", args.ncp)
     text = json.dumps(report, ensure_ascii=False, indent=2)
     sys.stdout.write(text + "\n")
     if args.out:

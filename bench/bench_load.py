@@ -35,6 +35,7 @@ with ``--url``).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import os
@@ -45,6 +46,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -192,6 +194,30 @@ def start_server(args: argparse.Namespace) -> tuple[subprocess.Popen[bytes], str
     raise SystemExit("server did not become healthy in time")
 
 
+@contextlib.contextmanager
+def target(args: argparse.Namespace) -> Iterator[tuple[str, int | None]]:
+    """``(url, server pid)``: ``args.url``, or a server started for the run and
+    stopped after it (pid None for ``--url``)."""
+    if args.url:
+        yield args.url, None
+        return
+    proc, url = start_server(args)
+    try:
+        yield url, proc.pid
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=30)
+
+
+def emit(result: dict[str, object], out: Path | None) -> None:
+    """Print ``result`` as JSON and, with ``out``, write it there too."""
+    text = json.dumps(result, ensure_ascii=False, indent=2)
+    sys.stdout.write(text + "\n")
+    if out:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text, encoding="utf-8")
+
+
 def process_cpu_seconds(pid: int) -> float | None:
     """User + system CPU seconds of process ``pid`` (all its threads), from ``/proc``."""
     try:
@@ -323,23 +349,10 @@ def main(argv: list[str] | None = None) -> int:
     logging.getLogger("httpx").setLevel(logging.WARNING)
 
     questions = load_questions(args.questions)
-    proc = None
-    url = args.url
-    if url is None:
-        proc, url = start_server(args)
-    try:
+    with target(args) as (url, pid):
         result = run(url, args.clients, args.seconds, args.abusive_connections, args.think,
-                     questions, server_pid=proc.pid if proc is not None else None,
-                     jitter=args.jitter)
-    finally:
-        if proc is not None:
-            os.killpg(proc.pid, signal.SIGTERM)
-            proc.wait(timeout=30)
-    text = json.dumps(result, ensure_ascii=False, indent=2)
-    sys.stdout.write(text + "\n")
-    if args.out:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(text, encoding="utf-8")
+                     questions, server_pid=pid, jitter=args.jitter)
+    emit(result, args.out)
     return 0
 
 

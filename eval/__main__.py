@@ -1,4 +1,4 @@
-"""Command line: ``python -m eval {validate,retrieval,run,compare}``.
+"""Command line: ``python -m eval {validate,retrieval,run,compare,refusal}``.
 
 Examples::
 
@@ -6,6 +6,7 @@ Examples::
     python -m eval retrieval --index-dir IDX --questions FILE --json out.json
     python -m eval run --index-dir IDX --questions FILE --out REPORT_DIR --k 5
     python -m eval compare A/metrics.json B/metrics.json --fail-below recall@5=0.9
+    python -m eval refusal --corpus DIR --questions Q.jsonl --holdout 0.25 --seed 1 --out OUT
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import shlex
 import sys
 from pathlib import Path
 
@@ -50,6 +52,22 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("candidate", type=Path)
     c.add_argument("--fail-below", default="",
                    help="comma-separated metric=minimum for the candidate, e.g. recall@5=0.9")
+
+    ref = sub.add_parser("refusal", help="leave-documents-out refusal test (index built here)")
+    ref.add_argument("--corpus", type=Path, required=True, help="corpus folder (read only)")
+    ref.add_argument("--questions", type=Path, required=True,
+                     help="JSONL with question, doc (gold document) and answer")
+    ref.add_argument("--holdout", type=float, required=True,
+                     help="share of the gold documents left out, 0 < x < 1, e.g. 0.25")
+    ref.add_argument("--seed", type=int, required=True, help="seed of the held-out draw")
+    ref.add_argument("--out", type=Path, required=True, help="folder for refusal.json/.md")
+    ref.add_argument("--model", default=None,
+                     help="embedding model (default: the index default; 'hash' for a fast run)")
+    ref.add_argument("--k", type=int, default=5, help="passages given to the answer engine")
+    ref.add_argument("--min-questions", type=int, default=5,
+                     help="fewest unanswerable and answerable questions accepted (default 5)")
+    ref.add_argument("--index-dir", type=Path, default=None,
+                     help="keep the held-out index here (default: a temporary folder)")
     return p
 
 
@@ -94,7 +112,8 @@ def _cmd_run(args: argparse.Namespace) -> int:
     result = run_full(retriever, questions, k=args.k, progress=sys.stderr.isatty())
     paths = write_report(result, args.out)
     m = result.metrics
-    keys = ("recall@5", "doc_recall@5", "mrr@10", "answer_fact", "citation_validity",
+    keys = ("recall@5", "doc_recall@5", "mrr@10", "answer_in_top5", "answer_fact", "rouge_l",
+            "answer_chars_p50", "citation_validity",
             "citation_support", "refusal_precision", "refusal_recall", "false_refusal_rate",
             "latency_p50_ms", "latency_p95_ms")
     for key in keys:
@@ -119,13 +138,32 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_refusal(args: argparse.Namespace) -> int:
+    from eval.refusal import RefusalConfig, run_refusal
+    from eval.refusal_report import summary_text, write_refusal
+
+    if args.out.exists() and not args.out.is_dir():
+        raise EvalError(f"--out must be a folder, but {args.out} is a file")
+    config = RefusalConfig(corpus=args.corpus, questions=args.questions, holdout=args.holdout,
+                           seed=args.seed, model=args.model, k=args.k,
+                           min_questions=args.min_questions, index_dir=args.index_dir)
+    command = shlex.join(["python", "-m", "eval", *args.argv])
+    report = run_refusal(config, command=command, progress=sys.stderr.isatty())
+    paths = write_refusal(report, args.out)
+    print(summary_text(report))
+    print(f"report: {paths['json']} and {paths['md']}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point; returns the process exit code (2 for bad input)."""
+    argv = sys.argv[1:] if argv is None else list(argv)
     args = _parser().parse_args(argv)
+    args.argv = argv
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
                         format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
     handlers = {"validate": _cmd_validate, "retrieval": _cmd_retrieval,
-                "run": _cmd_run, "compare": _cmd_compare}
+                "run": _cmd_run, "compare": _cmd_compare, "refusal": _cmd_refusal}
     try:
         return handlers[args.command](args)
     except EvalError as exc:

@@ -15,11 +15,12 @@ from eval.runner import RunResult
 log = logging.getLogger(__name__)
 HEADLINE = ("n_questions", "n", "n_excluded_unanswerable", "recall@1", "recall@3", "recall@5",
             "recall@10", "mrr@10", "ndcg@10", "doc_recall@1", "doc_recall@5", "doc_mrr@10",
-            "answer_in_top5", "answer_fact", "citation_validity", "n_invalid_citations",
+            "answer_in_top5", "answer_fact", "rouge_l", "answer_chars_p50", "citation_validity",
+            "n_invalid_citations",
             "citation_support", "refusal_precision", "refusal_recall", "false_refusal_rate",
             "answered_rate", "latency_p50_ms", "latency_p95_ms", "latency_p99_ms",
             "retrieval_latency_p50_ms")
-GROUP_COLS = ("n_questions", "recall@5", "doc_recall@5", "mrr@10", "answer_fact",
+GROUP_COLS = ("n_questions", "recall@5", "doc_recall@5", "mrr@10", "answer_fact", "rouge_l",
               "citation_support", "refusal_recall", "false_refusal_rate")
 N_FAILURES = 15
 

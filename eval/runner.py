@@ -16,7 +16,13 @@ from typing import Any, Protocol
 
 from tqdm import tqdm
 
-from eval.answer_metrics import QuoteCheck, fact_present, quote_is_verbatim, refusal_scores
+from eval.answer_metrics import (
+    QuoteCheck,
+    fact_present,
+    quote_is_verbatim,
+    refusal_scores,
+    rouge_l,
+)
 from eval.errors import EvalError
 from eval.metrics import (
     average_records,
@@ -178,10 +184,12 @@ def score_answer(q: Question, answer: Any, documents: Mapping[str, str],
     checks = [QuoteCheck(c.doc_id, c.char_start, c.char_end, c.quote) for c in answer.citations]
     valid = [quote_is_verbatim(c, documents) for c in checks]
     m: dict[str, float | None] = {"refused": 1.0 if answer.refused else 0.0,
-                                  "answer_fact": None, "citation_support": None,
+                                  "answer_fact": None, "rouge_l": None,
+                                  "citation_support": None,
                                   "citation_validity": sum(valid) / len(valid) if valid else None}
     if q.answerable and q.answer:
         m["answer_fact"] = 0.0 if answer.refused else float(fact_present(q.answer, answer.text))
+        m["rouge_l"] = 0.0 if answer.refused else rouge_l(q.answer, answer.text)
     targets = chunk_targets(q)
     if q.answerable and targets and not answer.refused:
         cited = [chunk_texts.get(c.chunk_id, c.quote) for c in answer.citations]
@@ -202,7 +210,7 @@ def answer_summary(records: Sequence[dict[str, Any]]) -> dict[str, Any]:
     n_bad = sum(r["n_invalid_citations"] for r in records)
     out: dict[str, Any] = {}
     avg = average_records(ans)
-    for key in ("answer_fact", "citation_support"):
+    for key in ("answer_fact", "rouge_l", "citation_support"):
         if key in avg:
             out[key] = avg[key]
     out["citation_validity"] = (n_cit - n_bad) / n_cit if n_cit else None
@@ -211,6 +219,8 @@ def answer_summary(records: Sequence[dict[str, Any]]) -> dict[str, Any]:
     out.update(refusal_scores([r["answerable"] for r in records],
                               [bool(m["refused"]) for m in ans]))
     out.update(latency_summary([r["answer_seconds"] for r in records], "latency"))
+    lengths = sorted(len(r["answer"]["text"]) for r in records if not r["answer"]["refused"])
+    out["answer_chars_p50"] = float(lengths[len(lengths) // 2]) if lengths else None
     return out
 
 

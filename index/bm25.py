@@ -16,7 +16,7 @@ import bm25s
 import numpy as np
 import scipy.sparse
 
-from index.sparse import SparseRow, sparse_rows, vocabulary_keys
+from index.sparse import SparseRow, key_frequencies, sparse_rows, vocabulary_keys
 
 logger = logging.getLogger(__name__)
 
@@ -85,6 +85,14 @@ class Bm25Index:
             return np.zeros(self.n_docs, dtype=np.float32)
         return np.asarray(self._model.get_scores(ids), dtype=np.float32)
 
+    def document_frequencies(self, tokens: Sequence[str]) -> list[int]:
+        """How many indexed rows contain each of ``tokens`` (0 for a token never indexed)."""
+        vocab = self._model.vocab_dict if self.n_docs else {}
+        indptr = self._model.scores["indptr"] if self.n_docs else ()
+        return [
+            int(indptr[vocab[t] + 1] - indptr[vocab[t]]) if t in vocab else 0 for t in tokens
+        ]
+
     def search(self, tokens: Sequence[str], k: int) -> list[tuple[int, float]]:
         """Top-``k`` ``(row, score)`` pairs with a positive score, best first."""
         scores = self.scores(tokens)
@@ -107,6 +115,15 @@ class Bm25Index:
         keys = vocabulary_keys(self._model.vocab_dict)
         return sparse_rows(scores["data"], scores["indices"], scores["indptr"], keys,
                            self.n_docs, batch=batch)
+
+    def key_frequencies(self) -> tuple[np.ndarray, np.ndarray]:
+        """Every indexed token's document frequency by token key (sorted keys), for a
+        backend that stores weights under keys (see :func:`index.sparse.key_frequencies`)."""
+        if not self.n_docs:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        df = np.diff(self._model.scores["indptr"])
+        keys = vocabulary_keys(self._model.vocab_dict)[: len(df)]  # "" closes the vocabulary
+        return key_frequencies(keys, df)
 
     def save(self, directory: Path) -> None:
         """Write the bm25s arrays and vocabulary into ``directory``."""

@@ -19,6 +19,14 @@ MAX_K = 50
 #: whole (answer-in-top-5 0.92 vs 0.89 on NCP; sample Recall@5 0.968 vs 0.944).
 DEFAULT_CHUNKING = ChunkingConfig(chunk_size=500, chunk_overlap=50)
 FUSION_METHODS = ("rrf", "score", "bm25", "dense")
+#: The longest query text the embedding model sees (BM25 still reads all of it).
+#: The engine's cost grows with the text (a 500-character query costs about 20
+#: short questions); every question of the sample, NCP and LeCoQA sets is at most
+#: 106 characters, so none is cut.
+MAX_EMBEDDED_QUERY_CHARS = 128
+#: ``fixed``: the configured weights for every question; ``coverage``: BM25's share
+#: (and the document prior) scaled per question by its vocabulary coverage.
+WEIGHTINGS = ("fixed", "coverage")
 
 
 @dataclass(frozen=True)
@@ -69,11 +77,20 @@ class SearchConfig:
     chunks whose notice is, by its own title or issuer, from another province
     than every place the question names (天津 asked, a 重庆 notice); national
     notices are never lowered (score fusion of Chinese queries only; 0 disables it).
+    ``weighting`` ``coverage`` adapts the weights to how a question is worded:
+    BM25's weight and ``doc_weight`` are multiplied by the IDF-weighted share of
+    the question's bigrams that occur in the index at all, and the dense side
+    takes what BM25 gives up (``index.query_signals``); a question in the
+    notices' own words keeps the configured weights, one in everyday words leans
+    on the dense side. ``fixed`` uses the configured weights for every question.
 
     Defaults were chosen on NCP dev and the sample question set together
     (``bench/bench_retrieval.py``, ``bench/bench_sample.py``): equal-weight RRF
     lost to BM25 alone on both; min-max score fusion with BM25 weighted above the
-    dense side, plus whole-document evidence, was best or tied on both.
+    dense side, plus whole-document evidence, was best or tied on both. Coverage
+    weighting was added when LeCoQA's everyday questions showed those weights
+    losing to the dense side alone (``bench/bench_ablation.py``: LeCoQA doc
+    Recall@5 0.61 -> 0.65, NCP and the sample set within one question).
     """
 
     fusion: str = "score"
@@ -86,10 +103,13 @@ class SearchConfig:
     region_boost: float = 1.15
     same_doc_penalty: float = 0.05
     other_region_penalty: float = 0.1
+    weighting: str = "coverage"
 
     def __post_init__(self) -> None:
         if self.fusion not in FUSION_METHODS:
             raise ValueError(f"fusion must be one of {FUSION_METHODS}, got {self.fusion!r}")
+        if self.weighting not in WEIGHTINGS:
+            raise ValueError(f"weighting must be one of {WEIGHTINGS}, got {self.weighting!r}")
         if self.candidates < MAX_K:
             raise ValueError(f"candidates must be at least {MAX_K}, got {self.candidates}")
         if min(self.dense_weight, self.bm25_weight, self.doc_weight, self.same_doc_penalty,

@@ -155,9 +155,18 @@ def save_faiss(index: faiss.Index, path: Path) -> None:
 
 
 def load_faiss(path: Path) -> faiss.Index:
-    """Read an index written by :func:`save_faiss` (verify its checksum first) for searching."""
+    """Read an index written by :func:`save_faiss` (verify its checksum first)."""
+    return _tuned(faiss.read_index(str(path)))
+
+
+def faiss_from_bytes(data: bytes) -> faiss.Index:
+    """An index from the bytes of a file written by :func:`save_faiss` (held in memory)."""
+    return _tuned(faiss.deserialize_index(np.frombuffer(data, dtype=np.uint8)))
+
+
+def _tuned(index: faiss.Index) -> faiss.Index:
+    """Search settings for a loaded index (this process now searches with it)."""
     faiss.omp_set_num_threads(SEARCH_THREADS)
-    index = faiss.read_index(str(path))
     if isinstance(index, faiss.IndexHNSW):
         index.hnsw.efSearch = HNSW_EF_SEARCH
     if isinstance(index, faiss.IndexIVF):

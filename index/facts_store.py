@@ -76,17 +76,17 @@ def select_facts(
     beneficiary: str | None = None,
     kind: str | None = None,
 ) -> tuple[Fact, ...]:
-    """Facts whose document region matches ``region`` (a district matches its city),
-    whose beneficiary contains ``beneficiary`` and whose kind is ``kind``.
+    """Facts whose region matches ``region`` (a district matches its city), whose
+    beneficiary contains ``beneficiary`` and whose kind is ``kind``.
 
-    The region of a fact is its document's region (a manifest may override it).
+    The region of a fact is the region of the policy that grants it, read at ingest
+    (the sentence, the heading, then the manifest): a story in a 青岛 document that
+    reports 海南's grants is a 海南 fact. ``documents`` is kept for callers.
     """
     check_kind(kind)
     out = []
     for fact in facts:
-        doc = documents.get(fact.doc_id)
-        doc_region = doc.region if doc is not None else fact.region
-        if region and not region_matches(doc_region, region):
+        if region and not region_matches(fact.region, region):
             continue
         if beneficiary and beneficiary not in (fact.beneficiary or ""):
             continue

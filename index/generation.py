@@ -5,9 +5,10 @@
 
 from __future__ import annotations
 
+import io
 import logging
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -17,16 +18,20 @@ import numpy as np
 
 from index.bm25 import Bm25Index
 from index.build import BM25_DIR, BM25_DOCS_DIR, CHUNKS, DOCUMENTS, FAISS_FILE, VECTORS
-from index.dense import is_approximate, load_faiss, search_faiss, search_refined
+from index.dense import faiss_from_bytes, is_approximate, search_faiss, search_refined
 from index.errors import IndexCorruptError, IndexError_, rebuild_command
 from index.facts_store import load_facts
 from index.store import (
+    MANIFEST,
+    file_problem,
     generation_dir,
     generations,
     read_chunks,
     read_documents,
     read_manifest,
+    read_regular,
     resolve_generation,
+    sha256_bytes,
     verify_files,
 )
 from ingest.facts import Fact
@@ -51,6 +56,7 @@ class Generation:
     doc_lexical: Bm25Index
     chunk_doc_row: np.ndarray
     facts: tuple[Fact, ...]
+    sizes: Mapping[str, int] = field(default_factory=dict)  # bytes of each file when verified
 
     # The search backend protocol (index.backend.SearchBackend) over these arrays.
     def dense_top(self, query: np.ndarray, n: int) -> list[tuple[int, float]]:
@@ -70,6 +76,9 @@ class Generation:
     def document_top(self, tokens: Sequence[str], n: int) -> list[tuple[int, float]]:
         return self.doc_lexical.search(tokens, n)
 
+    def document_frequencies(self, tokens: Sequence[str]) -> list[int]:
+        return self.lexical.document_frequencies(tokens)
+
     def chunks_at(self, rows: Sequence[int]) -> list[Chunk]:
         return [self.chunks[r] for r in rows]
 
@@ -87,11 +96,14 @@ def _read_generation(index_dir: Path, number: int) -> Generation:
     manifest = read_manifest(gen_dir, index_dir)
     # every checksum before any file reaches numpy, faiss or bm25s
     verify_files(gen_dir, manifest, index_dir, REQUIRED_FILES)
+    sizes = {name: _size(gen_dir / name) for name in manifest["files"]}
     try:
         docs = read_documents(gen_dir / DOCUMENTS)
         chunks = tuple(read_chunks(gen_dir / CHUNKS))
-        vectors = np.load(gen_dir / VECTORS, allow_pickle=False, mmap_mode="r")
-        dense = load_faiss(gen_dir / FAISS_FILE)
+        # private in-memory copies (no memory map), of exactly the bytes checked
+        vectors = np.load(io.BytesIO(_verified(gen_dir, VECTORS, manifest, hint)),
+                          allow_pickle=False)
+        dense = faiss_from_bytes(_verified(gen_dir, FAISS_FILE, manifest, hint))
         lexical = Bm25Index.load(gen_dir / BM25_DIR, len(chunks))
         doc_lexical = Bm25Index.load(gen_dir / BM25_DOCS_DIR, len(docs))
         facts = load_facts(gen_dir, manifest, docs)
@@ -118,7 +130,52 @@ def _read_generation(index_dir: Path, number: int) -> Generation:
         doc_lexical=doc_lexical,
         chunk_doc_row=np.array([doc_row[c.doc_id] for c in chunks], dtype=np.int64),
         facts=facts,
+        sizes=MappingProxyType(sizes),
     )
+
+
+def _verified(gen_dir: Path, name: str, manifest: Mapping[str, Any], hint: str) -> bytes:
+    """The bytes of ``gen_dir/name``, read once and checked against the manifest.
+
+    Files that can change under the server are never memory-mapped: a file
+    truncated under a map kills the process with SIGBUS at the next read.
+    """
+    data = read_regular(gen_dir / name)
+    if sha256_bytes(data) != manifest["files"][name]:
+        raise IndexCorruptError(f"{gen_dir / name} changed while it was read; {hint}")
+    return data
+
+
+def changed_files(index_dir: Path, generation: Generation) -> list[str]:
+    """Files of ``generation`` whose bytes on disk no longer match the checksums it was
+    loaded with (names relative to its folder, with the reason), manifest included.
+
+    >>> # changed_files(Path("idx"), gen) -> ["vectors.npy (checksum mismatch)"]
+    """
+    gen_dir = generation_dir(index_dir, generation.number)
+    changed = []
+    try:
+        if read_manifest(gen_dir, index_dir) != dict(generation.manifest):
+            changed.append(f"{MANIFEST} (edited)")
+    except IndexError_:
+        changed.append(f"{MANIFEST} (unreadable or edited)")
+    for name, expected in sorted(generation.manifest["files"].items()):
+        size = _size(gen_dir / name)
+        problem = (  # a size change is known without reading (the file may be huge)
+            "size changed" if size != generation.sizes.get(name, size)
+            else file_problem(gen_dir / name, expected)
+        )
+        if problem:
+            changed.append(f"{name} ({problem})")
+    return changed
+
+
+def _size(path: Path) -> int:
+    """Size in bytes of ``path`` (-1 when it cannot be examined)."""
+    try:
+        return path.stat().st_size
+    except OSError:
+        return -1
 
 
 def load_generation(index_dir: Path) -> Generation:

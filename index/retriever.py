@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -14,7 +15,7 @@ import numpy as np
 
 from index.backend import SearchBackend
 from index.batcher import QueryBatcher
-from index.config import MAX_K, SearchConfig
+from index.config import MAX_EMBEDDED_QUERY_CHARS, MAX_K, SearchConfig
 from index.embedder import Embedder, load_embedder
 from index.errors import IndexMismatchError, rebuild_command
 from index.facts_store import select_facts
@@ -30,8 +31,9 @@ from index.fusion import (
     single_source,
     spread_documents,
 )
-from index.generation import load_with_fallback
+from index.generation import changed_files, load_with_fallback
 from index.location import IndexLocation, MilvusLocation
+from index.query_signals import fusion_weights, vocabulary_coverage
 from index.regions import asked_provinces, document_provinces, from_elsewhere, region_matches
 from index.tokenise import has_chinese, query_tokens
 from index.types import Hit
@@ -164,9 +166,18 @@ class Retriever:
             "fallback": self._fallback,
         }
 
+    def verify(self) -> list[str]:
+        """Files of the served generation that changed on disk since they were loaded
+        and checked (empty when all still match). Search is unaffected: it reads the
+        copies made in memory at load. On Milvus: what changed in its collections."""
+        if isinstance(self._index_dir, MilvusLocation):
+            return self._gen.changed()  # type: ignore[attr-defined]
+        return changed_files(Path(self._index_dir), self._gen)  # type: ignore[arg-type]
+
     def embed_query(self, query: str) -> np.ndarray:
-        """The query's embedding; queries arriving together share one engine call."""
-        return self._queries.embed(query)
+        """The embedding of the query's first :data:`MAX_EMBEDDED_QUERY_CHARS` characters;
+        queries arriving together share engine calls, fairly between clients."""
+        return self._queries.embed(query[:MAX_EMBEDDED_QUERY_CHARS])
 
     def candidates(
         self, query: str, n: int, *, query_vector: np.ndarray | None = None
@@ -228,6 +239,25 @@ class Retriever:
             dense_weight=config.dense_weight, bm25_weight=config.bm25_weight,
         )
 
+    def query_coverage(self, query: str) -> float:
+        """IDF-weighted share of the query's distinct BM25 tokens that the index contains."""
+        tokens = list(dict.fromkeys(query_tokens(to_simplified(query))))
+        frequencies = self._gen.document_frequencies(tokens)
+        return vocabulary_coverage(frequencies, len(self._gen.chunks))
+
+    def adapt_weights(self, query: str, config: SearchConfig) -> SearchConfig:
+        """``config`` with its fusion weights set for this query (``SearchConfig.weighting``)."""
+        if config.weighting != "coverage" or config.fusion not in ("score", "rrf"):
+            return config
+        if not has_chinese(query):
+            return config
+        coverage = self.query_coverage(query)
+        dense, bm25 = fusion_weights(
+            coverage, dense_weight=config.dense_weight, bm25_weight=config.bm25_weight
+        )
+        return replace(config, dense_weight=dense, bm25_weight=bm25,
+                       doc_weight=config.doc_weight * coverage)
+
     def document_ranking(self, query: str, n: int = MAX_K) -> list[tuple[int, float]]:
         """Top ``n`` ``(document row, BM25 score)`` under whole-document BM25, best first."""
         return self._gen.document_top(query_tokens(to_simplified(query)), n)
@@ -288,7 +318,7 @@ class Retriever:
         if not query:
             return []
         k = min(k, MAX_K)
-        config = config or self.search_config
+        config = self.adapt_weights(query, config or self.search_config)
         qvec = self.embed_query(query) if query_vector is None else query_vector
         dense, lexical = self.candidates(query, config.candidates, query_vector=qvec)
         if config.rescore:

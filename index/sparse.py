@@ -105,3 +105,18 @@ def sparse_rows(
                     summed[key] = summed.get(key, 0.0) + w
                 out.append(storable(summed))
         yield out
+
+
+def key_frequencies(keys: np.ndarray, frequencies: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per-token document frequencies regrouped by token key: sorted distinct keys and
+    their summed frequencies (tokens sharing a key add up, as their weights do).
+
+    >>> key_frequencies(np.array([9, 4, 9]), np.array([1, 2, 3]))
+    (array([4, 9]), array([2, 4]))
+    """
+    order = np.argsort(keys, kind="stable")
+    sorted_keys = keys[order]
+    starts = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
+    if not len(sorted_keys):
+        return sorted_keys, np.asarray(frequencies)[order]
+    return sorted_keys[starts], np.add.reduceat(np.asarray(frequencies)[order], starts)

@@ -16,6 +16,7 @@ import logging
 import os
 import re
 import shutil
+import stat
 from collections.abc import Iterator
 from dataclasses import fields
 from pathlib import Path
@@ -40,13 +41,39 @@ _GEN_RE = re.compile(r"^gen-(\d+)$")
 _MAX_MANIFEST_BYTES = 64 * 1024 * 1024
 
 
+@contextlib.contextmanager
+def open_regular(path: Path) -> Iterator[Any]:
+    """Open ``path`` for reading only if it is a regular file (binary file object).
+
+    Opened without blocking and checked on the open descriptor, so a FIFO or
+    device swapped into the index folder raises ``OSError`` instead of hanging
+    or streaming forever.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    with os.fdopen(fd, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(f"{path} is not a regular file")
+        yield fh
+
+
+def read_regular(path: Path) -> bytes:
+    """All bytes of a regular file (see :func:`open_regular`)."""
+    with open_regular(path) as fh:
+        return fh.read()
+
+
 def sha256_file(path: Path) -> str:
-    """Hex sha256 of a file's bytes."""
+    """Hex sha256 of a regular file's bytes (``OSError`` for anything else)."""
     digest = hashlib.sha256()
-    with path.open("rb") as fh:
+    with open_regular(path) as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+def sha256_bytes(data: bytes) -> str:
+    """Hex sha256 of ``data``."""
+    return hashlib.sha256(data).hexdigest()
 
 
 def sha256_text(text: str) -> str:
@@ -78,7 +105,8 @@ def generation_dir(index_dir: Path, number: int) -> Path:
 def read_current(index_dir: Path) -> int | None:
     """The generation named by ``CURRENT``, or None when there is none or it is unreadable."""
     try:
-        raw = (index_dir / CURRENT).read_bytes()[:64].decode("utf-8", "replace").strip()
+        with open_regular(index_dir / CURRENT) as fh:
+            raw = fh.read(64).decode("utf-8", "replace").strip()
     except OSError:
         return None
     m = _GEN_RE.match(raw)
@@ -119,14 +147,22 @@ def document_row(doc: Document) -> dict[str, Any]:
 
 def read_documents(path: Path) -> list[Document]:
     """Documents written by :func:`write_jsonl` of :func:`document_row` rows."""
-    with path.open(encoding="utf-8") as fh:
-        return [Document(**json.loads(line)) for line in fh if line.strip()]
+    with open_regular(path) as raw:
+        return [Document(**json.loads(line)) for line in _lines(raw)]
 
 
 def read_chunks(path: Path) -> list[Chunk]:
     """Chunks written by :func:`write_jsonl` of ``asdict`` rows."""
-    with path.open(encoding="utf-8") as fh:
-        return [Chunk(**json.loads(line)) for line in fh if line.strip()]
+    with open_regular(path) as raw:
+        return [Chunk(**json.loads(line)) for line in _lines(raw)]
+
+
+def _lines(raw: Any) -> Iterator[str]:
+    """Non-blank UTF-8 lines of a binary file object."""
+    for line in raw:
+        text = line.decode("utf-8")
+        if text.strip():
+            yield text
 
 
 def start_generation(index_dir: Path) -> tuple[int, Path]:
@@ -191,17 +227,21 @@ def read_manifest(gen_dir: Path, index_dir: Path) -> dict[str, Any]:
     if path.stat().st_size > _MAX_MANIFEST_BYTES:
         raise IndexCorruptError(f"{path} is implausibly large; {hint}")
     try:
-        expected = (gen_dir / MANIFEST_SHA).read_text(encoding="ascii").strip()
+        expected = read_regular(gen_dir / MANIFEST_SHA).decode("ascii").strip()
     except (OSError, UnicodeDecodeError):
         expected = ""
-    if is_lfs_pointer(path):
+    try:
+        data = read_regular(path)
+    except OSError as exc:
+        raise IndexCorruptError(f"{path} could not be read ({exc}); {hint}") from exc
+    if data.startswith(LFS_POINTER_START):
         raise _damage(path, hint)
-    if sha256_file(path) != expected:
+    if sha256_bytes(data) != expected:
         raise IndexCorruptError(
             f"{path} was edited or is corrupt (it does not match {MANIFEST_SHA}); {hint}"
         )
     try:
-        manifest = json.loads(path.read_text(encoding="utf-8"))
+        manifest = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise IndexCorruptError(f"{path} is not valid JSON ({exc}); {hint}") from exc
     if not isinstance(manifest, dict) or not isinstance(manifest.get("files"), dict):
@@ -214,11 +254,14 @@ def read_manifest(gen_dir: Path, index_dir: Path) -> dict[str, Any]:
     return manifest
 
 
+LFS_POINTER_START = b"version https://git-lfs.github.com/spec/"
+
+
 def is_lfs_pointer(path: Path) -> bool:
     """True when ``path`` holds a Git LFS pointer instead of the real content."""
     try:
-        with path.open("rb") as fh:
-            return fh.read(64).startswith(b"version https://git-lfs.github.com/spec/")
+        with open_regular(path) as fh:
+            return fh.read(64).startswith(LFS_POINTER_START)
     except OSError:
         return False
 
@@ -248,8 +291,17 @@ def verify_files(
         path = gen_dir / rel
         if ".." in Path(rel).parts or not path.is_file():
             raise IndexCorruptError(f"{path} is missing; {hint}")
-        if sha256_file(path) != expected:
+        if file_problem(path, expected):
             raise _damage(path, hint)
+
+
+def file_problem(path: Path, expected: str) -> str | None:
+    """Why ``path`` does not hold the bytes with sha256 ``expected``, or None when it does."""
+    try:
+        actual = sha256_file(path)
+    except OSError as exc:
+        return f"unreadable ({exc.strerror or exc})"
+    return None if actual == expected else "checksum mismatch"
 
 
 def resolve_generation(index_dir: Path) -> int:

@@ -13,26 +13,17 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
+from lexicon import synonym_groups
+
 TOKENISER_NAME = "cjk-bigram+latin-words/v1"
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TOKEN_RE = re.compile(rf"[{_CJK}]+|[a-z]+|\d+(?:\.\d+)?")
 _CJK_RE = re.compile(rf"[{_CJK}]")
 
-#: Groups of interchangeable colloquial and formal terms, applied to queries.
-SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
-    ("社保", "社会保险"),
-    ("医保", "医疗保险"),
-    ("公积金", "住房公积金"),
-    ("人才公寓", "人才住房"),
-    ("补贴", "补助", "津贴"),
-    ("硕士", "研究生"),
-    ("博士后", "博士后研究人员"),
-    ("落户", "户籍迁入"),
-    ("创业", "自主创业"),
-    ("失业金", "失业保险金"),
-    ("应届生", "应届毕业生", "高校毕业生"),
-)
+#: Groups of interchangeable colloquial and formal terms, applied to queries (the
+#: lexicon owns them: ``lexicon/data/synonyms.tsv``).
+SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = synonym_groups()
 
 
 def has_chinese(text: str) -> bool:

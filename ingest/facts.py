@@ -1,4 +1,10 @@
-"""Policy facts extracted with rules: amounts, targets and responsible departments.
+"""Policy facts extracted with rules: benefit amounts, targets and responsible departments.
+
+An amount fact is a benefit (or obligation) a policy grants to a person or an employer;
+economic statistics, budgets, thresholds, penalties and prices are left out
+(:mod:`ingest.facts_benefit`), money targets (千亿元目标) are kept as targets. Each fact
+carries the region of the policy that grants it (:mod:`ingest.facts_region`) and the
+end of a validity period its clause or document states (:mod:`ingest.facts_validity`).
 
 Every fact points at the clause that states it (``doc.text[char_start:char_end]``
 is ``quote``) and at the figure itself (``amount_start``/``amount_end``), so a
@@ -15,13 +21,16 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
 from ingest import facts_context as ctx
+from ingest.facts_benefit import Reading, classify
+from ingest.facts_departments import find_departments, split_departments
 from ingest.facts_numbers import AmountMatch, find_amounts
+from ingest.facts_region import RegionReader
+from ingest.facts_validity import document_until, stated_until
 from ingest.script import to_simplified
 from ingest.types import Document
 
@@ -38,7 +47,9 @@ def check_kind(kind: str | None) -> str | None:
     return kind
 
 
-_DEPARTMENT_RE = re.compile(r"[（(]\s*责任处室\s*[:：]\s*([^（()）\n]+?)\s*[)）]")
+__all__ = ["KINDS", "Fact", "FactKind", "check_kind", "extract_facts", "shadow_text",
+           "split_departments"]
+
 _CONDITION_MAX = 60
 
 
@@ -50,7 +61,9 @@ class Fact:
     states the fact and ``quote`` is that clause verbatim; ``amount_start``/
     ``amount_end`` delimit ``amount_text`` (department facts: the department list).
     Open bounds are ``None``: 最高15万元 has no ``value_min``, 15万人以上 no
-    ``value_max``.
+    ``value_max``. ``region`` is the region of the policy that grants the fact (None
+    when the document does not tell); ``valid_until`` the end (ISO date) of a validity
+    period the clause or the document states, else None.
     """
 
     fact_id: str
@@ -75,6 +88,7 @@ class Fact:
     departments: tuple[str, ...] = ()
     source: str = ""
     title: str = ""
+    valid_until: str | None = None
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -125,14 +139,31 @@ def _slice(text: str, span: tuple[int, int] | None, limit: int | None = None) ->
     return (value[:limit] if limit else value) or None
 
 
+class _Context:
+    """What every fact of one document shares: its shadow, headings, region reader and
+    document-wide validity statement."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.shadow = shadow_text(doc.text)
+        self.headings = ctx.heading_index(self.shadow)
+        self.regions = RegionReader(doc, self.shadow)
+        self.until = document_until(self.shadow, doc.date)
+
+    def valid_until(self, clause: tuple[int, int]) -> str | None:
+        return stated_until(self.shadow[clause[0] : clause[1]], self.doc.date) or self.until
+
+
 def _make(
-    doc: Document, kind: FactKind, clause: tuple[int, int], figure: tuple[int, int], **fields: Any
+    c: _Context, kind: FactKind, clause: tuple[int, int], figure: tuple[int, int], **fields: Any
 ) -> Fact:
+    doc = c.doc
     return Fact(
         fact_id=_fact_id(doc.doc_id, kind, *figure),
         doc_id=doc.doc_id,
         kind=kind,
-        region=doc.region,
+        region=c.regions.region_at(figure[0]),
+        valid_until=c.valid_until(clause),
         issuer=doc.issuer,
         date=doc.date,
         char_start=clause[0],
@@ -146,21 +177,29 @@ def _make(
     )
 
 
-def _amount_facts(doc: Document, shadow: str, headings: list[tuple[int, int, int]]) -> list[Fact]:
+def _amount_facts(c: _Context) -> list[Fact]:
+    shadow, doc = c.shadow, c.doc
     amounts: list[AmountMatch] = find_amounts(shadow)
     run_of = {i: run for run in ctx.amount_runs(shadow, amounts) for i in run}
     facts = []
+    previous: Reading | None = None
     for i, a in enumerate(amounts):
         run = run_of[i]
         clause = ctx.clause_span(shadow, a.start)
+        kind: FactKind = "target"
+        if a.is_money:
+            previous = classify(shadow, amounts, i, run, clause, previous)
+            if previous == "other":
+                continue  # a statistic, budget, threshold, penalty or price
+            kind = "amount" if previous == "benefit" else "target"
         clause = (min(clause[0], a.start), max(clause[1], a.end))
         facts.append(
             _make(
-                doc,
-                "amount" if a.is_money else "target",
+                c,
+                kind,
                 clause,
                 (a.start, a.end),
-                programme=ctx.programme_name(doc.text, shadow, headings, a.start),
+                programme=ctx.programme_name(doc.text, shadow, c.headings, a.start),
                 beneficiary=ctx.beneficiary(shadow, amounts, i, run),
                 amount_text=doc.text[a.start : a.end],
                 value_min=a.value_min,
@@ -173,56 +212,44 @@ def _amount_facts(doc: Document, shadow: str, headings: list[tuple[int, int, int
     return facts
 
 
-def split_departments(text: str) -> tuple[str, ...]:
-    """Split 「人才开发处、就业人才中心，各区、市人力资源社会保障局」 into departments.
-
-    A part starting with 各 (各区、市…) is one department despite its 、.
-
-    >>> split_departments("就业处、就业人才中心,各区、市人社局")
-    ('就业处', '就业人才中心', '各区、市人社局')
-    """
-    out: list[str] = []
-    for part in re.split(r"[,，;；]", text):
-        part = part.strip()
-        if not part:
-            continue
-        out.extend(
-            [part] if part.startswith("各") else [p.strip() for p in part.split("、") if p.strip()]
-        )
+def _display_names(
+    display: str, shadow: str, figure: tuple[int, int], names: tuple[str, ...]
+) -> tuple[str, ...]:
+    """``names`` (found in the shadow) in the display script, by their offsets."""
+    out, pos = [], figure[0]
+    for name in names:
+        at = shadow.find(name, pos, figure[1])
+        out.append(display[at : at + len(name)] if at >= 0 else name)
+        pos = at + len(name) if at >= 0 else pos
     return tuple(out)
 
 
-def _department_facts(
-    doc: Document, shadow: str, headings: list[tuple[int, int, int]]
-) -> list[Fact]:
-    facts = []
-    for m in _DEPARTMENT_RE.finditer(shadow):
-        names = split_departments(doc.text[m.start(1) : m.end(1)])
-        facts.append(
-            _make(
-                doc,
-                "department",
-                m.span(),
-                m.span(1),
-                programme=_slice(doc.text, ctx.heading_before(headings, m.start())),
-                beneficiary=None,
-                amount_text=doc.text[m.start(1) : m.end(1)],
-                value_min=None,
-                value_max=None,
-                unit=None,
-                period=None,
-                condition=None,
-                departments=names,
-            )
+def _department_facts(c: _Context) -> list[Fact]:
+    doc = c.doc
+    return [
+        _make(
+            c,
+            "department",
+            clause,
+            figure,
+            programme=_slice(doc.text, ctx.heading_before(c.headings, clause[0])),
+            beneficiary=None,
+            amount_text=doc.text[figure[0] : figure[1]],
+            value_min=None,
+            value_max=None,
+            unit=None,
+            period=None,
+            condition=None,
+            departments=_display_names(doc.text, c.shadow, figure, names),
         )
-    return facts
+        for _label, names, clause, figure in find_departments(c.shadow)
+    ]
 
 
 def extract_facts(doc: Document) -> list[Fact]:
     """All amount, target and department facts of ``doc``, in text order."""
-    shadow = shadow_text(doc.text)
-    headings = ctx.heading_index(shadow)
-    facts = _amount_facts(doc, shadow, headings) + _department_facts(doc, shadow, headings)
+    c = _Context(doc)
+    facts = _amount_facts(c) + _department_facts(c)
     facts.sort(key=lambda f: (f.amount_start, f.kind))
     log.debug("%s: %d facts", doc.source, len(facts))
     return facts

@@ -16,6 +16,7 @@ from ingest.facts_numbers import AmountMatch
 from ingest.headings import match_heading
 
 _CLAUSE_END = "。；;！？!?"
+SENTENCE_END = "。！？!?"
 _TERMINAL = "。；;！？!?：:”」）)"
 # (keyword in Simplified text, beneficiary label); longer keywords first.
 BENEFICIARIES: tuple[tuple[str, str], ...] = (
@@ -90,22 +91,23 @@ def _is_heading_line(text: str, start: int, end: int) -> bool:
     return not before or before[-1] in _TERMINAL
 
 
-def _is_boundary(text: str, i: int) -> bool:
-    """True when ``text[i]`` ends a clause (。；！？ or the end of a paragraph)."""
+def _is_boundary(text: str, i: int, marks: str = _CLAUSE_END) -> bool:
+    """True when ``text[i]`` ends a clause (one of ``marks`` or the end of a paragraph)."""
     ch = text[i]
-    return _ends_paragraph(text, i) if ch == "\n" else ch in _CLAUSE_END
+    return _ends_paragraph(text, i) if ch == "\n" else ch in marks
 
 
-def clause_span(text: str, pos: int) -> tuple[int, int]:
+def clause_span(text: str, pos: int, marks: str = _CLAUSE_END) -> tuple[int, int]:
     """Span of the clause around ``pos``: between 。；！？ or paragraph ends, end mark kept.
 
-    Line breaks inside a paragraph (narrow PDF columns) do not end a clause.
+    Line breaks inside a paragraph (narrow PDF columns) do not end a clause. With
+    ``marks=SENTENCE_END`` the span is the whole sentence (； does not end it).
     """
     start = pos
-    while start > 0 and not _is_boundary(text, start - 1):
+    while start > 0 and not _is_boundary(text, start - 1, marks):
         start -= 1
     end = pos
-    while end < len(text) and not _is_boundary(text, end):
+    while end < len(text) and not _is_boundary(text, end, marks):
         end += 1
     if end < len(text) and text[end] != "\n":
         end += 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import stat
 from bisect import bisect_right
 from collections.abc import Mapping
 from pathlib import Path
@@ -14,7 +15,7 @@ from ingest.chunking import chunk_spans
 from ingest.config import ChunkingConfig
 from ingest.dedup import DEFAULT_THRESHOLD, near_duplicates
 from ingest.errors import IngestError, UnreadableFileError
-from ingest.loaders import UNSUPPORTED, load_pages
+from ingest.loaders import LOADERS, UNSUPPORTED, load_pages
 from ingest.manifest import FIELD_KEYS, MANIFEST_NAMES, load_manifest
 from ingest.metadata import infer_metadata, parse_date
 from ingest.normalise import normalise_text
@@ -106,14 +107,48 @@ def build_chunks(
     ]
 
 
-def _corpus_files(corpus_dir: Path) -> list[Path]:
-    return sorted(
-        p
-        for p in corpus_dir.rglob("*")
-        if p.is_file()
-        and not any(part.startswith(".") for part in p.relative_to(corpus_dir).parts)
-        and not (p.parent == corpus_dir and p.name in MANIFEST_NAMES)
-    )
+def _corpus_files(corpus_dir: Path) -> tuple[list[Path], list[SkippedFile]]:
+    """Regular files to read, and the entries refused with their reason: links that
+    lead outside the corpus folder (or nowhere) and anything not a regular file
+    (FIFO, socket, device). Links to folders are not followed."""
+    root = corpus_dir.resolve()
+    files: list[Path] = []
+    refused: list[SkippedFile] = []
+    for path in sorted(corpus_dir.rglob("*")):
+        rel = path.relative_to(corpus_dir)
+        if any(part.startswith(".") for part in rel.parts) or (
+            path.parent == corpus_dir and path.name in MANIFEST_NAMES
+        ):
+            continue
+        reason = refusal(path, root)
+        if reason:
+            logger.warning("skipped %s: %s", rel.as_posix(), reason)
+            refused.append(SkippedFile(rel.as_posix(), reason))
+        elif path.is_file():
+            files.append(path)
+    return files, refused
+
+
+def refusal(path: Path, root: Path) -> str | None:
+    """Why ``path`` (inside the corpus folder ``root``) must not be read, or None.
+
+    Folders and links to folders inside the corpus give None (nothing to read).
+    """
+    if path.is_symlink():
+        try:
+            target = path.resolve(strict=True)
+        except (OSError, RuntimeError):
+            return "symbolic link to nothing (broken or looping)"
+        if not target.is_relative_to(root):
+            return "symbolic link to a path outside the corpus folder (not followed)"
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return f"cannot be examined ({exc.strerror or exc})"
+    if stat.S_ISDIR(mode) or stat.S_ISREG(mode):
+        return None
+    kind = "FIFO" if stat.S_ISFIFO(mode) else "socket" if stat.S_ISSOCK(mode) else "device"
+    return f"not a regular file ({kind})"
 
 
 def _check_dir(corpus_dir: Path) -> None:
@@ -141,9 +176,9 @@ def ingest_corpus(
     corpus_dir = Path(corpus_dir)
     _check_dir(corpus_dir)
     manifest = load_manifest(corpus_dir)
-    files = _corpus_files(corpus_dir)
+    files, refused = _corpus_files(corpus_dir)
     loaded: list[tuple[Document, list[tuple[int, int]]]] = []
-    skipped: list[SkippedFile] = []
+    skipped: list[SkippedFile] = list(refused)
     duplicates: list[tuple[str, str]] = []
     seen: dict[str, str] = {}
     files_read = 0
@@ -181,7 +216,7 @@ def ingest_corpus(
     for name in sorted(manifest.keys() - known):
         logger.warning("manifest entry %s matches no file in %s", name, corpus_dir)
     report = IngestReport(
-        files_seen=len(files),
+        files_seen=len(files) + len(refused),
         files_read=files_read,
         skipped=skipped,
         duplicates=duplicates,
@@ -191,7 +226,8 @@ def ingest_corpus(
     )
     if not documents:
         raise IngestError(
-            f"nothing readable in {corpus_dir}: {len(files)} file(s) seen, {len(skipped)} skipped"
+            f"nothing readable in {corpus_dir}: {len(files) + len(refused)} file(s) seen, "
+            f"{len(skipped)} skipped; supported file types: {', '.join(sorted(LOADERS))}"
         )
     return IngestResult(documents, chunks, report)
 

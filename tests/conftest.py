@@ -13,8 +13,6 @@ from tests.paths import SAMPLE_CORPUS
 @pytest.fixture(scope="session")
 def sample_hash_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One index of the five sample documents with the stand-in "hash" embedder."""
-    if not SAMPLE_CORPUS.is_dir():
-        pytest.skip(f"sample corpus not found at {SAMPLE_CORPUS}")
     index_dir = tmp_path_factory.mktemp("sample-hash") / "index"
     build_index(SAMPLE_CORPUS, index_dir, IndexConfig(model="hash"))
     return index_dir

@@ -22,10 +22,12 @@ WEB_LIBS = {"gradio", "fastapi", "starlette", "uvicorn"}
 # retriever's public face (``index``, ``index.types``, ``index.errors``, ``index.config``).
 INDEX_INTERNALS = {"index.store", "index.facts_store", "index.regions", "index.generation",
                    "index.build", "index.bm25", "index.dense", "index.fusion",
-                   "index.retriever", "index.embedder", "index.tokenise", "index.batcher"}
+                   "index.retriever", "index.embedder", "index.tokenise", "index.batcher",
+                   "index.fair_queue"}
 
 # package (or module path prefix) -> top-level names / dotted prefixes it must not import
 RULES: dict[str, set[str]] = {
+    "lexicon": {"ingest", "index", "app", "eval", *MODEL_LIBS, *WEB_LIBS},
     "ingest": {"index", "app", "eval", *MODEL_LIBS},
     "index": {"app", "eval"},
     "app/answer": {"app.web", "eval", *WEB_LIBS, *INDEX_INTERNALS},

@@ -1,13 +1,14 @@
-"""Write the extractive answer: a lead-in, then cited sentences, one per line.
+"""Write the extractive answer: a first line that answers, then cited quotes.
 
-Every line after the lead-in is a sentence from a document (layout line
-breaks removed for reading) followed by ``[n]``; ``citations[n-1]`` holds the
-verbatim quote and its offsets into the document's display text. A short
-fragment such as 「(責任處室:專技處)」 is preceded by the item heading it
-belongs to, so it reads on its own.
+The first line is the key figure for an amount question (「硕士：每月2000元生活津贴
+（威海市）[1]」), else the best sentence itself. Further sentences follow as bullets.
+When the evidence comes from several regions, or from a part of the asked place, each
+line names its region, so figures from different places are never read as one rule.
+Every ``[n]`` maps to ``citations[n-1]``, whose quote is the document text verbatim at
+its offsets.
 
->>> bullet("补贴每\\n月 2000元；", 1)
-'• 补贴每月 2000元；[1]'
+>>> display("补贴每\\n月 2000元；")
+'补贴每月 2000元；'
 """
 
 from __future__ import annotations
@@ -18,34 +19,34 @@ from dataclasses import dataclass
 from datetime import date
 
 from app.answer.evidence import Candidate
-from app.answer.facts import key_facts
-from app.answer.framing import key_fact_line, lead_in
-from app.answer.lexicon import DEGREE_ALIASES
+from app.answer.facts import amount_cell, key_facts
+from app.answer.framing import en_place, english_intro, key_figure_line, region_note
 from app.answer.question import QuestionInfo
-from app.answer.select import KIND_NAMES, reading_order
-from app.answer.sentences import Sentence, display
+from app.answer.rules import Decision
+from app.answer.script import Script, in_script
+from app.answer.sentences import Sentence, display, leans_on_previous
 from app.answer.types import Citation
-from app.answer.validity import validity_status
+from app.answer.validity import document_status
 from index.types import Hit
 from ingest.facts import Fact
 from ingest.types import Document
+from lexicon import region_label
 
 FRAGMENT_CHARS = 30
-_ANAPHORA = re.compile(r"^(?:由他|由她|他们|她们|他|她|其|该|此|上述|这)")
+ADJACENT_CHARS = 3  # a context sentence this close before a quote is joined to it
+_MARKER_PREFIX = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、．.]"
+                            r"|[（(][一二三四五六七八九十\d]{1,3}[）)]"
+                            r"|\d{1,2}[.、．](?!\d)|[■▶●◆★])\s*")
 
 
 @dataclass(frozen=True)
 class Quote:
-    """One span to cite: a sentence (or adjacent sentences) of one hit's document."""
+    """One span to cite: a sentence (or its context) of one hit's document."""
 
     hit: Hit
     start: int
     end: int
-
-
-def bullet(text: str, n: int) -> str:
-    """A readable answer line for a quote, with its marker."""
-    return f"• {display(text)}[{n}]"
+    region: str | None = None
 
 
 def make_citation(n: int, quote: Quote, doc: Document) -> Citation:
@@ -55,7 +56,7 @@ def make_citation(n: int, quote: Quote, doc: Document) -> Citation:
         n=n, chunk_id=chunk.chunk_id, doc_id=doc.doc_id, source=doc.source, title=doc.title,
         issuer=doc.issuer, date=doc.date, section_path=chunk.section_path,
         quote=doc.text[quote.start:quote.end], char_start=quote.start, char_end=quote.end,
-        status=validity_status(doc.meta, date.today()),
+        status=document_status(doc, date.today()),
     )
 
 
@@ -67,71 +68,104 @@ def _needs_context(c: Candidate, sentences: Sequence[Sentence],
     context: Sentence | None = None
     if len(text) < FRAGMENT_CHARS and text[:1] in "(（":
         context = c.heading_sentence
-    elif _ANAPHORA.match(text) and c.index > 0:
+    elif leans_on_previous(text) and c.index > 0:
         context = sentences[c.index - 1]
     if context is None or (c.doc_id, context.start) in chosen_starts:
         return None
     return context
 
 
+def reading_order(chosen: Sequence[Candidate]) -> list[Candidate]:
+    """The best sentence first, then the rest grouped by document and in text order."""
+    if not chosen:
+        return []
+    doc_order: dict[str, int] = {}
+    for c in chosen:
+        doc_order.setdefault(c.doc_id, len(doc_order))
+    return [chosen[0], *sorted(chosen[1:], key=lambda c: (doc_order[c.doc_id],
+                                                          c.sentence.start))]
+
+
 def quotes_for(chosen: Sequence[Candidate],
-               sentences_of: Mapping[str, Sequence[Sentence]]) -> list[Quote]:
-    """One quote per sentence in reading order, each preceded by the context it leans on."""
+               sentences_of: Mapping[str, Sequence[Sentence]]) -> list[list[Quote]]:
+    """One line of quotes per chosen sentence, in reading order: the sentence, with the
+    context it leans on joined to it when adjacent, else quoted first on its line."""
     starts = {(c.doc_id, c.sentence.start) for c in chosen}
-    spans: list[Quote] = []
+    lines: list[list[Quote]] = []
     for c in reading_order(chosen):
-        heading = _needs_context(c, sentences_of[c.doc_id], starts)
-        if heading is not None:
-            spans.append(Quote(c.hit, heading.start, heading.end))
-            starts.add((c.doc_id, heading.start))
-        spans.append(Quote(c.hit, c.sentence.start, c.sentence.end))
-    return spans
+        context = _needs_context(c, sentences_of[c.doc_id], starts)
+        start, line = c.sentence.start, []
+        if context is not None:
+            starts.add((c.doc_id, context.start))
+            if start - context.end <= ADJACENT_CHARS:
+                start = context.start
+            else:
+                line.append(Quote(c.hit, context.start, context.end, c.region))
+        line.append(Quote(c.hit, start, c.sentence.end, c.region))
+        lines.append(line)
+    return lines
 
 
-def compose_extractive(q: QuestionInfo, chosen: Sequence[Candidate],
-                       documents: Mapping[str, Document],
-                       sentences_of: Mapping[str, Sequence[Sentence]],
-                       facts: Iterable[Fact] = (),
-                       ) -> tuple[str, tuple[Citation, ...]]:
-    """Answer text and citations for the chosen evidence; ``facts`` (extracted fact
-    rows) supply the key-figure line."""
-    quotes = quotes_for(chosen, sentences_of)
-    citations = tuple(
-        make_citation(n, quote, documents[quote.hit.chunk.doc_id])
-        for n, quote in enumerate(quotes, start=1)
-    )
-    number = {(c.doc_id, c.char_start): c.n for c in citations}
-    lines = [lead_in(q.kinds, q.script)]
-    for fact in key_facts(q, chosen, facts, documents):
-        n = number[(fact.source.doc_id, fact.source.sentence.start)]
-        lines.append(key_fact_line(fact.text, n, q.script))
-    lines += [bullet(c.quote, c.n) for c in citations]
-    return "\n".join(lines), citations
+def region_labels(lines: Sequence[Sequence[Quote]], decision: Decision, asked: str | None,
+                  script: Script) -> tuple[str, list[str]]:
+    """The region label for the whole answer (one region, narrower than the asked place
+    or with no place asked) and per line (lines from several regions)."""
+    regions = list(dict.fromkeys(line[0].region for line in lines))
+
+    def label(region: str | None) -> str:
+        if not region:
+            return ""
+        if script == "en":
+            return f"({en_place(region)}) "
+        return in_script(f"{region_label(region)}：", script)
+
+    if len(regions) > 1:
+        return "", [label(line[0].region) for line in lines]
+    narrower = any(c.relation == "inside" for c in decision.chosen)
+    whole = label(regions[0]) if regions and (narrower or not asked) else ""
+    return whole, ["" for _ in lines]
 
 
-_ASKING_TAIL = re.compile(
-    r"(?:几[年天个月次条家人]?|多久|多少[钱元人]?|分别|是|有|能|会|要|给|呢)+$")
-_LEADING = re.compile(r"^[对在去给从向]")
-_KIND_WORDS = frozenset(KIND_NAMES.values())
+def _line_text(citations: Sequence[Citation]) -> str:
+    return " … ".join(f"{display(c.quote)}[{c.n}]" for c in citations)
 
 
-def refusal_subject(q: QuestionInfo, missing: Sequence[str]) -> str:
-    """What the refusal says was not found, e.g. 「深圳落户条件」.
-
-    Chinese questions: their places, degree and content words; English ones: the
-    Chinese terms that were missing from the evidence.
-    """
-    absent = [m for m in missing if m not in _KIND_WORDS]
-    if q.script == "en":
-        return "、".join(absent or q.topics or q.content[:2])
-    core = "".join(_ASKING_TAIL.sub("", _LEADING.sub("", piece)) for piece in q.content)
-    named = {d for alias, d in DEGREE_ALIASES if alias in core}
-    parts = [*q.places[:2], *(d for d in q.degrees if d not in named), core]
-    parts += [m for m in absent if m not in "".join(parts) and m not in named]
-    subject = "".join(dict.fromkeys(p for p in parts if p))
-    return subject[:30] or q.query[:20]
-
-
-def related_hits(hits: Sequence[Hit], n: int) -> tuple[Hit, ...]:
-    """The closest passages shown beside a refusal."""
-    return tuple(sorted(hits, key=lambda h: h.rank)[:n])
+def compose(q: QuestionInfo, decision: Decision, documents: Mapping[str, Document],
+            sentences_of: Mapping[str, Sequence[Sentence]], facts: Iterable[Fact] = (),
+            asked: str | None = None) -> tuple[str, tuple[Citation, ...]]:
+    """Answer text and citations for a decision that quotes evidence. The sentence that
+    states the key figure is quoted first."""
+    key = key_facts(q, decision.chosen, facts, documents)
+    sources = [k.source for k in key]
+    chosen = [*dict.fromkeys(sources), *(c for c in decision.chosen if c not in sources)]
+    lines = quotes_for(chosen, sentences_of)
+    flat = [quote for line in lines for quote in line]
+    citations = tuple(make_citation(n, quote, documents[quote.hit.chunk.doc_id])
+                      for n, quote in enumerate(flat, start=1))
+    per_line: list[tuple[Citation, ...]] = []
+    i = 0
+    for line in lines:
+        per_line.append(citations[i:i + len(line)])
+        i += len(line)
+    whole, labels = region_labels(lines, decision, asked, q.script)
+    out: list[str] = []
+    if decision.outcome in ("other_region", "unknown_region") and asked:
+        kind = "other" if decision.outcome == "other_region" else "unknown"
+        titles = [documents[line[0].hit.chunk.doc_id].title for line in lines]
+        out.append(region_note(kind, asked, [line[0].region for line in lines], q.script,
+                               titles))
+    number = {(line[-1].hit.chunk.doc_id, line[-1].end): cites[-1].n
+              for line, cites in zip(lines, per_line, strict=True)}
+    if q.script == "en" and not key:
+        out.append(english_intro(q.kinds))
+    for fact in key:
+        n = number.get((fact.source.doc_id, fact.source.sentence.end), 1)
+        out.append(key_figure_line(fact.who, amount_cell(fact.fact, fact.label), fact.label,
+                                   fact.source.region, f"[{n}]", q.script))
+    for j, cites in enumerate(per_line):
+        text = _line_text(cites)
+        if j == 0 and not key:
+            out.append(f"{whole}{labels[0]}{_MARKER_PREFIX.sub('', text, count=1)}")
+        else:
+            out.append(f"• {labels[j]}{text}")
+    return "\n".join(out), citations

@@ -1,11 +1,11 @@
-"""The answer engine: grounded, cited answers over the retriever (issue 5).
+"""The answer engine: grounded, cited answers over the retriever.
 
-Extractive by default (no model, no network): sentences from the top hits
-that cover the question are quoted with ``[n]`` markers, or the engine
-refuses when the evidence does not cover the question's key constraints.
-With ``QAConfig(llm=LLMConfig(...))`` an OpenAI-compatible endpoint writes the
-answer from the same numbered passages; every ``[n]`` is checked and the
-engine falls back to the extractive answer on any failure.
+Extractive by default (no model, no network): the sentences that answer the question
+are quoted with ``[n]`` markers, or the engine refuses and says what is missing. A
+question about a place the documents do not cover is told so before anything else.
+With ``QAConfig(llm=LLMConfig(...))`` an OpenAI-compatible endpoint writes the answer
+from the same numbered passages; every ``[n]`` is checked and the engine falls back to
+the extractive answer on any failure.
 
 >>> # engine = QAEngine(Retriever.load(Path("indexes/main")))
 >>> # engine.answer("我是硕士，去威海工作每个月有多少生活补贴？").citations[0].quote
@@ -15,25 +15,29 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Generator, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
-from app.answer.compose import compose_extractive, refusal_subject, related_hits
+from app.answer.compose import compose
+from app.answer.config import AnswerConfig
+from app.answer.coverage import coverage_sentence, summarize
 from app.answer.factbook import FactBook
 from app.answer.framing import clarify, fallback_note, refusal
 from app.answer.generative import GenerativeError, generate, passages_for
+from app.answer.limits import bounded_history, bounded_question
 from app.answer.llm import LLMConfig
 from app.answer.plan import CorpusView, Plan, RetrieverLike, make_plan
-from app.answer.region_note import other_region_note
-from app.answer.select import SelectConfig
+from app.answer.refusal import partial_text, refusal_subject, related_benefits
+from app.answer.smalltalk import social_reply
 from app.answer.tables import table_answer
 from app.answer.types import Answer
 from app.answer.validity import mark_citations
+from index.types import Hit
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_HOTLINE = "如需进一步咨询，可拨打 12333 人社服务热线。"
 
-__all__ = ["DEFAULT_HOTLINE", "LLMConfig", "QAConfig", "QAEngine"]
+__all__ = ["DEFAULT_HOTLINE", "AnswerConfig", "LLMConfig", "QAConfig", "QAEngine"]
 
 
 @dataclass(frozen=True)
@@ -42,23 +46,13 @@ class QAConfig:
 
     hotline: str | None = DEFAULT_HOTLINE
     llm: LLMConfig | None = None
-    max_sentences: int = 3
     candidate_k: int = 12
     related_k: int = 3
-    min_coverage: float = 0.15
+    answer: AnswerConfig = field(default_factory=AnswerConfig)
 
     def __post_init__(self) -> None:
-        if self.max_sentences < 1:
-            raise ValueError("QAConfig.max_sentences must be at least 1")
         if self.candidate_k < 1 or self.related_k < 0:
             raise ValueError("QAConfig.candidate_k must be >= 1 and related_k >= 0")
-        if not 0.0 <= self.min_coverage <= 1.0:
-            raise ValueError("QAConfig.min_coverage must be between 0 and 1")
-
-    @property
-    def select(self) -> SelectConfig:
-        """The thresholds of the coverage rule."""
-        return SelectConfig(max_sentences=self.max_sentences, min_coverage=self.min_coverage)
 
 
 class QAEngine:
@@ -69,6 +63,7 @@ class QAEngine:
         self.config = config
         self._corpus = CorpusView(retriever.documents)
         self.factbook = FactBook(retriever)
+        self.coverage = summarize(retriever.documents.values())  # regions, count, latest date
 
     def warm_up(self) -> None:
         """Split every document into sentences now instead of on the first question."""
@@ -78,25 +73,37 @@ class QAEngine:
               filters: Mapping[str, object] | None) -> Plan:
         return make_plan(question, history, self.retriever, self._corpus, k=k,
                          candidate_k=self.config.candidate_k, filters=filters,
-                         select_config=self.config.select)
+                         config=self.config.answer)
 
     def _refusal(self, plan: Plan) -> Answer:
         related = related_hits(plan.hits, self.config.related_k)
-        q = plan.question
-        if plan.selection.vague:
+        q, decision = plan.question, plan.decision
+        if decision.outcome == "clarify":
             text = clarify("".join((*q.places, *q.degrees)), q.script)
-        else:
-            text = refusal(refusal_subject(q, plan.selection.missing), q.script,
-                           has_related=bool(related), hotline=self.config.hotline)
+            return Answer(text=text, citations=(), hits=plan.hits, refused=True,
+                          reason=decision.reason, mode="extractive")
+        subject = refusal_subject(q)
+        partial = related_benefits(q, self.factbook.facts, self.retriever.documents,
+                                   plan.region)
+        if partial is not None:
+            citations = tuple(self.factbook.citation(f, n)
+                              for n, f in enumerate(partial.facts, start=1))
+            text = partial_text(q, partial, subject, self.retriever.documents, citations)
+            text = f"{text}\n{coverage_sentence(self.coverage, q.script)}"
+            return Answer(text=text, citations=citations, hits=plan.hits, refused=True,
+                          reason=f"{decision.reason}; related benefits listed",
+                          related=related, mode="extractive-partial")
+        text = refusal(subject, q.script, has_related=bool(related), hotline=self.config.hotline,
+                       coverage=coverage_sentence(self.coverage, q.script))
         return Answer(text=text, citations=(), hits=plan.hits, refused=True,
-                      reason=plan.selection.reason, related=related, mode="extractive")
+                      reason=decision.reason, related=related, mode="extractive")
 
     def _extractive(self, plan: Plan) -> Answer:
-        text, citations = compose_extractive(plan.question, plan.selection.chosen,
-                                             self.retriever.documents, self._corpus.sentences,
-                                             self.factbook.facts)
-        return Answer(text=text, citations=citations, hits=plan.hits_used(), refused=False,
-                      reason=plan.selection.reason, mode="extractive")
+        text, citations = compose(plan.question, plan.decision, self.retriever.documents,
+                                  self._corpus.sentences, self.factbook.facts, plan.region)
+        return Answer(text=text, citations=citations, hits=plan.hits_used(),
+                      refused=plan.decision.refused, reason=plan.decision.reason,
+                      mode="extractive")
 
     def _table(self, plan: Plan) -> Answer | None:
         """A figure answer built from fact rows (difference or cross-region table)."""
@@ -107,15 +114,11 @@ class QAEngine:
                       refused=False, reason="answered from extracted fact rows",
                       mode="extractive-table", table=found.table)
 
-    def _finish(self, plan: Plan, answer: Answer) -> Answer:
-        """Mark outdated citations in the text and say when the policy is from elsewhere."""
-        if answer.refused or not answer.citations:
+    def _finish(self, answer: Answer) -> Answer:
+        """Mark outdated citations in the text."""
+        if not answer.citations:
             return answer
-        text = mark_citations(answer.text, answer.citations)
-        regions = {d: doc.region for d, doc in self.retriever.documents.items()}
-        note = None if answer.table else other_region_note(plan.region, answer.citations,
-                                                           regions)
-        return replace(answer, text=f"{note}\n{text}" if note else text)
+        return replace(answer, text=mark_citations(answer.text, answer.citations))
 
     def _fallback(self, plan: Plan, error: Exception) -> Answer:
         logger.warning("generative answer failed, using extractive: %s", error)
@@ -139,30 +142,43 @@ class QAEngine:
                filters: Mapping[str, object] | None = None) -> Iterator[str | Answer]:
         """Yield the answer text so far (each string replaces the previous one), then the
         final :class:`Answer`. After a generative failure the text restarts with the
-        extractive fallback, so a UI should always show the latest string."""
+        extractive fallback, so a UI should always show the latest string.
+        The question and history are cut first (:mod:`app.answer.limits`)."""
+        question, history = bounded_question(question), bounded_history(history)
+        social = social_reply(question)
+        if social is not None:
+            yield social
+            yield Answer(text=social, citations=(), hits=(), refused=True,
+                         reason="a conversational message, not a question", mode="social")
+            return
         plan = self._plan(question, history, k, filters)
         table = self._table(plan)
         if table is not None:
             answer = table
-        elif plan.selection.refused:
+        elif plan.decision.outcome in ("refuse", "clarify"):
             answer = self._refusal(plan)
-        elif self.config.llm is None:
+        elif self.config.llm is None or plan.decision.outcome != "answer":
             answer = self._extractive(plan)
         else:
             answer = yield from self._generative(plan, self.config.llm)
-        answer = self._finish(plan, answer)
+        answer = self._finish(answer)
         if answer.mode != "generative":
             yield from _growing(answer.text)
         yield answer
 
     def _generative(self, plan: Plan, llm: LLMConfig) -> Generator[str, None, Answer]:
         passages = passages_for(plan, self.retriever.documents, self._corpus.sentences,
-                                self.config.select)
+                                self.config.answer)
         try:
             answer = yield from generate(plan, passages, llm, self.retriever.documents)
         except GenerativeError as error:
             return self._fallback(plan, error)
         return answer
+
+
+def related_hits(hits: Sequence[Hit], n: int) -> tuple[Hit, ...]:
+    """The closest passages shown beside a refusal."""
+    return tuple(sorted(hits, key=lambda h: h.rank)[:n])
 
 
 def _growing(text: str) -> Iterator[str]:

@@ -1,13 +1,15 @@
-"""Candidate evidence sentences from retrieved chunks, with their constraint checks.
+"""Candidate evidence sentences from retrieved passages, with what each one covers.
 
-A candidate is one sentence of a hit's document that overlaps the hit's chunk.
-Each candidate records which of the question's key constraints it covers
-(place, degree, programme, topic, asked-for kind) and a relevance score that
-mixes bigram coverage of the question with the retriever's rank as a prior.
+A candidate is one sentence of a hit's document that overlaps the hit's chunk. It
+records how much of the question's weighted key bigrams it holds (in itself, with its
+heading and previous sentence, and in its wider neighbourhood), whether it states the
+kind of fact asked for, which asked degrees, person categories or programmes its
+context lacks, the region the statement is about, and a relevance score.
 
->>> from app.answer.sentences import Sentence
->>> place_in("崂山", "崂山区人才公寓")
-True
+>>> statement_region("海南省对新建的每个基地补助100万元", "青岛高新技术产业开发区")
+'海南省'
+>>> statement_region("对新建的每个基地补助100万元", "青岛市")
+'青岛市'
 """
 
 from __future__ import annotations
@@ -15,17 +17,31 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
-from app.answer.lexicon import DEGREES, PLACE_CHILDREN
-from app.answer.question import QuestionInfo, find_places
-from app.answer.scoring import coverage, holds_kind, normalise
-from app.answer.sentences import Sentence
+from app.answer.config import AnswerConfig
+from app.answer.question import QuestionInfo
+from app.answer.scoring import bigrams, coverage, holds_kind, normalise
+from app.answer.script import simplified
+from app.answer.sentences import Sentence, damaged, leans_on_previous
+from app.answer.terms import support as term_support
+from app.answer.terms import words
 from index.types import Hit
 from ingest.types import Document
+from lexicon import (
+    Place,
+    Relation,
+    benefit_kinds,
+    degree_aliases,
+    degrees,
+    gazetteer,
+    person_categories,
+    region_cues,
+    region_relation,
+)
 
+CARRY_SENTENCES = 3  # how far back a place named earlier in a paragraph carries over
 _FULL_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
-PLACE_WINDOW_BEFORE = 300
-PLACE_WINDOW_AFTER = 120
 
 
 @dataclass(frozen=True)
@@ -37,10 +53,14 @@ class Candidate:
     index: int
     heading_sentence: Sentence | None
     score: float
-    coverage: float
+    coverage: float  # key bigrams in the sentence (with its heading and previous one)
+    support: float  # key bigrams in the sentence's neighbourhood and document title
     kind_ok: bool
     missing: tuple[str, ...]
-    topics: tuple[str, ...] = ()
+    echo: bool = False  # restates the question (heading, question, title) without answering
+    damaged: bool = False  # PDF extraction left it unreadable (a caption, doubled heading …)
+    region: str | None = None  # the region the statement is about
+    relation: Relation | None = None  # of ``region`` to the asked place (None: none asked)
 
     @property
     def doc_id(self) -> str:
@@ -53,20 +73,64 @@ class Candidate:
 
     @property
     def eligible(self) -> bool:
-        """True when no key constraint of the question is missing."""
+        """True when no asked degree, person category or programme is missing."""
         return not self.missing
 
 
-def place_in(place: str, text: str) -> bool:
-    """True when ``place`` or one of its parts (崂山 for 青岛) is named in ``text``."""
-    return place in text or any(child in text for child in PLACE_CHILDREN.get(place, ()))
+@lru_cache(maxsize=200_000)
+def _named_region(text: str) -> str | None:
+    """The narrowest place a text names as its actor: not a destination or origin (赴湖北,
+    威海籍) nor part of a name (哈尔滨工业大学), by the lexicon's region cues. Memoised:
+    corpus sentences recur per question."""
+    flat = re.sub(r"\s+", "", simplified(text))
+    cues = region_cues()
+    actors = tuple(m for m in gazetteer().find(flat, unknown=False)
+                   if not any(flat[max(0, m.start - 2):m.start].endswith(w)
+                              for w in cues["not_before"])
+                   and not any(flat[m.end:m.end + 2].startswith(w) for w in cues["not_after"]))
+    found = gazetteer().narrowest(actors)
+    return found.place.name if found is not None else None
+
+
+@lru_cache(maxsize=200_000)
+def statement_region(sentence: str, doc_region: str | None, *context: str) -> str | None:
+    """The region a statement is about: a place the sentence (else its ``context``: the
+    sentence it leans on, its heading) names, unless that place merely contains the
+    document's own region (a 威海 mention in a notice of a 威海 zone keeps the zone);
+    else the document's region."""
+    named = _named_region(sentence) or next(
+        (r for r in map(_named_region, filter(None, context)) if r), None)
+    if named is None:
+        return doc_region
+    if doc_region and region_relation(named, doc_region) in ("same", "inside"):
+        return doc_region
+    return named
 
 
 def degree_in(degree: str, text: str) -> bool:
-    """True when ``text`` names ``degree``; 博士后 does not count as 博士."""
-    if degree == "博士":
-        text = text.replace("博士后", "")
-    return any(alias in text for alias in DEGREES.get(degree, (degree,)))
+    """True when ``text`` names ``degree``, or names graduates in general and no
+    particular degree; 博士后 does not count as 博士.
+
+    >>> degree_in("专科", "按照本科、硕士学历给予大学生补贴"), degree_in("专科", "对高校毕业生")
+    (False, True)
+    >>> degree_in("硕士", "对博士研究生每月给予3000元"), degree_in("博士", "博士后工作站")
+    (False, False)
+    """
+    entry = next((d for d in degrees() if d.name == degree), None)
+    if entry is None:
+        return degree in text
+    particular = any(s in text for d in degrees() for s in d.covers)
+    for alias, other in degree_aliases():  # 博士研究生 is no evidence for 硕士
+        if other != degree and other not in entry.covers:
+            text = text.replace(alias, "□")
+    if any(s in text for s in entry.covers):
+        return True
+    return not particular and any(w in text for w in entry.general)
+
+
+def person_in(category: str, text: str) -> bool:
+    """True when ``text`` names the person category or one of its other names."""
+    return any(w in text for w in (category, *person_categories().get(category, ())))
 
 
 def programme_core(name: str) -> str:
@@ -84,84 +148,151 @@ def _heading_before(sentences: Sequence[Sentence], index: int) -> Sentence | Non
     return None
 
 
-def _place_text(doc: Document, sentence: Sentence) -> str:
-    """Where a sentence's place is read from: nearby text, else the document's title/region."""
-    window = doc.text[max(0, sentence.start - PLACE_WINDOW_BEFORE): sentence.end
-                      + PLACE_WINDOW_AFTER]
-    near = normalise(window)
-    if find_places(near):
-        return near
-    return near + normalise(f"{doc.title}{doc.region or ''}")
+def _text(sentences: Sequence[Sentence], index: int) -> str:
+    return sentences[index].text if 0 <= index < len(sentences) else ""
 
 
-def _missing(q: QuestionInfo, doc: Document, sentences: Sequence[Sentence], index: int,
-             heading: str) -> tuple[str, ...]:
-    """Places, degrees and programmes of the question that a sentence's context lacks."""
-    sentence = sentences[index]
-    prev_text = sentences[index - 1].text if index > 0 else ""
-    near = normalise(f"{heading}{prev_text}{sentence.text}")
-    place_text = _place_text(doc, sentence)
-    found = [p for p in q.places if place_in(p, place_text)]
-    # one place must hold per sentence; a comparison of places is checked answer-wide
-    missing = [p for p in q.places if p not in found] if len(q.places) < 2 or not found else []
-    missing += [d for d in q.degrees if not degree_in(d, near)]
-    missing += [p for p in q.programmes if normalise(programme_core(p)) not in place_text]
+def _carried(doc: Document, sentences: Sequence[Sentence], index: int) -> tuple[str, ...]:
+    """The sentences this one continues, nearest first (at most ``CARRY_SENTENCES``): those
+    before it in the same paragraph with no heading between, where a place one names
+    carries over (海南省宣布…。其中…。对新建…工作室，每个补助…)."""
+    out: list[str] = []
+    j = index
+    while j > 0 and len(out) < CARRY_SENTENCES and not sentences[j].is_heading:
+        prev = sentences[j - 1]
+        gap = doc.text[prev.end:sentences[j].start]
+        if prev.is_heading or ("\n\n" in gap and not leans_on_previous(sentences[j].text)):
+            break
+        out.append(prev.text)
+        j -= 1
+    return tuple(out)
+
+
+BENEFIT_GAP = 8  # the words of a benefit's name may stand this far apart (一次性…补贴)
+
+
+def benefit_in(kind: str, text: str) -> bool:
+    """True when normalised ``text`` names the benefit kind or one of its other names, its
+    words possibly apart (一次性返乡留威补贴 names 一次性补贴).
+
+    >>> benefit_in("一次性补贴", "发放一次性返乡留威补贴"), benefit_in("安家费", "生活补贴")
+    (True, False)
+    """
+    text = normalise(text)
+    for name in (kind, *benefit_kinds().get(kind, ())):
+        name = normalise(name)
+        if name in text:
+            return True
+        parts = words(name)
+        if len(parts) > 1 and re.search(f".{{0,{BENEFIT_GAP}}}".join(map(re.escape, parts)),
+                                        text):
+            return True
+    return False
+
+
+def _own_context(sentence: Sentence, heading: str, previous: str) -> str:
+    """Where a sentence's degree, person and benefit are read: itself and its heading, and
+    the sentence before only when it leans on it (其…); a neighbour's 博士 is not its own.
+    Simplified but not synonym-folded: 研究生 must not read as 硕士 here."""
+    lean = previous if leans_on_previous(sentence.text) else ""
+    return re.sub(r"\s+", "", simplified(f"{heading}{lean}{sentence.text}"))
+
+
+def _missing(q: QuestionInfo, doc: Document, near: str) -> tuple[str, ...]:
+    """Degrees, person categories and programmes of the question that the context lacks,
+    and its benefit kinds when it names none of them."""
+    missing = [d for d in q.degrees if not degree_in(d, near)]
+    missing += [p for p in q.persons if not person_in(p, near)]
+    if q.benefits and not any(benefit_in(b, near) for b in q.benefits):
+        missing += q.benefits  # at least one asked benefit must be named here
+    title = normalise(doc.title)
+    missing += [p for p in q.programmes
+                if normalise(programme_core(p)) not in near + title]
     return tuple(missing)
 
 
-def _topics(q: QuestionInfo, sentences: Sequence[Sentence], index: int, heading: str
-            ) -> tuple[str, ...]:
-    """The question's policy topics named around a sentence (heading, neighbours)."""
-    prev_text = sentences[index - 1].text if index > 0 else ""
-    next_text = sentences[index + 1].text if index + 1 < len(sentences) else ""
-    local = normalise(f"{heading}{prev_text}{sentences[index].text}{next_text}")
-    topics = tuple(t for t in q.topics if normalise(t) in local)
-    if len(q.places) > 1:
-        topics += tuple(p for p in q.places if place_in(p, local))
-    return topics
+ECHO_CHARS = 40  # a restating sentence is at most this long (a heading, a question)
+
+
+def restates(sentence: Sentence, doc: Document, own: str, keys: Mapping[str, float],
+             config: AnswerConfig) -> bool:
+    """True when a sentence restates the question instead of answering it: a question
+    itself, a list heading ending in a colon, the document's title line, or a short
+    sentence (a heading) nearly all of whose bigrams are the question's."""
+    text = sentence.text.rstrip()
+    if text.endswith(("？", "?", "：", ":")):
+        return True
+    title = normalise(doc.title)
+    if (sentence.start <= len(doc.title) + 2 and title and own.startswith(title[:12])
+            and len(own) - len(title) <= ECHO_CHARS):
+        return True  # the title line, with at most a short lead
+    if len(own) > ECHO_CHARS:
+        return False
+    grams = bigrams(own)
+    novel = sum(1 for b in grams if b not in keys) / max(1, len(grams))
+    return novel < config.echo_novelty
 
 
 def candidates(q: QuestionInfo, hits: Sequence[Hit], documents: Mapping[str, Document],
-               sentences_of: Mapping[str, Sequence[Sentence]],
-               keys: Mapping[str, float]) -> list[Candidate]:
+               sentences_of: Mapping[str, Sequence[Sentence]], keys: Mapping[str, float],
+               config: AnswerConfig | None = None, asked: Place | None = None,
+               terms: Mapping[str, float] | None = None) -> list[Candidate]:
     """Every sentence overlapping a hit's chunk, once (best-ranked hit wins), scored."""
+    config = config or AnswerConfig()
     seen: set[tuple[str, int]] = set()
     out: list[Candidate] = []
     for hit in sorted(hits, key=lambda h: h.rank):
         chunk = hit.chunk
         doc = documents[chunk.doc_id]
         sentences = sentences_of[chunk.doc_id]
-        for index, sentence in enumerate(sentences):
-            if sentence.end <= chunk.char_start or sentence.start >= chunk.char_end:
-                continue
-            if (chunk.doc_id, sentence.start) in seen:
-                continue
-            seen.add((chunk.doc_id, sentence.start))
-            out.append(_candidate(q, hit, doc, sentences, index, keys))
+        index, last = 0, None
+        while index < len(sentences):
+            sentence = sentences[index]
+            inside = sentence.end > chunk.char_start and sentence.start < chunk.char_end
+            follows = last is not None and last.echo and index == last.index + 1
+            if sentence.start >= chunk.char_end and not follows:
+                break
+            if (inside or follows) and (chunk.doc_id, sentence.start) not in seen:
+                seen.add((chunk.doc_id, sentence.start))
+                last = _candidate(q, hit, doc, sentences, index, keys, config, asked, terms)
+                out.append(last)
+            index += 1
     return out
 
 
 def _candidate(q: QuestionInfo, hit: Hit, doc: Document, sentences: Sequence[Sentence],
-               index: int, keys: Mapping[str, float]) -> Candidate:
+               index: int, keys: Mapping[str, float], config: AnswerConfig,
+               asked: Place | None, terms: Mapping[str, float] | None) -> Candidate:
     sentence = sentences[index]
     heading_sentence = _heading_before(sentences, index)
     heading = heading_sentence.text if heading_sentence else ""
     own = normalise(sentence.text)
-    prev_text = sentences[index - 1].text if index > 0 else ""
-    context = normalise(f"{heading}{prev_text}") + own
+    previous = _text(sentences, index - 1)
+    context = normalise(f"{heading}{previous}") + own
+    wide = normalise(f"{doc.title}{_text(sentences, index + 1)}") + context
     own_cov, ctx_cov = coverage(keys, own), coverage(keys, context)
+    support = coverage(keys, wide) if terms is None else term_support(terms, wide)
     kind_ok = any(holds_kind(sentence.text, k) for k in q.kinds)
     specific = sum(1 for d in q.degrees if degree_in(d, own)) + sum(
-        1 for t in q.topics if normalise(t) in own)
+        1 for b in q.benefits if normalise(b) in own)
     if "date" in q.kinds and _FULL_DATE.search(sentence.text):
         specific += 2  # a day-exact date answers 「哪天」 better than a year range
-    score = (0.55 * own_cov + 0.25 * ctx_cov + 0.15 / hit.rank
-             + (0.2 if kind_ok else 0.0) + 0.05 * min(specific, 2))
-    if len(own) < 8:
-        score *= 0.75
+    echo = restates(sentence, doc, own, keys, config)
+    score = (config.own_weight * own_cov + config.context_weight * ctx_cov
+             + config.previous_weight * coverage(keys, normalise(previous))
+             + config.support_weight * support
+             + config.rank_weight / hit.rank + (config.kind_weight if kind_ok else 0.0)
+             + config.specific_weight * min(specific, 2)
+             - config.echo_penalty * echo - config.heading_penalty * sentence.is_heading
+             - config.after_colon_penalty * previous.rstrip().endswith(("：", ":"))
+             - config.short_penalty * (len(own) < config.short_chars))
+    region = statement_region(sentence.text, doc.region, *_carried(doc, sentences, index),
+                              heading)
     return Candidate(
-        hit=hit, sentence=sentence, index=index, heading_sentence=heading_sentence, score=score,
-        coverage=max(own_cov, ctx_cov), kind_ok=kind_ok,
-        missing=_missing(q, doc, sentences, index, heading),
-        topics=_topics(q, sentences, index, heading),
+        hit=hit, sentence=sentence, index=index, heading_sentence=heading_sentence,
+        score=score, coverage=max(own_cov, ctx_cov), support=support,
+        kind_ok=kind_ok, missing=_missing(q, doc, _own_context(sentence, heading, previous)),
+        region=region, echo=echo,
+        damaged=damaged(sentence.text),
+        relation=region_relation(asked, region) if asked is not None else None,
     )

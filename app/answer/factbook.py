@@ -13,30 +13,37 @@ from __future__ import annotations
 import bisect
 import threading
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
 from app.answer.types import Citation
-from app.answer.validity import validity_status
+from app.answer.validity import Validity, document_status, validity
 from ingest.facts import Fact, check_kind
 from ingest.types import Chunk, Document
 
 
 @dataclass(frozen=True)
 class FactEntry:
-    """A fact with its citation (numbered 1 when listed on its own) and validity."""
+    """A fact with its citation (numbered 1 when listed on its own) and validity.
+
+    ``region`` is the region of the policy that grants the fact (None: 未注明);
+    ``validity`` is 有效 only when a period is stated (manifest or text) and includes
+    today, else 未注明有效期, 已过期 or 已废止; ``valid_until`` is that stated end.
+    """
 
     fact: Fact
     region: str | None
     citation: Citation
     valid_until: str | None
+    validity: str = "未注明有效期"
 
     def to_json(self) -> dict[str, Any]:
         return {
             **self.fact.to_json(),
             "region": self.region,
             "status": self.citation.status,
+            "validity": self.validity,
             "valid_until": self.valid_until,
             "citation": self.citation.to_json(),
         }
@@ -105,7 +112,7 @@ class FactBook:
             source=doc.source, title=doc.title, issuer=doc.issuer, date=doc.date,
             section_path=chunk.section_path if chunk else section,
             quote=doc.text[start:end], char_start=start, char_end=end,
-            status=validity_status(doc.meta, today or date.today()),
+            status=document_status(doc, today or date.today()),
         )
 
     def citation(self, fact: Fact, n: int, today: date | None = None) -> Citation:
@@ -113,11 +120,19 @@ class FactBook:
         return self.span_citation(fact.doc_id, fact.char_start, fact.char_end, n, today,
                                   fact.programme or "")
 
-    def entries(self, facts: Sequence[Fact]) -> list[FactEntry]:
+    def validity(self, fact: Fact, today: date | None = None) -> Validity:
+        """The fact's validity: its manifest entry, else the end its clause or document
+        states; 未注明有效期 when neither states one."""
+        return validity(self.documents[fact.doc_id].meta, today or date.today(),
+                        fact.valid_until)
+
+    def entries(self, facts: Sequence[Fact], today: date | None = None) -> list[FactEntry]:
         """Listing rows for ``facts``: each with its own citation [1] and validity."""
         out = []
         for fact in facts:
-            doc = self.documents[fact.doc_id]
-            out.append(FactEntry(fact, doc.region, self.citation(fact, 1),
-                                 doc.meta.get("valid_until")))
+            v = self.validity(fact, today)
+            citation = self.citation(fact, 1, today)
+            if v.warning and citation.status != v.warning:
+                citation = replace(citation, status=v.warning)
+            out.append(FactEntry(fact, fact.region, citation, v.until, v.label))
         return out

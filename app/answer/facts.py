@@ -1,11 +1,11 @@
-"""Key-fact lines shown before the quotes, read from the extracted fact rows.
+"""The key figure of an amount answer, read from the extracted fact rows.
 
-For a question naming one degree and asking for an amount, the amount fact
-for that degree stated inside the best evidence sentence is shown first
-(「要点：硕士每月2000元生活津贴[1]」), cited to that sentence. Only a general
-rule counts: a fact with a condition (「对……的」, a narrower group) is not
-promoted to a key fact. Figures come from :func:`ingest.facts.extract_facts`,
-so the key line and the 「补贴一览」 view can never disagree.
+For a question asking for an amount, the amount facts stated inside the best evidence
+sentence become the answer's first line: the one for the asked degree or person
+category when the question names one (「硕士：每月2000元生活津贴」), else every figure
+the sentence gives. A fact with a narrower condition (「对……的」) is not promoted when
+a general one exists. Figures come from :func:`ingest.facts.extract_facts`, so the key
+line and the 「补贴一览」 view can never disagree.
 
 >>> from ingest.facts import extract_facts
 >>> from ingest.types import Document
@@ -21,28 +21,36 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from app.answer.evidence import Candidate
+from app.answer.evidence import Candidate, degree_in, person_in
 from app.answer.question import QuestionInfo
 from app.answer.script import simplified
 from ingest.facts import Fact
 from ingest.types import Document
 
-_LABEL_SKIP = re.compile(r"^[、\s\d,.，至到\-—~～万千百亿元/]*的?(?:标准)?(?:发放|给予)?")
+_LIST_ITEM = r"(?:[、,，和及]\s*[\u4e00-\u9fff]{0,8}?\s*\d[\d,.]*\s*[万千百亿]?\s*元)"
+_LABEL_SKIP = re.compile(
+    rf"^{_LIST_ITEM}*[、\s\d,.，至到\-—~～万千百亿元/]*的?(?:标准)?(?:发放|给予)?")
 _LABEL = re.compile(r"^[“”\"]?([\u4e00-\u9fff“”]{2,12}?)(?:[，。；、,;：:（(）)\s]|以及|$)")
+MAX_FIGURES = 3
 
 
 @dataclass(frozen=True)
 class KeyFact:
-    """One short derived statement and the chosen sentence that supports it."""
+    """One amount fact promoted to the answer's first line, and the sentence it is in."""
 
-    text: str
+    fact: Fact
+    who: str | None  # the asked degree or category it is for (None: as the clause says)
+    label: str  # the benefit named after the figure (生活津贴), or ''
     source: Candidate
 
 
-def amount_cell(fact: Fact) -> str:
-    """The figure as written, with its period when the figure itself does not say it."""
+def amount_cell(fact: Fact, label: str = "") -> str:
+    """The figure as written, with its period when neither the figure nor the benefit's
+    name (``label``) says it."""
     text = re.sub(r"\s+", "", fact.amount_text or "")
-    return f"{fact.period}{text}" if fact.period and fact.period not in text else text
+    if fact.period and fact.period not in text and fact.period not in label:
+        return f"{fact.period}{text}"
+    return text
 
 
 def benefit_label(fact: Fact, text: str) -> str:
@@ -55,22 +63,36 @@ def benefit_label(fact: Fact, text: str) -> str:
     return m.group(1).strip("“”\"") if m else ""
 
 
+def _for(fact: Fact, who: str) -> bool:
+    beneficiary = simplified(fact.beneficiary or "")
+    return degree_in(who, beneficiary) or person_in(who, beneficiary)
+
+
 def key_facts(q: QuestionInfo, chosen: Sequence[Candidate], facts: Iterable[Fact],
               documents: Mapping[str, Document]) -> list[KeyFact]:
-    """The asked degree's figure from the best sentence, when a general rule states it.
-
-    Only ``chosen[0]`` (the best evidence) is read, so the key figure is the one
-    the question is about.
-    """
-    if "amount" not in q.kinds or len(q.degrees) != 1 or not chosen:
+    """The figures of the chosen sentences that answer an amount question (see module
+    doc): for an asked degree or category its general rule first, from whichever chosen
+    sentence states it; with none asked, the figures of the best sentence."""
+    if "amount" not in q.kinds or not chosen:
         return []
-    degree, best = q.degrees[0], chosen[0]
-    for fact in facts:
-        inside = (fact.doc_id == best.doc_id
-                  and best.sentence.start <= fact.amount_start < best.sentence.end)
-        if (inside and fact.kind == "amount" and fact.beneficiary == degree
-                and fact.condition is None):
-            label = benefit_label(fact, documents[fact.doc_id].text)
-            figure = amount_cell(fact)
-            return [KeyFact(f"{degree}{figure}{label}" if label else f"{degree}：{figure}", best)]
-    return []
+    by_doc: dict[str, list[Fact]] = {}
+    for f in facts:
+        if f.kind == "amount":
+            by_doc.setdefault(f.doc_id, []).append(f)
+    inside = [(f, c) for c in chosen for f in by_doc.get(c.doc_id, ())
+              if c.sentence.start <= f.amount_start < c.sentence.end]
+    if not inside:
+        return []
+    wanted = (*q.degrees, *q.persons)
+    out: list[KeyFact] = []
+    for who in wanted:
+        mine = [(f, c) for f, c in inside if _for(f, who)]
+        general = [(f, c) for f, c in mine if f.condition is None] or mine
+        if general:
+            f, c = general[0]
+            out.append(KeyFact(f, who, benefit_label(f, documents[f.doc_id].text), c))
+    if out or (wanted and any(f.beneficiary for f, _ in inside)):
+        return out
+    best = chosen[0]
+    return [KeyFact(f, None, benefit_label(f, documents[f.doc_id].text), best)
+            for f, c in inside if c is best][:MAX_FIGURES]

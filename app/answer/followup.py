@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from app.answer.lexicon import DEGREE_ALIASES
 from app.answer.question import (
     content_segments,
     find_degrees,
@@ -27,6 +26,7 @@ from app.answer.question import (
     query_for,
 )
 from app.answer.script import detect_script
+from lexicon import degree_aliases
 
 _ZH_MARKERS = re.compile(
     r"^(?:那么|那|还有|如果是|要是|换成|换做|若是|假如是)|(?:的话)?(?:呢|怎么样|如何)?[？?。！!]*$")
@@ -93,9 +93,9 @@ def rewrite(question: str, history: Sequence[Mapping[str, str]]) -> str:
         text = _replace_slot(text, old, places[0], old)
     if degrees:
         old = find_degrees(prev)
-        aliases = [a for a, d in DEGREE_ALIASES if d in old and a in text]
+        aliases = [a for a, d in degree_aliases() if d in old and a in text]
         text = _replace_slot(text, old, degrees[0], aliases)
-    rest = content_segments(core, (*places, *degrees))
+    rest = content_segments(core, (*places, *degrees), phrasing_only=True)
     if rest:
         text = f"{text.rstrip('？?。！! ')}，{''.join(rest)}？"
     return text

@@ -1,65 +1,165 @@
-"""The few words the engine writes itself: lead-ins and refusals, per script.
+"""The few words the engine writes itself: key-figure lines, region notes, refusals.
 
-Framing is written in simplified Chinese and converted for Traditional
-questions; English questions get English framing. Nothing here states a
-policy fact.
+Framing is written in simplified Chinese and converted for Traditional questions;
+English questions get English framing (figures, units, who and period in English;
+the quotes below stay Chinese). Nothing here states a policy fact that is not in the
+cited text.
 
->>> lead_in(("amount",), "en")
-'Here is what the policy documents say about the amount (quoted in Chinese):'
+>>> region_note("other", "南阳", ["威海市"], "hans")
+'没有找到南阳的相关规定。以下是威海市的规定，仅供参考：'
+>>> en_amount("每月2000元")
+'2,000 yuan per month'
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from app.answer.script import Script, in_script
+from lexicon import english_for, gazetteer, region_label, resolve, synonym_folds
 
-_LEAD_ZH = {
-    "amount": "根据政策库中的文件，相关补贴和金额如下：",
-    "count": "根据政策库中的文件，相关数字如下：",
-    "duration": "根据政策库中的文件，相关期限如下：",
-    "date": "根据政策库中的文件，相关时间如下：",
-    "department": "根据政策库中的文件，负责的部门或处室如下：",
-    "condition": "根据政策库中的文件，适用对象和条件如下：",
-}
-_LEAD_EN = {
+_PERIODS_EN = {"每月": "per month", "每年": "per year", "每人": "per person",
+               "每天": "per day", "一次性": "one-off", "每季度": "per quarter"}
+
+
+def _zh(text: str, script: Script) -> str:
+    return in_script(text, script)
+
+
+def en_term(chinese: str) -> str:
+    """An English name for a Chinese benefit or category term, else the term itself.
+
+    >>> en_term("生活津贴"), en_term("硕士"), en_term("人才公寓")
+    ('living allowance', 'master', 'talent apartment')
+    """
+    folded = chinese
+    for word, canonical in synonym_folds():
+        folded = folded.replace(word, canonical)
+    table = english_for()
+    return table.get(chinese) or table.get(folded) or chinese
+
+
+def en_place(name: str) -> str:
+    """A region's English name (Weihai, Shandong) when the gazetteer has one."""
+    if name == "全国":
+        return "national"
+    place = resolve(name)
+    if place is None or not place.en:
+        return name
+    suffix = {"province": "", "city": "", "county": " County", "zone": ""}[place.level]
+    if place.level == "county" and place.name.endswith("区"):
+        suffix = " District"
+    return f"{place.en}{suffix}" if place.level != "zone" else place.name
+
+
+def en_amount(cell: str) -> str:
+    """「每月2000元」 -> '2,000 yuan per month'; 「1万元」 -> '10,000 yuan'."""
+    period = next((p for p in _PERIODS_EN if p in cell), None)
+    text = cell.replace(period, "") if period else cell
+
+    def number(m: re.Match[str]) -> str:
+        value = float(m.group(1).replace(",", ""))
+        value *= {"万": 1e4, "亿": 1e8, "千": 1e3}.get(m.group(2) or "", 1)
+        return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
+
+    text = re.sub(r"(\d[\d,.]*)\s*([万亿千])?\s*元", lambda m: f"{number(m)} yuan", text)
+    return f"{text} {_PERIODS_EN[period]}" if period else text
+
+
+def key_figure_line(who: str | None, cell: str, label: str, region: str | None,
+                    marker: str, script: Script) -> str:
+    """The answer's first line: figure, unit, who it is for, period, and whose rule.
+
+    >>> key_figure_line("硕士", "每月2000元", "生活津贴", "威海市", "[1]", "hans")
+    '硕士：每月2000元生活津贴（威海市）[1]'
+    >>> key_figure_line("硕士", "每月2000元", "生活津贴", "威海市", "[1]", "en")
+    'master: 2,000 yuan per month living allowance (Weihai)[1]'
+    """
+    if script == "en":
+        whose = f" ({en_place(region)})" if region else ""
+        head = f"{en_term(who)}: " if who else ""
+        what = f" {en_term(label)}" if label else ""
+        return f"{head}{en_amount(cell)}{what}{whose}{marker}"
+    whose = f"（{region_label(region)}）" if region else ""
+    head = f"{who}：" if who else ""
+    return _zh(f"{head}{cell}{label}{whose}", script) + marker
+
+
+_ABOUT_EN = {
     "amount": "the amount", "count": "the numbers", "duration": "the period",
     "date": "the dates", "department": "the responsible office", "condition": "who qualifies",
 }
 
 
-def lead_in(kinds: Sequence[str], script: Script) -> str:
-    """One line that introduces the quoted evidence."""
-    kind = kinds[0] if kinds else ""
-    if script == "en":
-        about = f" about {_LEAD_EN[kind]}" if kind in _LEAD_EN else ""
-        return f"Here is what the policy documents say{about} (quoted in Chinese):"
-    return in_script(_LEAD_ZH.get(kind, "根据政策库中的文件，相关规定如下："), script)
+def english_intro(kinds: Sequence[str]) -> str:
+    """The line before Chinese quotes in an answer to an English question.
+
+    >>> english_intro(("department",))
+    'What the policy documents say about the responsible office (quoted in Chinese):'
+    """
+    about = f" about {_ABOUT_EN[kinds[0]]}" if kinds and kinds[0] in _ABOUT_EN else ""
+    return f"What the policy documents say{about} (quoted in Chinese):"
 
 
-def refusal(subject: str, script: Script, *, has_related: bool, hotline: str | None) -> str:
-    """「政策库中没有找到关于……的规定。」 plus pointers to related passages and the hotline."""
+def region_note(kind: str, asked: str, regions: Sequence[str | None], script: Script,
+                titles: Sequence[str] = ()) -> str:
+    """The first line of an answer that does not come from the asked place's own rules.
+
+    ``kind`` is ``other`` (another region's rules, for reference) or ``unknown`` (the
+    documents, named by ``titles``, do not say where they apply).
+
+    >>> region_note("unknown", "南阳", [None], "hans", ["千秋基业"])
+    '没有找到南阳的相关规定。以下内容出自《千秋基业》，该文件未注明适用地区，仅供参考：'
+    """
+    named = "、".join(dict.fromkeys(region_label(r) for r in regions if r))
     if script == "en":
-        lines = [f"The policy library has no provision on this question ({subject})."
-                 if subject else "The policy library has no provision on this question."]
+        place = en_place(asked)
+        if kind == "other":
+            return (f"Nothing in the policy library is about {place}. For reference, these are "
+                    f"the rules of {', '.join(en_place(r) for r in dict.fromkeys(regions) if r)}:")
+        return (f"Nothing in the policy library is about {place}. The documents below do "
+                "not say where they apply; for reference only:")
+    if kind == "other":
+        return _zh(f"没有找到{asked}的相关规定。以下是{named}的规定，仅供参考：", script)
+    books = "、".join(f"《{t}》" for t in dict.fromkeys(titles) if t)
+    source = f"以下内容出自{books}，该文件" if books else "以下文件"
+    return _zh(f"没有找到{asked}的相关规定。{source}未注明适用地区，仅供参考：", script)
+
+
+def refusal(subject: str, script: Script, *, has_related: bool, hotline: str | None,
+            coverage: str | None = None) -> str:
+    """「政策库中没有找到{subject}。」 plus pointers to related passages, what the library
+    covers and the hotline."""
+    if script == "en":
+        lines = [f"The policy library has nothing on {subject}." if subject
+                 else "The policy library has no provision that answers this question."]
         if has_related:
             lines.append("The closest related passages are listed below for reference.")
     else:
-        about = f"关于{subject}的" if subject else "相关"
-        lines = [f"政策库中没有找到{about}规定。"]
+        lines = [f"政策库中没有找到{subject}。" if subject else "政策库中没有找到相关规定。"]
         if has_related:
             lines.append("下面列出最接近的相关段落，仅供参考。")
-        lines = [in_script(line, script) for line in lines]
+        lines = [_zh(line, script) for line in lines]
+    if coverage:
+        lines.append(coverage)
     if hotline:
-        lines.append(hotline if script != "hant" else in_script(hotline, script))
+        lines.append(hotline if script != "hant" else _zh(hotline, script))
     return "\n".join(lines)
+
+
+def partial_lead(subject: str, holder: str, script: Script) -> str:
+    """「没有找到威海对博士的安家费。威海对博士有：」 before the related benefits."""
+    if script == "en":
+        return f"The policy library has nothing on {subject}. What it does state for {holder}:"
+    return _zh(f"没有找到{subject}。{holder}有：", script)
 
 
 def fallback_note(script: Script) -> str:
     """Said when the generative model failed and the extractive answer is shown."""
     if script == "en":
         return "(The language model was unavailable; showing quoted evidence instead.)"
-    return in_script("（大模型暂时不可用，以下为政策原文摘录。）", script)
+    return _zh("（大模型暂时不可用，以下为政策原文摘录。）", script)
 
 
 def clarify(subject: str, script: Script) -> str:
@@ -70,11 +170,10 @@ def clarify(subject: str, script: Script) -> str:
         return (f"Which policy about {subject} would you like to know (e.g. subsidies, housing, "
                 "job-seeking support)?")
     about = f"关于{subject}的" if subject else ""
-    return in_script(f"请说明想了解{about}哪方面的政策，例如生活补贴、住房或就业支持。", script)
+    return _zh(f"请说明想了解{about}哪方面的政策，例如生活补贴、住房或就业支持。", script)
 
 
-def key_fact_line(fact: str, n: int, script: Script) -> str:
-    """「要点：硕士每月2000元生活津贴[1]」, the derived figure with its citation."""
-    if script == "en":
-        return f"Key figure: {fact}[{n}]"
-    return f"{in_script('要点：', script)}{in_script(fact, script)}[{n}]"
+def place_names_en(places: Sequence[str]) -> str:
+    """English names of places, joined ('Nanyang and Weihai')."""
+    names = [en_place(p) if gazetteer().named(p) or resolve(p) else p for p in places]
+    return " and ".join(names)

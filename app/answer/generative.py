@@ -22,10 +22,10 @@ from collections.abc import Generator, Mapping, Sequence
 from dataclasses import dataclass
 
 from app.answer.compose import Quote, make_citation, quotes_for
+from app.answer.config import AnswerConfig
 from app.answer.llm import LLMConfig, LLMError, stream_chat
 from app.answer.plan import Plan
 from app.answer.script import Script
-from app.answer.select import SelectConfig
 from app.answer.sentences import Sentence
 from app.answer.types import Answer
 from ingest.types import Document
@@ -71,13 +71,14 @@ class Passage:
 
 def passages_for(plan: Plan, documents: Mapping[str, Document],
                  sentences_of: Mapping[str, Sequence[Sentence]],
-                 config: SelectConfig) -> tuple[Passage, ...]:
+                 config: AnswerConfig) -> tuple[Passage, ...]:
     """The selected sentences, each widened by one sentence on either side, as passages.
 
     Overlapping neighbourhoods in one document are merged, so no text is given twice.
     """
     spans: list[Quote] = []
-    for q in quotes_for(plan.selection.chosen[: config.max_sentences], sentences_of):
+    lines = quotes_for(plan.decision.chosen[: config.max_sentences], sentences_of)
+    for q in (quote for line in lines for quote in line):
         doc_sentences = sentences_of[q.hit.chunk.doc_id]
         inside = [i for i, s in enumerate(doc_sentences) if s.start <= q.start < s.end]
         i = inside[0] if inside else 0

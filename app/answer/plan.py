@@ -1,4 +1,4 @@
-"""From a question to the evidence decision: rewrite, analyse, retrieve, select.
+"""From a question to the evidence decision: rewrite, analyse, retrieve, decide.
 
 :class:`CorpusView` holds what the engine derives once from the retriever's
 documents (sentences with offsets, bigram weights). :func:`make_plan` is the
@@ -11,19 +11,22 @@ import logging
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from typing import Any, Protocol
 
+from app.answer.config import AnswerConfig
 from app.answer.evidence import candidates
 from app.answer.followup import rewrite
-from app.answer.lexicon import SYNONYMS
 from app.answer.question import QuestionInfo, analyze_query
-from app.answer.region_note import applies_to, asked_region
+from app.answer.rules import Decision, decide
 from app.answer.scoring import document_frequencies, idf, key_bigrams, normalise
 from app.answer.script import detect_script
-from app.answer.select import SelectConfig, Selection, select
 from app.answer.sentences import Sentence, split_sentences
+from app.answer.terms import TermWeights
 from index.types import Hit
+from ingest.facts import Fact
 from ingest.types import Document
+from lexicon import Place, applies_to, gazetteer, resolve, synonym_groups
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +38,12 @@ class RetrieverLike(Protocol):
 
     @property
     def documents(self) -> Mapping[str, Document]: ...
+
+    @property
+    def facts(self) -> Sequence[Fact]: ...
+
+    def facts_for(self, *, region: str | None = None, beneficiary: str | None = None,
+                  kind: str | None = None) -> Sequence[Fact]: ...
 
     def search(self, query: str, k: int = 5, *, region: str | None = None,
                query_vector: Any = None) -> list[Hit]: ...
@@ -71,6 +80,7 @@ class CorpusView:
         self._sentences: _SentenceTable | None = None
         self._weights: dict[str, float] = {}
         self._unseen = 0.0
+        self._terms: TermWeights | None = None
 
     def _load(self) -> _SentenceTable:
         with self._lock:
@@ -79,6 +89,7 @@ class CorpusView:
                 texts = [normalise(s.text) for ss in table.values() for s in ss]
                 self._weights = idf(document_frequencies(texts), len(texts))
                 self._unseen = max(self._weights.values(), default=1.0)
+                self._terms = TermWeights(texts)
                 self._sentences = _SentenceTable(self._documents, table)
                 logger.info("answer engine: %d documents, %d sentences", len(table),
                             len(texts))
@@ -94,6 +105,25 @@ class CorpusView:
         self._load()
         return key_bigrams(segments, self._weights, self._unseen)
 
+    def unseen(self, q: QuestionInfo) -> tuple[str, ...]:
+        """The question's nouns these documents never use (see :mod:`app.answer.terms`)."""
+        self._load()
+        return self._terms.unseen(q.content, q.query) if self._terms is not None else ()
+
+    def terms(self, q: QuestionInfo) -> dict[str, float]:
+        """Weighted content words of a question (see :mod:`app.answer.terms`); a benefit
+        kind it names is one term, weighted as its rarest word."""
+        self._load()
+        if self._terms is None:
+            return {}
+        found = self._terms.weights(q.content)
+        for kind in q.benefits:
+            key = normalise(kind)
+            parts = [w for w in found if w in key]
+            weight = max((found.pop(w) for w in parts), default=0.0)
+            found[key] = max(weight, self._terms.weights((kind,)).get(key, weight))
+        return found
+
 
 @dataclass(frozen=True)
 class Plan:
@@ -101,13 +131,13 @@ class Plan:
 
     question: QuestionInfo
     hits: tuple[Hit, ...]
-    selection: Selection
+    decision: Decision
     retrieved: tuple[Hit, ...] = ()
     region: str | None = None  # the caller's region filter, else the one place asked about
 
     def hits_used(self) -> tuple[Hit, ...]:
         """The top-k hits, extended to the lowest-ranked hit an answer quotes."""
-        used = max((c.hit.rank for c in self.selection.chosen), default=0)
+        used = max((c.hit.rank for c in self.decision.chosen), default=0)
         return self.hits if used <= len(self.hits) else self.retrieved[:used]
 
 
@@ -124,22 +154,42 @@ def check_filters(filters: Mapping[str, object] | None) -> str | None:
     return region or None
 
 
+def asked_region(q: QuestionInfo, region_filter: str | None) -> tuple[str | None, Place | None]:
+    """The place an answer must hold in: the one place the question names (the narrowest
+    of a nested chain such as 北京市东城区), else the caller's region filter (a widget's
+    page region). A comparison of places has none."""
+    if q.places:
+        g = gazetteer()
+        chain = sorted(zip(q.places, q.place_refs, strict=True),
+                       key=lambda pr: len(g.ancestors(pr[1])))
+        nested = all(g.within(inner, outer) for (_, outer), (_, inner) in pairwise(chain))
+        return chain[-1] if nested else (None, None)
+    if not region_filter:
+        return None, None
+    place = resolve(region_filter)
+    if place is None:
+        found = gazetteer().find(region_filter)
+        place = found[0].place if found else None
+    return region_filter, place
+
+
 def keyword_query(q: QuestionInfo) -> str:
     """A second query of the question's constraints and content, with synonyms spelled out.
 
-    >>> keyword_query(analyze_query("硕士在威海的生活补贴", "", "hans"))
-    '威海 硕士 生活补贴 研究生 生活津贴 生活补助 生活资助 生活费'
+    >>> from app.answer.question import analyze
+    >>> keyword_query(analyze("硕士在南阳的生活补贴"))
+    '南阳 硕士 生活补贴 研究生 补助 津贴 资助 生活津贴 生活补助 生活费 生活资助'
     """
-    terms = [*q.places, *q.degrees, *q.programmes, *q.topics, *q.content]
-    variants = [t.replace(canonical, word) for t in terms for word, canonical in SYNONYMS
-                if canonical in t and len(canonical) > 1]
+    terms = [*q.places, *q.degrees, *q.programmes, *q.content]
+    variants = [word for t in terms for group in synonym_groups()
+                if any(w in t for w in group) for word in group if word not in t]
     return " ".join(dict.fromkeys([*terms, *variants]))
 
 
 def retrieve(retriever: RetrieverLike, queries: Sequence[str], k: int,
              region: str | None) -> list[Hit]:
     """Hits of several queries merged by chunk (best rank first, first query breaks ties);
-    with ``region``, hits from documents that apply there come first."""
+    with ``region``, hits from documents that hold there come first."""
     best: dict[str, tuple[int, int, Hit]] = {}
     queries = [q for q in queries if q.strip()]
     if not queries:
@@ -160,20 +210,20 @@ def retrieve(retriever: RetrieverLike, queries: Sequence[str], k: int,
 
 def make_plan(question: str, history: Sequence[Mapping[str, str]], retriever: RetrieverLike,
               corpus: CorpusView, *, k: int, candidate_k: int,
-              filters: Mapping[str, object] | None, select_config: SelectConfig) -> Plan:
-    """Rewrite a follow-up, analyse, retrieve and apply the coverage rule."""
+              filters: Mapping[str, object] | None, config: AnswerConfig) -> Plan:
+    """Rewrite a follow-up, analyse, retrieve and decide."""
     if not isinstance(question, str) or not question.strip():
         raise ValueError("question must be a non-empty string")
     if k < 1:
         raise ValueError(f"k must be at least 1, got {k}")
-    region = check_filters(filters)
     script = detect_script(question)
     query = rewrite(question, history)
     info = analyze_query(query, question, script)
-    region = asked_region(info, region)
+    region, place = asked_region(info, check_filters(filters))
     hits = retrieve(retriever, (query, keyword_query(info)), max(k, candidate_k), region)
     keys = corpus.keys(info.content)
-    cands = candidates(info, hits, retriever.documents, corpus.sentences, keys)
-    selection = select(info, cands, select_config, keys)
-    logger.debug("question %r -> query %r: %s", question, query, selection.reason)
-    return Plan(info, tuple(hits[:k]), selection, tuple(hits), region)
+    cands = candidates(info, hits, retriever.documents, corpus.sentences, keys, config, place,
+                       corpus.terms(info))
+    decision = decide(info, cands, config, keys, corpus.unseen(info))
+    logger.debug("question %r -> query %r: %s", question, query, decision.reason)
+    return Plan(info, tuple(hits[:k]), decision, tuple(hits), region)

@@ -1,14 +1,15 @@
-"""Question analysis: the constraints an answer must cover.
+"""Question analysis: what a question asks about, read through the lexicon.
 
-A question is reduced to a simplified-Chinese query plus its key constraints:
-places (from the gazetteer), programme names (quoted names and …计划/工程),
-degrees, policy topics, and the kind of fact asked for (amount, count, date,
-department, condition). English questions are mapped to Chinese through a
-small glossary so retrieval and coverage work on the Chinese corpus.
+A question becomes a simplified-Chinese query plus what an answer has to match:
+the places it names (any level of China's divisions, or an unknown name with an
+administrative suffix), programme names, degrees, person categories, benefit kinds,
+the kind of fact asked for (amount, count, duration, date, department, condition)
+and its remaining content words. English questions are mapped to Chinese through
+the lexicon's glossary and the gazetteer's English names.
 
->>> q = analyze("我是硕士，去威海工作每个月有多少生活补贴？")
->>> (q.places, q.degrees, q.kinds)
-(('威海',), ('硕士',), ('amount',))
+>>> q = analyze("我是硕士，去南阳工作每个月有多少生活补贴？")
+>>> (q.places, q.degrees, q.benefits, q.kinds)
+(('南阳',), ('硕士',), ('生活补贴',), ('amount',))
 """
 
 from __future__ import annotations
@@ -17,93 +18,141 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from app.answer.lexicon import DEGREE_ALIASES, GLOSSARY, PLACES, STOPWORDS, TOPICS
 from app.answer.script import Script, detect_script, simplified
+from lexicon import (
+    Place,
+    benefit_kinds,
+    degree_aliases,
+    gazetteer,
+    glossary_en,
+    kind_words,
+    money_words,
+    person_categories,
+    question_phrases,
+)
 
-# Question-side patterns for the kind of fact asked for (on simplified text).
-_MONEY = r"(?:补贴|津贴|补助|奖励|资金|钱|安家费|房租|租金|工资|薪资|薪酬|费用|资助|奖金|金额)"
+# Question-side patterns for the kind of fact asked for (on simplified text); the words
+# that make a question about money are the lexicon's.
+_MONEY = "(?:" + "|".join(map(re.escape, money_words())) + ")"
 KIND_PATTERNS: dict[str, re.Pattern[str]] = {
     "amount": re.compile(
         rf"多少钱|几万|多少元|金额|收费|{_MONEY}.{{0,8}}(?:多少|几|标准|怎么算|多高)"
-        rf"|(?:多少|几).{{0,6}}{_MONEY}|给多少|发多少|拿多少|领多少|补多少|贷多少"
+        rf"|(?:多少|几).{{0,6}}{_MONEY}|给多少|发多少|拿多少|领多少|补多少|贷多少|最多.{{0,4}}多少"
         r"|how much|amount|maximum .*(?:subsidy|allowance)", re.I),
     "count": re.compile(
-        r"多少(?!钱|元)|几(?:个|家|名|所|位|条|项|套|次)|人数|数量|比例|多大|规模"
+        r"多少(?!钱|元)|几(?:个|家|名|所|位|条|项|套|次|批)|人数|数量|比例|多大|规模"
         r"|how many|how big|number of|what share", re.I),
-    "duration": re.compile(r"多久|多长时间|几天|几年|几个月|how long", re.I),
-    "date": re.compile(r"什么时候|何时|哪一?年|哪天|几月|几号|日期|截止|when\b|what date", re.I),
+    "duration": re.compile(r"多久|多长时间|几天|几年|几个月|期限|有效期|how long", re.I),
+    "date": re.compile(r"什么时候|何时|哪一?年|哪天|几月|几号|日期|截止|起止|when\b|what date",
+                       re.I),
     "department": re.compile(
         r"哪个(?:部门|处室|处|单位|机构)|哪些(?:部门|处室|单位)|什么(?:部门|处室|单位)|归哪|"
         r"谁(?:负责|牵头|主办|管|领导)|由谁|是谁|负责(?:部门|单位|处室)|主管部门|牵头|联系哪"
         r"|which (?:office|department)|who is responsible|who (?:runs|organi[sz]es)", re.I),
     "condition": re.compile(
-        r"条件|资格|门槛|需要满足|符合什么|什么(?:样的)?(?:人|企业)(?:可以|能)|哪些人可以|谁可以|什么人(?:可以|能)"
-        r"|eligib|requirement|qualif", re.I),
+        r"条件|资格|门槛|需要满足|符合什么|什么(?:样的)?(?:人|企业)(?:可以|能)|哪些人可以|谁可以|"
+        r"什么人(?:可以|能)|eligib|requirement|qualif", re.I),
 }
 
 _QUOTED = re.compile(r"[“\"「『《]([^”\"」』》]{2,20})[”\"」』》]")
 _PROGRAMME = re.compile(r"([\u4e00-\u9fff]{2,8}(?:计划|工程|行动|专项))")
 _GENERIC_PROGRAMME = re.compile(r"^(?:什么|哪些|哪个|这个|那个|有关|相关|人才|引才|实施|这些)")
 _PROGRAMME_TRIM = re.compile(r"^(?:的|了|在|对|有|是|和|与)+")
+_EN_WORD = re.compile(r"[a-z][a-z'\-]*")
 
 
 @dataclass(frozen=True)
 class QuestionInfo:
-    """What the question asks for, in simplified Chinese."""
+    """What the question asks for, in simplified Chinese.
+
+    ``places`` are the place names as the question writes them; ``place_refs`` the
+    places they resolve to (same order).
+    """
 
     text: str
     script: Script
     query: str
     places: tuple[str, ...] = ()
+    place_refs: tuple[Place, ...] = ()
     programmes: tuple[str, ...] = ()
     degrees: tuple[str, ...] = ()
-    topics: tuple[str, ...] = ()
+    persons: tuple[str, ...] = ()
+    benefits: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()
     content: tuple[str, ...] = ()
 
+    @property
+    def asks(self) -> bool:
+        """True when the question names anything to look up."""
+        return bool(self.content or self.kinds or self.programmes or self.benefits)
+
 
 def english_query(question: str) -> str:
-    """Chinese query terms for an English question via the glossary, in question order.
+    """Chinese query terms for an English question, in question order: glossary terms
+    and place names (the gazetteer's English names).
 
-    >>> english_query("What about PhDs in Qingdao?")
-    '博士 青岛'
+    >>> english_query("What about PhDs in Chengdu?")
+    '博士 成都'
     """
     lowered = f" {question.lower()} "
     found: list[tuple[int, str]] = []
-    for word, chinese in GLOSSARY:
+    places = [(name, gazetteer().english(name)[0].short) for name in gazetteer().english_names()]
+    for word, chinese in (*glossary_en(), *places):
         pattern = re.compile(rf"(?<![a-z']){re.escape(word)}(?![a-z])")
         for m in pattern.finditer(lowered):
             found.append((m.start(), chinese))
             lowered = lowered[: m.start()] + " " * len(m.group()) + lowered[m.end():]
-    terms: list[str] = []
-    for _, chinese in sorted(found):
-        if chinese not in terms:
-            terms.append(chinese)
-    return " ".join(terms)
+    return " ".join(dict.fromkeys(chinese for _, chinese in sorted(found)))
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=100_000)
 def find_places(text: str) -> tuple[str, ...]:
-    """Gazetteer places named in ``text`` (simplified), longest names first, no overlaps."""
-    found: list[str] = []
-    masked = text
-    for place in PLACES:
-        if place in masked:
-            found.append(place)
-            masked = masked.replace(place, "□" * len(place))
-    return tuple(sorted(found, key=text.find))
+    """Place names a (simplified) text names, as written, in order."""
+    return tuple(m.text for m in gazetteer().find(text))
+
+
+@lru_cache(maxsize=100_000)
+def place_refs(text: str) -> tuple[Place, ...]:
+    """The places :func:`find_places` names, resolved."""
+    return tuple(m.place for m in gazetteer().find(text))
 
 
 def find_degrees(text: str) -> tuple[str, ...]:
     """Degree names in ``text``; 博士后 is not counted as 博士."""
     found: dict[str, int] = {}
     masked = text
-    for alias, degree in DEGREE_ALIASES:
+    for alias, degree in degree_aliases():
         pos = masked.find(alias)
         if pos >= 0:
             found.setdefault(degree, pos)
             masked = masked.replace(alias, "□" * len(alias))
     return tuple(sorted(found, key=found.__getitem__))
+
+
+def _named(text: str, table: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """Entries of a category table named in ``text`` by their name or an alias, longest
+    spelling first and without overlaps (青年人才住房补贴 names 住房补贴, not 人才住房)."""
+    spellings = sorted(((w, name) for name, aliases in table.items() for w in (name, *aliases)),
+                       key=lambda p: len(p[0]), reverse=True)
+    found: dict[str, int] = {}
+    masked = text
+    for word, name in spellings:
+        pos = masked.find(word)
+        if pos >= 0:
+            found.setdefault(name, pos)
+            masked = masked.replace(word, "□" * len(word))
+    return tuple(sorted(found, key=found.__getitem__))
+
+
+def find_persons(text: str) -> tuple[str, ...]:
+    """Person categories (高校毕业生, 农民工 …) named in ``text``."""
+    return _named(text, dict(person_categories()))
+
+
+def find_benefits(text: str) -> tuple[str, ...]:
+    """Benefit kinds (生活补贴, 安家费 …) named in ``text``; 生活补贴 hides 补贴-only kinds."""
+    found = _named(text, dict(benefit_kinds()))
+    return tuple(b for b in found if not any(b != o and b in o for o in found))
 
 
 def find_programmes(text: str) -> tuple[str, ...]:
@@ -127,14 +176,19 @@ def find_kinds(text: str) -> tuple[str, ...]:
     return tuple(kinds)
 
 
-def content_segments(text: str, remove: tuple[str, ...] = ()) -> tuple[str, ...]:
-    """Topic-bearing pieces of ``text``: stopwords, ``remove`` and punctuation cut out.
+def content_segments(text: str, remove: tuple[str, ...] = (),
+                     phrasing_only: bool = False) -> tuple[str, ...]:
+    """Topic-bearing pieces of ``text``: question phrasing, ``remove`` and punctuation
+    cut out. The words that only name the kind of fact asked (条件, 比例 …) are cut too,
+    unless ``phrasing_only`` (a follow-up keeps 「申请条件」 to append it).
 
-    >>> content_segments("我是硕士，去威海工作每个月有多少生活补贴？", ("威海", "硕士"))
+    >>> content_segments("我是硕士，去南阳工作每个月有多少生活补贴？", ("南阳", "硕士"))
     ('工作每个月有', '生活补贴')
     """
     masked = text
-    for word in (*remove, *STOPWORDS):
+    phrases = question_phrases() if not phrasing_only else tuple(
+        w for w in question_phrases() if w not in kind_words())
+    for word in (*remove, *phrases):
         if word:
             masked = masked.replace(word, " ")
     pieces = re.split(r"[^\u4e00-\u9fffA-Za-z0-9]+", masked)
@@ -152,13 +206,14 @@ def analyze_query(query: str, original: str, script: Script) -> QuestionInfo:
     """Constraints of an already simplified query (used after follow-up rewriting)."""
     places = find_places(query)
     degrees = find_degrees(query)
-    programmes = find_programmes(query)
-    topics = tuple(t for t in TOPICS if t in query)
-    kinds = find_kinds(query if script != "en" else f"{query} {original}")
-    content = content_segments(query, (*places, *degrees))
+    spelled = tuple(a for a, d in degree_aliases() if d in degrees and a in query)
+    content = content_segments(query, (*places, *spelled))
     return QuestionInfo(
-        text=original, script=script, query=query, places=places, programmes=programmes,
-        degrees=degrees, topics=_outermost(topics), kinds=kinds, content=content,
+        text=original, script=script, query=query, places=places,
+        place_refs=place_refs(query), programmes=find_programmes(query), degrees=degrees,
+        persons=find_persons(query), benefits=find_benefits(query),
+        kinds=find_kinds(query if script != "en" else f"{query} {original}"),
+        content=content,
     )
 
 
@@ -166,8 +221,3 @@ def analyze(question: str) -> QuestionInfo:
     """Analyse a question in simplified, traditional or English form."""
     script = detect_script(question)
     return analyze_query(query_for(question, script), question, script)
-
-
-def _outermost(terms: tuple[str, ...]) -> tuple[str, ...]:
-    """Drop terms contained in a longer term of the same list (住房 inside 住房补贴)."""
-    return tuple(t for t in terms if not any(t != o and t in o for o in terms))

@@ -18,8 +18,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
-from app.answer.lexicon import FUNCTION_CHARS, SYNONYMS
 from app.answer.script import simplified
+from lexicon import function_chars, synonym_folds
 
 _NUM = r"(?:\d[\d,.]*|[一二两三四五六七八九十百千万亿]+)"
 SENTENCE_KINDS: dict[str, re.Pattern[str]] = {
@@ -43,7 +43,7 @@ def normalise(text: str) -> str:
     question (profiled at ~15% of the server's CPU under load before caching).
     """
     out = simplified(text).lower()
-    for word, canonical in SYNONYMS:
+    for word, canonical in synonym_folds():
         out = out.replace(word, canonical)
     return _KEEP.sub("", out)
 
@@ -93,7 +93,7 @@ def key_bigrams(segments: Iterable[str], weights: Mapping[str, float],
                 continue
             if b in weights:
                 out[b] = weights[b]
-            elif not (set(b) & FUNCTION_CHARS) and not b.isascii():
+            elif not (set(b) & function_chars()) and not b.isascii():
                 out[b] = unseen_weight
     return out
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 TERMINATORS = frozenset("。！？；!?;")
 CLOSERS = frozenset("”’」』）)】》\"'")
@@ -25,6 +25,7 @@ _MARKER = re.compile(
 _WORD = re.compile(r"[\w\u3400-\u9fff]")
 _CJK = r"\u3400-\u9fff\u3000-\u303f\uff00-\uffef"
 _WRAP = re.compile(rf"(?<=[{_CJK}])\s*\n\s*(?=[{_CJK}])")
+_ANAPHORA = re.compile(r"^(?:由他|由她|他们|她们|他|她|其|该|此|上述|这)")
 MAX_CHARS = 160
 PIECE_CHARS = 90
 
@@ -43,6 +44,42 @@ class Sentence:
         return bool(_MARKER.match(self.text))
 
 
+def leans_on_previous(text: str) -> bool:
+    """True when a sentence opens with a pronoun (其中…, 由他牵头…) and needs the one before.
+
+    >>> leans_on_previous("其中对新建基地补助100万元"), leans_on_previous("对新建基地补助")
+    (True, False)
+    """
+    return bool(_ANAPHORA.match(text.lstrip()))
+
+
+_CAPTION = re.compile(r"^\s*(?:图|表|Figure|Fig\.|Table)\s*\d", re.I)
+_LATIN = re.compile(r"[A-Za-z]")
+_CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
+REPEAT_CHARS = 6  # a run this long said twice in a row is a doubled heading (PDF damage)
+
+
+@lru_cache(maxsize=100_000)
+def damaged(text: str) -> bool:
+    """True for text that PDF extraction left unreadable: a figure or table caption,
+    Chinese and English run together, or a heading printed twice in a row.
+
+    >>> damaged("Figure 1 The relationship between talents"), damaged("每月2000元生活津贴")
+    (True, False)
+    >>> damaged("人才缺口逾千万人才缺口逾千万")
+    True
+    """
+    if _CAPTION.match(text):
+        return True
+    latin, cjk = len(_LATIN.findall(text)), len(_CJK_CHAR.findall(text))
+    if latin >= 12 and cjk and latin > cjk / 3:
+        return True
+    flat = re.sub(r"\s+", "", text)
+    return any(flat[i:i + n] == flat[i + n:i + 2 * n]
+               for n in range(REPEAT_CHARS, len(flat) // 2 + 1)
+               for i in range(len(flat) - 2 * n + 1))
+
+
 def starts_item(line: str) -> bool:
     """True when a line begins with a list or heading marker (一、（二）3. 一是 ■ …)."""
     return bool(_MARKER.match(line))
@@ -56,6 +93,8 @@ def _is_heading_line(line: str, prev_line: str) -> bool:
         return False
     ended = not prev or prev[-1] in TERMINATORS | CLOSERS
     bare = _MARKER.sub("", body, count=1)
+    if starts_item(body) and 2 <= len(bare) <= 8 and not re.search(r"[，。；、：,;:]", bare):
+        return True  # a numbered section title: 「一、购房补贴」, whatever stands before it
     return 2 <= len(body) <= 11 and ended and not re.search(r"[，。；、：,;:]", bare)
 
 
@@ -116,6 +155,23 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+TITLE_CHARS = 80
+_TITLE_END = re.compile(r"(?:通知|通告|公告|方案|意见|办法|规定|决定|细则|措施|综述|报告|指南|指引"
+                        r"|通知書|方案|意見|辦法|規定|決定|細則|綜述|報告)$")
+
+
+def _title_cut(text: str) -> list[int]:
+    """The end of a document's first line when it is a title: no sentence terminator, and
+    it ends with the name of a kind of document (…的通知). A blank line is no sign: PDF
+    extraction puts blank lines inside sentences."""
+    lead = len(text) - len(text.lstrip())
+    end = text.find("\n", lead)
+    first = text[lead:end].strip() if end > 0 else ""
+    if not first or len(first) > TITLE_CHARS or any(ch in TERMINATORS for ch in first):
+        return []
+    return [end] if _TITLE_END.search(first) else []
+
+
 def split_sentences(text: str, base: int = 0) -> tuple[Sentence, ...]:
     """Sentences of ``text``; offsets are shifted by ``base``.
 
@@ -123,7 +179,7 @@ def split_sentences(text: str, base: int = 0) -> tuple[Sentence, ...]:
     """
     out: list[Sentence] = []
     prev = 0
-    for cut in [*_boundaries(text), len(text)]:
+    for cut in [*_title_cut(text), *_boundaries(text), len(text)]:
         if cut <= prev:
             continue
         for p_start, p_end in _pieces(text, prev, cut):

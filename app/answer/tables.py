@@ -22,19 +22,16 @@ from dataclasses import dataclass
 
 from app.answer.factbook import FactBook
 from app.answer.facts import amount_cell, benefit_label
-from app.answer.lexicon import SYNONYMS
 from app.answer.question import QuestionInfo
 from app.answer.script import simplified
 from app.answer.sentences import Sentence, display
 from app.answer.types import Citation, FactTable, TableRow
-from index import region_matches
 from ingest.facts import Fact
+from lexicon import benefit_families, region_matches, synonym_folds
 
 NOT_FOUND = "政策库中未找到"
 _COMPARE = re.compile(r"差多少|相差|差距|差别|区别|不同|不一样|多多少|少多少|比较|对比|相比|哪个多"
                       r"|谁多|高多少|低多少|哪里更|哪个更")
-_RELATED = {"住房": ("住房", "安家", "购房", "租房", "公寓", "房租", "租赁"),
-            "生活补贴": ("生活补贴", "生活津贴", "生活补助")}
 _MAX_PER_REGION = 3
 
 
@@ -61,7 +58,7 @@ def table_plan(q: QuestionInfo, region: str | None) -> TablePlan | None:
 
 def _canon(text: str) -> str:
     text = re.sub(r"\s+", "", simplified(text))
-    for word, canonical in SYNONYMS:
+    for word, canonical in synonym_folds():
         if len(canonical) > 1:
             text = text.replace(word, canonical)
     return text
@@ -69,16 +66,17 @@ def _canon(text: str) -> str:
 
 def topic_terms(q: QuestionInfo) -> tuple[str, ...]:
     """Content bigrams of the question (synonyms folded) plus related topic words."""
-    pieces = [_canon(p) for p in (*q.topics, *q.content)]
+    pieces = [_canon(p) for p in (*q.benefits, *q.content)]
     grams = {p[i:i + 2] for p in pieces for i in range(len(p) - 1)}
     return tuple(sorted(grams | set(required_terms(q))))
 
 
 def required_terms(q: QuestionInfo) -> tuple[str, ...]:
-    """Words a fact must contain when the question names a known topic (住房 -> 安家, 购房…)."""
-    pieces = [_canon(p) for p in (*q.topics, *q.content)]
-    found = {w for p in pieces for key, words in _RELATED.items() if key in p for w in words}
-    found |= {_canon(t) for t in q.topics}
+    """Words a fact must contain when the question names a benefit family or kind (住房 ->
+    安家, 购房, 人才公寓 …; the families are the lexicon's)."""
+    text = _canon(q.query)
+    found = {_canon(w) for family, words in benefit_families().items()
+             if family in text or any(w in q.query for w in words) for w in words}
     return tuple(sorted(found))
 
 

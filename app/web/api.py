@@ -1,5 +1,5 @@
-"""JSON API: ``POST /api/ask``, ``GET /api/facts``, ``GET /api/health``,
-``GET /api/documents/{doc_id}``.
+"""JSON API: ``POST /api/ask``, ``POST /api/feedback``, ``GET /api/facts``,
+``GET /api/health``, ``GET /api/ready``, ``GET /api/documents/{doc_id}``.
 
 Each route parses with pydantic, makes one call into the engine or retriever and
 formats the result. Errors come back as ``{"error": "...", "details": [...]}``.
@@ -21,6 +21,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.answer.factbook import FactBook, FactEntry
 from app.answer.types import Answer
+from app.web.clients import call_as_client, client_key
+from app.web.feedback import FeedbackLog
+from app.web.status import health_body
 from index.errors import IndexUnavailableError
 from index.types import Hit
 from ingest.types import Document
@@ -79,7 +82,7 @@ class AskRequest(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
         json_schema_extra={
-            "examples": [{"question": "我是硕士，去威海工作每个月有多少生活补贴？", "k": 5}]
+            "examples": [{"question": "我是硕士，毕业后每个月有多少生活补贴？", "k": 5}]
         },
     )
 
@@ -93,7 +96,7 @@ class AskRequest(BaseModel):
     def _question(cls, value: str) -> str:
         value = clean_text(value)
         if not value:
-            raise ValueError("question is empty; ask something, e.g. 「博士来威海有哪些补贴？」")
+            raise ValueError("question is empty; ask something, e.g. 「博士毕业有哪些补贴？」")
         if len(value) > MAX_QUESTION:
             raise ValueError(f"question is {len(value)} characters; the limit is {MAX_QUESTION}")
         return value
@@ -104,7 +107,17 @@ class AskRequest(BaseModel):
         return clean_text(value) or None if value is not None else None
 
 
+class FeedbackRequest(BaseModel):
+    """A vote on an answer, named by the ``answer_id`` that ``/api/ask`` returned."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    answer_id: Annotated[StrictStr, Field(min_length=1, max_length=64)]
+    vote: Literal["up", "down"]
+
+
 class AskResponse(BaseModel):
+    answer_id: str
     answer: str
     refused: bool
     reason: str
@@ -141,8 +154,9 @@ def fact_json(entry: FactEntry) -> dict[str, Any]:
     return {**entry.to_json(), "link": link}
 
 
-def build_router(engine: Engine, retriever: DocumentSource) -> APIRouter:
-    """Routes over one engine and the retriever it was built on."""
+def build_router(engine: Engine, retriever: DocumentSource,
+                 feedback: FeedbackLog | None = None) -> APIRouter:
+    """Routes over one engine and the retriever it was built on; votes go to ``feedback``."""
     router = APIRouter(prefix="/api", tags=["api"])
     own_book = FactBook(retriever)  # used only when the engine has no fact book
 
@@ -167,25 +181,40 @@ def build_router(engine: Engine, retriever: DocumentSource) -> APIRouter:
         return [fact_json(e) for e in book.entries(found)]
 
     @router.post("/ask", response_model=AskResponse)
-    def ask(body: AskRequest) -> dict[str, Any]:
-        """Answer a question from the policy documents, with numbered citations."""
+    def ask(body: AskRequest, request: Request) -> dict[str, Any]:
+        """Answer a question from the policy documents, with numbered citations.
+        ``answer_id`` names this answer for ``POST /api/feedback``."""
         filters = {"region": body.region} if body.region else None
         history = [t.model_dump() for t in body.history]
-        return answer_json(engine.answer(body.question, history, k=body.k, filters=filters))
+        answer = call_as_client(client_key(request.client), engine.answer, body.question,
+                                history, k=body.k, filters=filters)
+        answer_id = feedback.remember(body.question, answer) if feedback else ""
+        return {"answer_id": answer_id, **answer_json(answer)}
 
+    @router.post("/feedback")
+    def vote(body: FeedbackRequest) -> dict[str, Any]:
+        """Record 👍/👎 on an answer this server gave (by ``answer_id``; the text recorded
+        is the server's). Repeating a vote changes nothing; unknown ids get a 404."""
+        outcome = feedback.vote(body.answer_id, body.vote) if feedback else "unknown"
+        if outcome == "unknown":
+            raise HTTPException(404, "no recent answer has this answer_id; "
+                                     "vote with the answer_id that /api/ask returned")
+        return {"recorded": outcome == "recorded"}
+
+    @router.head("/health", include_in_schema=False)  # for uptime probes and load balancers
     @router.get("/health")
     def health() -> dict[str, Any]:
-        """Index generation, document and chunk counts, embedding model (and any fallback)."""
-        info = dict(retriever.info())
-        return {
-            "status": "ok",
-            "generation": info.get("generation"),
-            "n_documents": info.get("n_documents"),
-            "n_chunks": info.get("n_chunks"),
-            "model": info.get("model"),
-            "fallback": info.get("fallback"),
-            "index": info,
-        }
+        """Status (``ok`` or ``degraded`` with ``problems``), index generation, document and
+        chunk counts, embedding model (and any fallback). No paths or commands: those
+        are in the server log."""
+        return health_body(retriever.info())
+
+    @router.get("/ready", responses={503: {"description": "the index needs attention"}})
+    def ready() -> JSONResponse:
+        """Readiness: 200 when the index is healthy, 503 while ``/api/health`` is degraded."""
+        body = health_body(retriever.info())
+        ok = body["status"] == "ok"
+        return JSONResponse({"ready": ok, "problems": body["problems"]}, 200 if ok else 503)
 
     @router.get("/documents/{doc_id}")
     def document(doc_id: str) -> dict[str, Any]:
@@ -209,7 +238,7 @@ def build_router(engine: Engine, retriever: DocumentSource) -> APIRouter:
 
 
 BODY_SHAPE = (
-    'the body must be a JSON object such as {"question": "硕士在威海有什么补贴？"} '
+    'the body must be a JSON object such as {"question": "硕士有什么补贴？"} '
     "sent with Content-Type: application/json"
 )
 

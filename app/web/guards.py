@@ -16,7 +16,7 @@ import logging
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable, Iterable, MutableMapping
+from collections.abc import Awaitable, Callable, Collection, Iterable, MutableMapping
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -37,6 +37,16 @@ BLOCKED_PATTERNS = re.compile(
     r"run/|call/|api/predict"  # REST routes: the browser only uses queue/join + queue/data
     r")|^/monitoring",
     re.IGNORECASE,
+)
+# Everything else is closed (404): the routes of app.web.api and app.web.pages, and
+# the Gradio routes the chat page uses (page, theme, assets, the event queue, the
+# heartbeat, and app_id, which the page polls to reconnect after a lost connection).
+# Closed among others: config, info, openapi, queue/status, component_server, cancel.
+OPEN_ROUTES = re.compile(
+    r"^/$|"  # the chat page
+    r"^/(api/.*|doc/.*|widget|widget\.js|docs|redoc|openapi\.json|api-docs-assets/.*|"
+    r"theme\.css|favicon\.ico|robots\.txt|assets/.*|static/.*|"
+    r"gradio_api/(queue/join|queue/data|heartbeat/[^/]*|app_id)/?)$",
 )
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 # No route has a control character in its path; Gradio's page route turns one
@@ -70,9 +80,15 @@ def normalised_path(scope: Scope) -> str:
     return re.sub(r"/{2,}", "/", path.replace("\\", "/"))
 
 
+# Query parameters of Gradio's page route the chat does not use: ``page`` naming no
+# page is a 500 in Gradio, ``deep_link`` reads saved state from the upload folder.
+PAGE_PARAMS = frozenset({"page", "deep_link"})
+
+
 class BlockedRoutes:
-    """404 for Gradio upload/file/proxy routes (and any path with ``..``); 400 for a
-    path with control characters."""
+    """404 for any path not in :data:`OPEN_ROUTES`, for Gradio upload/file/proxy routes
+    and any path with ``..``; 400 for a path with control characters or the chat page
+    with a :data:`PAGE_PARAMS` parameter."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -83,8 +99,14 @@ class BlockedRoutes:
             if CONTROL_CHARS.search(path):
                 await send_json(send, 400, {"error": "the path contains control characters"})
                 return
-            if BLOCKED_PATTERNS.search(path) or "/../" in path + "/":
+            if (BLOCKED_PATTERNS.search(path) or "/../" in path + "/"
+                    or not OPEN_ROUTES.match(path)):
                 await send_json(send, 404, {"error": "not found"})
+                return
+            query = parse_qs(scope.get("query_string", b"").decode("latin-1"),
+                             keep_blank_values=True)
+            if path == "/" and PAGE_PARAMS & query.keys():
+                await send_json(send, 400, {"error": "the chat page takes no such parameter"})
                 return
         await self.app(scope, receive, send)
 
@@ -94,7 +116,30 @@ QUEUE_DATA = re.compile(r"^/gradio_api/queue/data/?$")
 SESSION_HASH = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 
 
-def join_problem(body: bytes) -> str | None:
+MAX_JSON_DEPTH = 32
+_JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_NOT_BRACKET = bytes(b for b in range(256) if b not in b"[]{}")
+
+
+def json_depth(body: bytes, limit: int = MAX_JSON_DEPTH) -> int:
+    """How deeply ``body``'s arrays and objects nest, counted without recursion
+    (strings skipped); counting stops once ``limit`` is passed.
+
+    >>> json_depth(b'{"a": [[1], "]]]"]}'), json_depth(b"[" * 30000, limit=32)
+    (3, 33)
+    """
+    brackets = _JSON_STRING.sub(b"", body).translate(None, _NOT_BRACKET)
+    depth = deepest = 0
+    for byte in brackets:
+        depth += 1 if byte in b"[{" else -1
+        if depth > deepest:
+            deepest = depth
+            if deepest > limit:
+                break
+    return deepest
+
+
+def join_problem(body: bytes, events: Collection[int] | None = None) -> str | None:
     """Why a Gradio ``queue/join`` body is malformed, or None when it looks sane.
 
     Gradio answers some malformed joins (an empty ``session_hash``, a
@@ -105,7 +150,11 @@ def join_problem(body: bytes) -> str | None:
     True
     >>> join_problem(b'{"data": [], "fn_index": 0, "session_hash": ""}')
     'session_hash must be 8-64 letters, digits, - or _'
+    >>> join_problem(b'{"data": [], "fn_index": 9, "session_hash": "abcdefgh1"}', events={0, 1})
+    'fn_index 9 names no event of this app'
     """
+    if json_depth(body) > MAX_JSON_DEPTH:
+        return f"the request body nests deeper than {MAX_JSON_DEPTH} levels"
     try:
         data = json.loads(body)
     except (UnicodeDecodeError, json.JSONDecodeError):
@@ -118,6 +167,8 @@ def join_problem(body: bytes) -> str | None:
     fn_index = data.get("fn_index")
     if fn_index is not None and (type(fn_index) is not int or not 0 <= fn_index < 1000):
         return "fn_index must be a small non-negative integer"
+    if events is not None and fn_index not in events:
+        return f"fn_index {fn_index} names no event of this app"
     if not isinstance(data.get("data", []), list):
         return "data must be a list"
     return None
@@ -132,13 +183,16 @@ class GradioQueueCheck:
       event stream and then fails mid-response for an unknown session.
 
     Sits inside :class:`BodySizeLimit`, so the body it buffers is already capped.
+    ``events()`` gives the app's event numbers (Gradio's ``fn_index`` values).
     """
 
     def __init__(
-        self, app: ASGIApp, session_known: Callable[[str], bool] | None = None
+        self, app: ASGIApp, session_known: Callable[[str], bool] | None = None,
+        events: Callable[[], Collection[int]] | None = None,
     ) -> None:
         self.app = app
         self.session_known = session_known
+        self.events = events
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -162,7 +216,7 @@ class GradioQueueCheck:
                     return  # the client went away
                 body += message.get("body", b"")
                 more = message.get("more_body", False)
-            problem = join_problem(body)
+            problem = join_problem(body, self.events() if self.events else None)
             if problem:
                 await send_json(send, 422, {"error": problem})
                 return
@@ -171,7 +225,14 @@ class GradioQueueCheck:
 
 
 class BodySizeLimit:
-    """413 when a request body is larger than ``max_bytes`` (declared or streamed)."""
+    """413 when a request body is larger than ``max_bytes``, however it is sent.
+
+    A declared ``Content-Length`` over the cap is refused at once. Every body is
+    then read here, counting the bytes as they arrive (chunked, or more than a
+    lying ``Content-Length`` announced), and handed on only once it is complete
+    and within the cap; reading stops, and the connection is closed, at the
+    first byte over it.
+    """
 
     def __init__(self, app: ASGIApp, max_bytes: int) -> None:
         self.app = app
@@ -182,17 +243,12 @@ class BodySizeLimit:
             await self.app(scope, receive, send)
             return
         declared = _header(scope, b"content-length")
-        too_big = {"error": f"request body is larger than {self.max_bytes} bytes"}
         if declared is not None and (
             not declared.strip().isdigit() or int(declared) > self.max_bytes
         ):
-            await send_json(send, 413, too_big)
+            await self._too_big(send)
             return
-        if declared is not None:
-            await self.app(scope, receive, send)  # the server enforces the declared length
-            return
-        # No Content-Length (chunked): read up to the cap, then replay the body.
-        body, more = b"", True
+        body, more = bytearray(), True
         while more:
             message = await receive()
             if message["type"] != "http.request":
@@ -201,9 +257,14 @@ class BodySizeLimit:
             body += message.get("body", b"")
             more = message.get("more_body", False)
             if len(body) > self.max_bytes:
-                await send_json(send, 413, too_big)
+                log.info("refused a request body over %d bytes", self.max_bytes)
+                await self._too_big(send)
                 return
-        await self.app(scope, _replay(body, None, receive), send)
+        await self.app(scope, _replay(bytes(body), None, receive), send)
+
+    async def _too_big(self, send: Send) -> None:
+        await send_json(send, 413, {"error": f"request body is larger than {self.max_bytes} bytes"},
+                        headers=[("Connection", "close")])
 
 
 def _replay(body: bytes, first: Message | None, then: Receive | None = None) -> Receive:

@@ -9,6 +9,13 @@ what was last loaded; when it changed, a background thread loads and verifies
 the new generation and then swaps the pair. A generation that fails to load is
 logged and reported by ``info()``; the old one keeps serving.
 
+Every ``verify_interval`` seconds (while :meth:`LiveIndex.watch` runs) the files
+of the served generation are checked against their checksums. Answers come
+from the copies verified and loaded into memory, so they stay right when a file
+changes on disk; the change is logged and reported by ``info()``
+(``integrity_error``), which turns ``/api/health`` to degraded and readiness to
+503, until the files match again or a new generation is swapped in.
+
 >>> # live = LiveIndex(Path("idx"), retriever, engine, load=Retriever.load)
 >>> # live.answer("硕士补贴？")  # from whichever generation is live
 """
@@ -26,6 +33,7 @@ from app.answer.engine import QAEngine
 from app.answer.factbook import FactBook
 from app.answer.types import Answer
 from index import IndexError_, IndexLocation, Retriever, as_location, current_generation
+from index.errors import rebuild_command
 from ingest.types import Document
 
 log = logging.getLogger(__name__)
@@ -55,6 +63,7 @@ class LiveIndex:
         load: Callable[[IndexLocation], Retriever],
         interval: float = 5.0,
         clock: Callable[[], float] = time.monotonic,
+        verify_interval: float = 60.0,
     ) -> None:
         self.index_dir = as_location(index_dir)  # a folder, or a Milvus alias
         self._live = Live(retriever, engine)
@@ -65,6 +74,9 @@ class LiveIndex:
         self._seen = current_generation(self.index_dir)  # the CURRENT we last acted on
         self._reloading = threading.Lock()
         self.last_error: str | None = None
+        self.integrity_error: str | None = None
+        self.verify_interval = verify_interval
+        self._stop = threading.Event()
 
     @property
     def live(self) -> Live:
@@ -110,8 +122,45 @@ class LiveIndex:
             return False
         self._live = Live(retriever, engine)  # one reference assignment: atomic swap
         self.last_error = None
+        self.integrity_error = None
         log.info("now serving gen-%s (was gen-%s)", self._live.generation, old.generation)
         return True
+
+    def verify(self) -> bool:
+        """Check the served generation's files on disk; True when they all still match."""
+        live = self._live
+        changed = live.retriever.verify()
+        if live is not self._live:  # a new generation came in meanwhile: check it next time
+            return self.integrity_error is None
+        if not changed:
+            if self.integrity_error:
+                log.info("the files of gen-%s match their checksums again", live.generation)
+            self.integrity_error = None
+            return True
+        message = (f"gen-{live.generation} files changed on disk: {', '.join(changed)}; "
+                   "still answering from the copy verified at load")
+        if message != self.integrity_error:
+            log.error("%s; restore the files or rebuild with: %s", message,
+                      rebuild_command(self.index_dir))
+        self.integrity_error = message
+        return False
+
+    def watch(self) -> None:
+        """Start checking the served files every ``verify_interval`` seconds (a daemon
+        thread; :meth:`stop` ends it)."""
+        def loop() -> None:
+            while not self._stop.wait(self.verify_interval):
+                try:
+                    self.verify()
+                except Exception:  # never let the watcher die silently
+                    log.exception("checking the index files failed")
+
+        self._stop.clear()
+        threading.Thread(target=loop, name="index-verify", daemon=True).start()
+
+    def stop(self) -> None:
+        """Stop the thread started by :meth:`watch`."""
+        self._stop.set()
 
     # What the routes call: engine-like ...
     def answer(self, question: str, history: Any = (), k: int = 5, filters: Any = None) -> Answer:
@@ -150,4 +199,6 @@ class LiveIndex:
         info = dict(self.live.retriever.info())
         if self.last_error:
             info["reload_error"] = self.last_error
+        if self.integrity_error:
+            info["integrity_error"] = self.integrity_error
         return info

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import Any, Protocol
 from urllib.parse import quote, urlencode
 
@@ -37,6 +37,8 @@ class FactEntryLike(Protocol):
     def citation(self) -> Citation: ...
     @property
     def valid_until(self) -> str | None: ...
+    @property
+    def validity(self) -> str: ...
 _NOT_FOUND_MARK = '<div class="pq-notfound"'
 _TABLE = re.compile(r'\n*<table class="pq-table".*?</table>', re.S)
 
@@ -57,13 +59,38 @@ def _meta_line(citation: Citation) -> str:
     return shown + status
 
 
+# A citation marker in answer text becomes a button; app/web/static/chat.js opens the
+# matching source (title, issuer, date, quote, 查看原文) in a popover when it is
+# hovered or tapped. The hidden word gives screen readers 「来源[1]」.
+_REF = re.compile(r"&#91;(\d{1,3})&#93;")
+_REF_BUTTON = ('<button type="button" class="pq-ref"><span class="pq-sr">来源</span>'
+               "&#91;{n}&#93;</button>")
+_REF_BUTTON_RE = re.compile(
+    r'<button type="button" class="pq-ref"><span class="pq-sr">来源</span>(&#91;\d{1,3}&#93;)'
+    r"</button>"
+)
+
+
+def linked_refs(escaped: str, numbers: Collection[int]) -> str:
+    """Turn the escaped markers ``[n]`` of ``numbers`` into citation buttons.
+
+    >>> linked_refs(escape_text("每月2000元[1]，见[9]"), {1}).count('class="pq-ref"')
+    1
+    """
+    def button(m: re.Match[str]) -> str:
+        return _REF_BUTTON.format(n=m.group(1)) if int(m.group(1)) in numbers else m.group(0)
+
+    return _REF.sub(button, escaped)
+
+
 def sources_html(citations: Iterable[Citation], *, open_: bool = False) -> str:
-    """A collapsible ``<details>`` block listing numbered citations with the quote marked."""
+    """A collapsible ``<details>`` block of the cited sources, each numbered once
+    (``[n]``, as in the answer) with its quote marked."""
     items = []
     for c in citations:
         items.append(
-            f'<li value="{int(c.n)}"><span class="pq-cite-title">[{int(c.n)}] '
-            f"{escape_text(c.title)}</span><br>"
+            f'<li class="pq-src"><span class="pq-n">[{int(c.n)}]</span> '
+            f'<span class="pq-cite-title">{escape_text(c.title)}</span><br>'
             f'<span class="pq-cite-meta">{_meta_line(c)}</span><br>'
             f'<mark class="pq-quote">{_block_text(c.quote)}</mark><br>'
             f'<a href="{doc_link(c)}" target="_blank" rel="noopener">'
@@ -73,7 +100,8 @@ def sources_html(citations: Iterable[Citation], *, open_: bool = False) -> str:
         return ""
     return (
         f'{_SOURCES_MARK}{" open" if open_ else ""}>'
-        f"<summary>来源（{len(items)}）</summary><ol>{''.join(items)}</ol></details>"
+        f'<summary>来源（{len(items)}）</summary><ol class="pq-list">{"".join(items)}</ol>'
+        "</details>"
     )
 
 
@@ -125,18 +153,21 @@ def answer_markdown(answer: Answer) -> str:
             f'{_NOT_FOUND_MARK}><strong>未找到答案</strong><br>{_block_text(answer.text)}</div>'
             f"\n\n{_related_html(answer)}"
         )
+    numbers = {c.n for c in answer.citations}
     if answer.table is not None:
         prose = "\n".join(ln for ln in answer.text.split("\n") if not ln.startswith("• "))
-        return (f"{escape_text(prose)}\n\n{table_html(answer.table)}\n\n"
-                f"{sources_html(answer.citations)}")
-    return f"{escape_text(answer.text)}\n\n{sources_html(answer.citations)}"
+        return (f"{linked_refs(escape_text(prose), numbers)}\n\n"
+                f"{table_html(answer.table, numbers)}\n\n{sources_html(answer.citations)}")
+    return f"{linked_refs(escape_text(answer.text), numbers)}\n\n{sources_html(answer.citations)}"
 
 
-def table_html(table: FactTable) -> str:
-    """An HTML table with every header and cell escaped (cells carry their own [n])."""
+def table_html(table: FactTable, numbers: Collection[int] = ()) -> str:
+    """An HTML table with every header and cell escaped (cells carry their own [n],
+    linked like the answer's markers when ``numbers`` lists them)."""
     head = "".join(f"<th>{escape_text(c)}</th>" for c in table.columns)
     body = "".join(
-        "<tr>" + "".join(f"<td>{_block_text(cell)}</td>" for cell in row.cells) + "</tr>"
+        "<tr>" + "".join(f"<td>{linked_refs(_block_text(cell), numbers)}</td>"
+                         for cell in row.cells) + "</tr>"
         for row in table.rows
     )
     return (f'<table class="pq-table"><thead><tr>{head}</tr></thead>'
@@ -144,20 +175,33 @@ def table_html(table: FactTable) -> str:
 
 
 FACT_COLUMNS = ("地区", "对象", "项目", "金额", "周期", "条件", "来源", "有效性")
+_FACT_CLASSES = ("region", "who", "programme", "amount", "period", "condition", "source",
+                 "validity")
+UNKNOWN_REGION = "未注明"
+
+
+def _validity_text(e: FactEntryLike) -> str:
+    """有效（至…） only with a stated end; 未注明有效期, 已过期, 已废止 otherwise."""
+    label = getattr(e, "validity", None) or e.citation.status or "未注明有效期"
+    return f"{label}（至{e.valid_until}）" if label == "有效" and e.valid_until else label
 
 
 def facts_html(entries: Iterable[FactEntryLike]) -> str:
-    """The 「补贴一览」 table: one escaped row per fact, its source linked to the quote."""
+    """The 「补贴一览」 listing: a table on wide screens, one card per fact on a phone
+    (the cells carry their column name for the card layout; see ``FACTS_CSS`` in
+    :mod:`app.web.ui`). Every cell is escaped; the source links to the quote."""
     rows = []
     for e in entries:
         f, c = e.fact, e.citation
-        validity = c.status or (f"有效期至{e.valid_until}" if e.valid_until else "有效")
-        cells = [e.region or "—", f.beneficiary or "—", f.programme or "—",
+        cells = [e.region or UNKNOWN_REGION, f.beneficiary or "—", f.programme or "—",
                  f.amount_text or "—", f.period or "—", f.condition or "—"]
         link = (f'<a href="{doc_link(c)}" target="_blank" rel="noopener">'
                 f"{escape_text(c.title)}（{escape_text(c.date or '日期不详')}）</a>")
-        rows.append("<tr>" + "".join(f"<td>{_block_text(x)}</td>" for x in cells)
-                    + f"<td>{link}</td><td>{escape_text(validity)}</td></tr>")
+        shown = [_block_text(x) for x in cells] + [link, escape_text(_validity_text(e))]
+        rows.append("<tr>" + "".join(
+            f'<td class="pq-fact-{cls}" data-label="{col}">{html_}</td>'
+            for cls, col, html_ in zip(_FACT_CLASSES, FACT_COLUMNS, shown, strict=True))
+            + "</tr>")
     if not rows:
         return '<p class="pq-facts-empty">没有符合条件的补贴条目。</p>'
     head = "".join(f"<th>{escape_text(col)}</th>" for col in FACT_COLUMNS)
@@ -185,7 +229,7 @@ def plain_answer(message: str) -> str:
     at = message.find(_SOURCES_MARK)
     if at >= 0:
         message = message[:at]
-    message = _TABLE.sub("", message)
+    message = _REF_BUTTON_RE.sub(r"\1", _TABLE.sub("", message))
     return html.unescape(message.removesuffix(" ▌")).strip()
 
 

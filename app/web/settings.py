@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import ipaddress
 import os
+import re
 import tomllib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,6 +26,8 @@ if TYPE_CHECKING:
 
 ENV_PREFIX = "POLICYQA_"
 BACKENDS = ("faiss", "milvus")
+# The five sample documents shipped with the repository: served when no corpus is given.
+DEMO_CORPUS = Path(__file__).resolve().parents[2] / "demo" / "corpus"
 
 
 class SettingsError(ValueError):
@@ -46,17 +50,17 @@ class Settings:
     max_body_bytes: int = 64 * 1024
     queue_size: int = 32
     feedback_file: Path = Path("feedback") / "feedback.jsonl"
+    feedback_max_bytes: int = 5 * 1024 * 1024  # then rotated, 3 old files kept
+    # proxies whose X-Forwarded-For/-Proto are believed (IPs or networks; "*" = any)
+    forwarded_allow_ips: tuple[str, ...] = ()
+    # names this server may be reached by besides loopback (Host header allowlist)
+    public_host: tuple[str, ...] = ()
+    verify_interval: int = 60  # seconds between checks of the live index files
     model: str | None = None  # embedding model; None = what the index was built with
     llm_base_url: str | None = None
     llm_model: str | None = None
     llm_api_key_env: str = "POLICYQA_LLM_API_KEY"  # name of the variable, never the key
-    examples: tuple[str, ...] = field(
-        default=(
-            "我是硕士，去威海工作每个月有多少生活补贴？",
-            "青岛对青年人才有什么住房支持？",
-            "高校毕业生来威海就业创业有什么政策？",
-        )
-    )
+    examples: tuple[str, ...] = ()  # welcome-screen questions; () = derived from the index
 
     @property
     def llm_enabled(self) -> bool:
@@ -116,13 +120,47 @@ def _origins(value: str | Sequence[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _words(value: str | Sequence[str]) -> list[str]:
+    items = value.replace(",", " ").split() if isinstance(value, str) else list(value)
+    return [str(item).strip() for item in items if str(item).strip()]
+
+
+def _proxies(value: str | Sequence[str]) -> tuple[str, ...]:
+    """Trusted proxy addresses: IPs or networks (``10.0.0.0/8``), or ``*`` for any."""
+    out = []
+    for item in _words(value):
+        if item != "*":
+            try:
+                ipaddress.ip_network(item, strict=False)
+            except ValueError:
+                raise SettingsError(
+                    f"forwarded-allow-ips entry {item!r} is not an IP address or network "
+                    "(e.g. 127.0.0.1 or 10.0.0.0/8)"
+                ) from None
+        out.append(item)
+    return tuple(out)
+
+
+def _hosts(value: str | Sequence[str]) -> tuple[str, ...]:
+    """Host names (or ``*``) the server may be reached by, lower-cased, ports dropped."""
+    out = []
+    for item in _words(value):
+        host = item.lower().removeprefix("http://").removeprefix("https://").rstrip("/")
+        if host != "*" and not re.fullmatch(r"\[[0-9a-f:.]+\](:\d+)?|[a-z0-9_.:-]+", host):
+            raise SettingsError(
+                f"public host {item!r} must be a host name such as policy.example.com"
+            )
+        out.append(host)
+    return tuple(out)
+
+
 def _convert(name: str, value: object) -> object:
     """Turn a raw string/TOML value into the type of field ``name``."""
     if value is None or value == "":
         return None
     if name in {"corpus", "index_dir", "feedback_file"}:
         return Path(str(value)).expanduser()
-    if name in {"port", "max_body_bytes", "queue_size"}:
+    if name in {"port", "max_body_bytes", "queue_size", "feedback_max_bytes", "verify_interval"}:
         try:
             number = int(str(value))
         except ValueError:
@@ -138,6 +176,10 @@ def _convert(name: str, value: object) -> object:
         if str(value) not in BACKENDS:
             raise SettingsError(f"backend must be one of {', '.join(BACKENDS)}, got {value!r}")
         return str(value)
+    if name == "forwarded_allow_ips":
+        return _proxies(value)  # type: ignore[arg-type]
+    if name == "public_host":
+        return _hosts(value)  # type: ignore[arg-type]
     if name == "examples":
         items = value.split("|") if isinstance(value, str) else value
         return tuple(str(x).strip() for x in items if str(x).strip())  # type: ignore[union-attr]
@@ -194,7 +236,11 @@ def build_parser() -> argparse.ArgumentParser:
         prog="python -m app",
         description="Serve the policy Q&A chat, JSON API and widget on one port.",
     )
-    p.add_argument("--corpus", help="folder of policy documents (POLICYQA_CORPUS)")
+    p.add_argument(
+        "--corpus",
+        help="folder of policy documents (POLICYQA_CORPUS; default: the demo corpus, "
+        "demo/corpus)",
+    )
     p.add_argument("--index-dir", help="index folder (default: derived from the corpus path)")
     p.add_argument("--backend", help="where the index lives: faiss (a folder, default) or milvus")
     p.add_argument("--milvus-uri", help="Milvus server (http://host:19530) or Milvus Lite .db")
@@ -210,6 +256,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--rate-limit", help="requests per client, e.g. 30/min")
     p.add_argument("--feedback-file", help="JSON-lines file for thumbs up/down")
+    p.add_argument("--feedback-max-bytes", help="rotate the feedback file at this size")
+    p.add_argument(
+        "--forwarded-allow-ips",
+        nargs="+",
+        metavar="IP",
+        help="reverse proxies whose X-Forwarded-For is trusted (default: none)",
+    )
+    p.add_argument(
+        "--public-host",
+        nargs="+",
+        metavar="NAME",
+        help="host names the server is reached by besides localhost, e.g. policy.example.com",
+    )
+    p.add_argument("--verify-interval", help="seconds between index file checks (default 60)")
     p.add_argument("--model", help="embedding model (default: the one the index was built with)")
     p.add_argument("--llm-base-url", help="OpenAI-compatible endpoint, e.g. http://host/v1")
     p.add_argument("--llm-model", help="model name at that endpoint")
@@ -234,6 +294,8 @@ def load_settings(
     if "llm_api_key_env" in merged and not merged["llm_api_key_env"]:
         del merged["llm_api_key_env"]
     settings = Settings(**merged)  # type: ignore[arg-type]
+    if settings.corpus is None and DEMO_CORPUS.is_dir() and settings.backend != "milvus":
+        settings = replace(settings, corpus=DEMO_CORPUS)  # a shared Milvus is never seeded
     if settings.corpus is not None and settings.index_dir is None:
         settings = replace(settings, index_dir=default_index_dir(settings.corpus))
     if settings.backend == "milvus" and not settings.milvus_uri:

@@ -9,13 +9,17 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from pathlib import Path
 from typing import Any, Protocol
 
 import gradio as gr
 
 from app.answer.types import Answer
+from app.web.api import MAX_HISTORY, MAX_QUESTION, MAX_TURN
+from app.web.clients import client_key, stream_as_client
 from app.web.feedback import FeedbackLog
 from app.web.render import (
+    UNKNOWN_REGION,
     answer_markdown,
     escape_text,
     facts_html,
@@ -26,43 +30,32 @@ from app.web.render import (
 log = logging.getLogger(__name__)
 
 TITLE = "人才政策咨询"
-DESCRIPTION = (
-    "根据已收录的人才与就业政策文件回答问题，每条回答都附有可核对的原文出处。"
-    "答案仅供参考，请以政策原文和主管部门解释为准。"
-)
+DESCRIPTION = "根据已收录的人才与就业政策文件回答问题，每条回答都附有可核对的原文出处。"
+DISCLAIMER = "答案仅供参考，请以政策原文和主管部门解释为准。"
+PLACEHOLDER = "输入您的问题"
 ERROR_TEXT = "抱歉，系统暂时出错，请稍后再试。"
+TOO_LONG_TEXT = f"问题太长了，请控制在{MAX_QUESTION}字以内后再问。"
 MAX_RECORDS = 50
 
-CSS = """
-.pq-sources { margin-top: .6em; border-top: 1px solid var(--border-color-primary); }
-.pq-sources summary { cursor: pointer; font-weight: 600; padding: .3em 0; }
-.pq-sources ol { padding-left: 1.2em; margin: .3em 0; }
-.pq-sources li { margin-bottom: .7em; }
-.pq-cite-meta { color: var(--body-text-color-subdued); font-size: .9em; }
-.pq-quote { background: #fff3bf; color: #1f2328; padding: 0 2px; line-height: 1.7; }
-.pq-status { color: #b42318; font-weight: 600; }
-.pq-notfound { border-left: 4px solid #f79009; background: #fffaeb; color: #7a2e0e;
-  padding: .6em .8em; border-radius: 4px; }
-footer { display: none !important; }
-.pq-table { border-collapse: collapse; margin: .4em 0; font-size: .92em; }
-.pq-table th, .pq-table td { border: 1px solid var(--border-color-primary); padding: .3em .5em;
-  text-align: left; vertical-align: top; }
-.pq-table th { background: var(--background-fill-secondary); }
-#pq-clear { white-space: nowrap; }
-#pq-chat button.example { border: 1px solid var(--border-color-primary); border-radius: 10px;
-  background: var(--background-fill-secondary); padding: .6em .8em; text-align: left; }
-#pq-chat button.example:hover { border-color: var(--color-accent); }
-@media (max-width: 640px) {
-  #pq-header p { font-size: .85em; }
-  .pq-sources ol { padding-left: 1em; }
-}
-"""
+STATIC = Path(__file__).with_name("static")
+CSS = (STATIC / "chat.css").read_text(encoding="utf-8")
+JS = (STATIC / "chat.js").read_text(encoding="utf-8")
+
+
+def welcome_text(coverage: str = "") -> str:
+    """The empty chat's greeting: what the assistant does, what the library holds."""
+    parts = ["**您好！** 我可以解答人才引进、就业创业、补贴待遇等政策问题，每条回答都附原文出处。",
+             coverage, f"<small>{DISCLAIMER}</small>"]
+    return "\n\n".join(p for p in parts if p)
 
 
 class StreamingEngine(Protocol):
     def stream(
         self, question: str, history: Any = (), k: int = 5, filters: Any = None
     ) -> Iterator[str | Answer]: ...
+
+
+Suggester = Callable[[str, Answer], Sequence[str]]
 
 
 def message_text(message: Mapping[str, Any]) -> str:
@@ -78,14 +71,15 @@ def message_text(message: Mapping[str, Any]) -> str:
 
 
 def engine_history(history: Sequence[Mapping[str, Any]]) -> list[dict[str, str]]:
-    """Chat history as plain ``{"role", "content"}`` turns, without rendered sources."""
+    """Chat history as plain ``{"role", "content"}`` turns, without rendered sources,
+    within the limits of ``/api/ask`` (the last 20 turns, each cut to 4000 characters)."""
     turns = []
-    for message in history[-20:]:
+    for message in history[-MAX_HISTORY:]:
         role = message.get("role")
         if role not in ("user", "assistant"):
             continue
         text = message_text(message)
-        turns.append({"role": role, "content": plain_answer(text)})
+        turns.append({"role": role, "content": plain_answer(text)[:MAX_TURN]})
     return turns
 
 
@@ -98,37 +92,57 @@ def _grow(shown: str, piece: str) -> str:
     return piece if piece.startswith(shown) else shown + piece
 
 
+def without_options(history: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """The conversation with earlier next-question chips removed (only the last answer has
+    them)."""
+    return [{k: v for k, v in m.items() if k != "options"} for m in history]
+
+
 def build_ui(
     engine: StreamingEngine,
     feedback: FeedbackLog,
     examples: Sequence[str] = (),
+    *,
+    welcome: str = "",
+    suggest: Suggester | None = None,
 ) -> gr.Blocks:
-    """The chat page: streaming answers, sources blocks, examples and feedback."""
+    """The chat page: streaming answers with tappable citations, next-question chips,
+    a welcome screen (``welcome``: what the library holds; ``examples``), feedback.
+
+    ``suggest(question, answer)`` returns the chips shown under a final answer.
+    """
 
     def add_question(message: str, history: list[dict[str, Any]]) -> tuple[str, list]:
         question = (message or "").strip()[:500]
         if not question:
             return "", history
-        return "", [*history, {"role": "user", "content": escape_text(question)}]
+        return "", [*without_options(history), {"role": "user", "content": escape_text(question)}]
 
     def pick_example(history: list[dict[str, Any]], data: gr.SelectData) -> list:
         value = data.value.get("text", "") if isinstance(data.value, Mapping) else data.value
         return add_question(str(value or ""), history)[1]
 
     def respond(
-        history: list[dict[str, Any]], records: dict[str, dict[str, Any]]
-    ) -> Iterator[tuple[list, dict[str, dict[str, Any]]]]:
+        history: list[dict[str, Any]], records: dict[str, str], request: gr.Request
+    ) -> Iterator[tuple[list, dict[str, str]]]:
         if not history or history[-1].get("role") != "user":
             return
         question = plain_answer(message_text(history[-1]))
         turns = engine_history(history[:-1])
 
-        def show(text: str) -> list:
-            return [*history, {"role": "assistant", "content": text}]
+        def show(text: str, options: Sequence[str] = ()) -> list:
+            message: dict[str, Any] = {"role": "assistant", "content": text}
+            if options:
+                message["options"] = [{"label": o, "value": o} for o in options]
+            return [*history, message]
 
+        if len(question.strip()) > MAX_QUESTION:  # only a hand-made event gets here
+            yield show(TOO_LONG_TEXT), records
+            return
         shown, final = "", None
         try:
-            for item in engine.stream(question, turns):
+            client = client_key(getattr(request, "client", None))
+            for item in stream_as_client(client, engine.stream(question, turns)):
                 if isinstance(item, Answer):
                     final = item
                 elif item:
@@ -144,15 +158,19 @@ def build_ui(
             return
         rendered = answer_markdown(final)
         kept = dict(list(records.items())[-(MAX_RECORDS - 1) :])
-        kept[_key(plain_answer(rendered))] = {
-            "question": question,
-            "answer": final.text,
-            "citations": [c.to_json() for c in final.citations],
-        }
+        kept[_key(plain_answer(rendered))] = feedback.remember(question, final)
         yield show(rendered), kept
+        if suggest is not None:
+            try:
+                chips = suggest(question, final)
+            except Exception:
+                log.exception("next-question suggestions failed")
+                return
+            if chips:
+                yield show(rendered, chips), kept
 
     def on_like(
-        history: list[dict[str, Any]], records: dict[str, dict[str, Any]], data: gr.LikeData
+        history: list[dict[str, Any]], records: dict[str, str], data: gr.LikeData
     ) -> None:
         index = data.index[0] if isinstance(data.index, (list, tuple)) else data.index
         if data.liked in (True, "Like"):
@@ -163,60 +181,56 @@ def build_ui(
             return  # a vote was withdrawn or an unknown option
         if not isinstance(index, int) or not 0 <= index < len(history):
             return
-        text = plain_answer(message_text(history[index]))
-        entry = records.get(_key(text))
-        if entry is None:  # e.g. an error message: still record what was shown
-            question = next(
-                (
-                    plain_answer(message_text(m))
-                    for m in reversed(history[:index])
-                    if m.get("role") == "user"
-                ),
-                "",
-            )
-            entry = {"question": question, "answer": text, "citations": []}
-        feedback.record(entry["question"], entry["answer"], entry["citations"], vote)
+        # Only answers this session was given count: ``records`` lives on the server and
+        # maps the shown text to the answer's id; the vote records the server's copy.
+        answer_id = records.get(_key(plain_answer(message_text(history[index]))))
+        if answer_id is None:
+            log.info("vote on a message this session was not answered with: ignored")
+            return
+        feedback.vote(answer_id, vote)
 
+    handlers = (add_question, pick_example, respond, on_like)
     with gr.Blocks(title=TITLE, analytics_enabled=False, fill_height=True) as demo:
-        gr.Markdown(f"## {TITLE}\n{DESCRIPTION}", elem_id="pq-header")
+        with gr.Row(elem_id="pq-top", equal_height=True):
+            gr.Markdown(f"# {TITLE}\n{DESCRIPTION}", elem_id="pq-title")
+            new_chat = gr.Button("新对话", elem_id="pq-new", scale=0, size="sm",
+                                 variant="secondary")
         with gr.Tabs(elem_id="pq-tabs"):
             with gr.Tab("咨询", id="chat"):
-                _chat_tab(add_question, pick_example, respond, on_like, examples)
+                _chat_tab(handlers, new_chat, examples, welcome_text(welcome))
             if getattr(engine, "factbook", None) is not None:
                 with gr.Tab("补贴一览", id="facts", elem_id="pq-facts-tab") as tab:
                     facts_tab(lambda: engine.factbook, tab)  # type: ignore[attr-defined]
     return demo
 
 
-def _chat_tab(add_question: Any, pick_example: Any, respond: Any, on_like: Any,
-              examples: Sequence[str]) -> None:
+def _chat_tab(handlers: tuple[Any, Any, Any, Any], new_chat: gr.Button,
+              examples: Sequence[str], placeholder: str) -> None:
     """The chat widgets and their events (inside the 「咨询」 tab)."""
+    add_question, pick_example, respond, on_like = handlers
     records = gr.State({})
     chatbot = gr.Chatbot(
         elem_id="pq-chat",
         show_label=False,
         scale=1,
-        height="62vh",
         layout="bubble",
         latex_delimiters=[],
         sanitize_html=True,
         render_markdown=True,
         feedback_options=("Like", "Dislike"),
         buttons=["copy"],
-        placeholder="**您好！** 我可以解答人才引进、就业创业、生活补贴等政策问题。",
+        placeholder=placeholder,
         examples=[{"text": q} for q in examples] or None,
     )
-    with gr.Row(equal_height=True):
-        box = gr.Textbox(
-            placeholder="输入您的问题，例如：硕士来威海工作有生活补贴吗？",
-            max_lines=4,
-            max_length=500,
-            show_label=False,
-            submit_btn="发送",
-            elem_id="pq-input",
-            scale=6,
-        )
-        clear = gr.Button("清空", elem_id="pq-clear", scale=0, min_width=72)
+    box = gr.Textbox(
+        placeholder=PLACEHOLDER,
+        lines=1,
+        max_lines=4,
+        max_length=500,
+        show_label=False,
+        submit_btn="发送",
+        elem_id="pq-input",
+    )
     # Every event is private and queued (the guards allow only queue/join + queue/data);
     # the JSON API is /api/ask, not Gradio's client API.
     hidden: dict[str, Any] = {"api_visibility": "private"}
@@ -226,7 +240,10 @@ def _chat_tab(add_question: Any, pick_example: Any, respond: Any, on_like: Any,
     chatbot.example_select(pick_example, [chatbot], [chatbot], **hidden).then(
         respond, [chatbot, records], [chatbot, records], **hidden
     )
-    clear.click(lambda: ([], {}), None, [chatbot, records], **hidden)
+    chatbot.option_select(pick_example, [chatbot], [chatbot], **hidden).then(
+        respond, [chatbot, records], [chatbot, records], **hidden
+    )
+    new_chat.click(lambda: ([], {}, ""), None, [chatbot, records, box], **hidden)
     chatbot.like(on_like, [chatbot, records], None, **hidden)
 
 
@@ -245,11 +262,36 @@ class FactSource(Protocol):
     def entries(self, facts: Sequence[Any]) -> list[Any]: ...
 
 
+FACTS_CSS = """
+#pq-facts table.pq-facts td.pq-fact-amount { font-weight: 600; white-space: nowrap; }
+@media (max-width: 640px) {
+  #pq-facts table.pq-facts, #pq-facts table.pq-facts tbody { display: block; border: 0; }
+  #pq-facts table.pq-facts thead { display: none; }
+  #pq-facts table.pq-facts tr { display: flex; flex-direction: column; margin: 0 0 .8em;
+    border: 1px solid var(--border-color-primary); border-radius: 10px; padding: .6em .8em;
+    background: var(--background-fill-primary); }
+  #pq-facts table.pq-facts td { display: flex; gap: .6em; border: 0; padding: .15em 0;
+    white-space: normal; }
+  #pq-facts table.pq-facts td::before { content: attr(data-label); flex: 0 0 3.5em;
+    color: var(--body-text-color-subdued); font-size: .9em; }
+  #pq-facts table.pq-facts td.pq-fact-amount { order: -1; font-size: 1.2em; }
+  #pq-facts table.pq-facts td.pq-fact-amount::before { font-size: .75em; font-weight: 400; }
+  #pq-facts table.pq-facts td.pq-fact-programme,
+  #pq-facts table.pq-facts td.pq-fact-period { display: none; }
+}
+"""
+CSS = CSS + FACTS_CSS
+
+
 def fact_listing(book: FactSource, region: str | None, beneficiary: str | None) -> str:
-    """The escaped HTML table of amount facts for the chosen filters."""
-    found = book.select(region=None if region in (None, "", ALL) else region,
+    """The escaped HTML listing of amount facts for the chosen filters (region
+    「未注明」: the facts whose region the documents do not tell)."""
+    unknown = region == UNKNOWN_REGION
+    found = book.select(region=None if region in (None, "", ALL) or unknown else region,
                         beneficiary=None if beneficiary in (None, "", ALL) else beneficiary,
                         kind="amount")
+    if unknown:
+        found = [f for f in found if not f.region]
     return facts_html(book.entries(found))
 
 
@@ -260,8 +302,8 @@ def facts_tab(get_book: Callable[[], FactSource], tab: gr.Tab) -> None:
     """
     book = get_book()
     amounts = [f for f in book.facts if f.kind == "amount"]
-    regions = sorted({book.documents[f.doc_id].region for f in amounts
-                      if book.documents[f.doc_id].region})
+    regions = sorted({f.region for f in amounts if f.region})
+    regions += [UNKNOWN_REGION] if any(not f.region for f in amounts) else []
     people = sorted({f.beneficiary for f in amounts if f.beneficiary})
     hidden: dict[str, Any] = {"api_visibility": "private"}
     with gr.Row():

@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import json
 import logging
-import threading
-from collections import OrderedDict, defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, overload
+from typing import Any
 
 import numpy as np
 
@@ -33,6 +32,7 @@ from index.errors import (
 )
 from index.facts_store import checked_facts
 from index.location import MilvusLocation
+from index.milvus.chunks import FETCH_BATCH, ChunkRows
 from index.milvus.client import (
     CALL_TIMEOUT,
     alias_target,
@@ -48,84 +48,20 @@ from index.milvus.schema import (
     MANIFEST_KEY,
     MANIFEST_SHA_KEY,
     PART_STRIDE,
+    TERMS_ROW,
     VECTOR,
-    parse_chunk,
     sha256_text,
+    terms_table,
 )
-from index.sparse import query_weights
+from index.sparse import query_weights, token_key
 from ingest.facts import Fact
 from ingest.types import Chunk, Document
 
 logger = logging.getLogger(__name__)
 
-FETCH_BATCH = 1000
-CHUNK_CACHE = 20_000
 #: Documents read per query at load, and Milvus's cap on rows one query returns.
 DOC_PAGE = 500
 QUERY_LIMIT = 16_384
-
-
-class ChunkRows(Sequence[Chunk]):
-    """The generation's chunks by row, fetched from Milvus on demand (a bounded cache)."""
-
-    def __init__(self, location: MilvusLocation, client: Any, name: str, n: int) -> None:
-        self._location, self._client, self._name, self._n = location, client, name, n
-        self._cache: OrderedDict[int, Chunk] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def __len__(self) -> int:
-        return self._n
-
-    @overload
-    def __getitem__(self, index: int) -> Chunk: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[Chunk]: ...
-
-    def __getitem__(self, index: int | slice) -> Chunk | Sequence[Chunk]:
-        if isinstance(index, slice):
-            return self.fetch(range(self._n)[index])
-        row = index + self._n if index < 0 else index
-        if not 0 <= row < self._n:
-            raise IndexError(f"chunk row {index} is out of range (0..{self._n - 1})")
-        return self.fetch([row])[0]
-
-    def __iter__(self) -> Iterator[Chunk]:
-        for start in range(0, self._n, FETCH_BATCH):
-            yield from self.fetch(range(start, min(start + FETCH_BATCH, self._n)), cache=False)
-
-    def fetch(self, rows: Sequence[int], *, cache: bool = True) -> list[Chunk]:
-        """The chunks at ``rows`` (in that order), each checked against its checksum."""
-        with self._lock:
-            known = {r: self._cache[r] for r in rows if r in self._cache}
-            for r in known:
-                self._cache.move_to_end(r)
-        missing = sorted({int(r) for r in rows} - known.keys())
-        for start in range(0, len(missing), FETCH_BATCH):
-            batch = missing[start : start + FETCH_BATCH]
-            with calling(self._location, f"read chunks from {self._name}"):
-                found = self._client.get(self._name, ids=batch, output_fields=["chunk", "sha"],
-                                         timeout=CALL_TIMEOUT)
-            for item in found:
-                if sha256_text(item["chunk"]) != item["sha"]:
-                    raise IndexCorruptError(
-                        f"chunk row {item['row']} of {self._name} does not match its checksum; "
-                        f"rebuild with: {rebuild_command(self._location)}"
-                    )
-                known[int(item["row"])] = parse_chunk(item["chunk"])
-        absent = [r for r in rows if r not in known]
-        if absent:
-            raise IndexCorruptError(
-                f"{self._name} has no chunk row {absent[0]}; "
-                f"rebuild with: {rebuild_command(self._location)}"
-            )
-        if cache:
-            with self._lock:
-                for r in missing:
-                    self._cache[r] = known[r]
-                while len(self._cache) > CHUNK_CACHE:
-                    self._cache.popitem(last=False)
-        return [known[r] for r in rows]
 
 
 class MilvusGeneration:
@@ -140,8 +76,10 @@ class MilvusGeneration:
         documents: Sequence[Document],
         rows: Sequence[Sequence[Sequence[int]]],
         facts: tuple[Fact, ...],
+        terms: tuple[np.ndarray, np.ndarray],
     ) -> None:
         self.location, self._client, self.collection = location, client, collection
+        self._term_keys, self._term_df = terms
         self.docs_collection = str(manifest["docs_collection"])
         self.number = int(manifest["generation"])
         self.manifest = MappingProxyType(dict(manifest))
@@ -228,9 +166,37 @@ class MilvusGeneration:
                              params={"drop_ratio_search": 0.0})
         return [(key // PART_STRIDE, score) for key, score in found if score > 0]
 
+    def document_frequencies(self, tokens: Sequence[str]) -> list[int]:
+        """How many chunks hold each of ``tokens`` (the term table read at load)."""
+        keys = np.array([token_key(t) for t in tokens], dtype=np.int64)
+        at = np.minimum(np.searchsorted(self._term_keys, keys), max(len(self._term_keys) - 1, 0))
+        found = (self._term_keys[at] == keys) if len(self._term_keys) else np.zeros(len(keys), bool)
+        return [int(self._term_df[i]) if ok else 0 for i, ok in zip(at, found, strict=True)]
+
     def chunks_at(self, rows: Sequence[int]) -> list[Chunk]:
         """The chunks at ``rows``, in that order (one round trip for the uncached ones)."""
         return self.chunks.fetch(rows)
+
+    def changed(self) -> list[str]:
+        """What no longer matches the loaded generation: a dropped collection or an edited
+        manifest (the served rows themselves are checked as they are read)."""
+        try:
+            with calling(self.location, f"describe {self.collection}"):
+                props = self._client.describe_collection(
+                    self.collection, timeout=CALL_TIMEOUT
+                ).get("properties") or {}
+        except IndexError_ as exc:
+            return [f"{self.collection} ({exc})"]
+        stored = {k: v for k, v in self.manifest.items() if k != "documents"}
+        try:
+            now = json.loads(props.get(MANIFEST_KEY) or "null")
+        except ValueError:
+            now = None
+        if props.get(MANIFEST_SHA_KEY) != sha256_text(props.get(MANIFEST_KEY) or "") or (
+            now != stored
+        ):
+            return [f"{self.collection} (manifest edited)"]
+        return []
 
     def reusable_vectors(self, doc_ids: set[str]) -> dict[str, np.ndarray]:
         """Stored vectors of the chunks of ``doc_ids`` by chunk_id (``update`` reuses them)."""
@@ -302,13 +268,29 @@ def _load(client: Any, location: MilvusLocation, target: str) -> MilvusGeneratio
             f"says {manifest['n_chunks']}; {hint}"
         )
     documents, entries, rows, fact_rows = _read_documents(client, location, manifest, hint)
+    terms = _read_terms(client, location, manifest, hint)
     try:
         facts = checked_facts(fact_rows, {d.doc_id: d for d in documents})
     except (ValueError, TypeError, KeyError) as exc:
         raise IndexCorruptError(f"{manifest['docs_collection']}: {exc}; {hint}") from exc
     manifest = {**manifest, "documents": entries}
     logger.info("loaded %s: %d documents, %s chunks", target, len(documents), manifest["n_chunks"])
-    return MilvusGeneration(location, client, target, manifest, documents, rows, facts)
+    return MilvusGeneration(location, client, target, manifest, documents, rows, facts, terms)
+
+
+def _read_terms(
+    client: Any, location: MilvusLocation, manifest: Mapping[str, Any], hint: str
+) -> tuple[np.ndarray, np.ndarray]:
+    """The BM25 term table (sorted token keys, document frequencies), checked."""
+    name = str(manifest["docs_collection"])
+    with calling(location, f"read the term table of {name}"):
+        parts = client.query(name, filter=f"doc_row == {TERMS_ROW}",
+                             output_fields=["key", "blob"], limit=QUERY_LIMIT,
+                             timeout=CALL_TIMEOUT)
+    record = "".join(p["blob"] for p in sorted(parts, key=lambda p: int(p["key"])))
+    if sha256_text(record) != manifest.get("terms_sha256"):
+        raise IndexCorruptError(f"the term table of {name} does not match its manifest; {hint}")
+    return terms_table(record)
 
 
 def _manifest(properties: Mapping[str, str], target: str, hint: str) -> dict[str, Any]:

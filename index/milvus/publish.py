@@ -44,6 +44,7 @@ from index.milvus.schema import (
     FORMAT,
     MANIFEST_KEY,
     MANIFEST_SHA_KEY,
+    TERMS_ROW,
     chunk_index_params,
     chunk_rows,
     chunk_schema,
@@ -54,7 +55,9 @@ from index.milvus.schema import (
     document_record,
     row_ranges,
     sha256_text,
+    terms_record,
 )
+from index.sparse import storable
 from index.store import document_row
 from ingest.facts import Fact
 from ingest.types import Chunk, Document
@@ -106,12 +109,15 @@ def publish(
                             timeout=CALL_TIMEOUT)
     records = _document_records(documents, chunk_doc_rows, manifest["documents"], gen.facts)
     docs_sha = insert_documents(location, client, docs_name, records, gen.doc_lexical)
+    terms = terms_record(*gen.lexical.key_frequencies())
+    _insert(location, client, docs_name, doc_parts(TERMS_ROW, terms, storable({})))
     sent = insert_chunks(location, client, chunks_name, chunks, vectors, gen.lexical,
                          chunk_doc_rows, progress=progress)
     stored = {k: v for k, v in manifest.items() if k != "documents"}
     stored.update({
         "format": FORMAT, "generation": number, "index_type": index_type.lower(),
         "docs_collection": docs_name, "docs_sha256": docs_sha,
+        "terms_sha256": sha256_text(terms),
     })
     seal_generation(location, client, chunks_name, docs_name, stored)
     switch_alias(location, client, chunks_name, number)

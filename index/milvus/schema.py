@@ -9,7 +9,9 @@ its sha256, its embedding (``vector``) and its BM25 weights as a sparse vector
 its manifest entry, its facts and the chunk rows it owns), cut into parts of
 at most :data:`PART_CHARS` characters because a Milvus text field holds at
 most 65,535 bytes. Part 0 also carries the document-level BM25 vector.
-The primary key is ``doc_row * PART_STRIDE + part``.
+The primary key is ``doc_row * PART_STRIDE + part``. Document row -1 holds the
+BM25 term table (how many chunks hold each token, by token key), which the
+retriever's coverage weighting reads.
 
 >>> doc_parts(3, "x" * (PART_CHARS + 1), {})[1]["key"] == 3 * PART_STRIDE + 1
 True
@@ -17,6 +19,7 @@ True
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 from collections.abc import Iterable, Mapping, Sequence
@@ -152,11 +155,33 @@ def doc_parts(doc_row: int, record: str, lexical: SparseRow) -> list[dict[str, A
     pieces = [record[i : i + PART_CHARS] for i in range(0, len(record), PART_CHARS)] or [""]
     if len(pieces) >= PART_STRIDE:
         raise ValueError(f"document row {doc_row} is too large to store ({len(record)} chars)")
+    # row -1 (the term table) gets keys -PART_STRIDE .. -1, below every document
     return [
         {"key": doc_row * PART_STRIDE + part, "doc_row": doc_row, "blob": piece,
          LEXICAL: lexical if part == 0 else storable({})}
         for part, piece in enumerate(pieces)
     ]
+
+
+#: The document row holding the BM25 term table (document frequency by token key).
+TERMS_ROW = -1
+
+
+def terms_record(keys: np.ndarray, frequencies: np.ndarray) -> str:
+    """The term table as text: base64 of little-endian uint32 keys, then frequencies.
+
+    >>> k, f = terms_table(terms_record(np.array([3, 8]), np.array([5, 1])))
+    >>> k.tolist(), f.tolist()
+    ([3, 8], [5, 1])
+    """
+    table = np.stack([np.asarray(keys), np.asarray(frequencies)]).astype("<u4")
+    return base64.b64encode(table.tobytes()).decode("ascii")
+
+
+def terms_table(record: str) -> tuple[np.ndarray, np.ndarray]:
+    """Inverse of :func:`terms_record`: sorted keys and their frequencies (int64)."""
+    flat = np.frombuffer(base64.b64decode(record), dtype="<u4").astype(np.int64)
+    return flat[: len(flat) // 2], flat[len(flat) // 2 :]
 
 
 def row_ranges(rows: Sequence[int]) -> list[list[int]]:

@@ -79,3 +79,33 @@ def test_refusal_scores_undefined_when_no_refusals() -> None:
     got = refusal_scores([True, False], [False, False])
     assert got["refusal_precision"] is None
     assert got["refusal_recall"] == 0.0
+
+
+def _lcs_table(a: str, b: str) -> int:
+    rows = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]
+    for i, x in enumerate(a):
+        for j, y in enumerate(b):
+            rows[i + 1][j + 1] = rows[i][j] + 1 if x == y else max(rows[i][j + 1], rows[i + 1][j])
+    return rows[-1][-1]
+
+
+def test_bit_parallel_lcs_equals_the_dynamic_programme() -> None:
+    import random
+
+    from eval.answer_metrics import lcs_length
+
+    rng = random.Random(7)
+    for _ in range(500):
+        a = "".join(rng.choice("补贴每月元") for _ in range(rng.randint(0, 40)))
+        b = "".join(rng.choice("补贴每月元") for _ in range(rng.randint(0, 40)))
+        assert lcs_length(a, b) == _lcs_table(a, b)
+
+
+def test_rouge_l_rewards_the_reference_and_penalises_padding() -> None:
+    from eval.answer_metrics import rouge_l
+
+    assert rouge_l("单户最高可贷500万元", "单户最高可贷500万元[1]") == 1.0
+    short = rouge_l("单户最高可贷500万元", "单户最高可贷500万元，期限一年")
+    padded = rouge_l("单户最高可贷500万元", "单户最高可贷500万元，期限一年，利率下浮，还可以展期")
+    assert 0 < padded < short < 1.0
+    assert rouge_l("單戶最高可貸", "单户最高可贷") == 1.0  # Traditional folds to Simplified

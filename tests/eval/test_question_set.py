@@ -5,14 +5,12 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-import pytest
-
 from eval.questions import load_questions
 from eval.validate import load_corpus_texts, validate_questions
+from tests.paths import SAMPLE_CORPUS as CORPUS
 
 ROOT = Path(__file__).resolve().parents[2]
 QUESTIONS = ROOT / "eval" / "data" / "sample_questions.jsonl"
-CORPUS = ROOT.parent / "shared" / "corpus"
 
 
 def test_shape_of_the_question_set() -> None:
@@ -31,7 +29,6 @@ def test_shape_of_the_question_set() -> None:
     assert all(q.answer and q.evidence for q in qs if q.answerable)
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="sample corpus not available")
 def test_every_evidence_occurs_in_its_document() -> None:
     report = validate_questions(load_questions(QUESTIONS), load_corpus_texts(CORPUS))
     assert report.problems == ()

@@ -57,7 +57,8 @@ def test_score_answer_valid_supported_fact() -> None:
     q = Question("q", "面试住宿", doc="000_a", evidence="提供5天免费住宿", answer="5天")
     rec = score_answer(q, _answer("提供5天免费住宿", 9), {"a": DOC_A}, CHUNKS)
     assert rec["answer_metrics"] == pytest.approx({
-        "refused": 0.0, "answer_fact": 1.0, "citation_support": 1.0, "citation_validity": 1.0})
+        "refused": 0.0, "answer_fact": 1.0, "citation_support": 1.0, "citation_validity": 1.0,
+        "rouge_l": 2 * 0.25 * 1.0 / 1.25})  # reference 「5天」 is 2 of the answer's 8 characters
 
 
 def test_score_answer_detects_shifted_quote_and_refusal() -> None:

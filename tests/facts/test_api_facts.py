@@ -50,11 +50,14 @@ def test_facts_lists_every_amount_with_a_verbatim_citation(
 def test_facts_filters(client: httpx.Client) -> None:
     weihai = client.get("/api/facts", params={"region": "威海"}).json()
     assert {i["beneficiary"] for i in weihai} == {"博士", "硕士"}
-    assert all(i["region"] == "威海" and i["status"] == "已过期" for i in weihai)
+    assert all(i["region"] == "威海市" and i["status"] == "已过期" for i in weihai)
+    assert all(i["validity"] == "已过期" and i["valid_until"] == "2020-12-31" for i in weihai)
     doctors = client.get("/api/facts", params={"beneficiary": "博士"}).json()
     assert [i["amount_text"] for i in doctors] == ["3000元"]
     repealed = client.get("/api/facts", params={"region": "青岛", "kind": "amount"}).json()
-    assert [i["status"] for i in repealed] == ["已废止"]
+    assert [(i["status"], i["validity"]) for i in repealed] == [("已废止", "已废止")]
+    hainan = client.get("/api/facts", params={"region": "海南"}).json()
+    assert [(i["validity"], i["valid_until"]) for i in hainan] == [("有效", "2099-12-31")]
     assert client.get("/api/facts", params={"kind": "department"}).json() == []
     assert client.get("/api/facts", params={"region": "深圳"}).json() == []
 

@@ -53,7 +53,7 @@ def test_fact_listing_shows_validity(fixture_engine: QAEngine) -> None:
     book = fixture_engine.factbook
     page = html.unescape(facts_html(book.entries(book.select(kind="amount"))))
     assert page.count("<tr>") == 1 + 4
-    assert "已过期" in page and "已废止" in page and "有效期至2099-12-31" in page
+    assert "已过期" in page and "已废止" in page and "有效（至2099-12-31）" in page
 
 
 def test_marking_is_idempotent() -> None:
@@ -73,3 +73,51 @@ def test_fact_tab_filters_by_region_and_beneficiary(fixture_engine: QAEngine) ->
     doctors = html.unescape(fact_listing(book, ALL, "博士"))
     assert doctors.count("<tr>") == 1 + 1 and "3000元" in doctors
     assert "没有符合条件" in fact_listing(book, "深圳", None)
+
+
+def test_validity_needs_a_stated_period() -> None:
+    from app.answer.validity import validity
+
+    today = date(2026, 1, 1)
+    assert validity({}, today).label == "未注明有效期"
+    assert validity({}, today, "2020-12-31").label == "已过期"
+    assert validity({}, today, "2030-06-30") == validity({"valid_until": "2030-06-30"}, today)
+    assert validity({"valid_until": "2030-06-30"}, today).label == "有效"
+    assert validity({"status": "已废止"}, today, "2030-06-30").label == "已废止"
+
+
+def test_no_sample_row_says_valid_without_a_stated_period(sample_engine: QAEngine) -> None:
+    book = sample_engine.factbook
+    entries = book.entries(book.select(kind="amount"))
+    assert len(entries) >= 12
+    assert {e.validity for e in entries} == {"未注明有效期"}
+    page = html.unescape(facts_html(entries))
+    assert ">有效<" not in page and "有效（" not in page
+
+
+def test_a_period_stated_in_the_text_decides_listing_and_citations(tmp_path) -> None:
+    from app.answer.factbook import FactBook
+    from app.answer.validity import document_status
+    from index import IndexConfig, Retriever, build_index
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "old.txt").write_text(
+        "某市稳岗补贴办法\n\n某市人力资源和社会保障局\n2020年2月1日\n\n"
+        "对吸纳失业人员的企业，按每人1000元给予一次性补贴。\n"
+        "本办法自印发之日起施行，有效期至2020年12月31日。\n", encoding="utf-8")
+    (corpus / "new.txt").write_text(
+        "某县见习补贴办法\n\n某县人力资源和社会保障局\n2025年1月1日\n\n"
+        "对见习单位按每人每月2000元给予见习补贴，执行期限至2099年12月31日。\n",
+        encoding="utf-8")
+    build_index(corpus, tmp_path / "index", IndexConfig(model="hash"))
+    retriever = Retriever.load(tmp_path / "index")
+    book = FactBook(retriever)
+    rows = {e.fact.amount_text: e for e in book.entries(book.select(kind="amount"),
+                                                         date(2026, 1, 1))}
+    assert (rows["1000元"].validity, rows["1000元"].valid_until) == ("已过期", "2020-12-31")
+    assert rows["1000元"].citation.status == "已过期"
+    assert (rows["每人每月2000元"].validity, rows["每人每月2000元"].valid_until) == (
+        "有效", "2099-12-31")
+    old = next(d for d in retriever.documents.values() if d.source == "old.txt")
+    assert document_status(old, date(2026, 1, 1)) == "已过期"

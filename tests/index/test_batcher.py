@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 import pytest
 
-from index.batcher import QueryBatcher
+from index.batcher import QueryBatcher, query_client
 from index.embedder import HashEmbedder
 
 EMBEDDER = HashEmbedder(dim=64)
@@ -187,3 +187,73 @@ def test_bad_settings_are_refused() -> None:
         QueryBatcher(EMBEDDER.embed_queries, max_batch=0)
     with pytest.raises(ValueError, match="at least 1"):
         QueryBatcher(EMBEDDER.embed_queries, max_inflight=0)
+
+
+def run_client_callers(batcher: QueryBatcher, texts: Sequence[str], client: str) -> dict:
+    """Like :func:`run_callers`, each caller's queries filed under ``client``."""
+    results: dict[str, object] = {}
+
+    def call(text: str) -> None:
+        query_client.set(client)  # each thread runs in its own context
+        results[text] = batcher.embed(text)
+
+    threads = [threading.Thread(target=call, args=(t,)) for t in texts]
+    for t in threads:
+        t.start()
+    return {"threads": threads, "results": results}
+
+
+def test_a_client_with_many_queued_queries_does_not_hold_the_engine() -> None:
+    engine = GatedEngine()
+    batcher = QueryBatcher(engine, max_batch=4, max_inflight=1)
+    leader = run_client_callers(batcher, ["领头"], "hog")
+    assert engine.entered.wait(10)
+    hog = [f"占用-{i}" for i in range(12)]
+    hogging = run_client_callers(batcher, hog, "hog")
+    wait_until(lambda: batcher.waiting() == len(hog))
+    others = run_client_callers(batcher, ["别人-1"], "other-1")
+    wait_until(lambda: batcher.waiting() == len(hog) + 1)
+    late = run_client_callers(batcher, ["别人-2"], "other-2")
+    wait_until(lambda: batcher.waiting() == len(hog) + 2)
+    engine.gate.set()
+    results = {**join(leader), **join(hogging), **join(others), **join(late)}
+    assert all(np.array_equal(v, single(k)) for k, v in results.items())  # type: ignore[arg-type]
+    # the very next batch serves each waiting client once, before the hog's second query
+    next_batch = engine.batches[1]
+    assert "别人-1" in next_batch and "别人-2" in next_batch
+    assert sum(t.startswith("占用") for t in next_batch) == 2  # one per turn, then the next turn
+    assert [len(b) for b in engine.batches] == [1, 4, 4, 4, 2]
+
+
+def test_long_texts_are_batched_apart_and_split_by_the_character_budget() -> None:
+    engine = GatedEngine()
+    batcher = QueryBatcher(engine, max_batch=8, max_inflight=1, max_batch_chars=300)
+    leader = run_callers(batcher, ["领头"])
+    assert engine.entered.wait(10)
+    long_texts = [f"{i}" + "长" * 127 for i in range(4)]
+    queued = run_callers(batcher, [*long_texts, "短问题-1", "短问题-2"])
+    wait_until(lambda: batcher.waiting() == 6)
+    engine.gate.set()
+    join(leader)
+    join(queued)
+    later = engine.batches[1:]
+    assert all(sum(map(len, b)) <= 300 for b in later)
+    assert all(len({len(t) > 64 for t in b}) == 1 for b in later), later  # never mixed
+    assert sorted(len(b) for b in later) == [2, 2, 2]
+    with pytest.raises(ValueError, match="at least 1"):
+        QueryBatcher(EMBEDDER.embed_queries, max_batch_chars=0)
+
+
+def test_long_queries_leave_a_slot_for_ordinary_ones() -> None:
+    engine = GatedEngine()  # the first call (a long query) is held until the gate opens
+    batcher = QueryBatcher(engine, max_batch=8, max_inflight=2)
+    first = run_client_callers(batcher, ["长" * 128], "heavy")
+    assert engine.entered.wait(10)
+    second = run_client_callers(batcher, ["长长" * 64], "heavy-2")
+    wait_until(lambda: batcher.waiting() == 1)  # a second long call may not take the last slot
+    ordinary = join(run_client_callers(batcher, ["硕士补贴多少"], "someone"))
+    assert np.array_equal(ordinary["硕士补贴多少"], single("硕士补贴多少"))  # served meanwhile
+    assert batcher.waiting() == 1
+    engine.gate.set()
+    assert all(isinstance(v, np.ndarray) for v in {**join(first), **join(second)}.values())
+    assert [len(b[0]) for b in engine.batches] == [128, 6, 128]

@@ -56,3 +56,16 @@ def test_streamed_build_scores_exactly_as_bm25s(
         want = np.asarray(ref.get_scores(ref.get_tokens_ids(query)), dtype=np.float32)
         np.testing.assert_array_equal(ours.scores(query), want)
     assert ours.n_docs == len(corpus) and Bm25Index.build([]).search(["人才"], 3) == []
+
+
+def test_document_frequencies_count_rows_and_give_zero_for_unknown_tokens() -> None:
+    lex = Bm25Index.build([["社保", "补贴", "补贴"], ["补贴", "公寓"], ["公寓"]])
+    assert lex.document_frequencies(["补贴", "公寓", "社保", "老公"]) == [2, 2, 1, 0]
+    assert Bm25Index.build([]).document_frequencies(["补贴"]) == [0]
+
+
+def test_document_frequencies_survive_save_and_load(tmp_path: Path) -> None:
+    lex = Bm25Index.build([["社保", "补贴"], ["补贴", "公寓"], ["公寓"]])
+    lex.save(tmp_path / "bm25")
+    loaded = Bm25Index.load(tmp_path / "bm25", 3)
+    assert loaded.document_frequencies(["补贴", "公寓", "无"]) == [2, 2, 0]

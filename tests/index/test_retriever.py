@@ -178,3 +178,37 @@ def test_no_demotion_for_the_same_province_or_when_no_place_is_named(
     assert [(h.chunk.chunk_id, h.score) for h in default] == [
         (h.chunk.chunk_id, h.score) for h in plain
     ]
+
+
+def test_question_in_the_corpus_words_keeps_the_configured_weights(retriever: Retriever) -> None:
+    query = "住房公积金贷款期限"
+    assert retriever.query_coverage(query) == 1.0
+    assert retriever.adapt_weights(query, SearchConfig()) == SearchConfig()
+    fixed = SearchConfig(weighting="fixed")
+    assert _hits(retriever.search(query, k=5)) == _hits(retriever.search(query, k=5, config=fixed))
+
+
+def test_question_in_everyday_words_leans_on_the_dense_side(retriever: Retriever) -> None:
+    query = "老公刚毕业想租个房子，公积金能帮上忙吗"
+    coverage = retriever.query_coverage(query)
+    assert 0.0 < coverage < 0.5
+    adapted = retriever.adapt_weights(query, SearchConfig())
+    assert adapted.bm25_weight == pytest.approx(0.7 * coverage)
+    assert adapted.dense_weight + adapted.bm25_weight == pytest.approx(1.0)
+    assert adapted.doc_weight == pytest.approx(0.3 * coverage)
+    # search applies exactly those weights
+    same = SearchConfig(weighting="fixed", dense_weight=adapted.dense_weight,
+                        bm25_weight=adapted.bm25_weight, doc_weight=adapted.doc_weight)
+    assert _hits(retriever.search(query, k=5)) == _hits(retriever.search(query, k=5, config=same))
+    assert _hits(retriever.search(query, k=5)) != _hits(
+        retriever.search(query, k=5, config=SearchConfig(weighting="fixed")))
+
+
+def test_fixed_weighting_and_non_chinese_questions_are_not_adapted(retriever: Retriever) -> None:
+    fixed = SearchConfig(weighting="fixed")
+    assert retriever.adapt_weights("老公想租房子", fixed) == fixed
+    assert retriever.adapt_weights("housing fund loan", SearchConfig()) == SearchConfig()
+
+
+def _hits(hits: list) -> list[tuple[str, float]]:
+    return [(h.chunk.chunk_id, round(h.score, 9)) for h in hits]

@@ -9,7 +9,7 @@ import pytest
 
 from ingest import ingest_corpus
 from ingest.dedup import MIN_SHINGLES, near_duplicates, shingles
-from tests.paths import NCP_CORPUS, SAMPLE_CORPUS
+from tests.paths import NCP_CORPUS, SAMPLE_CORPUS, needs_ncp
 
 
 def _notice(seed: int, n: int = 40) -> str:
@@ -103,6 +103,7 @@ def test_the_sample_corpus_has_no_copies() -> None:
     assert ingest_corpus(SAMPLE_CORPUS).report.near_duplicates == []
 
 
+@needs_ncp
 def test_ncp_copies_keep_every_reference_answer() -> None:
     """Every dev answer whose document was folded is still inside the kept document."""
     import json
@@ -162,6 +163,7 @@ def test_sketch_candidates_find_what_the_brute_force_finds(seed: int) -> None:
 
 
 @pytest.mark.slow
+@needs_ncp
 def test_sketch_matches_brute_force_on_ncp() -> None:
     texts = {p.name: p.read_text(encoding="utf-8") for p in sorted(NCP_CORPUS.glob("*.txt"))}
     assert near_duplicates(texts) == _brute_force(texts, 0.95)

@@ -41,7 +41,7 @@ def test_preamble_of_a_traditional_notice() -> None:
     assert meta.title == "關于強化人才引領支撐賦能創新型產業體系建設實施方案"
     assert meta.issuer == "青島市人力資源和社會保障局"
     assert meta.date == "2025-04-07"
-    assert meta.region == "青岛"
+    assert meta.region == "青岛市"
 
 
 def test_single_line_notice_title_and_issuer() -> None:
@@ -55,11 +55,11 @@ def test_single_line_notice_title_and_issuer() -> None:
 @pytest.mark.parametrize(
     ("texts", "region"),
     [
-        (("崂山区2023年度人才工作综述",), "青岛"),
-        (("威海火炬高新区着眼发挥驻区高校优势",), "威海"),
-        (("海南省宣布新建一批省级高技能人才培训基地",), "海南"),
+        (("崂山区2023年度人才工作综述",), "崂山区"),
+        (("威海火炬高新区着眼发挥驻区高校优势",), "威海火炬高技术产业开发区"),
+        (("海南省宣布新建一批省级高技能人才培训基地",), "海南省"),
         (("人力资源社会保障部关于做好就业工作的通知",), "全国"),
-        (("没有地名", "青岛市人社局"), "青岛"),
+        (("没有地名", "青岛市人社局"), "青岛市"),
         (("没有地名",), None),
     ],
 )

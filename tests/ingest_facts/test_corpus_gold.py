@@ -13,11 +13,8 @@ import pytest
 from bench.bench_facts import DEFAULT_GOLD, load_gold, locate, run
 from ingest import ingest_corpus
 from ingest.facts import extract_facts
+from lexicon import region_relation
 from tests.paths import SAMPLE_CORPUS
-
-pytestmark = pytest.mark.skipif(
-    not SAMPLE_CORPUS.is_dir(), reason="sample corpus ../shared/corpus is not present"
-)
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +24,7 @@ def report() -> dict:
 
 def test_money_amounts_meet_the_target(report: dict) -> None:
     score = report["scores"]["amount"]
-    assert score["n_gold"] >= 20
+    assert score["n_gold"] >= 12
     assert score["precision"] >= 0.95, score["spurious"]
     assert score["recall"] >= 0.85, score["missed"]
 
@@ -38,6 +35,24 @@ def test_targets_meet_the_target(report: dict) -> None:
     assert score["recall"] >= 0.85, score["missed"]
 
 
+def test_economic_figures_are_not_amount_facts(report: dict) -> None:
+    # savings, industry size, contract value, financing, policy funds paid out, and
+    # one company's guidance fund and loan in a news story
+    assert report["economic_as_amounts"] == []
+    gold = load_gold(DEFAULT_GOLD)
+    assert sum(g.kind in ("statistic", "report") for g in gold) == 7
+
+
+def test_weihai_and_hainan_rows_keep_their_region() -> None:
+    docs = {Path(d.source).name[:3]: d for d in ingest_corpus(SAMPLE_CORPUS).documents}
+    weihai = [f for f in extract_facts(docs["000"]) if f.kind == "amount"]
+    assert len(weihai) == 8 and all(f.region and "威海" in f.region for f in weihai)
+    story = [f for f in extract_facts(docs["003"]) if f.kind == "amount"]
+    by_text = {"".join(f.amount_text.split()): f.region for f in story}
+    assert by_text["100万-300万元"] == by_text["10万-20万元"] == "海南省"
+    assert region_relation("青岛高新区", by_text["最高15万元"]) == "same"
+
+
 def test_every_gold_row_is_found_in_the_display_text(report: dict) -> None:
     for score in report["scores"].values():
         assert score["unlocated"] == []
@@ -45,8 +60,8 @@ def test_every_gold_row_is_found_in_the_display_text(report: dict) -> None:
 
 def test_gold_rows_are_well_formed() -> None:
     for row in load_gold(DEFAULT_GOLD):
-        assert row.kind in ("amount", "target")
-        assert (row.unit == "元") == (row.kind == "amount")
+        assert row.kind in ("amount", "target", "statistic", "report")
+        assert row.kind == "target" or row.unit == "元"
         assert row.value_min is not None or row.value_max is not None
         assert "".join(row.amount_text.split()) in row.context
 
@@ -59,7 +74,7 @@ def test_corpus_facts_have_verbatim_spans_and_departments() -> None:
             assert doc.text[fact.amount_start : fact.amount_end] == fact.amount_text
     traditional = next(d for d in docs if Path(d.source).name.startswith("004_"))
     departments = [f for f in extract_facts(traditional) if f.kind == "department"]
-    assert len(departments) == 14
+    assert len(departments) == 15  # 14 「（責任處室：…）」 lists and one 「由…負責」
     assert all(f.programme and f.departments for f in departments)
 
 

@@ -138,8 +138,15 @@ def test_split_departments_keeps_each_region_phrase() -> None:
         ),
         ("对符合条件的创业者，可申请最高20万元的创业担保贷款。", [(None, 200000.0, None)]),
         ("见习补贴标准为当地最低工资标准的60%。", []),
-        ("2024年共发放补贴资金3,500万元。", [(35000000.0, 35000000.0, None)]),
-        ("药店将一次性口罩从5元/袋哄抬到40元/袋。", [(5.0, 5.0, None), (40.0, 40.0, None)]),
+        ("对返乡创业人员给予1万元一次性创业资助。", [(10000.0, 10000.0, None)]),
+        # totals, budgets, thresholds, penalties and prices are not benefit amounts
+        ("2024年共发放补贴资金3,500万元。", []),
+        ("药店将一次性口罩从5元/袋哄抬到40元/袋。", []),
+        ("市财政设立2亿元稳岗专项资金。", []),
+        ("年应纳税所得额不超过100万元的部分，减按25%计入应纳税所得额。", []),
+        ("对直接责任人员处二万元以上二十万元以下罚款。", []),
+        ("截至2月14日，全省稳岗返还金额3.57亿元，惠及企业8478家。", []),
+        ("公司2023年A轮融资近亿元。", []),
     ],
 )
 def test_unseen_sentences(text: str, expected: list[tuple]) -> None:
@@ -148,8 +155,14 @@ def test_unseen_sentences(text: str, expected: list[tuple]) -> None:
 
 
 def test_disposable_is_not_a_one_off_period() -> None:
-    doc = make_doc("药店将一次性口罩从5元哄抬到40元。")
-    assert [f.period for f in money(doc)] == [None, None]
+    doc = make_doc("对一次性口罩生产企业每家给予5000元补贴。")
+    assert [f.period for f in money(doc)] == [None]
+
+
+def test_money_target_is_a_target() -> None:
+    doc = make_doc("对冲击千亿元目标企业引进的硕士，生活补贴提高至每月5000元。")
+    assert [(f.kind, f.amount_text) for f in extract_facts(doc) if f.unit == "元"] == [
+        ("target", "千亿元"), ("amount", "每月5000元")]
 
 
 def test_fact_ids_are_stable_and_unique() -> None:

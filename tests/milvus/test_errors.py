@@ -104,8 +104,11 @@ def test_foreign_collection_and_edited_manifest_are_refused(
     build_index(corpus_dir, lite_db, hash_config)
     client = connect(lite_db)
     props = client.describe_collection("policyqa_g1")["properties"]
+    serving = Retriever.load(lite_db)
+    assert serving.verify() == []
     edited = props[MANIFEST_KEY].replace('"hash"', '"other"')
     client.alter_collection_properties("policyqa_g1", properties={MANIFEST_KEY: edited})
+    assert serving.verify() == ["policyqa_g1 (manifest edited)"]  # seen while serving
     with pytest.raises(IndexCorruptError, match="manifest of policyqa_g1 was edited"):
         Retriever.load(lite_db)
     client.create_collection("someone_elses", schema=chunk_schema(client, 256))

@@ -64,6 +64,13 @@ def test_lexical_weights_reproduce_bm25_scores(
     )
     assert milvus._gen.lexical_top(tokens, 5)[0][0] == faiss._gen.lexical_top(tokens, 5)[0][0]
     assert query_weights([]) == {} and milvus._gen.lexical_top([], 5) == []
+    # the term table behind coverage weighting: the same document frequencies
+    asked = ["人才", "公寓", "补贴", "不在词表", "公积"]
+    assert milvus._gen.document_frequencies(asked) == faiss._gen.document_frequencies(asked)
+    assert milvus._gen.document_frequencies(asked)[3] == 0 < milvus._gen.document_frequencies(
+        asked)[0]
+    for query in ("人才公寓", "刚毕业没工作有钱补助吗"):
+        assert milvus.query_coverage(query) == faiss.query_coverage(query)
 
 
 def test_cli_round_trip_prints_the_same_json(

@@ -6,11 +6,11 @@ import re
 
 import pytest
 
-from app.answer.compose import compose_extractive
+from app.answer.compose import compose
 from app.answer.evidence import candidates
-from app.answer.plan import CorpusView
+from app.answer.plan import CorpusView, asked_region
 from app.answer.question import analyze
-from app.answer.select import SelectConfig, select
+from app.answer.rules import decide
 from index.types import Hit
 from ingest import ingest_corpus
 from ingest.facts import extract_facts
@@ -36,56 +36,60 @@ def _hits(chunks: list[Chunk], *needles: str) -> list[Hit]:
 def _answer(question: str, hits: list[Hit], documents: dict[str, Document]):
     view = CorpusView(documents)
     q = analyze(question)
-    selection = select(q, candidates(q, hits, documents, view.sentences, view.keys(q.content)),
-                       SelectConfig())
-    return q, selection
+    _, place = asked_region(q, None)
+    keys = view.keys(q.content)
+    cands = candidates(q, hits, documents, view.sentences, keys, None, place, view.terms(q))
+    return q, decide(q, cands, None, keys, view.unseen(q))
 
 
 def test_master_allowance_is_quoted_with_exact_offsets(corpus) -> None:
     documents, chunks = corpus
     hits = _hits(chunks, "生活津贴", "高技能人才培训基地")
-    q, selection = _answer("我是硕士，去威海工作每个月有多少生活补贴？", hits, documents)
-    assert not selection.refused
+    q, decision = _answer("我是硕士，去威海工作每个月有多少生活补贴？", hits, documents)
+    assert not decision.refused
     sentences = CorpusView(documents).sentences
     facts = [f for d in documents.values() for f in extract_facts(d)]  # the key-line source
-    text, citations = compose_extractive(q, selection.chosen, documents, sentences, facts)
+    text, citations = compose(q, decision, documents, sentences, facts, "威海")
     assert "2000元" in text.replace(" ", "")
     for c in citations:
         assert documents[c.doc_id].text[c.char_start:c.char_end] == c.quote
         assert len(c.quote) < 200  # a sentence, not the whole chunk
     assert {int(n) for n in re.findall(r"\[(\d+)\]", text)} == {c.n for c in citations}
-    bullets = [line for line in text.split("\n") if line.startswith("• ")]
-    assert all(line.endswith(f"[{i}]") for i, line in enumerate(bullets, start=1))
-    assert "要点：硕士每月2000元生活津贴[1]" in text
+    assert text.split("\n")[0] == "硕士：每月2000元生活津贴（威海火炬高技术产业开发区）[1]"
+    for line in text.split("\n")[1:]:
+        assert re.search(r"\[\d+\]$", line), line  # every line ends with its citation
 
 
 def test_overlapping_chunks_do_not_repeat_sentences(corpus) -> None:
     documents, chunks = corpus
     hits = _hits(chunks, "生活津贴", "生活津贴", "返乡留威")
-    _, selection = _answer("威海博士生活津贴每月多少？", hits, documents)
-    starts = [(c.doc_id, c.sentence.start) for c in selection.chosen]
+    _, decision = _answer("威海博士生活津贴每月多少？", hits, documents)
+    starts = [(c.doc_id, c.sentence.start) for c in decision.chosen]
     assert len(starts) == len(set(starts))
 
 
 def test_department_fragment_is_shown_with_its_item(corpus) -> None:
     documents, chunks = corpus
     hits = _hits(chunks, "職稱制度改革")
-    q, selection = _answer("青岛职称制度改革由哪个处室负责？", hits, documents)
+    q, decision = _answer("青岛职称制度改革由哪个处室负责？", hits, documents)
     sentences = CorpusView(documents).sentences
-    text, citations = compose_extractive(q, selection.chosen, documents, sentences)
-    assert "專技處" in text
+    text, citations = compose(q, decision, documents, sentences, (), "青岛")
+    first = text.split("\n")[0]
+    assert "職稱制度改革" in first and "專技處" in first  # the fragment with its item
     assert any("職稱制度改革" in c.quote for c in citations)
 
 
-def test_place_missing_from_evidence_is_refused(corpus) -> None:
+def test_another_citys_rule_is_only_a_reference(corpus) -> None:
     documents, chunks = corpus
     hits = _hits(chunks, "生活津贴")
-    _, selection = _answer("我是硕士，去济南工作每个月有多少生活补贴？", hits, documents)
-    assert selection.refused and "济南" in selection.missing
+    q, decision = _answer("我是硕士，去济南工作每个月有多少生活补贴？", hits, documents)
+    assert decision.refused and decision.outcome == "other_region"
+    text, _ = compose(q, decision, documents, CorpusView(documents).sentences, (), "济南")
+    assert text.startswith("没有找到济南的相关规定。以下是威海")
 
 
 def test_asked_kind_missing_is_refused(corpus) -> None:
     documents, chunks = corpus
     hits = _hits(chunks, "青領計劃", "青领计划")
-    _, selection = _answer("北汽新能源青领计划的学员每月工资多少钱？", hits, documents)
-    assert selection.refused
+    _, decision = _answer("北汽新能源青领计划的学员每月工资多少钱？", hits, documents)
+    assert decision.refused

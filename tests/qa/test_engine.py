@@ -55,17 +55,22 @@ def test_out_of_corpus_questions_are_refused(answers) -> None:
     leaked = [q["question"] for q, a in unanswerable if not a.refused]
     assert len(leaked) <= 0.15 * len(unanswerable), leaked
     for _, a in unanswerable:
-        if a.refused:
-            assert a.citations == ()
+        if a.refused and a.citations:  # another region's rules or related benefits, said so
+            assert a.text.split("\n")[0].startswith(("没有找到", "政策库中没有找到")), a.text
+        elif a.refused:
             assert a.related, "a refusal shows the closest related passages"
 
 
-@pytest.mark.parametrize("question", ["深圳落户需要什么条件？", "养老金是怎么计算的？",
-                                      "办理出国签证需要哪些材料？"])
-def test_refusal_wording(engine: QAEngine, question: str) -> None:
+@pytest.mark.parametrize(("question", "subject"), [
+    ("深圳落户需要什么条件？", "深圳的落户条件"),
+    ("养老金是怎么计算的？", "养老金"),
+    ("办理出国签证需要哪些材料？", "出国签证"),
+])
+def test_refusal_wording(engine: QAEngine, question: str, subject: str) -> None:
     answer = engine.answer(question)
     assert answer.refused
-    assert answer.text.startswith("政策库中没有找到关于")
+    first = answer.text.split("\n")[0]
+    assert first.startswith("政策库中没有找到") and subject in first, first
     assert DEFAULT_HOTLINE in answer.text
     assert answer.reason
 
@@ -82,9 +87,9 @@ def test_weihai_master_gets_the_amount(engine: QAEngine, sample_retriever) -> No
 def test_traditional_question_gets_traditional_framing(engine: QAEngine) -> None:
     answer = engine.answer("青島市重點項目引才計劃由哪個處室負責？")
     assert not answer.refused
-    lead = answer.text.split("\n")[0]
-    assert is_traditional(lead) and "處室" in lead
     assert "人才開發處" in answer.text  # the quote keeps its source's own script
+    refusal = engine.answer("青島市養老金每月能領多少？")
+    assert refusal.refused and is_traditional(refusal.text.split("\n")[0])
 
 
 def test_traditional_refusal_is_traditional(engine: QAEngine) -> None:
@@ -97,10 +102,10 @@ def test_english_question_gets_english_lead_and_chinese_quotes(engine: QAEngine)
                            "in Weihai?")
     assert not answer.refused
     lead, *lines = answer.text.split("\n")
-    assert lead.startswith("Here is what the policy documents say")
+    assert lead.startswith("master: 2,000 yuan per month") and lead.endswith("[1]")
     assert any("2000元" in line.replace(" ", "") for line in lines)
     refusal = engine.answer("What is the pension age in Qingdao?")
-    assert refusal.refused and refusal.text.startswith("The policy library has no provision")
+    assert refusal.refused and refusal.text.startswith("The policy library has nothing on")
 
 
 def test_follow_up_uses_the_history(engine: QAEngine) -> None:
@@ -157,5 +162,5 @@ def test_english_follow_up_uses_the_history(engine: QAEngine) -> None:
     history = [{"role": "user", "content": first}, {"role": "assistant", "content": "…[1]"}]
     answer = engine.answer("What about PhDs?", history=history)
     assert not answer.refused
-    assert answer.text.startswith("Here is what the policy documents say")
+    assert answer.text.startswith("phd: 5,000 yuan per month")
     assert "5000元" in answer.text.replace(" ", "")

@@ -35,5 +35,5 @@ def test_inline_pairs_and_labels() -> None:
 
 def test_key_line_uses_the_general_rule_not_a_narrower_group(engine: QAEngine) -> None:
     answer = engine.answer("我是硕士，去威海工作每个月有多少生活补贴？")
-    assert answer.text.split("\n")[1] == "要点：硕士每月2000元生活津贴[1]"
+    assert answer.text.split("\n")[0] == "硕士：每月2000元生活津贴（威海火炬高技术产业开发区）[1]"
     assert "2000元" in answer.citations[0].quote

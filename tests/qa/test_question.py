@@ -1,4 +1,4 @@
-"""Question analysis: places, degrees, programmes, topics and the asked-for kind."""
+"""Question analysis: places at any level, degrees, persons, benefits, asked-for kind."""
 
 from __future__ import annotations
 
@@ -7,13 +7,20 @@ import pytest
 from app.answer.question import analyze, english_query, find_programmes
 
 
-def test_weihai_master_question() -> None:
-    q = analyze("我是硕士，去威海工作每个月有多少生活补贴？")
+def test_master_question_in_any_city() -> None:
+    q = analyze("我是硕士，去南阳工作每个月有多少生活补贴？")
     assert q.script == "hans"
-    assert q.places == ("威海",)
+    assert q.places == ("南阳",) and q.place_refs[0].name == "南阳市"
     assert q.degrees == ("硕士",)
     assert q.kinds == ("amount",)
-    assert "生活补贴" in q.topics
+    assert q.benefits == ("生活补贴",)
+
+
+def test_places_at_every_level_and_by_suffix() -> None:
+    assert analyze("毕业去绵阳高新区工作补贴多少").places == ("绵阳高新区",)
+    assert analyze("崂山区有什么人才政策").place_refs[0].name == "崂山区"
+    zone = analyze("我想去星河新区工作").place_refs[0]
+    assert zone.level == "zone" and zone.parent is None  # unknown, recognised by suffix
 
 
 def test_traditional_question_is_matched_in_simplified_form() -> None:
@@ -24,9 +31,10 @@ def test_traditional_question_is_matched_in_simplified_form() -> None:
     assert q.kinds == ("department",)
 
 
-def test_postdoc_is_not_a_phd() -> None:
+def test_postdoc_is_not_a_phd_and_persons_are_categories() -> None:
     assert analyze("崂山区博士后有什么待遇？").degrees == ("博士后",)
     assert analyze("我是大专学历").degrees == ("专科",)
+    assert analyze("应届毕业生有什么补贴").persons == ("高校毕业生",)
 
 
 @pytest.mark.parametrize(("question", "kind"), [
@@ -46,8 +54,14 @@ def test_programme_names() -> None:
     assert find_programmes("有哪些人才计划") == ()
 
 
-def test_english_question_maps_to_chinese_terms() -> None:
-    q = analyze("How much is the monthly living allowance for a master's graduate in Weihai?")
+def test_english_question_maps_to_chinese_terms_and_places() -> None:
+    q = analyze("How much is the monthly living allowance for a master's graduate in Chengdu?")
     assert q.script == "en"
     assert english_query("What about PhDs in Qingdao?") == "博士 青岛"
-    assert q.places == ("威海",) and q.degrees == ("硕士",) and "amount" in q.kinds
+    assert q.places == ("成都",) and q.degrees == ("硕士",) and "amount" in q.kinds
+    assert q.benefits == ("生活补贴",)
+
+
+def test_a_question_that_names_nothing_asks_nothing() -> None:
+    assert not analyze("那博士呢？").asks
+    assert analyze("威海对博士有什么住房支持？").asks

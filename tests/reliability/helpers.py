@@ -5,8 +5,10 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import socket
 import subprocess
 import sys
+import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -80,6 +82,41 @@ def serve_index(corpus: Path, index_dir: Path, tmp: Path, **changes: object) -> 
     settings = make_settings(corpus, index_dir, tmp, **changes)
     with serve_app(settings, retriever, QAEngine(retriever)) as url:
         yield url
+
+
+def free_port() -> int:
+    """A loopback port that was free a moment ago."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextlib.contextmanager
+def app_process(args: Sequence[str], log: Path, *, timeout: float = 120) -> Iterator[
+        tuple[str, subprocess.Popen[bytes]]]:
+    """``python -m app ARGS --port P`` as a separate process (so whatever the index folder
+    does to it cannot take the test runner down); yields its URL and the process once
+    ``/api/health`` answers. Its output goes to ``log``."""
+    port = free_port()
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "GRADIO_ANALYTICS_ENABLED": "False"}
+    with log.open("wb") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "app", *args, "--port", str(port)],
+                                cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+        url = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + timeout
+            while True:
+                assert proc.poll() is None, log.read_text(encoding="utf-8", errors="replace")
+                assert time.monotonic() < deadline, "python -m app did not start in time"
+                try:
+                    httpx.get(f"{url}/api/health", timeout=2)
+                    break
+                except httpx.HTTPError:
+                    time.sleep(0.3)
+            yield url, proc
+        finally:
+            proc.kill()
+            proc.wait(timeout=30)
 
 
 def run_module(

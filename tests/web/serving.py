@@ -19,7 +19,7 @@ from pathlib import Path
 import uvicorn
 
 from app.answer.engine import QAEngine
-from app.web.server import create_app
+from app.web.server import create_app, uvicorn_options
 from app.web.settings import Settings
 from index import Retriever
 
@@ -53,7 +53,8 @@ def serve_app(settings: Settings, retriever: Retriever, engine: QAEngine) -> Ite
     sock = bound_socket()
     port = sock.getsockname()[1]
     app = create_app(replace(settings, port=port), engine, retriever)
-    config = uvicorn.Config(app, log_level="warning", lifespan="on")
+    config = uvicorn.Config(app, log_level="warning", lifespan="on",
+                            **uvicorn_options(settings))  # type: ignore[arg-type]
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()

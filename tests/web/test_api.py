@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import httpx
 import pytest
@@ -157,6 +158,26 @@ def test_openapi_docs_are_served(client: httpx.Client) -> None:
     assert client.get("/docs").status_code == 200
     spec = client.get("/openapi.json").json()
     assert {"/api/ask", "/api/health", "/api/documents/{doc_id}"} <= spec["paths"].keys()
+
+
+@pytest.mark.parametrize(("page", "asset"), [("/docs", "swagger-ui-bundle.js"),
+                                             ("/redoc", "redoc.standalone.js")])
+def test_api_docs_load_everything_from_this_server(
+    client: httpx.Client, page: str, asset: str
+) -> None:
+    html = client.get(page)
+    assert html.status_code == 200 and "text/html" in html.headers["content-type"]
+    sources = re.findall(r'(?:src|href)="([^"]+)"', html.text)
+    assert sources and all(s.startswith("/") for s in sources), sources  # no CDN, no fonts
+    script = next(s for s in sources if s.endswith(asset))
+    body = client.get(script)
+    assert body.status_code == 200 and len(body.content) > 100_000  # the real bundle
+
+
+def test_health_answers_head_requests(client: httpx.Client) -> None:
+    head = client.head("/api/health")
+    assert head.status_code == 200 and head.content == b""
+    assert head.headers["content-type"].startswith("application/json")
 
 
 def test_body_over_the_cap_gets_413(client: httpx.Client) -> None:

@@ -56,7 +56,9 @@ def test_sources_block_lists_numbered_citations_with_marked_quotes() -> None:
     block = sources_html([make_citation(1), make_citation(2, "<img src=x onerror=alert(1)>")])
     assert block.startswith('<details class="pq-sources"')
     assert "<summary>来源（2）</summary>" in block
-    assert "[1] 威海&#60;b&#62;办法&#60;/b&#62;" in block
+    assert ('<span class="pq-n">[1]</span> <span class="pq-cite-title">'
+            "威海&#60;b&#62;办法&#60;/b&#62;</span>") in block
+    assert "<li value" not in block and block.count('<ol class="pq-list">') == 1  # numbered once
     escaped = "&#60;img src&#61;x onerror&#61;alert&#40;1&#41;&#62;"
     assert f'<mark class="pq-quote">{escaped}</mark>' in block
     assert "人社局 · 2023&#45;05&#45;10 · 二、补贴标准" in block
@@ -70,6 +72,18 @@ def test_answer_then_plain_text_round_trips_for_history() -> None:
     rendered = answer_markdown(answer)
     assert plain_answer(rendered) == "每月3000元[1]。<b>注意</b>"
     assert "<b>注意" not in rendered
+
+
+def test_cited_markers_become_buttons_and_other_brackets_stay_text() -> None:
+    answer = Answer("每月3000元[1]，文件中写作[7]。", (make_citation(),), (), False)
+    rendered = answer_markdown(answer)
+    out = render(rendered)
+    prose = out.split('<details class="pq-sources"')[0]
+    assert prose.count('<button type="button" class="pq-ref">') == 1
+    assert '<span class="pq-sr">来源</span>[1]</button>' in prose
+    assert "[7]" in prose and set(re.findall(r"</?([a-z0-9]+)", prose)) <= {
+        "p", "br", "button", "span"}
+    assert plain_answer(rendered) == "每月3000元[1]，文件中写作[7]。"
 
 
 def test_refusal_is_a_clear_not_found_block_with_related_passages() -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from app.web.settings import (
+    DEMO_CORPUS,
     Settings,
     SettingsError,
     default_index_dir,
@@ -16,9 +17,11 @@ from app.web.settings import (
 )
 
 
-def test_defaults() -> None:
+def test_defaults_serve_the_demo_corpus_shipped_in_the_repository() -> None:
     s = load_settings([], env={})
-    assert (s.host, s.port, s.corpus, s.index_dir) == ("127.0.0.1", 7860, None, None)
+    assert (s.host, s.port, s.corpus) == ("127.0.0.1", 7860, DEMO_CORPUS)
+    assert sorted(p.name for p in DEMO_CORPUS.iterdir())[0] == "000_c3ac65ff99bcbf4c.txt"
+    assert s.index_dir == default_index_dir(DEMO_CORPUS) and s.examples == ()
     assert s.allowed_origins == () and s.rate_limit_per_min == 30 and not s.llm_enabled
 
 
@@ -115,3 +118,36 @@ def test_require_corpus_says_how_to_give_one(tmp_path: Path) -> None:
 def test_settings_are_frozen() -> None:
     with pytest.raises(AttributeError):
         Settings().port = 1  # type: ignore[misc]
+
+
+def test_hardening_settings_from_flags_env_and_file(tmp_path: Path) -> None:
+    assert (Settings().forwarded_allow_ips, Settings().public_host) == ((), ())
+    file = tmp_path / "s.toml"
+    file.write_text('public_host = ["Policy.Example.com"]\nforwarded_allow_ips = "10.0.0.0/8"\n'
+                    "feedback_max_bytes = 1000\nverify_interval = 30\n", encoding="utf-8")
+    s = load_settings(["--settings", str(file)], env={})
+    assert s.public_host == ("policy.example.com",) and s.forwarded_allow_ips == ("10.0.0.0/8",)
+    assert (s.feedback_max_bytes, s.verify_interval) == (1000, 30)
+    env = {"POLICYQA_PUBLIC_HOST": "a.example, b.example:8443",
+           "POLICYQA_FORWARDED_ALLOW_IPS": "127.0.0.1,::1"}
+    s = load_settings([], env=env)
+    assert s.public_host == ("a.example", "b.example:8443")
+    assert s.forwarded_allow_ips == ("127.0.0.1", "::1")
+    s = load_settings(["--forwarded-allow-ips", "192.0.2.7", "--public-host", "x.example",
+                       "--verify-interval", "5"], env=env)
+    assert (s.forwarded_allow_ips, s.public_host, s.verify_interval) == (
+        ("192.0.2.7",), ("x.example",), 5)
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--forwarded-allow-ips", "proxy.example"], "not an IP address or network"),
+        (["--public-host", "bad host/"], "must be a host name"),
+        (["--verify-interval", "0"], "out of range"),
+        (["--feedback-max-bytes", "lots"], "whole number"),
+    ],
+)
+def test_bad_hardening_settings_are_clear_errors(argv: list[str], message: str) -> None:
+    with pytest.raises(SettingsError, match=message):
+        load_settings(argv, env={})

@@ -37,10 +37,21 @@
     ".bot{background:#fff;border:1px solid #e4e7ec;margin-right:5%}",
     ".refused{border-left:4px solid #f79009;background:#fffaeb}",
     ".error{border-left:4px solid #d92d20;background:#fef3f2}",
-    ".cites{margin:6px 0 0;padding:6px 0 0 18px;border-top:1px dashed #d0d5dd;font-size:13px}",
-    ".cites li{margin-bottom:6px}.meta{color:#667085}",
+    ".srcs{margin:6px 0 0;border-top:1px dashed #d0d5dd;font-size:13px;white-space:normal}",
+    ".srcs summary{cursor:pointer;padding:4px 0;color:#344054;font-weight:600}",
+    ".cites{margin:0;padding:0;list-style:none}",
+    ".cites li{margin-bottom:6px}.meta{color:#667085}.num{color:#1668dc;font-weight:600}",
     ".quote{display:block;background:#fff3bf;padding:2px 4px;margin-top:2px}",
-    ".cites a{color:#1668dc}",
+    ".cites a,.pop a{color:#1551b5}",
+    ".ref{border:0;background:none;padding:0 1px;margin:0;font:inherit;font-size:12px;color:#1551b5;",
+    "vertical-align:super;line-height:1;cursor:pointer;text-decoration:underline dotted}",
+    ".ref:focus-visible,.srcs summary:focus-visible{outline:2px solid #1668dc;outline-offset:1px}",
+    ".pop{position:absolute;z-index:5;left:12px;right:12px;max-height:55%;overflow-y:auto;",
+    "padding:8px 10px;background:#fff;color:#1f2328;border:1px solid #d0d5dd;border-radius:8px;",
+    "box-shadow:0 6px 20px rgba(0,0,0,.2);font-size:13px;line-height:1.6}",
+    ".pop[hidden]{display:none}.pop strong{display:block}",
+    ".inline .panel{position:relative;right:auto;bottom:auto}",
+    ".sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}",
     "form{display:flex;gap:6px;padding:10px;border-top:1px solid #e4e7ec;background:#fff}",
     "textarea{flex:1;resize:none;height:40px;padding:8px;font:inherit;font-size:14px;",
     "border:1px solid #d0d5dd;border-radius:6px}",
@@ -101,11 +112,31 @@
     if (open) { input.focus(); }
   }
   button.addEventListener("click", function () { toggle(!panel.classList.contains("open")); });
-  close.addEventListener("click", function () { toggle(false); });
+  close.addEventListener("click", function () { toggle(false); button.focus(); });
+  panel.addEventListener("click", function (event) {
+    if (!pop.contains(event.target)) { closePopover(false); }
+  });
+  panel.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") { return; }
+    if (!pop.hidden) { closePopover(true); }
+    else if (!INLINE) { toggle(false); button.focus(); }
+  });
+  log.addEventListener("scroll", function () {  // the popover follows its button while in view
+    if (pop.hidden || !popOwner) { return; }
+    var r = popOwner.getBoundingClientRect();
+    var view = log.getBoundingClientRect();
+    if (r.bottom < view.top || r.top > view.bottom) { closePopover(false); } else { placePopover(popOwner); }
+  });
+
+  // Room below the last answer, so that even a short answer can be shown from the top.
+  var spacer = el("div", "spacer");
+  spacer.setAttribute("aria-hidden", "true");
+  log.appendChild(spacer);
 
   function addMessage(cls, text) {
     var node = el("div", "msg " + cls, text);
-    log.appendChild(node);
+    spacer.style.height = "0px";
+    log.insertBefore(node, spacer);
     log.scrollTop = log.scrollHeight;
     return node;
   }
@@ -118,43 +149,136 @@
     return url.href;
   }
 
-  function sourceItem(n, title, meta, quote, href) {
+  function link(href) {
+    var a = el("a", "", "查看原文");
+    a.href = href;
+    a.target = "_blank";
+    a.rel = "noopener";
+    return a;
+  }
+
+  function sourceItem(source) {
     var item = el("li");
-    if (n) { item.value = n; }
-    item.appendChild(el("strong", "", (n ? "[" + n + "] " : "") + (title || "")));
-    if (meta) { item.appendChild(el("div", "meta", meta)); }
-    item.appendChild(el("span", "quote", quote || ""));
-    var link = el("a", "", "查看原文");
-    link.href = href;
-    link.target = "_blank";
-    link.rel = "noopener";
-    item.appendChild(link);
+    var head = el("strong");
+    if (source.n) { head.appendChild(el("span", "num", "[" + source.n + "] ")); }
+    head.appendChild(document.createTextNode(source.title || ""));
+    item.appendChild(head);
+    if (source.meta) { item.appendChild(el("div", "meta", source.meta)); }
+    item.appendChild(el("span", "quote", source.quote || ""));
+    item.appendChild(link(source.href));
     return item;
+  }
+
+  // One popover per panel for the [n] buttons: the source's title, meta, quote and link.
+  var pop = el("div", "pop");
+  pop.hidden = true;
+  pop.id = "policyqa-source";
+  pop.setAttribute("role", "dialog");
+  var popOwner = null;
+  panel.appendChild(pop);
+
+  function closePopover(refocus) {
+    if (pop.hidden) { return; }
+    pop.hidden = true;
+    if (popOwner) {
+      popOwner.setAttribute("aria-expanded", "false");
+      if (refocus) { popOwner.focus(); }
+    }
+    popOwner = null;
+  }
+
+  function placePopover(button) {
+    var box = panel.getBoundingClientRect();
+    var r = button.getBoundingClientRect();
+    var top = r.bottom - box.top + 4;
+    if (top + pop.offsetHeight > box.height - 8) { top = Math.max(8, r.top - box.top - pop.offsetHeight - 4); }
+    pop.style.top = top + "px";
+  }
+
+  function openPopover(button, source, byKeyboard) {
+    if (popOwner === button && !pop.hidden) { closePopover(false); return; }
+    if (popOwner) { popOwner.setAttribute("aria-expanded", "false"); }
+    popOwner = button;
+    pop.textContent = "";
+    pop.setAttribute("aria-label", "来源 " + source.n);
+    pop.appendChild(el("strong", "", "[" + source.n + "] " + (source.title || "")));
+    if (source.meta) { pop.appendChild(el("div", "meta", source.meta)); }
+    pop.appendChild(el("span", "quote", source.quote || ""));
+    pop.appendChild(link(source.href));
+    pop.hidden = false;
+    placePopover(button);
+    button.setAttribute("aria-expanded", "true");
+    if (byKeyboard) { pop.querySelector("a").focus(); }
+  }
+
+  function refButton(n, source) {
+    var button = el("button", "ref");
+    button.type = "button";
+    button.appendChild(el("span", "sr", "来源"));
+    button.appendChild(document.createTextNode("[" + n + "]"));
+    button.setAttribute("aria-expanded", "false");
+    button.setAttribute("aria-controls", pop.id);
+    button.addEventListener("click", function (event) {
+      event.stopPropagation();
+      openPopover(button, source, event.detail === 0);
+    });
+    return button;
+  }
+
+  // The answer text with each cited [n] as a button; everything else stays plain text.
+  function answerText(text, sources) {
+    var box = el("div", "text");
+    var parts = String(text).split(/(\[\d{1,3}\])/);
+    parts.forEach(function (part) {
+      var m = /^\[(\d{1,3})\]$/.exec(part);
+      var source = m ? sources[m[1]] : null;
+      box.appendChild(source ? refButton(m[1], source) : document.createTextNode(part));
+    });
+    return box;
+  }
+
+  function sourcesBlock(label, items) {
+    var details = el("details", "srcs");
+    details.appendChild(el("summary", "", label + "（" + items.length + "）"));
+    var list = el("ol", "cites");
+    items.forEach(function (source) { list.appendChild(sourceItem(source)); });
+    details.appendChild(list);
+    return details;
   }
 
   function renderAnswer(node, data) {
     node.textContent = "";
-    var list = el("ol", "cites");
     if (data.refused) {
       node.classList.add("refused");
       node.appendChild(el("strong", "", "未找到答案"));
       node.appendChild(el("div", "", String(data.answer || "")));
-      (Array.isArray(data.related) ? data.related : []).slice(0, 3).forEach(function (h) {
+      var related = (Array.isArray(data.related) ? data.related : []).slice(0, 3).map(function (h) {
         var text = String(h.text || "");
-        list.appendChild(sourceItem(0, h.title, h.section_path,
-          text.length > 120 ? text.slice(0, 120) + "…" : text,
-          docUrl(h.doc_id, h.char_start, h.char_end)));
+        return { n: 0, title: h.title, meta: h.section_path,
+          quote: text.length > 120 ? text.slice(0, 120) + "…" : text,
+          href: docUrl(h.doc_id, h.char_start, h.char_end) };
       });
-    } else {
-      node.appendChild(document.createTextNode(String(data.answer || "")));
-      (Array.isArray(data.citations) ? data.citations : []).forEach(function (c) {
-        var meta = [c.issuer, c.date || "日期不详", c.section_path].filter(Boolean).join(" · ");
-        if (c.status) { meta += " 【" + c.status + "】"; }
-        list.appendChild(sourceItem(Number(c.n) || 0, c.title, meta, c.quote,
-          docUrl(c.doc_id, c.char_start, c.char_end)));
-      });
+      if (related.length) { node.appendChild(sourcesBlock("相关段落", related)); }
+      return;
     }
-    if (list.childNodes.length) { node.appendChild(list); }
+    var sources = {};
+    var listed = (Array.isArray(data.citations) ? data.citations : []).map(function (c) {
+      var meta = [c.issuer, c.date || "日期不详", c.section_path].filter(Boolean).join(" · ");
+      if (c.status) { meta += " 【" + c.status + "】"; }
+      var source = { n: Number(c.n) || 0, title: c.title, meta: meta, quote: c.quote,
+        href: docUrl(c.doc_id, c.char_start, c.char_end) };
+      if (source.n) { sources[source.n] = source; }
+      return source;
+    });
+    node.appendChild(answerText(data.answer || "", sources));
+    if (listed.length) { node.appendChild(sourcesBlock("来源", listed)); }
+  }
+
+  // Show a new answer from its first line (the question stays just above it).
+  function scrollToStart(node) {
+    var below = spacer.getBoundingClientRect().top - node.getBoundingClientRect().top;
+    spacer.style.height = Math.max(0, log.clientHeight - below - 12) + "px";
+    log.scrollTop += node.getBoundingClientRect().top - log.getBoundingClientRect().top - 6;
   }
 
   function errorText(status, body) {
@@ -192,7 +316,8 @@
     }).then(function () {
       busy = false;
       send.disabled = false;
-      log.scrollTop = log.scrollHeight;
+      scrollToStart(pending);
+      input.focus();
     });
   }
 

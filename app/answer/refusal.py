@@ -1,0 +1,130 @@
+"""What a refusal says: the asked thing in the asker's words, and what there is instead.
+
+The subject is rebuilt from the question's own parts: its place, the degree or person
+category, and the benefit or content words as written (「南阳对硕士的生活补贴」), never
+the engine's internal terms. When the exact item is missing but the asked person (in
+the asked place) has other benefits in the extracted facts, the refusal lists them:
+「没有找到威海对博士的安家费。威海对博士有：每月5000元生活津贴[1]、…」.
+
+>>> from app.answer.question import analyze
+>>> refusal_subject(analyze("我是硕士，去南阳工作每个月有多少生活补贴？"))
+'南阳对硕士的生活补贴'
+>>> refusal_subject(analyze("深圳落户需要什么条件？"))
+'深圳的落户条件'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from app.answer.facts import amount_cell, benefit_label
+from app.answer.framing import en_place, en_term, partial_lead
+from app.answer.question import QuestionInfo
+from app.answer.types import Citation
+from ingest.facts import Fact
+from ingest.types import Document
+from lexicon import applies_to, benefit_kinds, degree_aliases, person_categories
+
+_ASKING_TAIL = re.compile(
+    r"(?:几[年天个月次条家人]?|多久|多长时间|多少[钱元人]?|分别|是|有|能|会|要|给|呢|吗|拿|领|"
+    r"享受|申请|可以|需要|什么|哪些|怎么|如何|每.?个?月)+$")
+_ASKING_HEAD = re.compile(r"^(?:对|在|去|到|给|从|向|我|是|有|能|想|要|可以|请问)+")
+_STOP_EN = re.compile(r"\b(?:what|how|much|many|is|are|the|a|an|do|does|can|i|get|in|for|of|"
+                      r"there|any|about|to|my|me|will|would|which|who|when|with)\b", re.I)
+MAX_PARTIAL = 3
+_ASPECTS = {"condition": "条件", "duration": "期限", "date": "时间", "department": "负责部门",
+            "count": "数量"}
+
+
+def _as_written(query: str, names: Mapping[str, Sequence[str]], found: Sequence[str]) -> list[str]:
+    """Each found entry in the spelling the question used."""
+    out = []
+    for name in found:
+        spellings = sorted((name, *names.get(name, ())), key=len, reverse=True)
+        out.append(next((s for s in spellings if s in query), name))
+    return out
+
+
+def _core(q: QuestionInfo, skip: Sequence[str]) -> str:
+    """The content words with asking words trimmed, without what ``skip`` already says."""
+    pieces = []
+    for piece in q.content:
+        for word in skip:
+            piece = piece.replace(word, "")
+        piece = _ASKING_TAIL.sub("", _ASKING_HEAD.sub("", piece))
+        if len(piece) >= 2:
+            pieces.append(piece)
+    return "".join(pieces[:2])
+
+
+def refusal_subject(q: QuestionInfo) -> str:
+    """What was asked, in the question's words (see the module docstring)."""
+    if q.script == "en":
+        words = _STOP_EN.sub(" ", re.sub(r"[^\w\s'-]", " ", q.text))
+        return " ".join(words.split())[:60] or "this question"
+    who = [a for a, d in degree_aliases() if d in q.degrees and a in q.query][:1]
+    who += [w for w in _as_written(q.query, dict(person_categories()), q.persons)
+            if w not in who]
+    what = _as_written(q.query, dict(benefit_kinds()), q.benefits)
+    aspect = "".join(_ASPECTS.get(k, "") for k in q.kinds[:1])
+    thing = "、".join(what) + aspect if what else _core(q, (*who, *q.places))
+    place = q.places[0] if q.places else ""
+    holder = f"{place}对{'、'.join(who)}" if who else place
+    if holder and thing:
+        return f"{holder}的{thing}"
+    return holder or thing or q.query[:20]
+
+
+@dataclass(frozen=True)
+class Partial:
+    """Benefits the asked person has (in the asked place), each with its fact."""
+
+    holder: str
+    facts: tuple[Fact, ...]
+
+
+def related_benefits(q: QuestionInfo, facts: Sequence[Fact], documents: Mapping[str, Document],
+                     region: str | None) -> Partial | None:
+    """Amount facts for the question's degree or person category, from documents that hold
+    in the asked region: what to offer when the exact item is missing."""
+    who = (*q.degrees, *q.persons)
+    if not who:
+        return None
+    found: list[Fact] = []
+    for fact in facts:
+        if fact.kind != "amount" or not fact.beneficiary:
+            continue
+        if not any(w in fact.beneficiary for w in who):
+            continue
+        if region and not applies_to(documents[fact.doc_id].region, region):
+            continue
+        if all(f.quote != fact.quote or f.beneficiary != fact.beneficiary for f in found):
+            found.append(fact)
+    if not found:
+        return None
+    place = q.places[0] if q.places else ""
+    holder = f"{place}对{'、'.join(who)}" if place else f"政策库中对{'、'.join(who)}"
+    return Partial(holder, tuple(found[:MAX_PARTIAL]))
+
+
+def partial_text(q: QuestionInfo, partial: Partial, subject: str, documents: Mapping[str, Document],
+                 citations: Sequence[Citation]) -> str:
+    """「没有找到…。…有：每月5000元生活津贴[1]、…」 with one citation per fact."""
+    items = []
+    for fact, c in zip(partial.facts, citations, strict=True):
+        label = benefit_label(fact, documents[fact.doc_id].text)
+        if q.script == "en":
+            items.append(f"{en_term(label) if label else 'amount'} "
+                         f"{amount_cell(fact, label)}[{c.n}]")
+        else:
+            items.append(f"{amount_cell(fact, label)}{label}[{c.n}]")
+    holder = partial.holder
+    if q.script == "en":
+        holder = " ".join(en_term(w) for w in (*q.degrees, *q.persons))
+        if q.places:
+            holder += f" in {en_place(q.places[0])}"
+    joiner = "; " if q.script == "en" else "、"
+    return partial_lead(subject, holder, q.script) + joiner.join(items) + (
+        "." if q.script == "en" else "。")

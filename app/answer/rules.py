@@ -1,0 +1,166 @@
+"""Decide from the candidates whether and how to answer: small pure rules, in order.
+
+1. a question that names nothing to look up is met with a clarifying question;
+2. with no passages, or no candidate that names the asked degree, person category and
+   programme, the engine refuses and says what was missing;
+3. when the question names a place, candidates whose statement holds there (same
+   place, a place containing it, a part of it, national) are used first; without
+   enough of those, candidates whose region is not stated come next (said so), and
+   then another region's candidates (said so, and the answer counts as a refusal);
+4. the best candidate (one stating the asked kind of fact, when a kind is asked)
+   must cover enough of the question: ``min_coverage`` of the weighted key bigrams in
+   the sentence and ``min_support`` of its content words in its neighbourhood, and
+   ``unseen_support`` when the question names something the documents never mention
+   (养老金 in a library without it);
+5. further sentences are added for what they add, never repeating one another, and only
+   ones that answer too (the asked kind, enough support, readable, not a heading that
+   restates the question).
+
+>>> Decision((), "refuse", "no passages").refused
+True
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from app.answer.config import AnswerConfig
+from app.answer.evidence import Candidate
+from app.answer.question import QuestionInfo
+from app.answer.scoring import text_bigrams
+from lexicon import APPLIES
+
+Outcome = Literal["answer", "refuse", "clarify", "unknown_region", "other_region"]
+KIND_NAMES = {
+    "amount": "金额", "count": "数量", "duration": "期限", "date": "时间",
+    "department": "负责部门", "condition": "条件",
+}
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The chosen sentences (best first), what kind of answer they make, and why.
+
+    ``other_region`` answers quote another region's rules for reference: the question
+    itself is not answered, so they count as refusals.
+    """
+
+    chosen: tuple[Candidate, ...]
+    outcome: Outcome
+    reason: str
+    missing: tuple[str, ...] = ()
+
+    @property
+    def refused(self) -> bool:
+        return self.outcome in ("refuse", "clarify", "other_region")
+
+
+def _refuse(reason: str, missing: Sequence[str] = ()) -> Decision:
+    return Decision((), "refuse", reason, tuple(missing))
+
+
+def best_of(pool: Sequence[Candidate], q: QuestionInfo) -> Candidate | None:
+    """The highest-scoring readable candidate, among those stating the asked kind when one
+    is asked."""
+    stating = [c for c in pool if c.kind_ok and not c.damaged] if q.kinds else [
+        c for c in pool if not c.damaged]
+    return max(stating, key=lambda c: c.score) if stating else None
+
+
+def supported(best: Candidate, config: AnswerConfig) -> bool:
+    """Rule 4: the best sentence covers enough of the question."""
+    return best.coverage >= config.min_coverage and best.support >= config.min_support
+
+
+def most_missing(cands: Sequence[Candidate]) -> tuple[str, ...]:
+    """The constraints most often missing among the best candidates."""
+    top = sorted(cands, key=lambda c: -c.score)[:6]
+    counts = Counter(m for c in top for m in c.missing)
+    return tuple(m for m, _ in counts.most_common())
+
+
+def region_pools(pool: Sequence[Candidate]) -> list[tuple[Outcome, list[Candidate]]]:
+    """Rule 3: candidates that hold in the asked place, then unstated, then elsewhere."""
+    if all(c.relation is None for c in pool):
+        return [("answer", list(pool))]
+    applying = [c for c in pool if c.relation in APPLIES]
+    unknown = [c for c in pool if c.relation == "unknown"]
+    other = [c for c in pool if c.relation == "other"]
+    return [("answer", applying), ("unknown_region", unknown), ("other_region", other)]
+
+
+def _jaccard(a: str, b: str) -> float:
+    x, y = text_bigrams(a), text_bigrams(b)
+    return len(x & y) / max(1, len(x | y))
+
+
+def is_duplicate(c: Candidate, chosen: Sequence[Candidate], limit: float) -> bool:
+    """True when ``c`` is a chosen sentence or says nearly the same thing as one."""
+    for o in chosen:
+        if o.doc_id == c.doc_id and o.sentence.start == c.sentence.start:
+            return True
+        text_c = c.sentence.text if len(c.sentence.text) >= 30 else c.heading + c.sentence.text
+        text_o = o.sentence.text if len(o.sentence.text) >= 30 else o.heading + o.sentence.text
+        if _jaccard(text_c, text_o) >= limit:
+            return True
+    return False
+
+
+def extend(best: Candidate, pool: Sequence[Candidate], q: QuestionInfo,
+           keys: Mapping[str, float], config: AnswerConfig) -> tuple[Candidate, ...]:
+    """Rule 5: the best sentence plus others that add key bigrams, best value first."""
+    chosen = [best]
+    floor = config.relative_score * best.score
+    # every further line must answer too: the asked kind, enough of the question, readable,
+    # not a restatement of the question or a bare heading
+    rest = [c for c in pool if c is not best and (c.kind_ok or not q.kinds)
+            and c.coverage >= config.min_coverage and c.support >= config.min_support
+            and not c.echo and not c.damaged
+            and (c.doc_id == best.doc_id or c.score >= config.related_score * best.score)]
+    total = sum(keys.values()) or 1.0
+    while rest and len(chosen) < config.max_sentences:
+        seen = set().union(*(text_bigrams(c.sentence.text) for c in chosen))
+
+        def value(c: Candidate, seen: set[str] = seen) -> float:
+            new = text_bigrams(c.sentence.text) - seen
+            return c.score + config.gain_weight * sum(w for b, w in keys.items()
+                                                      if b in new) / total
+
+        pick = max(rest, key=value)
+        rest.remove(pick)
+        if value(pick) >= floor and not is_duplicate(pick, chosen, config.duplicate_jaccard):
+            chosen.append(pick)
+    return tuple(chosen)
+
+
+def decide(q: QuestionInfo, cands: Sequence[Candidate], config: AnswerConfig | None = None,
+           keys: Mapping[str, float] | None = None, unseen: Sequence[str] = ()) -> Decision:
+    """Apply the rules in order; see the module docstring. ``unseen`` are the question's
+    nouns the corpus never uses: unless the evidence is strong, they are not covered."""
+    config = config or AnswerConfig()
+    keys = keys or {}
+    if not q.asks:
+        return Decision((), "clarify", "the question names no topic to look up")
+    if not cands:
+        return _refuse("the retriever returned no passages")
+    eligible = [c for c in cands if c.eligible]
+    if not eligible:
+        missing = most_missing(cands)
+        return _refuse(f"no passage names {'、'.join(missing)}", missing)
+    for outcome, pool in region_pools(eligible):
+        best = best_of(pool, q)
+        if unseen and best is not None and best.support < config.unseen_support:
+            return _refuse(f"the documents never mention {'、'.join(unseen)}", unseen)
+        if best is not None and supported(best, config):
+            return Decision(extend(best, pool, q, keys, config), outcome,
+                            f"answered from evidence ({outcome})")
+    best = best_of(eligible, q)
+    if q.kinds and best is None:
+        kinds = "、".join(KIND_NAMES[k] for k in q.kinds)
+        return _refuse(f"no evidence sentence states the asked-for {kinds}", (kinds,))
+    share = best.support if best is not None else 0.0
+    return _refuse(f"the best evidence covers only {share:.0%} of the question",
+                   q.content[:1])

@@ -1,0 +1,79 @@
+"""Domain knowledge as data, with one owner: places, synonyms, degrees, person
+categories, benefit kinds and the English glossary.
+
+Everything here is loaded from ``lexicon/data`` (see its README for sources and
+licences); ingest, index and app all read knowledge through this package and keep
+no copies of their own. It imports nothing from the rest of the project.
+
+>>> from lexicon import gazetteer, region_relation
+>>> gazetteer().named("南阳")[0].name, region_relation("南阳", "河南")
+('南阳市', 'contains')
+"""
+
+from lexicon.places import NATIONAL, Gazetteer, Mention, Place, gazetteer
+from lexicon.regions import (
+    APPLIES,
+    Relation,
+    applies_to,
+    province_of,
+    region_label,
+    region_matches,
+    region_relation,
+    resolve,
+)
+from lexicon.terms import (
+    Degree,
+    benefit_families,
+    benefit_kinds,
+    degree_aliases,
+    degrees,
+    department_cues,
+    english_for,
+    fact_cues,
+    function_chars,
+    glossary_en,
+    kind_words,
+    money_words,
+    national_bodies,
+    person_categories,
+    question_phrases,
+    region_cues,
+    social_phrases,
+    synonym_folds,
+    synonym_groups,
+)
+
+__all__ = [
+    "APPLIES",
+    "NATIONAL",
+    "Degree",
+    "Gazetteer",
+    "Mention",
+    "Place",
+    "Relation",
+    "applies_to",
+    "benefit_families",
+    "benefit_kinds",
+    "degree_aliases",
+    "degrees",
+    "department_cues",
+    "english_for",
+    "fact_cues",
+    "function_chars",
+    "gazetteer",
+    "glossary_en",
+    "kind_words",
+    "money_words",
+    "national_bodies",
+    "person_categories",
+    "province_of",
+    "question_phrases",
+    "region_cues",
+    "region_label",
+    "region_matches",
+    "region_relation",
+    "resolve",
+    "social_phrases",
+    "synonym_folds",
+    "synonym_groups",
+]

@@ -1,0 +1,340 @@
+"""China's administrative divisions as data: names, hierarchy, and places named in text.
+
+The table (``data/places.tsv``, from JioNLP's division data; ``data/places_extra.tsv``
+for national new areas) holds every province, prefecture-level unit and county-level
+unit with its short name, parent and English name. :func:`gazetteer` loads it once.
+
+Text is matched on simplified Chinese, leftmost-longest. A short name counts on its
+own only when it is unambiguous enough: provinces and prefecture-level units by their
+short names (南阳), county-level units by theirs only when no other place shares it
+(崂山), and never a short name listed in ``data/place_common_words.txt`` (中山 is a
+university and a road as often as a city). A known place followed by a zone suffix
+is that zone (绵阳高新区), and an unknown name with an administrative suffix after a
+word such as 去 or 在 is still recognised as a place of unknown parentage (去临江新区).
+
+>>> g = gazetteer()
+>>> [(m.text, m.place.name) for m in g.find("我是硕士，去南阳工作")]
+[('南阳', '南阳市')]
+>>> g.get("370212").name, g.province_of(g.get("370212")).name
+('崂山区', '山东省')
+>>> m = g.find("毕业去绵阳高新区工作")[0]
+>>> (m.text, m.place.level, m.place.parent)
+('绵阳高新区', 'zone', '510700')
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+DATA = Path(__file__).with_name("data")
+Level = Literal["province", "city", "county", "zone"]
+NATIONAL = "全国"
+_LEVEL_RANK = {"province": 0, "city": 1, "county": 2, "zone": 3}
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True)
+class Place:
+    """One administrative division (or zone). ``parent`` is the parent's code."""
+
+    code: str
+    name: str
+    short: str
+    level: Level
+    parent: str | None
+    en: str = ""
+
+    @property
+    def label(self) -> str:
+        """How answers name it: the full name (南阳市, 崂山区, 山东省)."""
+        return self.name
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place named in a text: ``text[start:end]``; ``place`` is the best reading and
+    ``others`` the other places sharing that name (朝阳: a city and a district)."""
+
+    text: str
+    start: int
+    end: int
+    place: Place
+    others: tuple[Place, ...] = ()
+    known: bool = True  # False: recognised only by its suffix, not in the table
+
+
+def _rows(path: Path) -> Iterator[dict[str, str]]:
+    with path.open(encoding="utf-8") as fh:
+        yield from csv.DictReader((line for line in fh if not line.startswith("#")),
+                                  delimiter="\t")
+
+
+def _words(path: Path) -> frozenset[str]:
+    with path.open(encoding="utf-8") as fh:
+        return frozenset(w for line in fh if not line.startswith("#")
+                         for w in line.split())
+
+
+class Gazetteer:
+    """Places by code and name, their hierarchy, and place mentions in text."""
+
+    def __init__(self, places: Iterable[Place], common_words: Iterable[str] = (),
+                 zone_suffixes: Iterable[str] = (), admin_suffixes: Iterable[str] = (),
+                 generic_names: Iterable[str] = (), lead_words: Iterable[str] = (),
+                 zone_kinds: Mapping[str, Sequence[str]] | None = None) -> None:
+        self._by_code = {p.code: p for p in places}
+        self._zone_kinds = dict(zone_kinds or {})
+        self._common = frozenset(common_words)
+        self._zone_suffixes = tuple(sorted(zone_suffixes, key=len, reverse=True))
+        self._generic = frozenset(generic_names)
+        by_name: dict[str, list[Place]] = defaultdict(list)
+        shorts: dict[str, list[Place]] = defaultdict(list)
+        for p in self._by_code.values():
+            by_name[p.name].append(p)
+            if p.short and p.short != p.name:
+                shorts[p.short].append(p)
+        for short, owners in shorts.items():
+            if len(short) < 2 or short in self._common or short in by_name:
+                continue
+            if all(p.level == "zone" for p in owners):
+                continue  # 高新区, 经开区: meaningless without their city
+            top = min(_LEVEL_RANK[p.level] for p in owners)
+            if top <= _LEVEL_RANK["city"] or len(owners) == 1:
+                by_name[short].extend(owners)
+        self._by_name = {n: tuple(sorted(ps, key=_rank)) for n, ps in by_name.items()}
+        lengths: dict[str, set[int]] = defaultdict(set)
+        for name in self._by_name:
+            lengths[name[0]].add(len(name))
+        # the name lengths to try at a position, longest first, by its first character
+        self._lengths = {ch: tuple(sorted(ls, reverse=True)) for ch, ls in lengths.items()}
+        self._by_en = self._english()
+        self._leads = frozenset(w for w in lead_words if len(w) == 1)
+        zones = "|".join(map(re.escape, self._zone_suffixes))
+        infix = r"[^\W\d_的对在和与及等是为了向给从把被及或]"
+        self._zone_re = re.compile(rf"{infix}{{0,4}}?(?:{zones})") if zones else None
+        admin = "|".join(map(re.escape, sorted(admin_suffixes, key=len, reverse=True)))
+        leads = "".join(sorted(self._leads))
+        # an unknown name: after a lead word, two to four characters that are not
+        # function characters, then a suffix (provinces are all known: no 省 here)
+        name = r"[^\W\d_的了是在对和与及或等为把被从向给到去来回于至么吗呢着过]"
+        self._unknown = re.compile(
+            rf"(?<=[{leads}])({name}{{2,4}}?(?:{admin}))"
+        ) if admin and leads else None
+
+    def _english(self) -> dict[str, tuple[Place, ...]]:
+        out: dict[str, list[Place]] = defaultdict(list)
+        for p in self._by_code.values():
+            if p.en and p.level != "zone":
+                out[p.en.lower()].append(p)
+        return {k: tuple(sorted(v, key=_rank)) for k, v in out.items()}
+
+    def __len__(self) -> int:
+        return len(self._by_code)
+
+    def __iter__(self) -> Iterator[Place]:
+        return iter(self._by_code.values())
+
+    def get(self, code: str) -> Place:
+        """The place with ``code``; ``KeyError`` when there is none."""
+        return self._by_code[code]
+
+    def named(self, name: str) -> tuple[Place, ...]:
+        """Places a name refers to (full or accepted short name), most prominent first.
+
+        >>> [p.name for p in gazetteer().named("朝阳")]
+        ['朝阳市', '朝阳区', '朝阳区']
+        """
+        return self._by_name.get(name.strip(), ())
+
+    def resolve(self, name: str | None) -> Place | None:
+        """The most prominent place a region name refers to (None for 全国 or unknown)."""
+        if not name or name == NATIONAL:
+            return None
+        found = self.named(name)
+        if found:
+            return found[0]
+        chain = self.narrowest(self.find(name))
+        return chain.place if chain is not None and chain.end == len(name.strip()) else None
+
+    def narrowest(self, mentions: tuple[Mention, ...]) -> Mention | None:
+        """The first mention, narrowed to the parts of it named right after it
+        (青岛市崂山区 -> 崂山区); None when there are no mentions."""
+        if not mentions:
+            return None
+        current = mentions[0]
+        for nxt in mentions[1:]:
+            if nxt.start - current.end > 2 or not self.within(nxt.place, current.place):
+                break
+            current = nxt
+        return current
+
+    def english(self, name: str) -> tuple[Place, ...]:
+        """Places an English name (pinyin or conventional) refers to.
+
+        >>> [p.name for p in gazetteer().english("Chengdu")]
+        ['成都市']
+        """
+        return self._by_en.get(name.strip().lower(), ())
+
+    def english_names(self) -> tuple[str, ...]:
+        """Every English place name known, longest first (for scanning English text)."""
+        return tuple(sorted(self._by_en, key=len, reverse=True))
+
+    def parent(self, place: Place) -> Place | None:
+        return self._by_code.get(place.parent) if place.parent else None
+
+    def ancestors(self, place: Place) -> tuple[Place, ...]:
+        """Parent, grandparent, … up to the province."""
+        out: list[Place] = []
+        current = self.parent(place)
+        while current is not None and current not in out:
+            out.append(current)
+            current = self.parent(current)
+        return tuple(out)
+
+    def province_of(self, place: Place | None) -> Place | None:
+        """The province-level unit a place lies in (itself for a province)."""
+        if place is None:
+            return None
+        chain = (place, *self.ancestors(place))
+        return chain[-1] if chain[-1].level == "province" else None
+
+    def within(self, inner: Place, outer: Place) -> bool:
+        """True when ``inner`` is ``outer`` or lies inside it."""
+        return inner.code == outer.code or outer in self.ancestors(inner)
+
+    def find(self, text: str, *, unknown: bool = True) -> tuple[Mention, ...]:
+        """Places named in simplified ``text``, in order, without overlaps.
+
+        Where two readings overlap the longer one wins, then the more prominent
+        (从江苏 names 江苏, not 从江 county). A county-level short name counts only in a
+        place slot: at the start, after a word such as 去 or 在, or right after its own
+        city or province (青岛崂山); 创新平台 does not name 新平. With ``unknown``,
+        names recognised only by their suffix are added (for questions, not documents).
+        """
+        found: list[tuple[int, int, tuple[Place, ...]]] = []
+        for i, ch in enumerate(text):
+            for length in self._lengths.get(ch, ()):
+                if i + length > len(text):
+                    continue
+                places = self._by_name.get(text[i:i + length])
+                if places and self._slot_ok(text, i, text[i:i + length], places):
+                    found.append((i, i + length, places))
+                    break
+        found.sort(key=lambda c: (c[0] - c[1], _rank(c[2][0]), c[0]))
+        chosen: list[Mention] = []
+        for start, end, places in found:
+            if any(m.start < end and start < m.end for m in chosen):
+                continue
+            zone = self._zone_after(text, end, places[0])
+            if zone is not None and any(m.start < zone[1] and start < m.end for m in chosen):
+                zone = None
+            if zone is not None:
+                chosen.append(Mention(text[start:zone[1]], start, zone[1], zone[0],
+                                      known=zone[0].code in self._by_code))
+            else:
+                chosen.append(Mention(text[start:end], start, end, places[0], places[1:]))
+        chosen.sort(key=lambda m: m.start)
+        return self._with_unknown(text, chosen) if unknown else tuple(chosen)
+
+    def _slot_ok(self, text: str, start: int, name: str, places: tuple[Place, ...]) -> bool:
+        """False for a county-level short name outside a place slot."""
+        place = places[0]
+        if name == place.name or _LEVEL_RANK[place.level] <= _LEVEL_RANK["city"]:
+            return True
+        before = text[:start]
+        if not before or not _CJK.match(before[-1]) or before[-1] in self._leads:
+            return True
+        return any(before.endswith(a.short) or before.endswith(a.name)
+                   for a in self.ancestors(place))
+
+    def _zone_after(self, text: str, end: int, host: Place) -> tuple[Place, int] | None:
+        """A zone right after a known place, with up to four name characters between
+        (绵阳高新区, 威海火炬高新区): the table's zone when it has one by that name."""
+        if host.level == "zone":
+            return None
+        m = self._zone_re.match(text, end) if self._zone_re else None
+        if m is None:
+            return None
+        start = text.rfind(host.short, 0, end) if host.short else -1
+        name = text[start if start >= 0 else end - len(host.name):m.end()]
+        known = self._by_name.get(name) or self._same_kind_zone(name, host)
+        if known:
+            return known[0], m.end()
+        return Place(f"{host.code}+{name}", name, name, "zone", host.code), m.end()
+
+    def _same_kind_zone(self, name: str, host: Place) -> tuple[Place, ...]:
+        """The host's one table zone of the same kind as ``name`` (威海高新区 -> 威海火炬
+        高技术产业开发区); empty when the kind is unknown or the host has several."""
+        kinds = [k for k, marks in self._zone_kinds.items() if any(w in name for w in marks)]
+        if len(kinds) != 1:
+            return ()
+        marks = self._zone_kinds[kinds[0]]
+        found = tuple(p for p in self._by_code.values() if p.parent == host.code
+                      and p.level == "zone" and any(w in p.name for w in marks))
+        return found if len(found) == 1 else ()
+
+    def _with_unknown(self, text: str, known: list[Mention]) -> tuple[Mention, ...]:
+        if self._unknown is None:
+            return tuple(known)
+        taken = [(m.start, m.end) for m in known]
+        extra: list[Mention] = []
+        for m in self._unknown.finditer(text):
+            name, start, end = m.group(1), m.start(1), m.end(1)
+            if name in self._generic or any(s < end and start < e for s, e in taken):
+                continue
+            if any(name.endswith(g) and len(g) >= len(name) - 1 for g in self._generic):
+                continue
+            extra.append(Mention(name, start, end, Place(f"?{name}", name, name,
+                                                         _suffix_level(name), None),
+                                 known=False))
+        return tuple(sorted([*known, *extra], key=lambda m: m.start))
+
+
+def _rank(p: Place) -> tuple[int, str]:
+    return (_LEVEL_RANK[p.level], p.code)
+
+
+def _suffix_level(name: str) -> Level:
+    if name.endswith(("新区", "开发区", "高新区", "园区")):
+        return "zone"
+    if name.endswith(("省", "自治区")):
+        return "province"
+    if name.endswith(("州", "盟")):
+        return "city"
+    return "county"
+
+
+def load_places(*paths: Path) -> list[Place]:
+    """Places from TSV files with columns ``code name short level parent en``."""
+    out: list[Place] = []
+    for path in paths:
+        for r in _rows(path):
+            out.append(Place(r["code"], r["name"], r["short"], r["level"],  # type: ignore[arg-type]
+                             r["parent"] or None, r.get("en") or ""))
+    return out
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The shared gazetteer (loaded once from ``lexicon/data``)."""
+    suffixes = _rows(DATA / "place_suffixes.tsv")
+    by_kind: dict[str, list[str]] = defaultdict(list)
+    for r in suffixes:
+        by_kind[r["kind"]].append(r["suffix"])
+    return Gazetteer(
+        load_places(DATA / "places.tsv", DATA / "places_extra.tsv"),
+        common_words=_words(DATA / "place_common_words.txt"),
+        zone_suffixes=by_kind["zone"],
+        admin_suffixes=[*by_kind["zone"], *by_kind["admin"]],
+        generic_names=_words(DATA / "place_generic_names.txt"),
+        lead_words=by_kind["lead"],
+        zone_kinds={r["kind"]: tuple(r["markers"].split()) for r in _rows(DATA / "zone_kinds.tsv")},
+    )

@@ -1,0 +1,183 @@
+"""Word lists as data: synonyms, degrees, person categories, benefit kinds, English terms.
+
+Every list lives in a TSV file under ``lexicon/data`` and is loaded once. All entries
+are simplified Chinese; callers convert Traditional text before matching.
+
+>>> dict(synonym_folds())["津贴"]
+'补贴'
+>>> [d.name for d in degrees()][:3]
+['博士后', '博士', '硕士']
+>>> dict(glossary_en())["living allowance"]
+'生活补贴'
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from types import MappingProxyType
+
+DATA = Path(__file__).with_name("data")
+
+
+def _rows(name: str) -> Iterator[dict[str, str]]:
+    with (DATA / name).open(encoding="utf-8") as fh:
+        yield from csv.DictReader((line for line in fh if not line.startswith("#")),
+                                  delimiter="\t")
+
+
+def _by_length(pairs: list[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(pairs, key=lambda p: len(p[0]), reverse=True))
+
+
+@cache
+def synonym_groups() -> tuple[tuple[str, ...], ...]:
+    """Groups of interchangeable words, canonical form first (``synonyms.tsv``)."""
+    return tuple((r["canonical"], *r["variants"].split()) for r in _rows("synonyms.tsv"))
+
+
+@cache
+def synonym_folds() -> tuple[tuple[str, str], ...]:
+    """``(variant, canonical)`` pairs, longest variant first, for folding text."""
+    return _by_length([(v, g[0]) for g in synonym_groups() for v in g[1:]])
+
+
+@dataclass(frozen=True)
+class Degree:
+    """A degree slot: its name, the spellings that name it, the names that evidence it."""
+
+    name: str
+    aliases: tuple[str, ...]
+    covers: tuple[str, ...]
+    general: tuple[str, ...] = ()
+
+
+@cache
+def degrees() -> tuple[Degree, ...]:
+    """Degree slots in ``degrees.tsv`` order (博士后 before 博士)."""
+    return tuple(Degree(r["degree"], tuple(r["aliases"].split()), tuple(r["covers"].split()),
+                        tuple(w for w in r["general"].split() if w != "-"))
+                 for r in _rows("degrees.tsv"))
+
+
+@cache
+def degree_aliases() -> tuple[tuple[str, str], ...]:
+    """``(spelling, degree)`` pairs, longest spelling first (博士后 wins over 博士)."""
+    return _by_length([(a, d.name) for d in degrees() for a in d.aliases])
+
+
+def _grouped(name: str, key: str) -> Mapping[str, tuple[str, ...]]:
+    return MappingProxyType({r[key]: tuple(r["aliases"].split()) for r in _rows(name)})
+
+
+@cache
+def person_categories() -> Mapping[str, tuple[str, ...]]:
+    """Category -> other names for it (``persons.tsv``)."""
+    return _grouped("persons.tsv", "category")
+
+
+@cache
+def benefit_kinds() -> Mapping[str, tuple[str, ...]]:
+    """Benefit kind -> other names for it (``benefits.tsv``)."""
+    return _grouped("benefits.tsv", "kind")
+
+
+@cache
+def benefit_families() -> Mapping[str, tuple[str, ...]]:
+    """Family word (住房, 创业 …) -> every kind and alias in it (``benefits.tsv``)."""
+    out: dict[str, list[str]] = {}
+    for r in _rows("benefits.tsv"):
+        out.setdefault(r["family"], []).extend([r["kind"], *r["aliases"].split()])
+    return MappingProxyType({k: tuple(dict.fromkeys(v)) for k, v in out.items()})
+
+
+@cache
+def glossary_en() -> tuple[tuple[str, str], ...]:
+    """``(english, chinese)`` pairs, longest English phrase first."""
+    return _by_length([(r["english"].lower(), r["chinese"]) for r in _rows("glossary_en.tsv")])
+
+
+@cache
+def english_for() -> Mapping[str, str]:
+    """Chinese term -> its English rendering: the first glossary line that gives it."""
+    out: dict[str, str] = {}
+    for r in _rows("glossary_en.tsv"):
+        out.setdefault(r["chinese"], r["english"])
+    return MappingProxyType(out)
+
+
+@cache
+def question_phrases() -> tuple[str, ...]:
+    """Phrasing that names no topic, longest first."""
+    words = [r["word"] for r in _rows("question_words.tsv") if r["kind"] in ("phrase", "kind")]
+    return tuple(sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def kind_words() -> frozenset[str]:
+    """Question words that only say which kind of fact is asked (条件, 比例, 期限 …)."""
+    return frozenset(r["word"] for r in _rows("question_words.tsv") if r["kind"] == "kind")
+
+
+@cache
+def national_bodies() -> tuple[str, ...]:
+    """Names of central bodies that make a notice national, longest first."""
+    with (DATA / "national_bodies.txt").open(encoding="utf-8") as fh:
+        words = {w for line in fh if not line.startswith("#") for w in line.split()}
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@cache
+def social_phrases() -> Mapping[str, str]:
+    """Conversational messages (谢谢, 你好 …) -> their kind (thanks, greeting, bye, ack)."""
+    return MappingProxyType({r["phrase"].lower(): r["kind"] for r in _rows("social_phrases.tsv")})
+
+
+@cache
+def money_words() -> tuple[str, ...]:
+    """Words that make 「…多少」 a question about money (补贴, 工资, 租金 …), longest first."""
+    words = {r["word"] for r in _rows("question_words.tsv") if r["kind"] == "money"}
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@cache
+def function_chars() -> frozenset[str]:
+    """Characters of question phrasing (的, 吗, 能, 多少 …)."""
+    return frozenset("".join(r["word"] for r in _rows("question_words.tsv")
+                             if r["kind"] == "function"))
+
+
+def _cues(name: str) -> Mapping[str, tuple[str, ...]]:
+    groups: dict[str, list[str]] = {}
+    for r in _rows(name):
+        groups.setdefault(r["kind"], []).append(r["cue"])
+    return MappingProxyType({k: tuple(sorted(set(v), key=len, reverse=True))
+                             for k, v in groups.items()})
+
+
+@cache
+def fact_cues() -> Mapping[str, tuple[str, ...]]:
+    """Cue kind -> words (longest first) that tell a benefit amount from a statistic,
+    budget, threshold, penalty or price (``fact_cues.tsv``).
+
+    >>> "给予" in fact_cues()["grant"], "产值" in fact_cues()["statistic"]
+    (True, True)
+    """
+    return _cues("fact_cues.tsv")
+
+
+@cache
+def department_cues() -> Mapping[str, tuple[str, ...]]:
+    """Cue kind -> words for responsible departments: ``label`` (责任单位 …), ``suffix``,
+    ``generic``, ``joiner`` and ``tail`` (``department_cues.tsv``)."""
+    return _cues("department_cues.tsv")
+
+
+@cache
+def region_cues() -> Mapping[str, tuple[str, ...]]:
+    """Cue kind -> words for reading a sentence's granting region: ``continues``,
+    ``not_before`` and ``not_after`` (``region_cues.tsv``)."""
+    return _cues("region_cues.tsv")

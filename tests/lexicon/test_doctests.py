@@ -1,0 +1,16 @@
+"""The examples in the lexicon's docstrings stay true."""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+
+import pytest
+
+
+@pytest.mark.parametrize("name", ["lexicon", "lexicon.places", "lexicon.regions",
+                                  "lexicon.terms"])
+def test_docstring_examples(name: str) -> None:
+    result = doctest.testmod(importlib.import_module(name))
+    assert result.attempted > 0
+    assert result.failed == 0

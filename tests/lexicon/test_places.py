@@ -1,0 +1,95 @@
+"""The gazetteer: the whole table, its hierarchy, and places named in text."""
+
+from __future__ import annotations
+
+import pytest
+
+from lexicon import gazetteer
+from lexicon.places import DATA, Gazetteer, Place, load_places
+
+
+def test_table_covers_every_level_of_china() -> None:
+    g = gazetteer()
+    levels = [p.level for p in g]
+    assert levels.count("province") == 34
+    assert levels.count("city") >= 330
+    assert levels.count("county") >= 2800
+    assert levels.count("zone") >= 100
+
+
+def test_every_place_has_a_known_parent_and_reaches_a_province() -> None:
+    g = gazetteer()
+    for place in g:
+        if place.level == "province":
+            assert place.parent is None
+            continue
+        assert place.parent is not None
+        g.get(place.parent)  # raises KeyError when the parent is missing
+        top = g.province_of(place)
+        assert top is not None and top.level == "province", place
+
+
+def test_codes_are_unique_across_the_data_files() -> None:
+    rows = load_places(DATA / "places.tsv", DATA / "places_extra.tsv")
+    assert len({p.code for p in rows}) == len(rows)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("我是硕士，去南阳工作每个月有多少生活补贴？", [("南阳", "南阳市")]),
+        ("从江苏来青岛崂山工作", [("江苏", "江苏省"), ("青岛", "青岛市"), ("崂山", "崂山区")]),
+        ("崂山有什么人才政策", [("崂山", "崂山区")]),
+        ("内蒙古自治区人民政府", [("内蒙古自治区", "内蒙古自治区")]),
+        ("中山大学毕业去中山市", [("中山市", "中山市")]),  # 中山 alone is a common word
+        ("科技创新平台有什么补贴", []),  # 新平 county inside 创新平台 is no place
+        ("复杂多变的形势", []),
+        ("去开发区工作", []),
+    ],
+)
+def test_find_known_places(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.text, m.place.name) for m in gazetteer().find(text)] == expected
+
+
+def test_zone_after_a_known_place_is_a_zone_of_that_place() -> None:
+    g = gazetteer()
+    (m,) = g.find("毕业去绵阳高新区工作")
+    assert (m.text, m.place.level, m.known) == ("绵阳高新区", "zone", False)
+    assert g.parent(m.place).name == "绵阳市" and g.province_of(m.place).name == "四川省"
+    (table_zone,) = g.find("威海经济技术开发区")
+    assert table_zone.known and table_zone.place.code == "371072"
+
+
+def test_unknown_name_by_suffix_only_in_a_place_slot() -> None:
+    g = gazetteer()
+    (m,) = g.find("我想去星河新区工作")
+    assert (m.text, m.known, m.place.parent) == ("星河新区", False, None)
+    assert g.find("我想去星河新区工作", unknown=False) == ()
+    assert g.find("在本市工作") == () and g.find("去工业园区上班") == ()
+
+
+def test_ambiguous_short_names_keep_the_other_readings() -> None:
+    (m,) = gazetteer().find("朝阳的政策")
+    assert m.place.level == "city" and {p.level for p in m.others} == {"county"}
+
+
+def test_resolve_names_short_full_and_nested() -> None:
+    g = gazetteer()
+    assert g.resolve("青岛").name == g.resolve("青岛市").name == "青岛市"
+    assert g.resolve("青岛市崂山区").name == "崂山区"
+    assert g.resolve("全国") is None and g.resolve("") is None
+    assert g.resolve("没有这个地方") is None
+
+
+def test_english_names() -> None:
+    g = gazetteer()
+    assert [p.name for p in g.english("Chengdu")] == ["成都市"]
+    assert [p.name for p in g.english("shaanxi")] == ["陕西省"]
+    assert {p.name for p in g.english("Taizhou")} == {"台州市", "泰州市"}
+
+
+def test_a_small_gazetteer_from_rows() -> None:
+    places = [Place("1", "甲省", "甲", "province", None), Place("2", "乙市", "乙城", "city", "1")]
+    g = Gazetteer(places)
+    assert [m.place.code for m in g.find("去乙城工作")] == ["2"]
+    assert g.within(places[1], places[0]) and not g.within(places[0], places[1])

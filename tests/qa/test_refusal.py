@@ -1,0 +1,46 @@
+"""Refusals in the asker's words, related benefits, and conversational messages."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.answer.engine import QAEngine
+from app.answer.question import analyze
+from app.answer.refusal import refusal_subject
+from app.answer.smalltalk import social_reply
+
+
+@pytest.mark.parametrize(("question", "subject"), [
+    ("我是硕士，去南阳工作每个月有多少生活补贴？", "南阳对硕士的生活补贴"),
+    ("深圳落户需要什么条件？", "深圳的落户条件"),
+    ("威海对博士有什么安家费或者购房补贴？", "威海对博士的安家费、购房补贴"),
+    ("青岛的养老金每月能领多少", "青岛的养老金"),
+])
+def test_subject_uses_the_questions_own_words(question: str, subject: str) -> None:
+    assert refusal_subject(analyze(question)) == subject
+
+
+def test_english_subject_keeps_the_askers_words() -> None:
+    q = analyze("What is the minimum wage in Qingdao?")
+    assert refusal_subject(q) == "minimum wage Qingdao"
+
+
+@pytest.mark.parametrize("message", ["谢谢", "谢谢！", "你好", "Thanks!", "好的"])
+def test_conversation_is_not_a_question(message: str, engine: QAEngine) -> None:
+    answer = engine.answer(message)
+    assert answer.mode == "social" and answer.refused and not answer.citations
+    assert answer.text == social_reply(message) and "没有找到" not in answer.text
+
+
+def test_a_question_with_thanks_is_still_a_question() -> None:
+    assert social_reply("谢谢，那博士呢？") is None
+
+
+def test_missing_item_lists_the_asked_persons_other_benefits(engine: QAEngine) -> None:
+    answer = engine.answer("威海对博士有什么安家费或者购房补贴？")
+    assert answer.refused and answer.mode == "extractive-partial"
+    first = answer.text.split("\n")[0]
+    assert first.startswith("没有找到威海对博士的安家费、购房补贴。威海对博士有：")
+    assert "5000元" in first and answer.citations
+    for c in answer.citations:  # each listed benefit quotes its clause verbatim
+        assert engine.retriever.document(c.doc_id).text[c.char_start:c.char_end] == c.quote

@@ -1,0 +1,99 @@
+"""The decision rules over real candidates from a tiny made-up corpus (no index)."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.answer.config import AnswerConfig
+from app.answer.evidence import candidates
+from app.answer.plan import CorpusView, asked_region
+from app.answer.question import analyze
+from app.answer.rules import Decision, decide
+from index.types import Hit
+from ingest.types import Chunk, Document
+
+TEXTS = {
+    "nj": ("南京市关于高校毕业生生活补贴的通知", "南京市",
+           "对在南京就业的硕士研究生，每月给予2000元生活补贴。对博士研究生每月给予3000元生活补贴。"),
+    "nat": ("人力资源社会保障部关于做好就业工作的通知", "全国",
+            "对离校未就业高校毕业生给予一次性求职创业补贴，标准为每人1500元。"),
+    "none": ("关于人才公寓的说明", None, "人才公寓面向新就业的青年人才，租金按市场价五折收取。"),
+}
+
+
+def _documents() -> dict[str, Document]:
+    return {key: Document(key, f"{key}.txt", title, None, None, None, region, f"{title}\n{body}",
+                          "") for key, (title, region, body) in TEXTS.items()}
+
+
+DOCS = _documents()
+VIEW = CorpusView(DOCS)
+
+
+def _hits() -> list[Hit]:
+    hits = []
+    for rank, doc in enumerate(DOCS.values(), start=1):
+        chunk = Chunk(f"{doc.doc_id}-0", doc.doc_id, doc.source, doc.title, 0, "", None, 0,
+                      len(doc.text), doc.text)
+        hits.append(Hit(chunk=chunk, score=1.0 / rank, rank=rank))
+    return hits
+
+
+def _decide(question: str, config: AnswerConfig | None = None) -> Decision:
+    q = analyze(question)
+    _, place = asked_region(q, None)
+    keys = VIEW.keys(q.content)
+    cands = candidates(q, _hits(), DOCS, VIEW.sentences, keys, config, place,
+                       VIEW.terms(q))
+    return decide(q, cands, config, keys, VIEW.unseen(q))
+
+
+def test_the_asked_places_rule_is_quoted() -> None:
+    d = _decide("硕士去南京工作每月生活补贴多少？")
+    assert d.outcome == "answer" and not d.refused
+    assert "2000元" in d.chosen[0].sentence.text and d.chosen[0].relation == "same"
+
+
+@pytest.mark.parametrize("question", ["硕士去苏州每月生活补贴多少？",
+                                      "硕士去南阳每月生活补贴多少？"])
+def test_another_citys_rule_is_only_a_reference_and_counts_as_refused(question: str) -> None:
+    d = _decide(question)
+    assert d.outcome == "other_region" and d.refused
+    assert all(c.relation == "other" for c in d.chosen)
+
+
+def test_a_province_question_takes_its_citys_rule() -> None:
+    d = _decide("硕士在江苏工作每月生活补贴多少？")
+    assert d.outcome == "answer" and d.chosen[0].relation == "inside"
+
+
+def test_national_rules_hold_everywhere() -> None:
+    d = _decide("在兰州，离校未就业的高校毕业生一次性求职创业补贴标准是多少？")
+    assert d.outcome == "answer" and d.chosen[0].relation == "national"
+
+
+def test_unstated_region_is_said_and_not_counted_as_refused() -> None:
+    d = _decide("在兰州，人才公寓租金怎么收？")
+    assert d.outcome == "unknown_region" and not d.refused
+
+
+def test_missing_degree_refuses_and_names_it() -> None:
+    d = _decide("南京对博士后每月生活补贴多少？")
+    assert d.outcome == "refuse" and "博士后" in d.missing
+
+
+def test_asked_kind_must_be_stated() -> None:
+    d = _decide("南京生活补贴由哪个部门负责？")
+    assert d.outcome == "refuse" and d.reason.startswith("no evidence sentence states")
+
+
+def test_vague_question_is_met_with_a_question() -> None:
+    assert _decide("那博士呢？").outcome == "clarify"
+
+
+def test_support_threshold_decides() -> None:
+    question = "硕士在南京每月的生活补贴和餐费补助是多少？"  # 餐费 is in no document
+    strict = _decide(question)
+    assert strict.refused and "餐费" in strict.missing
+    lenient = AnswerConfig(min_support=0.0, min_coverage=0.0, unseen_support=0.0)
+    assert not _decide(question, lenient).refused
