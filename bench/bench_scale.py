@@ -38,6 +38,8 @@ from bench.metrics import percentile
 logger = logging.getLogger("bench")
 
 SEED = 7
+#: Result fields that describe the build (kept when a build is searched again).
+BUILD_KEYS = ("n_", "generate_s", "build_", "index_type", "disk_bytes")
 
 
 def memory() -> dict[str, float]:
@@ -214,6 +216,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--milvus-queries", type=int, default=60)
     p.add_argument("--embed-sample", type=int, default=0,
                    help="also time the default model on this many chunks")
+    p.add_argument("--reuse-builds", action="store_true",
+                   help="search an index already built in --work again (keep its build figures)")
     p.add_argument("--work", type=Path, default=Path("build/scale"))
     p.add_argument("--out", type=Path, default=Path("bench/results/scale.json"))
     p.add_argument("--phase", nargs="+", help=argparse.SUPPRESS)
@@ -240,7 +244,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     for n in args.sizes:
         work = args.work / f"faiss-{n}"
         work.mkdir(parents=True, exist_ok=True)
-        row = child(["build", str(n), str(work), str(args.queries)], timeout=6 * 3600)
+        built = [r for r in results["faiss"] if r["n_chunks"] == n]
+        if args.reuse_builds and built and (work / "faiss" / "CURRENT").is_file():
+            row = {k: v for k, v in built[0].items() if k.startswith(BUILD_KEYS)}
+        else:
+            row = child(["build", str(n), str(work), str(args.queries)], timeout=6 * 3600)
         row.update(child(["search", "faiss", str(work)], timeout=3600))
         results["faiss"] = [r for r in results["faiss"] if r["n_chunks"] != row["n_chunks"]]
         results["faiss"].append(row)
