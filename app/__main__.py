@@ -25,14 +25,21 @@ log = logging.getLogger("app")
 
 
 def load_or_build_retriever(settings: Settings) -> Retriever:
-    """Load the index; when the folder has none yet, build it first (progress bar)."""
+    """Load the index; when there is none yet, build it from the corpus first (progress bar).
+
+    With ``--backend milvus`` the corpus is needed only for that first build.
+    """
     from index import IndexConfig, IndexNotFoundError, Retriever, build_index
 
-    corpus = require_corpus(settings)
-    index_dir = settings.index_dir or Path("indexes") / "default"
+    index_dir = settings.index_location() or Path("indexes") / "default"
     try:
         return Retriever.load(index_dir, model=settings.model)
-    except IndexNotFoundError:
+    except IndexNotFoundError as exc:
+        if settings.corpus is None:
+            raise SettingsError(
+                f"{exc}; or give --corpus DIR to build it on this first run"
+            ) from None
+        corpus = require_corpus(settings)
         log.info("no index at %s yet; building it from %s (first run)", index_dir, corpus)
     config = IndexConfig(model=settings.model) if settings.model else IndexConfig()
     report = build_index(corpus, index_dir, config, progress=True)
@@ -95,7 +102,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     try:
         settings = load_settings(argv)
-        require_corpus(settings)
+        if settings.backend != "milvus":  # Milvus may already hold the index
+            require_corpus(settings)
     except SettingsError as exc:
         sys.stderr.write(f"python -m app: {exc}\n")
         return 2
@@ -109,13 +117,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         retriever = load_or_build_retriever(settings)
-    except (IndexError_, IngestError) as exc:
+    except SettingsError as exc:
+        sys.stderr.write(f"python -m app: {exc}\n")
+        return 2
+    except (IndexError_, IngestError, ValueError) as exc:
         log.error("%s", exc)
         return 1
     info = retriever.info()
     log.info(
         "index %s gen-%s: %s documents, %s chunks, model %s",
-        settings.index_dir, info.get("generation"), info.get("n_documents"),
+        settings.index_location(), info.get("generation"), info.get("n_documents"),
         info.get("n_chunks"), info.get("model"),
     )
     if info.get("fallback"):

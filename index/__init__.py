@@ -14,9 +14,10 @@ from index.errors import (
     IndexLockedError,
     IndexMismatchError,
     IndexNotFoundError,
+    IndexUnavailableError,
 )
+from index.location import IndexLocation, MilvusLocation, as_location, current_generation
 from index.retriever import Retriever
-from index.store import read_current as current_generation
 from index.types import Hit
 
 __all__ = [
@@ -29,11 +30,15 @@ __all__ = [
     "IndexConfig",
     "IndexCorruptError",
     "IndexError_",
+    "IndexLocation",
     "IndexLockedError",
     "IndexMismatchError",
     "IndexNotFoundError",
+    "IndexUnavailableError",
+    "MilvusLocation",
     "Retriever",
     "SearchConfig",
+    "as_location",
     "build_from_chunks",
     "build_index",
     "current_generation",

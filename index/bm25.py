@@ -8,11 +8,15 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+import math
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 import bm25s
 import numpy as np
+import scipy.sparse
+
+from index.sparse import SparseRow, key_frequencies, sparse_rows, vocabulary_keys
 
 logger = logging.getLogger(__name__)
 
@@ -23,6 +27,8 @@ logger = logging.getLogger(__name__)
 #: or updated (``python -m index update`` rebuilds BM25 without re-embedding).
 K1 = 0.7
 B = 0.75
+_BLOCK_DOCS = 65_536  # chunks whose token ids are gathered into one array
+_BLOCK_ENTRIES = 1 << 22  # (chunk, token) weights computed at once in float64
 
 
 class Bm25Index:
@@ -34,14 +40,43 @@ class Bm25Index:
 
     @classmethod
     def build(
-        cls, corpus_tokens: Sequence[Sequence[str]], k1: float = K1, b: float = B
+        cls, corpus_tokens: Iterable[Sequence[str]], k1: float = K1, b: float = B
     ) -> Bm25Index:
-        """Index one token list per chunk."""
+        """Index one token list per chunk, streamed (a million chunks fit in memory).
+
+        Scores are bit for bit those of ``bm25s.BM25(method="lucene").index`` (a test
+        checks it), which keeps every chunk's token list alive while it indexes.
+        """
+        vocab: dict[str, int] = {}
+        ids_parts: list[np.ndarray] = []
+        tf_parts: list[np.ndarray] = []
+        pending: tuple[list[np.ndarray], list[np.ndarray]] = ([], [])
+        widths: list[int] = []
+        lengths: list[int] = []
+        for tokens in corpus_tokens:
+            ids = np.fromiter((vocab.setdefault(t, len(vocab)) for t in tokens), np.int32,
+                              count=len(tokens))
+            unique, counts = np.unique(ids, return_counts=True)
+            pending[0].append(unique)
+            pending[1].append(counts.astype(np.uint16 if len(tokens) < 2**16 else np.uint32))
+            widths.append(len(unique))
+            lengths.append(len(tokens))
+            if len(pending[0]) == _BLOCK_DOCS:  # few large arrays, not one per chunk
+                ids_parts.append(np.concatenate(pending[0]))
+                tf_parts.append(np.concatenate(pending[1]))
+                pending[0].clear()
+                pending[1].clear()
+        ids_parts.extend(pending[0])
+        tf_parts.extend(pending[1])
+        n_docs = len(lengths)
         model = bm25s.BM25(k1=k1, b=b, method="lucene")
-        docs = [list(tokens) for tokens in corpus_tokens]
-        if docs:
-            model.index(docs, show_progress=False)
-        return cls(model, len(docs))
+        if n_docs:
+            model.scores = _lucene_matrix(ids_parts, tf_parts, widths, lengths, len(vocab), k1, b)
+            vocab.setdefault("", len(vocab))  # as bm25s: the empty token closes the vocabulary
+            model.vocab_dict = vocab
+            model.unique_token_ids_set = set(vocab.values())
+            model.nonoccurrence_array = None
+        return cls(model, n_docs)
 
     def scores(self, tokens: Sequence[str]) -> np.ndarray:
         """BM25 score of every chunk for the query ``tokens`` (zeros when none is known)."""
@@ -68,6 +103,28 @@ class Bm25Index:
         top = top[np.argsort(-scores[top], kind="stable")]
         return [(int(i), float(scores[i])) for i in top if scores[i] > 0]
 
+    def sparse_rows(self, *, batch: int = 1000) -> Iterator[list[SparseRow]]:
+        """Every row's BM25 weights as a sparse vector (token key -> weight), in batches.
+
+        The inner product with :func:`index.sparse.query_weights` of a query's
+        tokens equals :meth:`scores` for that row (see :mod:`index.sparse`).
+        """
+        scores = self._model.scores
+        if not self.n_docs:
+            return iter(())
+        keys = vocabulary_keys(self._model.vocab_dict)
+        return sparse_rows(scores["data"], scores["indices"], scores["indptr"], keys,
+                           self.n_docs, batch=batch)
+
+    def key_frequencies(self) -> tuple[np.ndarray, np.ndarray]:
+        """Every indexed token's document frequency by token key (sorted keys), for a
+        backend that stores weights under keys (see :func:`index.sparse.key_frequencies`)."""
+        if not self.n_docs:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        df = np.diff(self._model.scores["indptr"])
+        keys = vocabulary_keys(self._model.vocab_dict)[: len(df)]  # "" closes the vocabulary
+        return key_frequencies(keys, df)
+
     def save(self, directory: Path) -> None:
         """Write the bm25s arrays and vocabulary into ``directory``."""
         directory.mkdir(parents=True, exist_ok=True)
@@ -78,3 +135,50 @@ class Bm25Index:
         """Read an index written by :meth:`save` (verify checksums first)."""
         model = bm25s.BM25.load(str(directory), show_progress=False, mmap=False)
         return cls(model, n_docs)
+
+
+def _lucene_matrix(
+    ids_parts: list[np.ndarray],
+    tf_parts: list[np.ndarray],
+    widths: list[int],
+    lengths: list[int],
+    n_vocab: int,
+    k1: float,
+    b: float,
+) -> dict[str, object]:
+    """The token-major (CSC) matrix of Lucene BM25 weights, as bm25s stores it.
+
+    idf(t) = log(1 + (N - df + 0.5) / (df + 0.5)); weight = idf * tf / (tf + k1 * (1 - b
+    + b * len / avg_len)), computed in float64 and stored as float32 like bm25s.
+    """
+    n_docs = len(lengths)
+    ids = np.concatenate(ids_parts) if ids_parts else np.zeros(0, dtype=np.int32)
+    ids_parts.clear()
+    tf = np.concatenate(tf_parts) if tf_parts else np.zeros(0, dtype=np.uint32)
+    tf_parts.clear()
+    row_ptr = np.zeros(n_docs + 1, dtype=np.int64)
+    np.cumsum(widths, out=row_ptr[1:])
+    doc_len = np.asarray(lengths, dtype=np.float64)
+    avg_len = np.array(lengths).mean()
+    df = np.bincount(ids, minlength=n_vocab)
+    idf = np.array([math.log(1 + (n_docs - d + 0.5) / (d + 0.5)) for d in df.tolist()],
+                   dtype=np.float32)
+    norm = k1 * ((1 - b) + b * doc_len / avg_len)  # per document, as bm25s's scalar
+    data = np.empty(len(ids), dtype=np.float32)
+    first = 0
+    while first < n_docs:  # blocks of whole documents: bounded float64 temporaries
+        last = int(np.searchsorted(row_ptr, row_ptr[first] + _BLOCK_ENTRIES, side="right")) - 1
+        last = min(max(last, first + 1), n_docs)
+        lo, hi = row_ptr[first], row_ptr[last]
+        t = tf[lo:hi].astype(np.float64)
+        per_entry = np.repeat(norm[first:last], np.diff(row_ptr[first : last + 1]))
+        data[lo:hi] = idf[ids[lo:hi]] * (t / (per_entry + t))
+        first = last
+    del tf
+    by_token = scipy.sparse.csr_matrix((data, ids, row_ptr), shape=(n_docs, n_vocab)).tocsc()
+    return {
+        "data": by_token.data.astype(np.float32, copy=False),
+        "indices": by_token.indices.astype(np.int32, copy=False),
+        "indptr": by_token.indptr.astype(np.int64, copy=False),
+        "num_docs": n_docs,
+    }

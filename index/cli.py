@@ -18,6 +18,7 @@ from index.build import BuildReport, build_index, update_index
 from index.config import DEFAULT_CHUNKING, FOLD_THRESHOLD, MAX_K, IndexConfig
 from index.embedder import DEFAULT_MODEL
 from index.errors import IndexError_
+from index.location import DEFAULT_COLLECTION, IndexLocation, MilvusLocation
 from index.retriever import Retriever
 from ingest import ChunkingConfig, IngestError
 from ingest.dedup import parse_threshold
@@ -25,6 +26,7 @@ from ingest.dedup import parse_threshold
 logger = logging.getLogger("index")
 
 DEFAULT_INDEX_DIR = Path(os.environ.get("POLICYQA_INDEX_DIR", "indexes/main"))
+BACKENDS = ("faiss", "milvus")
 
 
 def _k(value: str) -> int:
@@ -66,6 +68,7 @@ def make_parser() -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_text)
         p.add_argument("corpus_dir", type=Path, metavar="CORPUS_DIR")
         p.add_argument("--index-dir", type=Path, default=DEFAULT_INDEX_DIR)
+        _backend_flags(p)
         p.add_argument("--no-progress", action="store_true", help="hide the progress bar")
         if name == "build":
             p.add_argument(
@@ -84,10 +87,42 @@ def make_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("search", help="search the index and print hits")
     s.add_argument("query")
     s.add_argument("--index-dir", type=Path, default=DEFAULT_INDEX_DIR)
+    _backend_flags(s)
     s.add_argument("--k", type=_k, default=5)
     s.add_argument("--region", default=None, help="mildly prefer documents of this region")
     s.add_argument("--json", action="store_true", help="print a JSON list of hits")
     return parser
+
+
+def _backend_flags(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--backend", choices=BACKENDS, default=os.environ.get("POLICYQA_BACKEND", "faiss"),
+        help="where the index lives: 'faiss' (a folder, --index-dir; default) or 'milvus' "
+        "(a Milvus server or Milvus Lite file, --milvus-uri)",
+    )
+    p.add_argument(
+        "--milvus-uri", default=os.environ.get("POLICYQA_MILVUS_URI"), metavar="URI",
+        help="http://host:19530 for a Milvus server or cluster, or a local *.db file (Milvus Lite)",
+    )
+    p.add_argument(
+        "--milvus-collection", metavar="NAME",
+        default=os.environ.get("POLICYQA_MILVUS_COLLECTION", DEFAULT_COLLECTION),
+        help=f"the alias naming the live generation (default {DEFAULT_COLLECTION!r})",
+    )
+
+
+def location(args: argparse.Namespace) -> IndexLocation:
+    """The index folder, or the Milvus location the flags name (ValueError when incomplete)."""
+    if args.backend != "milvus":
+        if args.milvus_uri and args.milvus_uri != os.environ.get("POLICYQA_MILVUS_URI"):
+            raise ValueError("--milvus-uri needs --backend milvus")
+        return Path(args.index_dir)
+    if not args.milvus_uri:
+        raise ValueError(
+            "--backend milvus needs --milvus-uri: http://host:19530 for a Milvus server, "
+            "or a path ending in .db for Milvus Lite"
+        )
+    return MilvusLocation(args.milvus_uri, args.milvus_collection)
 
 
 def _config(args: argparse.Namespace) -> IndexConfig:
@@ -113,14 +148,15 @@ def run(argv: Sequence[str] | None = None) -> int:
     if not args.verbose:
         logging.getLogger("bm25s").setLevel(logging.WARNING)
     try:
+        where = location(args)
         if args.command == "build":
-            _print_report(build_index(args.corpus_dir, args.index_dir, _config(args),
+            _print_report(build_index(args.corpus_dir, where, _config(args),
                                       progress=not args.no_progress and sys.stderr.isatty()))
         elif args.command == "update":
-            _print_report(update_index(args.corpus_dir, args.index_dir,
+            _print_report(update_index(args.corpus_dir, where,
                                        progress=not args.no_progress and sys.stderr.isatty()))
         else:
-            retriever = Retriever.load(args.index_dir)
+            retriever = Retriever.load(where)
             hits = retriever.search(args.query, k=args.k, region=args.region)
             if args.json:
                 print(json.dumps([h.to_json() for h in hits], ensure_ascii=False, indent=2))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from index.dense import HNSW_THRESHOLD
+from index.dense import HNSW_THRESHOLD, IVFPQ_THRESHOLD
 from index.embedder import DEFAULT_MODEL
 from ingest.config import ChunkingConfig
 from ingest.dedup import DEFAULT_THRESHOLD as FOLD_THRESHOLD
@@ -43,6 +43,7 @@ class IndexConfig:
     chunking: ChunkingConfig = DEFAULT_CHUNKING
     bm25_title_repeat: int = 1
     hnsw_threshold: int = HNSW_THRESHOLD
+    ivfpq_threshold: int = IVFPQ_THRESHOLD
     batch_size: int = 32
     fold_threshold: float | None = FOLD_THRESHOLD
 

@@ -27,10 +27,16 @@ class EmbedderError(IndexError_):
     """The embedding model could not be loaded or used."""
 
 
+class IndexUnavailableError(IndexError_):
+    """The index server (Milvus) cannot be reached or refused the request."""
+
+
 def rebuild_command(index_dir: object, corpus_dir: object = "CORPUS_DIR") -> str:
     """The command line that rebuilds an index, for error messages.
 
     >>> rebuild_command("idx")
     'python -m index build CORPUS_DIR --index-dir idx'
     """
-    return f"python -m index build {corpus_dir} --index-dir {index_dir}"
+    flags = getattr(index_dir, "flags", None)  # a MilvusLocation names its own flags
+    where = flags() if callable(flags) else f"--index-dir {index_dir}"
+    return f"python -m index build {corpus_dir} {where}"

@@ -48,17 +48,23 @@ def read_facts(path: Path, documents: Mapping[str, Document]) -> tuple[Fact, ...
     Raises ``ValueError`` naming the fact when a quote no longer matches the
     document text at its offsets (the caller turns that into a rebuild hint).
     """
-    facts: list[Fact] = []
     with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if not line.strip():
-                continue
-            fact = Fact.from_json(json.loads(line))
-            doc = documents.get(fact.doc_id)
-            if doc is None or doc.text[fact.char_start : fact.char_end] != fact.quote:
-                raise ValueError(f"fact {fact.fact_id} does not match its document text")
-            facts.append(fact)
+        facts = checked_facts((json.loads(line) for line in fh if line.strip()), documents)
     logger.debug("%s: %d facts", path, len(facts))
+    return facts
+
+
+def checked_facts(
+    rows: Iterable[Mapping[str, object]], documents: Mapping[str, Document]
+) -> tuple[Fact, ...]:
+    """Facts from their JSON form; ``ValueError`` when a quote is not at its offsets."""
+    facts: list[Fact] = []
+    for row in rows:
+        fact = Fact.from_json(row)
+        doc = documents.get(fact.doc_id)
+        if doc is None or doc.text[fact.char_start : fact.char_end] != fact.quote:
+            raise ValueError(f"fact {fact.fact_id} does not match its document text")
+        facts.append(fact)
     return tuple(facts)
 
 

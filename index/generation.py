@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import io
 import logging
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -18,7 +18,7 @@ import numpy as np
 
 from index.bm25 import Bm25Index
 from index.build import BM25_DIR, BM25_DOCS_DIR, CHUNKS, DOCUMENTS, FAISS_FILE, VECTORS
-from index.dense import faiss_from_bytes
+from index.dense import faiss_from_bytes, is_approximate, search_faiss, search_refined
 from index.errors import IndexCorruptError, IndexError_, rebuild_command
 from index.facts_store import load_facts
 from index.store import (
@@ -57,6 +57,37 @@ class Generation:
     chunk_doc_row: np.ndarray
     facts: tuple[Fact, ...]
     sizes: Mapping[str, int] = field(default_factory=dict)  # bytes of each file when verified
+
+    # The search backend protocol (index.backend.SearchBackend) over these arrays.
+    def dense_top(self, query: np.ndarray, n: int) -> list[tuple[int, float]]:
+        if is_approximate(self.dense):
+            return search_refined(self.dense, self.vectors, query, n)
+        return search_faiss(self.dense, query, n)
+
+    def lexical_top(self, tokens: Sequence[str], n: int) -> list[tuple[int, float]]:
+        return self.lexical.search(tokens, n)
+
+    def dense_scores(self, rows: np.ndarray, query: np.ndarray) -> np.ndarray:
+        return np.asarray(self.vectors[rows], dtype=np.float32) @ query
+
+    def lexical_scores(self, rows: np.ndarray, tokens: Sequence[str]) -> np.ndarray:
+        return self.lexical.scores(tokens)[rows]
+
+    def document_top(self, tokens: Sequence[str], n: int) -> list[tuple[int, float]]:
+        return self.doc_lexical.search(tokens, n)
+
+    def document_frequencies(self, tokens: Sequence[str]) -> list[int]:
+        return self.lexical.document_frequencies(tokens)
+
+    def chunks_at(self, rows: Sequence[int]) -> list[Chunk]:
+        return [self.chunks[r] for r in rows]
+
+    def reusable_vectors(self, doc_ids: set[str]) -> dict[str, np.ndarray]:
+        return {c.chunk_id: self.vectors[i] for i, c in enumerate(self.chunks)
+                if c.doc_id in doc_ids}
+
+    def describe(self) -> dict[str, Any]:
+        return {"backend": "faiss"}
 
 
 def _read_generation(index_dir: Path, number: int) -> Generation:

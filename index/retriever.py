@@ -13,9 +13,9 @@ from typing import Any
 
 import numpy as np
 
+from index.backend import SearchBackend
 from index.batcher import QueryBatcher
 from index.config import MAX_EMBEDDED_QUERY_CHARS, MAX_K, SearchConfig
-from index.dense import search_faiss
 from index.embedder import Embedder, load_embedder
 from index.errors import IndexMismatchError, rebuild_command
 from index.facts_store import select_facts
@@ -31,7 +31,8 @@ from index.fusion import (
     single_source,
     spread_documents,
 )
-from index.generation import Generation, changed_files, load_with_fallback
+from index.generation import changed_files, load_with_fallback
+from index.location import IndexLocation, MilvusLocation
 from index.query_signals import fusion_weights, vocabulary_coverage
 from index.regions import asked_provinces, document_provinces, from_elsewhere, region_matches
 from index.tokenise import has_chinese, query_tokens
@@ -46,10 +47,10 @@ class Retriever:
 
     def __init__(
         self,
-        generation: Generation,
+        generation: SearchBackend,
         embedder: Embedder,
         *,
-        index_dir: Path,
+        index_dir: IndexLocation,
         search_config: SearchConfig | None = None,
         fallback: str | None = None,
     ) -> None:
@@ -60,24 +61,32 @@ class Retriever:
         self._fallback = fallback
         # per document row: the province its own heading names (other-region demotion)
         self._doc_province = document_provinces(generation.documents.values())
+        self._doc_region = tuple(d.region for d in generation.documents.values())
         # Concurrent queries share one batched engine call (see index.batcher).
         self._queries = QueryBatcher(embedder.embed_queries)
 
     @classmethod
     def load(
         cls,
-        index_dir: Path,
+        index_dir: IndexLocation,
         *,
         model: str | None = None,
         search_config: SearchConfig | None = None,
         embedder: Embedder | None = None,
     ) -> Retriever:
-        """Load and verify the live generation of ``index_dir``.
+        """Load and verify the live generation of ``index_dir`` (a folder, or a
+        :class:`~index.location.MilvusLocation` for the Milvus backend).
 
         ``model`` (when given) must equal the model the index was built with.
         """
-        index_dir = Path(index_dir)
-        gen, fallback = load_with_fallback(index_dir)
+        gen: SearchBackend
+        if isinstance(index_dir, MilvusLocation):
+            from index.milvus.generation import load_milvus
+
+            gen, fallback = load_milvus(index_dir)
+        else:
+            index_dir = Path(index_dir)
+            gen, fallback = load_with_fallback(index_dir)
         built_with = gen.manifest.get("model")
         if model is not None and model != built_with:
             raise IndexMismatchError(
@@ -142,6 +151,7 @@ class Retriever:
         """Generation number, counts, model, dimension, index type and fallback note."""
         m = self._gen.manifest
         return {
+            **self._gen.describe(),
             "index_dir": str(self._index_dir),
             "generation": self._gen.number,
             "n_documents": len(self._gen.documents),
@@ -159,8 +169,10 @@ class Retriever:
     def verify(self) -> list[str]:
         """Files of the served generation that changed on disk since they were loaded
         and checked (empty when all still match). Search is unaffected: it reads the
-        copies made in memory at load."""
-        return changed_files(self._index_dir, self._gen)
+        copies made in memory at load. On Milvus: what changed in its collections."""
+        if isinstance(self._index_dir, MilvusLocation):
+            return self._gen.changed()  # type: ignore[attr-defined]
+        return changed_files(Path(self._index_dir), self._gen)  # type: ignore[arg-type]
 
     def embed_query(self, query: str) -> np.ndarray:
         """The embedding of the query's first :data:`MAX_EMBEDDED_QUERY_CHARS` characters;
@@ -172,10 +184,10 @@ class Retriever:
     ) -> tuple[list[tuple[int, float]], list[tuple[int, float]]]:
         """Dense and BM25 candidate lists ``(row, score)`` for ``query``, best first."""
         qvec = self.embed_query(query) if query_vector is None else query_vector
-        dense = search_faiss(self._gen.dense, qvec, n)
+        dense = self._gen.dense_top(qvec, n)
         simplified = to_simplified(query)
         lexical = (
-            self._gen.lexical.search(query_tokens(simplified), n) if has_chinese(simplified) else []
+            self._gen.lexical_top(query_tokens(simplified), n) if has_chinese(simplified) else []
         )
         return dense, lexical
 
@@ -193,10 +205,10 @@ class Retriever:
         union = np.array(sorted({i for i, _ in dense} | {i for i, _ in lexical}), dtype=np.int64)
         if not len(union):
             return [], []
-        dense_scores = np.asarray(self._gen.vectors[union], dtype=np.float32) @ query_vector
+        dense_scores = self._gen.dense_scores(union, query_vector)
         simplified = to_simplified(query)
         if has_chinese(simplified):
-            lex_scores = self._gen.lexical.scores(query_tokens(simplified))[union]
+            lex_scores = self._gen.lexical_scores(union, query_tokens(simplified))
         else:
             lex_scores = np.zeros(len(union), dtype=np.float32)
 
@@ -230,8 +242,8 @@ class Retriever:
     def query_coverage(self, query: str) -> float:
         """IDF-weighted share of the query's distinct BM25 tokens that the index contains."""
         tokens = list(dict.fromkeys(query_tokens(to_simplified(query))))
-        lexical = self._gen.lexical
-        return vocabulary_coverage(lexical.document_frequencies(tokens), lexical.n_docs)
+        frequencies = self._gen.document_frequencies(tokens)
+        return vocabulary_coverage(frequencies, len(self._gen.chunks))
 
     def adapt_weights(self, query: str, config: SearchConfig) -> SearchConfig:
         """``config`` with its fusion weights set for this query (``SearchConfig.weighting``)."""
@@ -248,7 +260,7 @@ class Retriever:
 
     def document_ranking(self, query: str, n: int = MAX_K) -> list[tuple[int, float]]:
         """Top ``n`` ``(document row, BM25 score)`` under whole-document BM25, best first."""
-        return self._gen.doc_lexical.search(query_tokens(to_simplified(query)), n)
+        return self._gen.document_top(query_tokens(to_simplified(query)), n)
 
     def document_ranks(self, query: str, n: int = MAX_K) -> dict[int, int]:
         """Rank (1-based) of the top ``n`` documents under document-level BM25, by document row."""
@@ -315,20 +327,18 @@ class Retriever:
         if config.doc_weight and config.fusion in ("rrf", "score"):
             fused = self.add_document_evidence(query, fused, config)
         if region:
-            chunks = self._gen.chunks
-            docs = self._gen.documents
-            matching = {
-                f.item for f in fused if region_matches(docs[chunks[f.item].doc_id].region, region)
-            }
+            rows, doc_region = self._gen.chunk_doc_row, self._doc_region
+            matching = {f.item for f in fused if region_matches(doc_region[rows[f.item]], region)}
             fused = boost(fused, matching, config.region_boost)
         if config.fusion == "score" and has_chinese(query):  # the scale it was tuned on
             fused = self.demote_other_regions(query, fused, config.other_region_penalty)
             fused = spread_documents(
                 fused, self._gen.chunk_doc_row, penalty=config.same_doc_penalty, k=k
             )
+        top = fused[:k]
         return [
             Hit(
-                chunk=self._gen.chunks[f.item],
+                chunk=chunk,
                 score=f.score,
                 rank=rank,
                 dense_rank=f.dense_rank,
@@ -336,5 +346,7 @@ class Retriever:
                 bm25_rank=f.bm25_rank,
                 bm25_score=f.bm25_score,
             )
-            for rank, f in enumerate(fused[:k], start=1)
+            for rank, (f, chunk) in enumerate(
+                zip(top, self._gen.chunks_at([f.item for f in top]), strict=True), start=1
+            )
         ]

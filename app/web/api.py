@@ -24,6 +24,7 @@ from app.answer.types import Answer
 from app.web.clients import call_as_client, client_key
 from app.web.feedback import FeedbackLog
 from app.web.status import health_body
+from index.errors import IndexUnavailableError
 from index.types import Hit
 from ingest.types import Document
 
@@ -271,6 +272,11 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
         return JSONResponse({"error": str(exc.detail)}, exc.status_code, headers=exc.headers)
+
+    @app.exception_handler(IndexUnavailableError)
+    async def index_down(request: Request, exc: IndexUnavailableError) -> JSONResponse:
+        log.error("index unavailable on %s %s: %s", request.method, request.url.path, exc)
+        return JSONResponse({"error": "the index server is unavailable; try again shortly"}, 503)
 
     @app.exception_handler(Exception)
     async def crashed(request: Request, exc: Exception) -> JSONResponse:

@@ -1,4 +1,5 @@
-"""Serve the live index generation: notice a new ``CURRENT`` and swap atomically.
+"""Serve the live index generation: notice a new ``CURRENT`` (or a moved Milvus
+alias) and swap atomically.
 
 :class:`LiveIndex` stands in for both the engine and the retriever the web
 routes were given. Each call reads one immutable :class:`Live` pair (a single
@@ -26,13 +27,13 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from app.answer.engine import QAEngine
 from app.answer.factbook import FactBook
 from app.answer.types import Answer
-from index import IndexError_, Retriever, current_generation
+from index import IndexError_, IndexLocation, Retriever, as_location, current_generation
+from index.errors import rebuild_command
 from ingest.types import Document
 
 log = logging.getLogger(__name__)
@@ -55,16 +56,16 @@ class LiveIndex:
 
     def __init__(
         self,
-        index_dir: Path,
+        index_dir: IndexLocation,
         retriever: Retriever,
         engine: QAEngine,
         *,
-        load: Callable[[Path], Retriever],
+        load: Callable[[IndexLocation], Retriever],
         interval: float = 5.0,
         clock: Callable[[], float] = time.monotonic,
         verify_interval: float = 60.0,
     ) -> None:
-        self.index_dir = Path(index_dir)
+        self.index_dir = as_location(index_dir)  # a folder, or a Milvus alias
         self._live = Live(retriever, engine)
         self._load = load
         self._interval = interval
@@ -139,8 +140,8 @@ class LiveIndex:
         message = (f"gen-{live.generation} files changed on disk: {', '.join(changed)}; "
                    "still answering from the copy verified at load")
         if message != self.integrity_error:
-            log.error("%s; restore the files or rebuild with: python -m index build "
-                      "CORPUS_DIR --index-dir %s", message, self.index_dir)
+            log.error("%s; restore the files or rebuild with: %s", message,
+                      rebuild_command(self.index_dir))
         self.integrity_error = message
         return False
 

@@ -36,7 +36,7 @@ from app.web.ui import CSS, JS, build_ui
 
 if TYPE_CHECKING:
     from app.answer.engine import QAEngine
-    from index import Retriever
+    from index import IndexLocation, Retriever
 
 log = logging.getLogger(__name__)
 
@@ -58,13 +58,15 @@ def create_app(
 
     ``engine`` is an :class:`app.answer.engine.QAEngine` (``answer`` and ``stream``);
     ``retriever`` is the :class:`index.Retriever` it searches (documents, ``info()``).
-    With ``settings.index_dir`` and a ``reload_interval`` (seconds), a new
-    ``CURRENT`` generation written by ``python -m index build|update`` is picked
-    up without a restart (see :mod:`app.web.reload`).
+    With ``settings.index_dir`` (or a Milvus backend) and a ``reload_interval``
+    (seconds), a new generation written by ``python -m index build|update`` (a new
+    ``CURRENT``, or the Milvus alias moved) is picked up without a restart (see
+    :mod:`app.web.reload`).
     """
     live = None
-    if settings.index_dir is not None and reload_interval is not None:
-        live = live_index(settings.index_dir, settings.model, engine, retriever, reload_interval,
+    location = settings.index_location()
+    if location is not None and reload_interval is not None:
+        live = live_index(location, settings.model, engine, retriever, reload_interval,
                           verify_interval=settings.verify_interval)
         engine, retriever = live, live  # type: ignore[assignment]
 
@@ -125,7 +127,8 @@ def create_app(
     app.add_middleware(HostGuard, allowed=allowed_hosts(settings.public_host, settings.host))
     app.add_middleware(SecurityHeaders)
 
-    blocked = [str(p.resolve()) for p in (settings.corpus, settings.index_dir) if p]
+    lite = Path(settings.milvus_uri) if (settings.milvus_uri or "").endswith(".db") else None
+    blocked = [str(p.resolve()) for p in (settings.corpus, settings.index_dir, lite) if p]
     gr.mount_gradio_app(
         app,
         demo,
@@ -172,15 +175,15 @@ def uvicorn_options(settings: Settings) -> dict[str, object]:
 
 
 def live_index(
-    index_dir: Path, model: str | None, engine: QAEngine, retriever: Retriever, interval: float,
-    *, verify_interval: float = 60.0,
+    index_dir: IndexLocation, model: str | None, engine: QAEngine, retriever: Retriever,
+    interval: float, *, verify_interval: float = 60.0,
 ) -> LiveIndex:
     """Wrap the engine and retriever so a new generation is swapped in atomically."""
     from index import Retriever as Loader
 
     embedder = getattr(retriever, "_embedder", None)  # reuse the loaded model on reload
 
-    def load(index_dir: Path) -> Retriever:
+    def load(index_dir: IndexLocation) -> Retriever:
         return Loader.load(index_dir, model=model, embedder=embedder)
 
     return LiveIndex(index_dir, retriever, engine, load=load, interval=interval,

@@ -19,8 +19,13 @@ import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from index import IndexLocation
 
 ENV_PREFIX = "POLICYQA_"
+BACKENDS = ("faiss", "milvus")
 # The five sample documents shipped with the repository: served when no corpus is given.
 DEMO_CORPUS = Path(__file__).resolve().parents[2] / "demo" / "corpus"
 
@@ -35,6 +40,9 @@ class Settings:
 
     corpus: Path | None = None
     index_dir: Path | None = None
+    backend: str = "faiss"  # "milvus": the index lives in Milvus at milvus_uri
+    milvus_uri: str | None = None
+    milvus_collection: str = "policyqa"
     host: str = "127.0.0.1"
     port: int = 7860
     allowed_origins: tuple[str, ...] = ()
@@ -57,6 +65,14 @@ class Settings:
     @property
     def llm_enabled(self) -> bool:
         return bool(self.llm_base_url and self.llm_model)
+
+    def index_location(self) -> IndexLocation | None:
+        """The Milvus alias when ``backend`` is milvus, else the index folder."""
+        if self.backend == "milvus":
+            from index import MilvusLocation
+
+            return MilvusLocation(str(self.milvus_uri), self.milvus_collection)
+        return self.index_dir
 
 
 def default_index_dir(corpus: Path, root: Path = Path("indexes")) -> Path:
@@ -156,6 +172,10 @@ def _convert(name: str, value: object) -> object:
         return parse_rate_limit(value)  # type: ignore[arg-type]
     if name == "allowed_origins":
         return _origins(value)  # type: ignore[arg-type]
+    if name == "backend":
+        if str(value) not in BACKENDS:
+            raise SettingsError(f"backend must be one of {', '.join(BACKENDS)}, got {value!r}")
+        return str(value)
     if name == "forwarded_allow_ips":
         return _proxies(value)  # type: ignore[arg-type]
     if name == "public_host":
@@ -222,6 +242,9 @@ def build_parser() -> argparse.ArgumentParser:
         "demo/corpus)",
     )
     p.add_argument("--index-dir", help="index folder (default: derived from the corpus path)")
+    p.add_argument("--backend", help="where the index lives: faiss (a folder, default) or milvus")
+    p.add_argument("--milvus-uri", help="Milvus server (http://host:19530) or Milvus Lite .db")
+    p.add_argument("--milvus-collection", help="alias of the live index in Milvus (policyqa)")
     p.add_argument("--host", help="bind address (default 127.0.0.1)")
     p.add_argument("--port", help="port (default 7860)")
     p.add_argument("--settings", help="TOML settings file (POLICYQA_SETTINGS)")
@@ -271,10 +294,15 @@ def load_settings(
     if "llm_api_key_env" in merged and not merged["llm_api_key_env"]:
         del merged["llm_api_key_env"]
     settings = Settings(**merged)  # type: ignore[arg-type]
-    if settings.corpus is None and DEMO_CORPUS.is_dir():
-        settings = replace(settings, corpus=DEMO_CORPUS)
+    if settings.corpus is None and DEMO_CORPUS.is_dir() and settings.backend != "milvus":
+        settings = replace(settings, corpus=DEMO_CORPUS)  # a shared Milvus is never seeded
     if settings.corpus is not None and settings.index_dir is None:
         settings = replace(settings, index_dir=default_index_dir(settings.corpus))
+    if settings.backend == "milvus" and not settings.milvus_uri:
+        raise SettingsError(
+            "--backend milvus needs --milvus-uri (POLICYQA_MILVUS_URI): http://host:19530 "
+            "for a Milvus server, or a path ending in .db for Milvus Lite"
+        )
     return settings
 
 

@@ -20,8 +20,8 @@ from typing import Any
 _ADVICE = re.compile(r";\s*(?:run `[^`]*`,?\s*or\s*)?rebuild with: python -m index build[^;)]*"
                      r"|;\s*run `[^`]*`[^;)]*")
 _ABSOLUTE_PATH = re.compile(r"(?<![\w.~-])/(?:[^\s/;,()'\"]+/)*([^\s/;,()'\"]*)")
-#: ``Retriever.info()`` keys that are not public (an absolute path).
-PRIVATE_KEYS = frozenset({"index_dir"})
+#: ``Retriever.info()`` keys that are not public (an absolute path, the Milvus address).
+PRIVATE_KEYS = frozenset({"index_dir", "milvus_uri"})
 #: ``info()`` keys that hold a problem with the served index (see app.web.reload).
 PROBLEM_KEYS = ("fallback", "reload_error", "integrity_error")
 

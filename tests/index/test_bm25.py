@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from index.bm25 import K1, B, Bm25Index
 from index.build import BM25_DIR
 
@@ -25,6 +27,35 @@ def test_manifest_records_the_bm25_parameters_the_index_uses(built_index: Path) 
     assert (manifest["bm25"]["k1"], manifest["bm25"]["b"]) == (K1, B)
     loaded = Bm25Index.load(gen / BM25_DIR, manifest["n_chunks"])
     assert (loaded._model.k1, loaded._model.b) == (K1, B)
+
+
+@pytest.mark.parametrize("block", [1 << 22, 37])
+def test_streamed_build_scores_exactly_as_bm25s(
+    block: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Our streamed index holds bm25s's own Lucene weights, bit for bit (whatever the
+    block its weights are computed in)."""
+    import random
+
+    import bm25s
+    import numpy as np
+
+    import index.bm25
+
+    monkeypatch.setattr(index.bm25, "_BLOCK_ENTRIES", block)
+    monkeypatch.setattr(index.bm25, "_BLOCK_DOCS", 50)
+    rng = random.Random(0)
+    words = [chr(0x4E00 + i) + chr(0x4E00 + j) for i in range(30) for j in range(20)]
+    words += ["hukou", "3.5"]
+    corpus = [[rng.choice(words) for _ in range(rng.randint(0, 60))] for _ in range(400)] + [[]]
+    ours = Bm25Index.build(iter(corpus))  # any iterable, consumed once
+    ref = bm25s.BM25(k1=K1, b=B, method="lucene")
+    ref.index(corpus, show_progress=False)
+    for _ in range(40):
+        query = [rng.choice(words) for _ in range(rng.randint(1, 8))]
+        want = np.asarray(ref.get_scores(ref.get_tokens_ids(query)), dtype=np.float32)
+        np.testing.assert_array_equal(ours.scores(query), want)
+    assert ours.n_docs == len(corpus) and Bm25Index.build([]).search(["人才"], 3) == []
 
 
 def test_document_frequencies_count_rows_and_give_zero_for_unknown_tokens() -> None:

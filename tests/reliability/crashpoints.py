@@ -18,6 +18,13 @@ Stages, in build order:
 - ``before-rename``: manifest written and fsynced, ``gen-N.partial`` not renamed;
 - ``before-current``: ``gen-N`` complete, ``CURRENT`` still names the old one;
 - ``before-prune``: ``CURRENT`` switched, old generations not yet pruned.
+
+Milvus stages (``--backend milvus``), in build order:
+
+- ``milvus-after-docs``: collections created, documents inserted, chunks not yet;
+- ``milvus-before-seal``: every row inserted, nothing flushed, no manifest;
+- ``milvus-before-alias``: generation complete with its manifest, alias unchanged;
+- ``milvus-before-prune``: alias switched, old generations not yet dropped.
 """
 
 from __future__ import annotations
@@ -44,8 +51,19 @@ STAGES = (
     "before-prune",
 )
 
+MILVUS_STAGES = (
+    "milvus-after-docs",
+    "milvus-before-seal",
+    "milvus-before-alias",
+    "milvus-before-prune",
+)
+
 # stage -> (module, attribute whose first call marks the stage)
 _TARGETS = {
+    "milvus-after-docs": ("index.milvus.publish", "insert_chunks"),
+    "milvus-before-seal": ("index.milvus.publish", "seal_generation"),
+    "milvus-before-alias": ("index.milvus.publish", "switch_alias"),
+    "milvus-before-prune": ("index.milvus.publish", "prune_generations"),
     "after-vectors": ("index.build", "save_faiss"),
     "after-faiss": ("index.build", "write_jsonl"),
     "before-manifest": ("index.build", "finish_generation"),
@@ -73,7 +91,9 @@ def install(stage: str) -> None:
         timer.start()
         return
     if stage not in _TARGETS:
-        raise SystemExit(f"unknown crash stage {stage!r}; one of {', '.join(STAGES)}")
+        raise SystemExit(
+            f"unknown crash stage {stage!r}; one of {', '.join(STAGES + MILVUS_STAGES)}"
+        )
     module_name, attr = _TARGETS[stage]
     module = sys.modules[module_name]
     original: Callable[..., Any] = getattr(module, attr)
@@ -89,6 +109,7 @@ def install(stage: str) -> None:
 def main(argv: list[str]) -> int:
     """Install the hook named by ``POLICYQA_CRASH_AT`` and run the index CLI."""
     import index.build
+    import index.milvus.publish
     import index.store  # noqa: F401
     from index.cli import run
 
