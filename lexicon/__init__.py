@@ -41,6 +41,7 @@ from lexicon.terms import (
     social_phrases,
     synonym_folds,
     synonym_groups,
+    umbrella_words,
 )
 
 __all__ = [
@@ -76,4 +77,5 @@ __all__ = [
     "social_phrases",
     "synonym_folds",
     "synonym_groups",
+    "umbrella_words",
 ]

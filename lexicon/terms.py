@@ -111,8 +111,10 @@ def english_for() -> Mapping[str, str]:
 
 @cache
 def question_phrases() -> tuple[str, ...]:
-    """Phrasing that names no topic, longest first."""
-    words = [r["word"] for r in _rows("question_words.tsv") if r["kind"] in ("phrase", "kind")]
+    """Phrasing that names no topic (and umbrella words, which name no benefit in
+    particular), longest first."""
+    kinds = ("phrase", "kind")
+    words = [r["word"] for r in _rows("question_words.tsv") if r["kind"] in kinds]
     return tuple(sorted(set(words), key=len, reverse=True))
 
 
@@ -141,6 +143,12 @@ def money_words() -> tuple[str, ...]:
     """Words that make 「…多少」 a question about money (补贴, 工资, 租金 …), longest first."""
     words = {r["word"] for r in _rows("question_words.tsv") if r["kind"] == "money"}
     return tuple(sorted(words, key=len, reverse=True))
+
+
+@cache
+def umbrella_words() -> frozenset[str]:
+    """Words that name any benefit and none in particular (资金, 待遇, 扶持 …)."""
+    return frozenset(r["word"] for r in _rows("question_words.tsv") if r["kind"] == "umbrella")
 
 
 @cache

@@ -22,7 +22,7 @@ from app.answer.rules import Decision, decide
 from app.answer.scoring import document_frequencies, idf, key_bigrams, normalise
 from app.answer.script import detect_script
 from app.answer.sentences import Sentence, split_sentences
-from app.answer.terms import TermWeights
+from app.answer.terms import TermWeights, without_umbrella
 from index.types import Hit
 from ingest.facts import Fact
 from ingest.types import Document
@@ -103,7 +103,7 @@ class CorpusView:
     def keys(self, segments: Sequence[str]) -> dict[str, float]:
         """Weighted content bigrams of a question (see :func:`scoring.key_bigrams`)."""
         self._load()
-        return key_bigrams(segments, self._weights, self._unseen)
+        return key_bigrams(without_umbrella(segments), self._weights, self._unseen)
 
     def unseen(self, q: QuestionInfo) -> tuple[str, ...]:
         """The question's nouns these documents never use (see :mod:`app.answer.terms`)."""

@@ -56,6 +56,12 @@ def leans_on_previous(text: str) -> bool:
 _CAPTION = re.compile(r"^\s*(?:图|表|Figure|Fig\.|Table)\s*\d", re.I)
 _LATIN = re.compile(r"[A-Za-z]")
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
+# Links, e-mail addresses, HTML tags and markdown links are not English prose run into
+# Chinese: a clause that gives an application URL is still readable.
+_MARKUP = re.compile(
+    r"!?\[[^\]\n]{0,80}\]\([^)\n]{0,300}\)|<[^<>\n]{0,200}>"
+    r"|https?://[^\s，。；）)]+|www\.[^\s，。；）)]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+)
 REPEAT_CHARS = 6  # a run this long said twice in a row is a doubled heading (PDF damage)
 _DOUBLED = re.compile(rf"(\w{{{REPEAT_CHARS},40}})\1")
 
@@ -69,10 +75,13 @@ def damaged(text: str) -> bool:
     (True, False)
     >>> damaged("人才缺口逾千万人才缺口逾千万")
     True
+    >>> damaged("申报人登录https://rsj.example.gov.cn/apply/online填写表格")
+    False
     """
     if _CAPTION.match(text):
         return True
-    latin, cjk = len(_LATIN.findall(text)), len(_CJK_CHAR.findall(text))
+    prose = _MARKUP.sub(" ", text)
+    latin, cjk = len(_LATIN.findall(prose)), len(_CJK_CHAR.findall(prose))
     if latin >= 12 and cjk and latin > cjk / 3:
         return True
     return bool(_DOUBLED.search(re.sub(r"\s+", "", text)))

@@ -9,7 +9,7 @@ family word (住房) is present when any kind of that family is (人才公寓, �
 
 >>> words("工作每月生活补贴")
 ('工作', '每月', '生活', '补贴')
->>> support({"住房": 2.0, "支持": 1.0}, normalise("提供人才公寓免费住宿"))
+>>> support({"住房": 2.0, "博士": 1.0}, normalise("提供人才公寓免费住宿"))
 0.6666666666666666
 """
 
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 import threading
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -26,7 +27,14 @@ import jieba
 import jieba.posseg
 
 from app.answer.scoring import normalise
-from lexicon import benefit_families, benefit_kinds, function_chars, question_phrases
+from lexicon import (
+    benefit_families,
+    benefit_kinds,
+    function_chars,
+    money_words,
+    question_phrases,
+    umbrella_words,
+)
 
 jieba.setLogLevel(logging.WARNING)
 _LOCK = threading.Lock()
@@ -44,7 +52,41 @@ def nouns(text: str) -> frozenset[str]:
     """Words jieba tags as nouns (n…, vn, j, eng) in normalised ``text``."""
     with _LOCK:
         tagged = jieba.posseg.lcut(normalise(text))
-    return frozenset(t.word for t in tagged if t.flag.startswith("n") or t.flag in NOUN_TAGS)
+    return frozenset(t.word for t in tagged if _is_noun(t.flag))
+
+
+@lru_cache(maxsize=100_000)
+def _tagged(text: str) -> tuple[tuple[str, str], ...]:
+    with _LOCK:
+        return tuple((t.word, t.flag) for t in jieba.posseg.lcut(text))
+
+
+def _is_noun(flag: str) -> bool:
+    return flag.startswith("n") or flag in NOUN_TAGS
+
+
+def cut_apart_noun(word: str, text: str) -> bool:
+    """True when the tagger cut ``word`` into parts of ``text`` where the segmenter kept
+    it whole, and those parts make a noun: headed by one (the last part of a Chinese
+    compound), with no pronoun (个税 -> 个/m 税/n is a noun; 哪四共 -> 哪/r … is phrasing;
+    面积 inside the tagger's 大面积 is not cut apart).
+
+    >>> cut_apart_noun("个税", "个税有优惠吗"), cut_apart_noun("哪四共", "是哪四共")
+    (True, False)
+    """
+    tokens = _tagged(text)
+    bounds, pos = {0}, 0
+    for token, _ in tokens:
+        pos += len(token)
+        bounds.add(pos)
+    start = text.find(word)
+    end = start + len(word)
+    if start < 0 or start not in bounds or end not in bounds:
+        return False
+    inner = _tagged(word)
+    if len(inner) < 2 or not any(start < b < end for b in bounds):
+        return False
+    return _is_noun(inner[-1][1]) and not any(f.startswith("r") for _, f in inner)
 
 
 def _parts(word: str) -> list[str]:
@@ -67,13 +109,35 @@ def words(segment: str) -> tuple[str, ...]:
 
 @cache
 def _groups() -> dict[str, tuple[str, ...]]:
-    """Benefit family words and kinds -> the normalised words that count for them."""
+    """Benefit family words, kinds and umbrella words -> the normalised words that count
+    for them (an umbrella word such as 资金 or 待遇 counts for any named benefit)."""
     out: dict[str, tuple[str, ...]] = {}
     for family, members in benefit_families().items():
         out[normalise(family)] = tuple(normalise(w) for w in members)
     for kind, aliases in benefit_kinds().items():
         out[normalise(kind)] = tuple(normalise(w) for w in (kind, *aliases))
+    named = tuple(dict.fromkeys(w for ws in out.values() for w in ws)) + tuple(
+        normalise(w) for w in money_words())
+    for word in umbrella_words():
+        out.setdefault(normalise(word), named)
     return out
+
+
+@cache
+def _umbrella_pattern() -> re.Pattern[str]:
+    words = sorted(umbrella_words(), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
+def without_umbrella(segments: Iterable[str]) -> tuple[str, ...]:
+    """Question segments with umbrella words (资金, 待遇 …) cut out: they name no
+    particular benefit, so their characters are no key a sentence must contain.
+
+    >>> without_umbrella(["威海对博士有哪些资金支持"])
+    ('威海对博士有哪些',)
+    """
+    out = (part for s in segments for part in _umbrella_pattern().split(s))
+    return tuple(part for part in out if part.strip())
 
 
 def present(word: str, text: str) -> bool:
@@ -123,13 +187,17 @@ class TermWeights:
     def unseen(self, segments: Iterable[str], query: str) -> tuple[str, ...]:
         """Nouns of the question the corpus never uses, even in part (月租金 when neither it
         nor 租金 occurs; not 总体目标 when 总体 and 目标 both do): the things it asks
-        about that these documents cannot hold."""
+        about that these documents cannot hold. Umbrella words (资金, 待遇) are never
+        unseen: any benefit the documents name answers them."""
         df = self._load()
         named = nouns(query)
+        umbrella = umbrella_words()
         out = []
         for segment in segments:
             for word in words(segment):
-                if word not in named or df.get(word) or self._count(word):
+                noun = word in named or cut_apart_noun(word, normalise(query))
+                if (not noun or word in umbrella or df.get(word)
+                        or self._count(word)):
                     continue
                 parts = _parts(word)
                 if not parts or not all(df.get(p) or self._count(p) for p in parts):

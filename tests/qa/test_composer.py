@@ -93,3 +93,24 @@ def test_asked_kind_missing_is_refused(corpus) -> None:
     hits = _hits(chunks, "青領計劃", "青领计划")
     _, decision = _answer("北汽新能源青领计划的学员每月工资多少钱？", hits, documents)
     assert decision.refused
+
+
+def test_umbrella_words_are_answered_by_the_benefits_named(corpus) -> None:
+    """资金支持 names no benefit in particular: Weihai's 生活津贴 answers it, although the
+    documents never write 资金支持."""
+    documents, chunks = corpus
+    assert not any("资金支持" in d.text for d in documents.values())
+    hits = _hits(chunks, "生活津贴")
+    _, decision = _answer("威海对硕士有哪些资金支持？", hits, documents)
+    assert not decision.refused
+    assert "2000" in decision.chosen[0].sentence.text
+
+
+def test_a_tax_question_is_refused_when_no_document_mentions_tax(corpus) -> None:
+    """个税 is cut apart by jieba's tagger (个/m 税/n) yet is still a noun the documents
+    never use; 优惠 alone must not carry the question to an unrelated news item."""
+    documents, chunks = corpus
+    assert not any("个税" in d.text or "所得税" in d.text for d in documents.values())
+    hits = _hits(chunks, "青岛高新区", "生活津贴")
+    _, decision = _answer("研究生毕业在青岛工作，个税有优惠吗？", hits, documents)
+    assert decision.refused and "个税" in decision.missing

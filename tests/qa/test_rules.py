@@ -97,3 +97,12 @@ def test_support_threshold_decides() -> None:
     assert strict.refused and "餐费" in strict.missing
     lenient = AnswerConfig(min_support=0.0, min_coverage=0.0, unseen_support=0.0)
     assert not _decide(question, lenient).refused
+
+
+def test_a_clause_with_a_link_or_markup_is_still_readable() -> None:
+    from app.answer.sentences import damaged
+
+    assert not damaged("登录https://rsj.example.gov.cn/apply/index.html在线申报生活补贴")
+    assert not damaged("每月发放见习补贴1500元<img src=x onerror=alert(1)>，期限三至十二个月")
+    assert damaged("Figure 2 Talent inflow by region and industry 人才流入")  # a caption
+    assert damaged("人才引进 Talent introduction policies of the city government")
