@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from app.answer.script import Script, detect_script, simplified
 from lexicon import (
@@ -87,6 +87,19 @@ class QuestionInfo:
         return bool(self.content or self.kinds or self.programmes or self.benefits)
 
 
+@cache
+def _english_terms() -> tuple[tuple[str, str], ...]:
+    """Glossary terms, then the gazetteer's English place names, each with its Chinese."""
+    places = tuple((name, gazetteer().english(name)[0].short)
+                   for name in gazetteer().english_names())
+    return (*glossary_en(), *places)
+
+
+@lru_cache(maxsize=4096)
+def _english_word(word: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![a-z']){re.escape(word)}(?![a-z])")
+
+
 def english_query(question: str) -> str:
     """Chinese query terms for an English question, in question order: glossary terms
     and place names (the gazetteer's English names).
@@ -96,10 +109,10 @@ def english_query(question: str) -> str:
     """
     lowered = f" {question.lower()} "
     found: list[tuple[int, str]] = []
-    places = [(name, gazetteer().english(name)[0].short) for name in gazetteer().english_names()]
-    for word, chinese in (*glossary_en(), *places):
-        pattern = re.compile(rf"(?<![a-z']){re.escape(word)}(?![a-z])")
-        for m in pattern.finditer(lowered):
+    for word, chinese in _english_terms():
+        if word not in lowered:  # a plain substring test first: most terms are absent
+            continue
+        for m in _english_word(word).finditer(lowered):
             found.append((m.start(), chinese))
             lowered = lowered[: m.start()] + " " * len(m.group()) + lowered[m.end():]
     return " ".join(dict.fromkeys(chinese for _, chinese in sorted(found)))
