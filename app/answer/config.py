@@ -38,6 +38,9 @@ class AnswerConfig:
     min_coverage: float = 0.15  # weighted share of key bigrams in the best sentence itself
     unseen_support: float = 0.5  # min_support when the question names a noun the documents
     #                              never use
+    # region order: evidence whose region is not stated is used before evidence that holds
+    # in the asked place when its score is at least this multiple (0: never)
+    unstated_over_applying: float = 1.2
     # composition
     max_sentences: int = 3
     relative_score: float = 0.6  # an extra sentence must score this share of the best

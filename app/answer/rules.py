@@ -7,6 +7,8 @@
    place, a place containing it, a part of it, national) are used first; without
    enough of those, candidates whose region is not stated come next (said so), and
    then another region's candidates (said so, and the answer counts as a refusal);
+   unstated-region candidates go first when they score ``unstated_over_applying``
+   times better than the best that holds there;
 4. the best candidate (one stating the asked kind of fact, when a kind is asked)
    must cover enough of the question: ``min_coverage`` of the weighted key bigrams in
    the sentence and ``min_support`` of its content words in its neighbourhood, and
@@ -92,6 +94,24 @@ def region_pools(pool: Sequence[Candidate]) -> list[tuple[Outcome, list[Candidat
     return [("answer", applying), ("unknown_region", unknown), ("other_region", other)]
 
 
+def prefer_stronger(pools: list[tuple[Outcome, list[Candidate]]], q: QuestionInfo,
+                    config: AnswerConfig) -> list[tuple[Outcome, list[Candidate]]]:
+    """Rule 3, refined: evidence whose region is not stated goes before evidence that
+    holds in the asked place when it answers far better (``unstated_over_applying``
+    times the score; a national sentence that only touches the question should not
+    hide a matching one from a notice that says 本市 without naming its city). Another
+    region's evidence never moves up."""
+    ratio = config.unstated_over_applying
+    if ratio <= 0 or len(pools) < 2:
+        return pools
+    (_, applying), (_, unknown) = pools[0], pools[1]
+    best_a, best_u = best_of(applying, q), best_of(unknown, q)
+    if (best_a is not None and best_u is not None and supported(best_u, config)
+            and best_u.score >= ratio * best_a.score):
+        return [pools[1], pools[0], *pools[2:]]
+    return pools
+
+
 def _jaccard(a: str, b: str) -> float:
     x, y = text_bigrams(a), text_bigrams(b)
     return len(x & y) / max(1, len(x | y))
@@ -150,7 +170,7 @@ def decide(q: QuestionInfo, cands: Sequence[Candidate], config: AnswerConfig | N
     if not eligible:
         missing = most_missing(cands)
         return _refuse(f"no passage names {'、'.join(missing)}", missing)
-    for outcome, pool in region_pools(eligible):
+    for outcome, pool in prefer_stronger(region_pools(eligible), q, config):
         best = best_of(pool, q)
         if unseen and best is not None and best.support < config.unseen_support:
             return _refuse(f"the documents never mention {'、'.join(unseen)}", unseen)

@@ -106,3 +106,25 @@ def test_a_clause_with_a_link_or_markup_is_still_readable() -> None:
     assert not damaged("每月发放见习补贴1500元<img src=x onerror=alert(1)>，期限三至十二个月")
     assert damaged("Figure 2 Talent inflow by region and industry 人才流入")  # a caption
     assert damaged("人才引进 Talent introduction policies of the city government")
+
+
+def test_a_much_better_unstated_region_sentence_goes_before_a_weak_applying_one() -> None:
+    from dataclasses import replace
+
+    from app.answer.rules import prefer_stronger, region_pools
+
+    q = analyze("在兰州，新就业的青年人才住人才公寓租金怎么收？")
+    _, place = asked_region(q, None)
+    keys = VIEW.keys(q.content)
+    cands = candidates(q, _hits(), DOCS, VIEW.sentences, keys, None, place, VIEW.terms(q))
+    unstated = next(c for c in cands if c.relation == "unknown")
+    weak = replace(unstated, relation="national", score=unstated.score / 2)
+    close = replace(unstated, relation="national", score=unstated.score / 1.1)
+    on = AnswerConfig(unstated_over_applying=1.2)
+    first = [prefer_stronger(region_pools([c, unstated]), q, on)[0][0] for c in (weak, close)]
+    assert first == ["unknown_region", "answer"]
+    off = AnswerConfig(unstated_over_applying=0.0)
+    assert prefer_stronger(region_pools([weak, unstated]), q, off)[0][0] == "answer"
+    other = replace(unstated, relation="other", score=unstated.score * 3)  # never moves up
+    assert [o for o, _ in prefer_stronger(region_pools([weak, other]), q, on)] == [
+        "answer", "unknown_region", "other_region"]
