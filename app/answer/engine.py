@@ -82,7 +82,7 @@ class QAEngine:
             text = clarify("".join((*q.places, *q.degrees)), q.script)
             return Answer(text=text, citations=(), hits=plan.hits, refused=True,
                           reason=decision.reason, mode="extractive")
-        subject = refusal_subject(q)
+        subject = refusal_subject(q, decision.missing)
         partial = related_benefits(q, self.factbook.facts, self.retriever.documents,
                                    plan.region)
         if partial is not None:

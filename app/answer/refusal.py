@@ -47,6 +47,23 @@ def _as_written(query: str, names: Mapping[str, Sequence[str]], found: Sequence[
     return out
 
 
+def _written_spans(query: str, words: Sequence[str]) -> list[str]:
+    """``words`` as the question writes them, neighbours merged (失业 + 保险金 ->
+    失业保险金); words the question does not contain are left out.
+
+    >>> _written_spans("青岛失业保险金每月能领多少钱", ["保险金", "失业", "养老"])
+    ['失业保险金']
+    """
+    spans = sorted((query.find(w), query.find(w) + len(w)) for w in words if w and w in query)
+    merged: list[list[int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [query[a:b] for a, b in merged]
+
+
 def _core(q: QuestionInfo, skip: Sequence[str]) -> str:
     """The content words with asking words trimmed, without what ``skip`` already says."""
     pieces = []
@@ -59,8 +76,15 @@ def _core(q: QuestionInfo, skip: Sequence[str]) -> str:
     return "".join(pieces[:2])
 
 
-def refusal_subject(q: QuestionInfo) -> str:
-    """What was asked, in the question's words (see the module docstring)."""
+def refusal_subject(q: QuestionInfo, missing: Sequence[str] = ()) -> str:
+    """What was asked, in the question's words (see the module docstring). ``missing``
+    are what the decision found absent; those the question itself writes (个税, not an
+    internal term) name the thing asked for.
+
+    >>> from app.answer.question import analyze
+    >>> refusal_subject(analyze("研究生毕业在青岛工作，个税有优惠吗？"), ("个税",))
+    '青岛对研究生的个税'
+    """
     if q.script == "en":
         words = _STOP_EN.sub(" ", re.sub(r"[^\w\s'-]", " ", q.text))
         return " ".join(words.split())[:60] or "this question"
@@ -69,7 +93,14 @@ def refusal_subject(q: QuestionInfo) -> str:
             if w not in who]
     what = _as_written(q.query, dict(benefit_kinds()), q.benefits)
     aspect = "".join(_ASPECTS.get(k, "") for k in q.kinds[:1])
-    thing = "、".join(what) + aspect if what else _core(q, (*who, *q.places))
+    absent = _written_spans(q.query, [m for m in missing if m not in (*who, *q.places)])
+    core = _core(q, (*who, *q.places))
+    if what:
+        thing = "、".join(what) + aspect
+    elif absent and not all(a in core for a in absent):
+        thing = "、".join(absent)  # the words the documents lack, which the core left out
+    else:
+        thing = core
     place = q.places[0] if q.places else ""
     holder = f"{place}对{'、'.join(who)}" if who else place
     if holder and thing:

@@ -114,3 +114,14 @@ def test_a_tax_question_is_refused_when_no_document_mentions_tax(corpus) -> None
     hits = _hits(chunks, "青岛高新区", "生活津贴")
     _, decision = _answer("研究生毕业在青岛工作，个税有优惠吗？", hits, documents)
     assert decision.refused and "个税" in decision.missing
+
+
+def test_a_refusal_names_the_missing_thing_in_the_askers_words(corpus) -> None:
+    from app.answer.refusal import refusal_subject
+
+    documents, chunks = corpus
+    hits = _hits(chunks, "青岛高新区", "生活津贴")
+    q, decision = _answer("研究生毕业在青岛工作，个税有优惠吗？", hits, documents)
+    assert refusal_subject(q, decision.missing) == "青岛对研究生的个税"
+    q, decision = _answer("青岛失业保险金每月能领多少钱", _hits(chunks, "生活津贴"), documents)
+    assert refusal_subject(q, decision.missing) == "青岛的失业保险金"
