@@ -14,13 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from eval.errors import EvalError
-from eval.refusal import (
-    BIGRAM_SHARE,
-    HoldOutPlan,
-    RefusalConfig,
-    model_name,
-    refusal_figures,
-)
+from eval.holdout import BIGRAM_SHARE, refusal_figures
+from eval.refusal import HoldOutPlan, RefusalConfig, model_name
 
 #: Examples of each kind of error kept in the report.
 MAX_EXAMPLES = 10

@@ -190,14 +190,14 @@ class TermWeights:
         about that these documents cannot hold. Umbrella words (资金, 待遇) are never
         unseen: any benefit the documents name answers them."""
         df = self._load()
-        named = nouns(query)
+        named, text = nouns(query), normalise(query)
         umbrella = umbrella_words()
         out = []
         for segment in segments:
             for word in words(segment):
-                noun = word in named or cut_apart_noun(word, normalise(query))
-                if (not noun or word in umbrella or df.get(word)
-                        or self._count(word)):
+                if word in umbrella or df.get(word) or self._count(word):
+                    continue  # cheap checks first: the tagger runs only for absent words
+                if word not in named and not cut_apart_noun(word, text):
                     continue
                 parts = _parts(word)
                 if not parts or not all(df.get(p) or self._count(p) for p in parts):

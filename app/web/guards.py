@@ -1,5 +1,5 @@
 """ASGI middleware that hardens the server: body cap, rate limit, origin check,
-closed Gradio file routes and security headers.
+closed Gradio file routes and security headers (Gradio's queue: :mod:`app.web.queue_check`).
 
 Plain ASGI (not ``BaseHTTPMiddleware``) so streaming responses pass straight through.
 
@@ -16,7 +16,7 @@ import logging
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable, Collection, Iterable, MutableMapping
+from collections.abc import Awaitable, Callable, Iterable, MutableMapping
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -111,119 +111,6 @@ class BlockedRoutes:
         await self.app(scope, receive, send)
 
 
-QUEUE_JOIN = re.compile(r"^/gradio_api/queue/join/?$")
-QUEUE_DATA = re.compile(r"^/gradio_api/queue/data/?$")
-SESSION_HASH = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
-
-
-MAX_JSON_DEPTH = 32
-_JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
-_NOT_BRACKET = bytes(b for b in range(256) if b not in b"[]{}")
-
-
-def json_depth(body: bytes, limit: int = MAX_JSON_DEPTH) -> int:
-    """How deeply ``body``'s arrays and objects nest, counted without recursion
-    (strings skipped); counting stops once ``limit`` is passed.
-
-    >>> json_depth(b'{"a": [[1], "]]]"]}'), json_depth(b"[" * 30000, limit=32)
-    (3, 33)
-    """
-    brackets = _JSON_STRING.sub(b"", body).translate(None, _NOT_BRACKET)
-    depth = deepest = 0
-    for byte in brackets:
-        depth += 1 if byte in b"[{" else -1
-        if depth > deepest:
-            deepest = depth
-            if deepest > limit:
-                break
-    return deepest
-
-
-def join_problem(body: bytes, events: Collection[int] | None = None) -> str | None:
-    """Why a Gradio ``queue/join`` body is malformed, or None when it looks sane.
-
-    Gradio answers some malformed joins (an empty ``session_hash``, a
-    ``fn_index`` that names no event) with a 500 and can break other sessions'
-    queues, so they are refused before they reach it.
-
-    >>> join_problem(b'{"data": [], "fn_index": 0, "session_hash": "abcdefgh1"}') is None
-    True
-    >>> join_problem(b'{"data": [], "fn_index": 0, "session_hash": ""}')
-    'session_hash must be 8-64 letters, digits, - or _'
-    >>> join_problem(b'{"data": [], "fn_index": 9, "session_hash": "abcdefgh1"}', events={0, 1})
-    'fn_index 9 names no event of this app'
-    """
-    if json_depth(body) > MAX_JSON_DEPTH:
-        return f"the request body nests deeper than {MAX_JSON_DEPTH} levels"
-    try:
-        data = json.loads(body)
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        return "the request body is not valid JSON"
-    if not isinstance(data, dict):
-        return "the request body must be a JSON object"
-    session = data.get("session_hash")
-    if not isinstance(session, str) or not SESSION_HASH.match(session):
-        return "session_hash must be 8-64 letters, digits, - or _"
-    fn_index = data.get("fn_index")
-    if fn_index is not None and (type(fn_index) is not int or not 0 <= fn_index < 1000):
-        return "fn_index must be a small non-negative integer"
-    if events is not None and fn_index not in events:
-        return f"fn_index {fn_index} names no event of this app"
-    if not isinstance(data.get("data", []), list):
-        return "data must be a list"
-    return None
-
-
-class GradioQueueCheck:
-    """Refuse malformed Gradio queue traffic before Gradio sees it.
-
-    - ``POST /gradio_api/queue/join`` with a bad body (see :func:`join_problem`): 422;
-    - ``GET /gradio_api/queue/data`` for a malformed session: 422, and for a session
-      the queue does not know (``session_known``): 404. Gradio itself starts an
-      event stream and then fails mid-response for an unknown session.
-
-    Sits inside :class:`BodySizeLimit`, so the body it buffers is already capped.
-    ``events()`` gives the app's event numbers (Gradio's ``fn_index`` values).
-    """
-
-    def __init__(
-        self, app: ASGIApp, session_known: Callable[[str], bool] | None = None,
-        events: Callable[[], Collection[int]] | None = None,
-    ) -> None:
-        self.app = app
-        self.session_known = session_known
-        self.events = events
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        path = normalised_path(scope)
-        if scope["method"] == "GET" and QUEUE_DATA.match(path):
-            query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
-            session = (query.get("session_hash") or [""])[0]
-            if not SESSION_HASH.match(session):
-                await send_json(send, 422, {"error": "session_hash is missing or malformed"})
-                return
-            if self.session_known is not None and not self.session_known(session):
-                await send_json(send, 404, {"error": "no such session; join the queue first"})
-                return
-        if scope["method"] == "POST" and QUEUE_JOIN.match(path):
-            body, more = b"", True
-            while more:
-                message = await receive()
-                if message["type"] != "http.request":
-                    return  # the client went away
-                body += message.get("body", b"")
-                more = message.get("more_body", False)
-            problem = join_problem(body, self.events() if self.events else None)
-            if problem:
-                await send_json(send, 422, {"error": problem})
-                return
-            receive = _replay(body, None, receive)
-        await self.app(scope, receive, send)
-
-
 class BodySizeLimit:
     """413 when a request body is larger than ``max_bytes``, however it is sent.
 
@@ -252,7 +139,7 @@ class BodySizeLimit:
         while more:
             message = await receive()
             if message["type"] != "http.request":
-                await self.app(scope, _replay(b"", message), send)
+                await self.app(scope, replay_body(b"", message), send)
                 return
             body += message.get("body", b"")
             more = message.get("more_body", False)
@@ -260,14 +147,14 @@ class BodySizeLimit:
                 log.info("refused a request body over %d bytes", self.max_bytes)
                 await self._too_big(send)
                 return
-        await self.app(scope, _replay(bytes(body), None, receive), send)
+        await self.app(scope, replay_body(bytes(body), None, receive), send)
 
     async def _too_big(self, send: Send) -> None:
         await send_json(send, 413, {"error": f"request body is larger than {self.max_bytes} bytes"},
                         headers=[("Connection", "close")])
 
 
-def _replay(body: bytes, first: Message | None, then: Receive | None = None) -> Receive:
+def replay_body(body: bytes, first: Message | None, then: Receive | None = None) -> Receive:
     """A ``receive`` that returns ``body`` (or ``first``) once, then defers to ``then``."""
     done = False
 

@@ -22,7 +22,6 @@ from app.web.feedback import FeedbackLog
 from app.web.guards import (
     BlockedRoutes,
     BodySizeLimit,
-    GradioQueueCheck,
     OriginGuard,
     RateLimit,
     SecurityHeaders,
@@ -30,6 +29,7 @@ from app.web.guards import (
 )
 from app.web.hosts import HostGuard, allowed_hosts
 from app.web.locale import chinese_everywhere
+from app.web.queue_check import GradioQueueCheck
 from app.web.reload import LiveIndex
 from app.web.settings import Settings
 from app.web.ui import CSS, JS, build_ui

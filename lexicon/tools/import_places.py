@@ -26,8 +26,10 @@ import logging
 import re
 import sys
 import zipfile
-from dataclasses import dataclass
+from dataclasses import replace
 from pathlib import Path
+
+from lexicon.places import Level, Place
 
 log = logging.getLogger("lexicon.tools.import_places")
 
@@ -35,16 +37,6 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 MEMBER = "jionlp/dictionary/china_location.zip"
 _ZONE = re.compile(r"(?:开发区|高新区|新区|园区|示范区|管理区|产业园|试验区|合作区)$")
 _PSEUDO_CITY = re.compile(r"直辖")
-
-
-@dataclass(frozen=True)
-class Row:
-    code: str
-    name: str
-    short: str
-    level: str
-    parent: str
-    en: str = ""
 
 
 def read_tree(wheel: Path) -> list[tuple[int, list[str]]]:
@@ -60,23 +52,25 @@ def read_tree(wheel: Path) -> list[tuple[int, list[str]]]:
     return out
 
 
-def rows_from_tree(tree: list[tuple[int, list[str]]]) -> list[Row]:
+def rows_from_tree(tree: list[tuple[int, list[str]]]) -> list[Place]:
     """Provinces, prefecture-level and county-level rows with parent codes.
 
     A municipality's repeated city level is folded into its province, and the
     pseudo-city 省直辖行政区划 is dropped (its counties hang off the province).
     Entries without a division code (Taiwan's districts in the source) are skipped.
     """
-    rows: list[Row] = []
+    rows: list[Place] = []
     province = city = ""
     seen: set[str] = set()
     for depth, fields in tree:
         if len(fields) < 3:
             continue
         name, code, short = fields[0], fields[1], fields[2]
+        level: Level
+        parent: str | None
         if depth == 0:
             province = city = code
-            level, parent = "province", ""
+            level, parent = "province", None
         elif depth == 1:
             if code == province or _PSEUDO_CITY.search(name):
                 city = province
@@ -88,18 +82,18 @@ def rows_from_tree(tree: list[tuple[int, list[str]]]) -> list[Row]:
         if code in seen:
             continue
         seen.add(code)
-        rows.append(Row(code, name, short, level, parent))
+        rows.append(Place(code, name, short, level, parent))
     return rows
 
 
-def english(rows: list[Row], overrides: dict[str, str]) -> list[Row]:
+def english(rows: list[Place], overrides: dict[str, str]) -> list[Place]:
     """Rows with their English name: an override by full name, else pinyin of the short name."""
     from pypinyin import lazy_pinyin
 
     out = []
     for r in rows:
         en = overrides.get(r.name) or "".join(lazy_pinyin(r.short)).capitalize()
-        out.append(Row(r.code, r.name, r.short, r.level, r.parent, en))
+        out.append(replace(r, en=en))
     return out
 
 
@@ -109,14 +103,14 @@ def read_overrides(path: Path) -> dict[str, str]:
             (line for line in fh if not line.startswith("#")), delimiter="\t")}
 
 
-def write(rows: list[Row], path: Path) -> None:
+def write(rows: list[Place], path: Path) -> None:
     with path.open("w", encoding="utf-8", newline="") as fh:
         fh.write("# China's administrative divisions to county level. Source: JioNLP "
                  "china_location (Apache-2.0); regenerate with lexicon/tools/import_places.py\n")
         writer = csv.writer(fh, delimiter="\t", lineterminator="\n")
         writer.writerow(["code", "name", "short", "level", "parent", "en"])
         for r in sorted(rows, key=lambda r: r.code):
-            writer.writerow([r.code, r.name, r.short, r.level, r.parent, r.en])
+            writer.writerow([r.code, r.name, r.short, r.level, r.parent or "", r.en])
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -9,10 +9,8 @@ import pytest
 
 from eval.__main__ import main
 from eval.errors import EvalError
-from eval.questions import Question, load_questions
-from eval.refusal import (
+from eval.holdout import (
     FoldedDoc,
-    RefusalConfig,
     answer_location,
     bigram_share,
     char_bigrams,
@@ -20,10 +18,11 @@ from eval.refusal import (
     fold_documents,
     gold_lookup,
     leaving_sources,
-    plan_holdout,
     refusal_figures,
     split_questions,
 )
+from eval.questions import Question, load_questions
+from eval.refusal import RefusalConfig, plan_holdout
 
 # --- a tiny corpus: four gold notices, each with a reposted copy, and one national notice ---
 

@@ -9,12 +9,11 @@ from app.web.guards import (
     BLOCKED_PATTERNS,
     OPEN_ROUTES,
     TokenBucket,
-    join_problem,
-    json_depth,
     normalised_path,
     origin_allowed,
 )
 from app.web.hosts import allowed_hosts, host_allowed
+from app.web.queue_check import join_problem, json_depth
 
 
 def test_bucket_allows_a_burst_then_refills_at_the_rate() -> None:
