@@ -27,6 +27,7 @@ from pathlib import Path
 
 import numpy as np
 
+from index.chunk_table import ChunkTable
 from ingest.types import Chunk, Document
 
 NCP_CORPUS = Path(__file__).resolve().parents[2] / "shared/benchmarks/ncp_policies/corpus"
@@ -117,17 +118,21 @@ class SyntheticCorpus:
         return docs, chunks
 
     def table_of(self, n_chunks: int) -> tuple[list[Document], ChunkTable]:
-        """As :meth:`corpus_of`, with the chunks kept as offsets into the documents."""
+        """As :meth:`corpus_of`, with the chunks held as columns (no million objects)."""
         docs: list[Document] = []
-        rows: list[tuple[int, int, int, int]] = []
-        i = 0
-        while len(rows) < n_chunks:
-            doc, cs = self.document(i)
-            rows.extend((len(docs), c.ordinal, c.char_start, c.char_end)
-                        for c in cs[: n_chunks - len(rows)])
-            docs.append(doc)
-            i += 1
-        return docs, ChunkTable(docs, np.array(rows, dtype=np.int32))
+        by_id: dict[str, Document] = {}
+
+        def stream() -> Iterator[Chunk]:
+            made, i = 0, 0
+            while made < n_chunks:
+                doc, cs = self.document(i)
+                docs.append(doc)
+                by_id[doc.doc_id] = doc  # before its chunks reach the table
+                yield from cs[: n_chunks - made]
+                made += min(len(cs), n_chunks - made)
+                i += 1
+
+        return docs, ChunkTable.from_chunks(stream(), by_id)
 
     def doc_vectors(self, index: int, n_chunks: int) -> np.ndarray:
         """The chunk vectors of document ``index`` (unit rows, seeded)."""
@@ -179,28 +184,3 @@ class LazyVectors(Mapping[str, np.ndarray]):
 
     def __len__(self) -> int:
         return self._n
-
-
-class ChunkTable(Sequence[Chunk]):
-    """Chunks held as (document, ordinal, start, end) rows and made on demand, so a
-    million of them cost 16 MB instead of a gigabyte of objects while a build runs."""
-
-    def __init__(self, docs: Sequence[Document], rows: np.ndarray) -> None:
-        self._docs, self._rows = docs, rows
-
-    def __len__(self) -> int:
-        return len(self._rows)
-
-    def _chunk(self, i: int) -> Chunk:
-        d, k, start, end = (int(v) for v in self._rows[i])
-        doc = self._docs[d]
-        return Chunk(f"{doc.doc_id}-{k:04d}", doc.doc_id, doc.source, doc.title, k, "", None,
-                     start, end, doc.text[start:end])
-
-    def __getitem__(self, index):  # type: ignore[no-untyped-def]
-        if isinstance(index, slice):
-            return [self._chunk(i) for i in range(len(self))[index]]
-        return self._chunk(index if index >= 0 else len(self) + index)
-
-    def __iter__(self) -> Iterator[Chunk]:
-        return (self._chunk(i) for i in range(len(self)))

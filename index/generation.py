@@ -1,11 +1,15 @@
 """One verified, immutable index generation read from disk (checksums first).
 
+Chunks are held as columns (:mod:`index.chunk_table`). A generation large enough
+for IVF-PQ also holds its vectors and BM25 weights as float16
+(:mod:`index.vector_file`): at a million chunks that is what keeps one process
+under 4 GiB (``bench/bench_scale.py``).
+
 >>> # gen = load_generation(Path("indexes/main")); gen.number, len(gen.chunks)
 """
 
 from __future__ import annotations
 
-import io
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -18,6 +22,7 @@ import numpy as np
 
 from index.bm25 import Bm25Index
 from index.build import BM25_DIR, BM25_DOCS_DIR, CHUNKS, DOCUMENTS, FAISS_FILE, VECTORS
+from index.chunk_table import ChunkTable
 from index.dense import faiss_from_bytes, is_approximate, search_faiss, search_refined
 from index.errors import IndexCorruptError, IndexError_, rebuild_command
 from index.facts_store import load_facts
@@ -26,7 +31,7 @@ from index.store import (
     file_problem,
     generation_dir,
     generations,
-    read_chunks,
+    iter_chunks,
     read_documents,
     read_manifest,
     read_regular,
@@ -34,6 +39,7 @@ from index.store import (
     sha256_bytes,
     verify_files,
 )
+from index.vector_file import read_vectors
 from ingest.facts import Fact
 from ingest.types import Chunk, Document
 
@@ -49,7 +55,7 @@ class Generation:
     number: int
     manifest: Mapping[str, Any]
     documents: Mapping[str, Document]
-    chunks: tuple[Chunk, ...]
+    chunks: ChunkTable  # columns, not a million objects
     vectors: np.ndarray
     dense: faiss.Index
     lexical: Bm25Index
@@ -57,6 +63,7 @@ class Generation:
     chunk_doc_row: np.ndarray
     facts: tuple[Fact, ...]
     sizes: Mapping[str, int] = field(default_factory=dict)  # bytes of each file when verified
+    folder: Path | None = None  # where it was read from
 
     # The search backend protocol (index.backend.SearchBackend) over these arrays.
     def dense_top(self, query: np.ndarray, n: int) -> list[tuple[int, float]]:
@@ -80,11 +87,25 @@ class Generation:
         return self.lexical.document_frequencies(tokens)
 
     def chunks_at(self, rows: Sequence[int]) -> list[Chunk]:
-        return [self.chunks[r] for r in rows]
+        return self.chunks.fetch(rows)
 
     def reusable_vectors(self, doc_ids: set[str]) -> dict[str, np.ndarray]:
-        return {c.chunk_id: self.vectors[i] for i, c in enumerate(self.chunks)
-                if c.doc_id in doc_ids}
+        rows = self._rows_of(doc_ids)
+        exact = self.vectors if self.vectors.dtype == np.float32 else self._exact_vectors()
+        return {self.chunks[i].chunk_id: exact[i] for i in rows}
+
+    def _exact_vectors(self) -> np.ndarray:
+        """The float32 vectors from disk (this generation holds float16 copies)."""
+        if self.folder is None:
+            raise IndexCorruptError(f"gen-{self.number} has no folder to re-read vectors from")
+        try:
+            return read_vectors(self.folder / VECTORS, self.manifest["files"][VECTORS])
+        except (OSError, ValueError) as exc:
+            raise IndexCorruptError(
+                f"{self.folder / VECTORS} could not be re-read ({exc})") from exc
+
+    def _rows_of(self, doc_ids: set[str]) -> list[int]:
+        return [i for i, d in enumerate(self.chunks.doc_ids()) if d in doc_ids]
 
     def describe(self) -> dict[str, Any]:
         return {"backend": "faiss"}
@@ -99,13 +120,17 @@ def _read_generation(index_dir: Path, number: int) -> Generation:
     sizes = {name: _size(gen_dir / name) for name in manifest["files"]}
     try:
         docs = read_documents(gen_dir / DOCUMENTS)
-        chunks = tuple(read_chunks(gen_dir / CHUNKS))
+        by_id = {d.doc_id: d for d in docs}
+        # a chunk naming a missing document, or text that is not its slice, is a ValueError
+        chunks = ChunkTable.from_chunks(iter_chunks(gen_dir / CHUNKS), by_id)
         # private in-memory copies (no memory map), of exactly the bytes checked
-        vectors = np.load(io.BytesIO(_verified(gen_dir, VECTORS, manifest, hint)),
-                          allow_pickle=False)
         dense = faiss_from_bytes(_verified(gen_dir, FAISS_FILE, manifest, hint))
-        lexical = Bm25Index.load(gen_dir / BM25_DIR, len(chunks))
-        doc_lexical = Bm25Index.load(gen_dir / BM25_DOCS_DIR, len(docs))
+        # beside compressed codes (IVF-PQ, the largest corpora) vectors and BM25
+        # weights are held as float16; exact float32 otherwise
+        half = is_approximate(dense)
+        vectors = read_vectors(gen_dir / VECTORS, manifest["files"][VECTORS], half=half)
+        lexical = Bm25Index.load(gen_dir / BM25_DIR, len(chunks), half=half)
+        doc_lexical = Bm25Index.load(gen_dir / BM25_DOCS_DIR, len(docs), half=half)
         facts = load_facts(gen_dir, manifest, docs)
     except (OSError, ValueError, TypeError, KeyError, RuntimeError) as exc:
         raise IndexCorruptError(f"{gen_dir} could not be read ({exc}); {hint}") from exc
@@ -117,20 +142,20 @@ def _read_generation(index_dir: Path, number: int) -> Generation:
             f"faiss {dense.ntotal}x{dense.d}, manifest dim {dim}; {hint}"
         )
     doc_row = {d.doc_id: i for i, d in enumerate(docs)}
-    if any(c.doc_id not in doc_row for c in chunks):
-        raise IndexCorruptError(f"{gen_dir / CHUNKS} names documents that are missing; {hint}")
     return Generation(
         number=number,
         manifest=MappingProxyType(dict(manifest)),
-        documents=MappingProxyType({d.doc_id: d for d in docs}),
+        documents=MappingProxyType(by_id),
         chunks=chunks,
         vectors=vectors,
         dense=dense,
         lexical=lexical,
         doc_lexical=doc_lexical,
-        chunk_doc_row=np.array([doc_row[c.doc_id] for c in chunks], dtype=np.int64),
+        chunk_doc_row=np.fromiter((doc_row[d] for d in chunks.doc_ids()), dtype=np.int64,
+                                  count=len(chunks)),
         facts=facts,
         sizes=MappingProxyType(sizes),
+        folder=gen_dir,
     )
 
 

@@ -146,15 +146,31 @@ def document_row(doc: Document) -> dict[str, Any]:
 
 
 def read_documents(path: Path) -> list[Document]:
-    """Documents written by :func:`write_jsonl` of :func:`document_row` rows."""
+    """Documents written by :func:`write_jsonl` of :func:`document_row` rows.
+
+    A document whose search form equals its text (Simplified text) holds one
+    string for both, not two equal copies.
+    """
     with open_regular(path) as raw:
-        return [Document(**json.loads(line)) for line in _lines(raw)]
+        return [_document(json.loads(line)) for line in _lines(raw)]
+
+
+def _document(row: dict[str, Any]) -> Document:
+    if row.get("search_text") == row.get("text"):
+        row["search_text"] = row["text"]
+    return Document(**row)
 
 
 def read_chunks(path: Path) -> list[Chunk]:
     """Chunks written by :func:`write_jsonl` of ``asdict`` rows."""
+    return list(iter_chunks(path))
+
+
+def iter_chunks(path: Path) -> Iterator[Chunk]:
+    """The chunks of :func:`read_chunks`, one at a time."""
     with open_regular(path) as raw:
-        return [Chunk(**json.loads(line)) for line in _lines(raw)]
+        for line in _lines(raw):
+            yield Chunk(**json.loads(line))
 
 
 def _lines(raw: Any) -> Iterator[str]:

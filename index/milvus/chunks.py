@@ -8,8 +8,9 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
-from typing import Any, overload
+from typing import Any
 
+from index.chunk_table import ChunkRowsBase
 from index.errors import IndexCorruptError, rebuild_command
 from index.location import MilvusLocation
 from index.milvus.client import CALL_TIMEOUT, calling
@@ -21,30 +22,13 @@ FETCH_BATCH = 1000
 CHUNK_CACHE = 20_000
 
 
-class ChunkRows(Sequence[Chunk]):
+class ChunkRows(ChunkRowsBase):
     """The generation's chunks by row, fetched from Milvus on demand (a bounded cache)."""
 
     def __init__(self, location: MilvusLocation, client: Any, name: str, n: int) -> None:
         self._location, self._client, self._name, self._n = location, client, name, n
         self._cache: OrderedDict[int, Chunk] = OrderedDict()
         self._lock = threading.Lock()
-
-    def __len__(self) -> int:
-        return self._n
-
-    @overload
-    def __getitem__(self, index: int) -> Chunk: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[Chunk]: ...
-
-    def __getitem__(self, index: int | slice) -> Chunk | Sequence[Chunk]:
-        if isinstance(index, slice):
-            return self.fetch(range(self._n)[index])
-        row = index + self._n if index < 0 else index
-        if not 0 <= row < self._n:
-            raise IndexError(f"chunk row {index} is out of range (0..{self._n - 1})")
-        return self.fetch([row])[0]
 
     def __iter__(self) -> Iterator[Chunk]:
         for start in range(0, self._n, FETCH_BATCH):

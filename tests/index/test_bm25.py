@@ -69,3 +69,24 @@ def test_document_frequencies_survive_save_and_load(tmp_path: Path) -> None:
     lex.save(tmp_path / "bm25")
     loaded = Bm25Index.load(tmp_path / "bm25", 3)
     assert loaded.document_frequencies(["补贴", "公寓", "无"]) == [2, 2, 0]
+
+
+def test_half_precision_weights_keep_the_ranking(tmp_path: Path) -> None:
+    import random
+
+    import numpy as np
+
+    rng = random.Random(1)
+    words = [chr(0x4E00 + i) + chr(0x4E80 + j) for i in range(40) for j in range(25)]
+    corpus = [[rng.choice(words) for _ in range(rng.randint(5, 80))] for _ in range(2000)]
+    Bm25Index.build(corpus).save(tmp_path / "bm25")
+    exact = Bm25Index.load(tmp_path / "bm25", len(corpus))
+    half = Bm25Index.load(tmp_path / "bm25", len(corpus), half=True)
+    assert half._model.scores["data"].nbytes * 2 == exact._model.scores["data"].nbytes
+    for _ in range(50):
+        query = [rng.choice(words) for _ in range(rng.randint(2, 10))]
+        want, got = exact.scores(query), half.scores(query)
+        assert got.dtype == np.float32
+        np.testing.assert_allclose(got, want, rtol=2e-3, atol=1e-3)
+        assert half.search(query, 1) == [] or half.search(query, 1)[0][0] in {
+            r for r, s in exact.search(query, 3) if s >= exact.search(query, 1)[0][1] * 0.998}
