@@ -79,11 +79,26 @@ class Bm25Index:
         return cls(model, n_docs)
 
     def scores(self, tokens: Sequence[str]) -> np.ndarray:
-        """BM25 score of every chunk for the query ``tokens`` (zeros when none is known)."""
+        """BM25 score of every chunk for the query ``tokens`` (zeros when none is known).
+
+        The sum bm25s computes, token by token in float32. Float16 weights are cast
+        to float32 a token at a time first: ``np.add.at`` is fast only when the
+        types agree (at a million chunks 2.9 ms a question instead of 36 ms).
+        """
+        out = np.zeros(self.n_docs, dtype=np.float32)
         ids = self._model.get_tokens_ids(list(tokens)) if self.n_docs else []
         if not ids:
-            return np.zeros(self.n_docs, dtype=np.float32)
-        return np.asarray(self._model.get_scores(ids), dtype=np.float32)
+            return out
+        matrix = self._model.scores
+        data, indices, indptr = matrix["data"], matrix["indices"], matrix["indptr"]
+        for token in ids:
+            start, end = indptr[token], indptr[token + 1]
+            np.add.at(out, indices[start:end], data[start:end].astype(np.float32, copy=False))
+        return out
+
+    def n_rows(self) -> int:
+        """Rows the stored matrix holds (``n_docs`` is what the caller said it holds)."""
+        return int(self._model.scores.get("num_docs", 0)) if self.n_docs else 0
 
     def document_frequencies(self, tokens: Sequence[str]) -> list[int]:
         """How many indexed rows contain each of ``tokens`` (0 for a token never indexed)."""

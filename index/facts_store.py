@@ -59,13 +59,42 @@ def checked_facts(
 ) -> tuple[Fact, ...]:
     """Facts from their JSON form; ``ValueError`` when a quote is not at its offsets."""
     facts: list[Fact] = []
+    shared: dict[str, str] = {}
     for row in rows:
-        fact = Fact.from_json(row)
+        fact = Fact.from_json(_sharing(row, documents, shared))
         doc = documents.get(fact.doc_id)
         if doc is None or doc.text[fact.char_start : fact.char_end] != fact.quote:
             raise ValueError(f"fact {fact.fact_id} does not match its document text")
         facts.append(fact)
     return tuple(facts)
+
+
+#: Fields whose values repeat across facts (a few hundred distinct values at most).
+_REPEATED = ("kind", "programme", "beneficiary", "unit", "period", "condition", "region",
+             "issuer", "date", "valid_until")
+
+
+def _sharing(
+    row: Mapping[str, object], documents: Mapping[str, Document], shared: dict[str, str]
+) -> dict[str, object]:
+    """``row`` with its repeated strings replaced by one shared copy each: the
+    document's own id, source and title, and one object per distinct value of the
+    other repeated fields (a million-chunk index holds 300k facts)."""
+    out = dict(row)
+    doc = documents.get(str(row.get("doc_id")))
+    if doc is not None:
+        for name in ("doc_id", "source", "title"):
+            if out.get(name) == getattr(doc, name):
+                out[name] = getattr(doc, name)
+    for name in _REPEATED:
+        value = out.get(name)
+        if isinstance(value, str):
+            out[name] = shared.setdefault(value, value)
+    departments = out.get("departments")
+    if isinstance(departments, list):
+        out["departments"] = [shared.setdefault(d, d) if isinstance(d, str) else d
+                              for d in departments]
+    return out
 
 
 def select_facts(

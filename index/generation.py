@@ -119,27 +119,31 @@ def _read_generation(index_dir: Path, number: int) -> Generation:
     verify_files(gen_dir, manifest, index_dir, REQUIRED_FILES)
     sizes = {name: _size(gen_dir / name) for name in manifest["files"]}
     try:
+        # private in-memory copies (no memory map), of exactly the bytes checked
+        dense = faiss_from_bytes(_verified(gen_dir, FAISS_FILE, manifest, hint))
+        # beside compressed codes (IVF-PQ, the largest corpora) vectors and BM25
+        # weights are held as float16; exact float32 otherwise. BM25 first: its
+        # float32 arrays are briefly held beside the halves, before the rest is loaded.
+        half = is_approximate(dense)
+        lexical = Bm25Index.load(gen_dir / BM25_DIR, int(manifest["n_chunks"]), half=half)
+        doc_lexical = Bm25Index.load(gen_dir / BM25_DOCS_DIR, int(manifest["n_documents"]),
+                                     half=half)
         docs = read_documents(gen_dir / DOCUMENTS)
         by_id = {d.doc_id: d for d in docs}
         # a chunk naming a missing document, or text that is not its slice, is a ValueError
         chunks = ChunkTable.from_chunks(iter_chunks(gen_dir / CHUNKS), by_id)
-        # private in-memory copies (no memory map), of exactly the bytes checked
-        dense = faiss_from_bytes(_verified(gen_dir, FAISS_FILE, manifest, hint))
-        # beside compressed codes (IVF-PQ, the largest corpora) vectors and BM25
-        # weights are held as float16; exact float32 otherwise
-        half = is_approximate(dense)
         vectors = read_vectors(gen_dir / VECTORS, manifest["files"][VECTORS], half=half)
-        lexical = Bm25Index.load(gen_dir / BM25_DIR, len(chunks), half=half)
-        doc_lexical = Bm25Index.load(gen_dir / BM25_DOCS_DIR, len(docs), half=half)
         facts = load_facts(gen_dir, manifest, docs)
     except (OSError, ValueError, TypeError, KeyError, RuntimeError) as exc:
         raise IndexCorruptError(f"{gen_dir} could not be read ({exc}); {hint}") from exc
     n, dim = len(chunks), int(manifest.get("dim", -1))
-    if vectors.shape != (n, dim) or dense.ntotal != n or dense.d != dim:
+    if (vectors.shape != (n, dim) or dense.ntotal != n or dense.d != dim
+            or (lexical.n_rows(), doc_lexical.n_rows()) != (n, len(docs))):
         raise IndexCorruptError(
-            f"{gen_dir}: {CHUNKS}, {VECTORS}, {FAISS_FILE} and manifest.json disagree: "
-            f"{n} chunks, vectors {vectors.shape}, "
-            f"faiss {dense.ntotal}x{dense.d}, manifest dim {dim}; {hint}"
+            f"{gen_dir}: {CHUNKS}, {VECTORS}, {FAISS_FILE}, BM25 and manifest.json disagree: "
+            f"{n} chunks of {len(docs)} documents, vectors {vectors.shape}, "
+            f"faiss {dense.ntotal}x{dense.d}, BM25 rows {lexical.n_rows()} and "
+            f"{doc_lexical.n_rows()}, manifest dim {dim}; {hint}"
         )
     doc_row = {d.doc_id: i for i, d in enumerate(docs)}
     return Generation(

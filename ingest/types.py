@@ -14,9 +14,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+_NO_META: Mapping[str, str] = MappingProxyType({})
+
 
 def _frozen_map(value: Mapping[str, str] | None) -> Mapping[str, str]:
-    return MappingProxyType(dict(value or {}))
+    # one shared empty mapping: most documents have no manifest metadata
+    return MappingProxyType(dict(value)) if value else _NO_META
 
 
 @dataclass(frozen=True)

@@ -225,3 +225,18 @@ def test_index_from_an_older_format_is_refused(built_index: Path) -> None:
     (path.parent / store.MANIFEST_SHA).write_text(store.sha256_file(path))
     with pytest.raises(IndexCorruptError, match=r"format version 1.*python -m index build"):
         Retriever.load(built_index)
+
+
+def test_bm25_rows_that_disagree_with_the_chunks_are_refused(built_index: Path) -> None:
+    from index.bm25 import Bm25Index
+
+    gen = _gen(built_index)
+    Bm25Index.build([["人才", "公寓"], ["社保", "补贴"]]).save(gen / "bm25")
+    manifest = json.loads((gen / "manifest.json").read_text())
+    for name in list(manifest["files"]):
+        if name.startswith("bm25/"):
+            manifest["files"][name] = store.sha256_file(gen / name)
+    (gen / "manifest.json").write_text(json.dumps(manifest))
+    (gen / store.MANIFEST_SHA).write_text(store.sha256_file(gen / "manifest.json"))
+    with pytest.raises(IndexCorruptError, match="BM25 rows 2"):
+        Retriever.load(built_index)
