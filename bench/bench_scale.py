@@ -10,7 +10,9 @@ with ``Retriever.load`` and times ``Retriever.search`` (query vectors given, so 
 embedding model is not part of the figure; it is measured separately by
 ``--embed-sample``). Memory is the child's own: peak (VmHWM) and, after the
 searches, resident anonymous and file-backed pages. Dense quality: how much of
-the exact top 10 (brute force over every stored vector) the dense side returns.
+the exact top 10 (brute force over every stored vector) the dense side returns,
+and where vectors are held as int8 codes, how often the hybrid top 5 equals the
+one computed with the exact float32 vectors.
 
 ``--milvus-sizes`` does the same into a Milvus Lite file in-process (build,
 search and memory of the engine included), one size at a time, stopping at the
@@ -138,7 +140,34 @@ def phase_search(work: Path, target: str) -> dict[str, Any]:
     }
     if target == "faiss":
         out["dense_recall@10"] = dense_recall(retriever, work, vecs[:50])
+        out.update(exact_agreement(retriever, work, texts, vecs))
     return out
+
+
+def exact_agreement(
+    retriever: Any, work: Path, texts: Sequence[str], vecs: np.ndarray
+) -> dict[str, float]:
+    """How often the hybrid top 5 with the vectors as held (int8 codes above the IVF-PQ
+    threshold) equals the top 5 with the exact float32 vectors from disk."""
+    import dataclasses
+
+    gen = retriever._gen
+    if isinstance(gen.vectors, np.ndarray):
+        return {}
+    held = [_top5(retriever, t, v) for t, v in zip(texts, vecs, strict=True)]
+    retriever._gen = dataclasses.replace(gen, vectors=np.load(gen.folder / "vectors.npy"))
+    exact = [_top5(retriever, t, v) for t, v in zip(texts, vecs, strict=True)]
+    retriever._gen = gen
+    pairs = list(zip(held, exact, strict=True))
+    return {
+        "exact_top1_same": sum(a[:1] == b[:1] for a, b in pairs) / len(pairs),
+        "exact_top5_identical": sum(a == b for a, b in pairs) / len(pairs),
+        "exact_top5_overlap": statistics.fmean(len(set(a) & set(b)) / 5 for a, b in pairs),
+    }
+
+
+def _top5(retriever: Any, text: str, vec: np.ndarray) -> list[str]:
+    return [hit.chunk.chunk_id for hit in retriever.search(text, k=5, query_vector=vec)]
 
 
 def dense_recall(retriever: Any, work: Path, queries: np.ndarray) -> float:

@@ -1,8 +1,8 @@
 """One verified, immutable index generation read from disk (checksums first).
 
 Chunks are held as columns (:mod:`index.chunk_table`). A generation large enough
-for IVF-PQ also holds its vectors and BM25 weights as float16
-(:mod:`index.vector_file`): at a million chunks that is what keeps one process
+for IVF-PQ also holds its vectors as int8 codes (:mod:`index.vector_file`) and
+its BM25 weights as float16: at a million chunks that is what keeps one process
 under 4 GiB (``bench/bench_scale.py``).
 
 >>> # gen = load_generation(Path("indexes/main")); gen.number, len(gen.chunks)
@@ -39,7 +39,7 @@ from index.store import (
     sha256_bytes,
     verify_files,
 )
-from index.vector_file import read_vectors
+from index.vector_file import Int8Rows, read_vectors
 from ingest.facts import Fact
 from ingest.types import Chunk, Document
 
@@ -56,7 +56,7 @@ class Generation:
     manifest: Mapping[str, Any]
     documents: Mapping[str, Document]
     chunks: ChunkTable  # columns, not a million objects
-    vectors: np.ndarray
+    vectors: np.ndarray | Int8Rows
     dense: faiss.Index
     lexical: Bm25Index
     doc_lexical: Bm25Index
@@ -95,7 +95,7 @@ class Generation:
         return {self.chunks[i].chunk_id: exact[i] for i in rows}
 
     def _exact_vectors(self) -> np.ndarray:
-        """The float32 vectors from disk (this generation holds float16 copies)."""
+        """The float32 vectors from disk (this generation holds int8 codes)."""
         if self.folder is None:
             raise IndexCorruptError(f"gen-{self.number} has no folder to re-read vectors from")
         try:
@@ -121,9 +121,9 @@ def _read_generation(index_dir: Path, number: int) -> Generation:
     try:
         # private in-memory copies (no memory map), of exactly the bytes checked
         dense = faiss_from_bytes(_verified(gen_dir, FAISS_FILE, manifest, hint))
-        # beside compressed codes (IVF-PQ, the largest corpora) vectors and BM25
-        # weights are held as float16; exact float32 otherwise. BM25 first: its
-        # float32 arrays are briefly held beside the halves, before the rest is loaded.
+        # beside compressed codes (IVF-PQ, the largest corpora) vectors are held as
+        # int8 codes and BM25 weights as float16; exact float32 otherwise. BM25 first:
+        # its float32 arrays are briefly held beside the halves, before the rest loads.
         half = is_approximate(dense)
         lexical = Bm25Index.load(gen_dir / BM25_DIR, int(manifest["n_chunks"]), half=half)
         doc_lexical = Bm25Index.load(gen_dir / BM25_DOCS_DIR, int(manifest["n_documents"]),
@@ -132,7 +132,7 @@ def _read_generation(index_dir: Path, number: int) -> Generation:
         by_id = {d.doc_id: d for d in docs}
         # a chunk naming a missing document, or text that is not its slice, is a ValueError
         chunks = ChunkTable.from_chunks(iter_chunks(gen_dir / CHUNKS), by_id)
-        vectors = read_vectors(gen_dir / VECTORS, manifest["files"][VECTORS], half=half)
+        vectors = read_vectors(gen_dir / VECTORS, manifest["files"][VECTORS], int8=half)
         facts = load_facts(gen_dir, manifest, docs)
     except (OSError, ValueError, TypeError, KeyError, RuntimeError) as exc:
         raise IndexCorruptError(f"{gen_dir} could not be read ({exc}); {hint}") from exc

@@ -152,10 +152,11 @@ def read_documents(path: Path) -> list[Document]:
     string for both, not two equal copies.
     """
     with open_regular(path) as raw:
-        return [_document(json.loads(line)) for line in _lines(raw)]
+        return [document_from_row(json.loads(line)) for line in _lines(raw)]
 
 
-def _document(row: dict[str, Any]) -> Document:
+def document_from_row(row: dict[str, Any]) -> Document:
+    """A Document from its JSON row; equal text and search form become one string."""
     if row.get("search_text") == row.get("text"):
         row["search_text"] = row["text"]
     return Document(**row)

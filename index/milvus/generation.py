@@ -54,6 +54,7 @@ from index.milvus.schema import (
     terms_table,
 )
 from index.sparse import query_weights, token_key
+from index.store import document_from_row
 from ingest.facts import Fact
 from ingest.types import Chunk, Document
 
@@ -349,7 +350,7 @@ def _read_documents(
     try:
         for text in records:
             record = json.loads(text)
-            doc = Document(**record["document"])
+            doc = document_from_row(record["document"])
             documents.append(doc)
             entries[doc.doc_id] = record["entry"]
             rows.append(record["rows"])

@@ -1,5 +1,5 @@
-"""Vectors read in blocks with their checksum; float16 vectors and BM25 weights beside
-IVF-PQ, float32 for reuse."""
+"""Vectors read in blocks with their checksum; int8 vectors and float16 BM25 weights
+beside IVF-PQ, float32 for reuse."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from index import IndexConfig, build_from_chunks
 from index.embedder import HashEmbedder
 from index.generation import load_generation
 from index.tokenise import query_tokens
-from index.vector_file import VectorFileError, read_vectors
+from index.vector_file import Int8Rows, VectorFileError, read_vectors
 
 CLAUSES = ["高校毕业生到基层工作可按规定享受生活补贴", "企业吸纳就业困难人员给予社会保险补贴",
            "博士研究生每月发放生活津贴五千元", "人才公寓租金按市场价的百分之五十收取",
@@ -25,15 +25,29 @@ def _sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def test_vectors_read_in_blocks_equal_numpy_and_halve_on_request(tmp_path: Path) -> None:
+def test_vectors_read_in_blocks_equal_numpy_and_quantise_on_request(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import index.vector_file
+
+    monkeypatch.setattr(index.vector_file, "_BLOCK_BYTES", 48 * 4 * 700)  # 8 blocks
     path = tmp_path / "v.npy"
     x = np.random.default_rng(0).standard_normal((5000, 48)).astype(np.float32)
+    x /= np.linalg.norm(x, axis=1, keepdims=True)
+    x[7] = 0.0  # a zero row stays zero
     np.save(path, x)
     exact = read_vectors(path, _sha(path))
-    assert exact.dtype == np.float32 and np.array_equal(exact, x)
-    half = read_vectors(path, _sha(path), half=True)
-    assert half.dtype == np.float16 and half.nbytes * 2 == x.nbytes
-    np.testing.assert_allclose(half, x, rtol=1e-3, atol=1e-4)
+    assert isinstance(exact, np.ndarray) and exact.dtype == np.float32
+    assert np.array_equal(exact, x)
+    codes = read_vectors(path, _sha(path), int8=True)
+    assert isinstance(codes, Int8Rows) and codes.shape == x.shape
+    assert codes.nbytes < x.nbytes / 3.5
+    decoded = codes[np.arange(5000)]
+    step = np.abs(x).max(axis=1, keepdims=True) / 127
+    assert np.all(np.abs(decoded - x) <= step / 2 + 1e-7)  # half a step, nothing clipped
+    assert not decoded[7].any()
+    queries = x[:20]
+    np.testing.assert_allclose(decoded @ queries.T, x @ queries.T, atol=5e-3)
 
 
 @pytest.mark.parametrize("damage", ["float64", "truncated", "trailing", "changed"])
@@ -55,7 +69,7 @@ def test_damaged_vector_files_are_refused(tmp_path: Path, damage: str) -> None:
         read_vectors(path, sha)
 
 
-def test_ivfpq_generation_keeps_half_vectors_and_reuses_exact_ones(tmp_path: Path) -> None:
+def test_ivfpq_generation_keeps_int8_vectors_and_reuses_exact_ones(tmp_path: Path) -> None:
     corpus = SyntheticCorpus(CLAUSES, seed=3, dim=64)
     docs, chunks = corpus.corpus_of(3000)
     vectors = LazyVectors(corpus, chunks)
@@ -63,7 +77,7 @@ def test_ivfpq_generation_keeps_half_vectors_and_reuses_exact_ones(tmp_path: Pat
     build_from_chunks(list(docs.values()), chunks, tmp_path / "idx", config,
                       embedder=HashEmbedder(dim=64), reuse=vectors)
     gen = load_generation(tmp_path / "idx")
-    assert gen.vectors.dtype == np.float16 and gen.vectors.shape == (3000, 64)
+    assert isinstance(gen.vectors, Int8Rows) and gen.vectors.shape == (3000, 64)
     for lexical in (gen.lexical, gen.doc_lexical):  # BM25 weights halved too
         assert lexical._model.scores["data"].dtype == np.float16
     for chunk in chunks[::500]:  # a span of a chunk still finds a chunk holding it first
@@ -82,6 +96,6 @@ def test_ivfpq_generation_keeps_half_vectors_and_reuses_exact_ones(tmp_path: Pat
     reused = gen.reusable_vectors(some)
     rows = [i for i, c in enumerate(chunks) if c.doc_id in some]
     assert len(reused) == len(rows)
-    for i in rows:  # bit for bit the float32 on disk, not the float16 in memory
+    for i in rows:  # bit for bit the float32 on disk, not the int8 codes in memory
         assert reused[chunks[i].chunk_id].dtype == np.float32
         assert np.array_equal(reused[chunks[i].chunk_id], stored[i])
