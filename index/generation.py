@@ -91,7 +91,8 @@ class Generation:
 
     def reusable_vectors(self, doc_ids: set[str]) -> dict[str, np.ndarray]:
         rows = self._rows_of(doc_ids)
-        exact = self.vectors if self.vectors.dtype == np.float32 else self._exact_vectors()
+        held = self.vectors
+        exact = held if isinstance(held, np.ndarray) else self._exact_vectors()
         return {self.chunks[i].chunk_id: exact[i] for i in rows}
 
     def _exact_vectors(self) -> np.ndarray:
@@ -124,15 +125,15 @@ def _read_generation(index_dir: Path, number: int) -> Generation:
         # beside compressed codes (IVF-PQ, the largest corpora) vectors are held as
         # int8 codes and BM25 weights as float16; exact float32 otherwise. BM25 first:
         # its float32 arrays are briefly held beside the halves, before the rest loads.
-        half = is_approximate(dense)
-        lexical = Bm25Index.load(gen_dir / BM25_DIR, int(manifest["n_chunks"]), half=half)
+        compact = is_approximate(dense)
+        lexical = Bm25Index.load(gen_dir / BM25_DIR, int(manifest["n_chunks"]), half=compact)
         doc_lexical = Bm25Index.load(gen_dir / BM25_DOCS_DIR, int(manifest["n_documents"]),
-                                     half=half)
+                                     half=compact)
         docs = read_documents(gen_dir / DOCUMENTS)
         by_id = {d.doc_id: d for d in docs}
         # a chunk naming a missing document, or text that is not its slice, is a ValueError
         chunks = ChunkTable.from_chunks(iter_chunks(gen_dir / CHUNKS), by_id)
-        vectors = read_vectors(gen_dir / VECTORS, manifest["files"][VECTORS], int8=half)
+        vectors = read_vectors(gen_dir / VECTORS, manifest["files"][VECTORS], int8=compact)
         facts = load_facts(gen_dir, manifest, docs)
     except (OSError, ValueError, TypeError, KeyError, RuntimeError) as exc:
         raise IndexCorruptError(f"{gen_dir} could not be read ({exc}); {hint}") from exc
