@@ -23,6 +23,7 @@ from lexicon.regions import (
 )
 from lexicon.terms import (
     Degree,
+    ask_words,
     benefit_families,
     benefit_kinds,
     degree_aliases,
@@ -53,6 +54,7 @@ __all__ = [
     "Place",
     "Relation",
     "applies_to",
+    "ask_words",
     "benefit_families",
     "benefit_kinds",
     "degree_aliases",

@@ -152,6 +152,12 @@ def umbrella_words() -> frozenset[str]:
 
 
 @cache
+def ask_words() -> tuple[str, ...]:
+    """Words that ask (哪, 什么, 何 …): a phrase holding one is a question, not a name."""
+    return tuple(r["word"] for r in _rows("question_words.tsv") if r["kind"] == "ask")
+
+
+@cache
 def function_chars() -> frozenset[str]:
     """Characters of question phrasing (的, 吗, 能, 多少 …)."""
     return frozenset("".join(r["word"] for r in _rows("question_words.tsv")

@@ -24,7 +24,7 @@ from app.answer.framing import en_place, english_intro, key_figure_line, region_
 from app.answer.question import QuestionInfo
 from app.answer.rules import Decision
 from app.answer.script import Script, in_script
-from app.answer.sentences import Sentence, display, leans_on_previous
+from app.answer.sentences import CLOSERS, TERMINATORS, Sentence, display, leans_on_previous
 from app.answer.types import Citation
 from app.answer.validity import document_status
 from index.types import Hit
@@ -34,6 +34,7 @@ from lexicon import region_label
 
 FRAGMENT_CHARS = 30
 ADJACENT_CHARS = 3  # a context sentence this close before a quote is joined to it
+PAUSES = frozenset("，,、：:")
 _MARKER_PREFIX = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、．.]"
                             r"|[（(][一二三四五六七八九十\d]{1,3}[）)]"
                             r"|\d{1,2}[.、．](?!\d)|[■▶●◆★])\s*")
@@ -86,13 +87,70 @@ def reading_order(chosen: Sequence[Candidate]) -> list[Candidate]:
                                                           c.sentence.start))]
 
 
-def quotes_for(chosen: Sequence[Candidate],
-               sentences_of: Mapping[str, Sequence[Sentence]]) -> list[list[Quote]]:
-    """One line of quotes per chosen sentence, in reading order: the sentence, with the
-    context it leans on joined to it when adjacent, else quoted first on its line."""
+def runs_on(s: Sentence) -> bool:
+    """True when a sentence ends in punctuation (a full stop, or a comma where a long
+    sentence was cut), so the text after it reads on; a heading or a line-broken item
+    ends without."""
+    return s.text.rstrip().rstrip("".join(CLOSERS))[-1:] in TERMINATORS | PAUSES
+
+
+def _joins(last: Candidate, c: Candidate, sentences: Sequence[Sentence], gap: int) -> bool:
+    """Whether ``c`` continues the run ending in ``last``: the same passage and region,
+    at most ``gap`` sentences later, and no heading before it."""
+    return (last.hit.chunk.chunk_id == c.hit.chunk.chunk_id and last.region == c.region
+            and 0 < c.index - last.index <= gap + 1
+            and all(runs_on(s) for s in sentences[last.index:c.index]))
+
+
+def runs(chosen: Sequence[Candidate], sentences_of: Mapping[str, Sequence[Sentence]],
+         gap: int = 0) -> list[list[Candidate]]:
+    """Chosen sentences in reading order, with those that lie close together in one
+    retrieved passage (at most ``gap`` unchosen sentences apart, same stated region, no
+    heading between them) joined into one run in text order. The run holding the best
+    sentence comes first, so a sentence just before the best one is read before it, as
+    its document has it."""
+    if not chosen:
+        return []
+    groups: list[list[Candidate]] = []
+    for c in sorted(chosen, key=lambda c: (c.doc_id, c.index)):
+        if groups and _joins(groups[-1][-1], c, sentences_of[c.doc_id], gap):
+            groups[-1].append(c)
+        else:
+            groups.append([c])
+    first = {id(c): i for i, c in enumerate(reading_order(chosen))}
+    groups.sort(key=lambda g: min(first[id(c)] for c in g))
+    return groups
+
+
+def open_list(s: Sentence) -> bool:
+    """True when a sentence ends in ； or ： and so goes on in the next clause."""
+    return s.text.rstrip()[-1:] in "；;：:"
+
+
+def sentence_end(last: Candidate, sentences: Sequence[Sentence], clauses: int,
+                 taken: set[int]) -> int:
+    """Where the quote of ``last`` ends: at the end of its sentence when it is one clause
+    of a list (it ends in ；or ：), through at most ``clauses`` more clauses of its passage,
+    stopping before a sentence quoted elsewhere (the indices in ``taken``)."""
+    i, chunk = last.index, last.hit.chunk
+    while (i - last.index < clauses and i + 1 < len(sentences) and open_list(sentences[i])
+           and i + 1 not in taken and sentences[i + 1].end <= chunk.char_end):
+        i += 1
+    return sentences[i].end
+
+
+def quotes_for(chosen: Sequence[Candidate], sentences_of: Mapping[str, Sequence[Sentence]],
+               gap: int = 0, clauses: int = 0) -> list[list[Quote]]:
+    """One line of quotes per run of chosen sentences (see :func:`runs`): the run as one
+    span, continued to the end of its sentence (see :func:`sentence_end`), with the
+    context its first sentence leans on joined to it when adjacent, else quoted first on
+    its line."""
     starts = {(c.doc_id, c.sentence.start) for c in chosen}
     lines: list[list[Quote]] = []
-    for c in reading_order(chosen):
+    for run in runs(chosen, sentences_of, gap):
+        c = run[0]
+        taken = {o.index for o in chosen if o.doc_id == c.doc_id}
+        end = sentence_end(run[-1], sentences_of[c.doc_id], clauses, taken)
         context = _needs_context(c, sentences_of[c.doc_id], starts)
         start, line = c.sentence.start, []
         if context is not None:
@@ -101,9 +159,19 @@ def quotes_for(chosen: Sequence[Candidate],
                 start = context.start
             else:
                 line.append(Quote(c.hit, context.start, context.end, c.region))
-        line.append(Quote(c.hit, start, c.sentence.end, c.region))
+        line.append(Quote(c.hit, start, end, c.region))
         lines.append(line)
     return lines
+
+
+def line_number(lines: Sequence[Sequence[Quote]], numbers: Sequence[int], doc_id: str,
+                sentence: Sentence) -> int:
+    """The citation number of the line whose last quote holds ``sentence`` (else 1)."""
+    for line, n in zip(lines, numbers, strict=True):
+        q = line[-1]
+        if q.hit.chunk.doc_id == doc_id and q.start <= sentence.start and sentence.end <= q.end:
+            return n
+    return 1
 
 
 def region_labels(lines: Sequence[Sequence[Quote]], decision: Decision, asked: str | None,
@@ -132,13 +200,16 @@ def _line_text(citations: Sequence[Citation]) -> str:
 
 def compose(q: QuestionInfo, decision: Decision, documents: Mapping[str, Document],
             sentences_of: Mapping[str, Sequence[Sentence]], facts: Iterable[Fact] = (),
-            asked: str | None = None) -> tuple[str, tuple[Citation, ...]]:
+            asked: str | None = None, join_gap: int = 0,
+            list_clauses: int = 0) -> tuple[str, tuple[Citation, ...]]:
     """Answer text and citations for a decision that quotes evidence. The sentence that
-    states the key figure is quoted first."""
+    states the key figure is quoted first; chosen sentences at most ``join_gap``
+    sentences apart in one document are quoted as one passage, and a quote that ends in
+    ；or ： goes on through at most ``list_clauses`` more clauses."""
     key = key_facts(q, decision.chosen, facts, documents)
     sources = [k.source for k in key]
     chosen = [*dict.fromkeys(sources), *(c for c in decision.chosen if c not in sources)]
-    lines = quotes_for(chosen, sentences_of)
+    lines = quotes_for(chosen, sentences_of, join_gap, list_clauses)
     flat = [quote for line in lines for quote in line]
     citations = tuple(make_citation(n, quote, documents[quote.hit.chunk.doc_id])
                       for n, quote in enumerate(flat, start=1))
@@ -154,12 +225,11 @@ def compose(q: QuestionInfo, decision: Decision, documents: Mapping[str, Documen
         titles = [documents[line[0].hit.chunk.doc_id].title for line in lines]
         out.append(region_note(kind, asked, [line[0].region for line in lines], q.script,
                                titles))
-    number = {(line[-1].hit.chunk.doc_id, line[-1].end): cites[-1].n
-              for line, cites in zip(lines, per_line, strict=True)}
+    numbers = [cites[-1].n for cites in per_line]
     if q.script == "en" and not key:
         out.append(english_intro(q.kinds))
     for fact in key:
-        n = number.get((fact.source.doc_id, fact.source.sentence.end), 1)
+        n = line_number(lines, numbers, fact.source.doc_id, fact.source.sentence)
         out.append(key_figure_line(fact.who, amount_cell(fact.fact, fact.label), fact.label,
                                    fact.source.region, f"[{n}]", q.script))
     for j, cites in enumerate(per_line):

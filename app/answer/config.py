@@ -25,6 +25,8 @@ class AnswerConfig:
     support_weight: float = 0.35  # share of the question's content words in its neighbourhood
     rank_weight: float = 0.15  # / retrieval rank of the passage it comes from
     kind_weight: float = 0.2  # the sentence states the kind of fact asked (an amount …)
+    kind_share: float = 0.5  # the best sentence stating the asked kind is used unless it
+    #                         scores below this share of the best sentence (0: always)
     specific_weight: float = 0.05  # per named degree or benefit in the sentence (at most 2)
     echo_penalty: float = 0.25  # it restates the question (a heading, a question, the title)
     heading_penalty: float = 0.05  # it opens a numbered item or section
@@ -47,6 +49,10 @@ class AnswerConfig:
     related_score: float = 0.8  # … and this share when it comes from another document
     duplicate_jaccard: float = 0.6  # bigram overlap at which two sentences say the same
     gain_weight: float = 0.5  # weight of the new key bigrams an extra sentence adds
+    join_gap: int = 1  # chosen sentences of one document at most this many sentences apart
+    #                    are quoted as one passage, in the document's order
+    list_clauses: int = 8  # a quote ending in ；or ： (one clause of a list) goes on
+    #                        through at most this many more clauses of its passage
 
     def __post_init__(self) -> None:
         for f in fields(self):
@@ -55,7 +61,7 @@ class AnswerConfig:
                 raise ValueError(f"AnswerConfig.{f.name} must not be negative, got {value}")
         if self.max_sentences < 1:
             raise ValueError("AnswerConfig.max_sentences must be at least 1")
-        for name in ("min_support", "min_coverage", "relative_score", "related_score",
+        for name in ("min_support", "min_coverage", "relative_score", "related_score", "kind_share",
                      "duplicate_jaccard"):
             if getattr(self, name) > 1:
                 raise ValueError(f"AnswerConfig.{name} must be between 0 and 1")

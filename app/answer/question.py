@@ -21,6 +21,7 @@ from functools import cache, lru_cache
 from app.answer.script import Script, detect_script, simplified
 from lexicon import (
     Place,
+    ask_words,
     benefit_kinds,
     degree_aliases,
     gazetteer,
@@ -173,7 +174,8 @@ def find_programmes(text: str) -> tuple[str, ...]:
     names = [m.group(1) for m in _QUOTED.finditer(text)]
     for m in _PROGRAMME.finditer(_QUOTED.sub(" ", text)):
         name = _PROGRAMME_TRIM.sub("", m.group(1))
-        if len(name) >= 4 and not _GENERIC_PROGRAMME.match(name):
+        if (len(name) >= 4 and not _GENERIC_PROGRAMME.match(name)
+                and not any(w in name for w in ask_words())):
             names.append(name)
     return tuple(dict.fromkeys(names))
 

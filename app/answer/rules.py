@@ -64,12 +64,18 @@ def _refuse(reason: str, missing: Sequence[str] = ()) -> Decision:
     return Decision((), "refuse", reason, tuple(missing))
 
 
-def best_of(pool: Sequence[Candidate], q: QuestionInfo) -> Candidate | None:
+def best_of(pool: Sequence[Candidate], q: QuestionInfo, kind_share: float = 0.0
+            ) -> Candidate | None:
     """The highest-scoring readable candidate, among those stating the asked kind when one
-    is asked."""
-    stating = [c for c in pool if c.kind_ok and not c.damaged] if q.kinds else [
-        c for c in pool if not c.damaged]
-    return max(stating, key=lambda c: c.score) if stating else None
+    is asked, unless the best of those scores below ``kind_share`` of the best readable
+    one (the kind was read from the question's wording and may be wrong)."""
+    readable = [c for c in pool if not c.damaged]
+    stating = [c for c in readable if c.kind_ok] if q.kinds else readable
+    best = max(stating, key=lambda c: c.score) if stating else None
+    if best is None or not kind_share:
+        return best
+    top = max(readable, key=lambda c: c.score)
+    return top if best.score < kind_share * top.score else best
 
 
 def supported(best: Candidate, config: AnswerConfig) -> bool:
@@ -171,7 +177,7 @@ def decide(q: QuestionInfo, cands: Sequence[Candidate], config: AnswerConfig | N
         missing = most_missing(cands)
         return _refuse(f"no passage names {'、'.join(missing)}", missing)
     for outcome, pool in prefer_stronger(region_pools(eligible), q, config):
-        best = best_of(pool, q)
+        best = best_of(pool, q, config.kind_share)
         if unseen and best is not None and best.support < config.unseen_support:
             return _refuse(f"the documents never mention {'、'.join(unseen)}", unseen)
         if best is not None and supported(best, config):

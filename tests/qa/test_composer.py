@@ -53,7 +53,9 @@ def test_master_allowance_is_quoted_with_exact_offsets(corpus) -> None:
     assert "2000元" in text.replace(" ", "")
     for c in citations:
         assert documents[c.doc_id].text[c.char_start:c.char_end] == c.quote
-        assert len(c.quote) < 200  # a sentence, not the whole chunk
+        chunk = next(ch for ch in chunks if ch.chunk_id == c.chunk_id)
+        assert len(c.quote) < len(chunk.text)  # the answering sentences, not the chunk
+        assert c.quote.endswith(("。", "；"))  # … whole ones
     assert {int(n) for n in re.findall(r"\[(\d+)\]", text)} == {c.n for c in citations}
     assert text.split("\n")[0] == "硕士：每月2000元生活津贴（威海火炬高技术产业开发区）[1]"
     for line in text.split("\n")[1:]:

@@ -52,6 +52,17 @@ def test_programme_names() -> None:
     assert find_programmes("北汽新能源的青领计划要合作多少所技校") == ("北汽新能源的青领计划",)
     assert "安居无忧" in find_programmes("“安居无忧”计划怎么申请")
     assert find_programmes("有哪些人才计划") == ()
+    # a phrase that asks is a question, not a programme's name
+    assert find_programmes("指挥部决定在公共场所迅速推广开展哪项行动") == ()
+    assert find_programmes("开展了什么专项") == ()
+
+
+def test_rent_reduction_is_its_own_benefit_not_talent_housing() -> None:
+    from app.answer.evidence import benefit_in
+
+    assert analyze("承租国有房产的企业有哪些租金减免？").benefits == ("租金减免",)
+    assert benefit_in("租金减免", "1个月房租免收、2个月租金减半")
+    assert not benefit_in("人才公寓", "1个月房租免收、2个月租金减半")
 
 
 def test_english_question_maps_to_chinese_terms_and_places() -> None:
