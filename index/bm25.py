@@ -96,6 +96,28 @@ class Bm25Index:
             np.add.at(out, indices[start:end], data[start:end].astype(np.float32, copy=False))
         return out
 
+    def scores_at(self, tokens: Sequence[str], rows: np.ndarray) -> np.ndarray:
+        """:meth:`scores` of ``rows`` only, equal to ``scores(tokens)[rows]`` bit for bit
+        (the same float32 sums in the same token order). Each row is looked up in each
+        token's posting list, which the build writes in ascending row order, so the
+        cost grows with the rows asked for, not with the postings."""
+        wanted, back = np.unique(np.asarray(rows, dtype=np.int64), return_inverse=True)
+        out = np.zeros(len(wanted), dtype=np.float32)
+        ids = self._model.get_tokens_ids(list(tokens)) if self.n_docs and len(wanted) else []
+        if not ids:
+            return out[back]
+        matrix = self._model.scores
+        data, indices, indptr = matrix["data"], matrix["indices"], matrix["indptr"]
+        for token in ids:
+            start, end = int(indptr[token]), int(indptr[token + 1])
+            if start == end:
+                continue
+            posting = indices[start:end]
+            at = np.minimum(np.searchsorted(posting, wanted), end - start - 1)
+            hit = posting[at] == wanted
+            out[hit] += data[start + at[hit]].astype(np.float32, copy=False)
+        return out[back]
+
     def n_rows(self) -> int:
         """Rows the stored matrix holds (``n_docs`` is what the caller said it holds)."""
         return int(self._model.scores.get("num_docs", 0)) if self.n_docs else 0

@@ -78,7 +78,7 @@ class Generation:
         return np.asarray(self.vectors[rows], dtype=np.float32) @ query
 
     def lexical_scores(self, rows: np.ndarray, tokens: Sequence[str]) -> np.ndarray:
-        return self.lexical.scores(tokens)[rows]
+        return self.lexical.scores_at(tokens, rows)
 
     def document_top(self, tokens: Sequence[str], n: int) -> list[tuple[int, float]]:
         return self.doc_lexical.search(tokens, n)

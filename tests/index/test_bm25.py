@@ -90,3 +90,45 @@ def test_half_precision_weights_keep_the_ranking(tmp_path: Path) -> None:
         np.testing.assert_allclose(got, want, rtol=2e-3, atol=1e-3)
         assert half.search(query, 1) == [] or half.search(query, 1)[0][0] in {
             r for r, s in exact.search(query, 3) if s >= exact.search(query, 1)[0][1] * 0.998}
+
+
+@pytest.mark.parametrize("half", [False, True])
+def test_scores_of_some_rows_equal_the_full_scores_at_those_rows(tmp_path: Path,
+                                                                 half: bool) -> None:
+    """The re-scoring path (scores of the candidate rows only) is bit-identical to
+    scoring every chunk and picking the rows, for unsorted, repeated and empty rows."""
+    import random
+
+    import numpy as np
+
+    rng = random.Random(2)
+    words = [chr(0x4E00 + i) + chr(0x4E80 + j) for i in range(30) for j in range(20)]
+    corpus = [[rng.choice(words) for _ in range(rng.randint(0, 60))] for _ in range(1500)]
+    Bm25Index.build(corpus).save(tmp_path / "bm25")
+    lex = Bm25Index.load(tmp_path / "bm25", len(corpus), half=half)
+    for trial in range(60):
+        query = [rng.choice(words) for _ in range(rng.randint(1, 9))] + ["未知词"] * (trial % 2)
+        rows = np.array([rng.randrange(len(corpus)) for _ in range(rng.randint(0, 300))],
+                        dtype=np.int64)
+        if len(rows) > 3:
+            rows[-1] = rows[0]  # a row asked for twice
+        got = lex.scores_at(query, rows)
+        assert got.dtype == np.float32 and got.shape == rows.shape
+        np.testing.assert_array_equal(got, lex.scores(query)[rows])
+    assert Bm25Index.build([]).scores_at(["人才"], np.array([], dtype=np.int64)).shape == (0,)
+
+
+def test_the_build_writes_each_posting_list_in_ascending_row_order() -> None:
+    """``scores_at`` looks rows up in the posting lists by binary search."""
+    import random
+
+    import numpy as np
+
+    rng = random.Random(3)
+    words = [chr(0x4E00 + i) + chr(0x4E80 + j) for i in range(20) for j in range(10)]
+    corpus = [[rng.choice(words) for _ in range(rng.randint(0, 40))] for _ in range(800)]
+    matrix = Bm25Index.build(corpus)._model.scores
+    indices, indptr = matrix["indices"], matrix["indptr"]
+    for token in range(len(indptr) - 1):
+        posting = indices[indptr[token]:indptr[token + 1]]
+        assert np.all(np.diff(posting) > 0), token
