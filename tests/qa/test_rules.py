@@ -128,3 +128,21 @@ def test_a_much_better_unstated_region_sentence_goes_before_a_weak_applying_one(
     other = replace(unstated, relation="other", score=unstated.score * 3)  # never moves up
     assert [o for o, _ in prefer_stronger(region_pools([weak, other]), q, on)] == [
         "answer", "unknown_region", "other_region"]
+
+
+
+def test_a_refusal_reason_names_the_measure_that_fell_short() -> None:
+    """Full support but too little of the key phrases in the sentence itself: the reason
+    says so, instead of 「covers only 100% of the question」."""
+    from app.answer.evidence import Candidate
+    from app.answer.sentences import Sentence
+
+    text = "威海提供人才公寓。"
+    chunk = Chunk(chunk_id="d-0", doc_id="d", source="d.txt", title="t", ordinal=0,
+                  section_path="", page=None, char_start=0, char_end=len(text), text=text)
+    weak = Candidate(hit=Hit(chunk=chunk, score=1.0, rank=1),
+                     sentence=Sentence(0, len(text), text), index=0, heading_sentence=None,
+                     score=0.5, coverage=0.05, support=1.0, kind_ok=True, missing=())
+    decision = decide(analyze("威海对博士有什么住房支持？"), [weak], AnswerConfig())
+    assert decision.refused
+    assert "5%" in decision.reason and "100%" not in decision.reason
