@@ -119,7 +119,8 @@ def score(engine: QAEngine, cases: Sequence[Case], config: AnswerConfig) -> dict
             continue
         if case.answerable and decision.chosen:
             text, _ = compose(case.info, decision, engine.retriever.documents,
-                              engine._corpus.sentences, engine.factbook.facts, case.region)
+                              engine._corpus.sentences, engine.factbook.facts, case.region,
+                              config)
             contained += fact_present(case.question["answer"], text)
             rouge += rouge_l(case.question["answer"], text)
     n = max(1, len(cases))

@@ -78,6 +78,17 @@ class Bm25Index:
             model.nonoccurrence_array = None
         return cls(model, n_docs)
 
+    def _postings(self, tokens: Sequence[str]) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+        """Each known query token's posting list (rows in ascending order, as the build
+        writes them) and weights, in query order; a token asked twice comes twice."""
+        if not self.n_docs:
+            return
+        matrix = self._model.scores
+        data, indices, indptr = matrix["data"], matrix["indices"], matrix["indptr"]
+        for token in self._model.get_tokens_ids(list(tokens)):
+            start, end = int(indptr[token]), int(indptr[token + 1])
+            yield indices[start:end], data[start:end]
+
     def scores(self, tokens: Sequence[str]) -> np.ndarray:
         """BM25 score of every chunk for the query ``tokens`` (zeros when none is known).
 
@@ -86,36 +97,25 @@ class Bm25Index:
         types agree (at a million chunks 2.9 ms a question instead of 36 ms).
         """
         out = np.zeros(self.n_docs, dtype=np.float32)
-        ids = self._model.get_tokens_ids(list(tokens)) if self.n_docs else []
-        if not ids:
-            return out
-        matrix = self._model.scores
-        data, indices, indptr = matrix["data"], matrix["indices"], matrix["indptr"]
-        for token in ids:
-            start, end = indptr[token], indptr[token + 1]
-            np.add.at(out, indices[start:end], data[start:end].astype(np.float32, copy=False))
+        for rows, weights in self._postings(tokens):
+            np.add.at(out, rows, weights.astype(np.float32, copy=False))
         return out
 
     def scores_at(self, tokens: Sequence[str], rows: np.ndarray) -> np.ndarray:
         """:meth:`scores` of ``rows`` only, equal to ``scores(tokens)[rows]`` bit for bit
         (the same float32 sums in the same token order). Each row is looked up in each
-        token's posting list, which the build writes in ascending row order, so the
-        cost grows with the rows asked for, not with the postings."""
+        token's posting list, so the cost grows with the rows asked for, not with the
+        postings."""
         wanted, back = np.unique(np.asarray(rows, dtype=np.int64), return_inverse=True)
         out = np.zeros(len(wanted), dtype=np.float32)
-        ids = self._model.get_tokens_ids(list(tokens)) if self.n_docs and len(wanted) else []
-        if not ids:
+        if not len(wanted):
             return out[back]
-        matrix = self._model.scores
-        data, indices, indptr = matrix["data"], matrix["indices"], matrix["indptr"]
-        for token in ids:
-            start, end = int(indptr[token]), int(indptr[token + 1])
-            if start == end:
+        for posting, weights in self._postings(tokens):
+            if not len(posting):
                 continue
-            posting = indices[start:end]
-            at = np.minimum(np.searchsorted(posting, wanted), end - start - 1)
+            at = np.minimum(np.searchsorted(posting, wanted), len(posting) - 1)
             hit = posting[at] == wanted
-            out[hit] += data[start + at[hit]].astype(np.float32, copy=False)
+            out[hit] += weights[at[hit]].astype(np.float32, copy=False)
         return out[back]
 
     def n_rows(self) -> int:

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from app.answer.config import AnswerConfig
 from app.answer.evidence import Candidate
 from app.answer.facts import amount_cell, key_facts
 from app.answer.framing import en_place, english_intro, key_figure_line, region_note
@@ -34,7 +35,8 @@ from lexicon import region_label
 
 FRAGMENT_CHARS = 30
 ADJACENT_CHARS = 3  # a context sentence this close before a quote is joined to it
-PAUSES = frozenset("，,、：:")
+PAUSES = frozenset("，,、：:")  # a sentence cut here reads on into the next
+LIST_MARKS = frozenset("；;：:")  # a sentence ending here is one clause of a list
 _MARKER_PREFIX = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、．.]"
                             r"|[（(][一二三四五六七八九十\d]{1,3}[）)]"
                             r"|\d{1,2}[.、．](?!\d)|[■▶●◆★])\s*")
@@ -124,7 +126,7 @@ def runs(chosen: Sequence[Candidate], sentences_of: Mapping[str, Sequence[Senten
 
 def open_list(s: Sentence) -> bool:
     """True when a sentence ends in ； or ： and so goes on in the next clause."""
-    return s.text.rstrip()[-1:] in "；;：:"
+    return s.text.rstrip()[-1:] in LIST_MARKS
 
 
 def sentence_end(last: Candidate, sentences: Sequence[Sentence], clauses: int,
@@ -200,16 +202,17 @@ def _line_text(citations: Sequence[Citation]) -> str:
 
 def compose(q: QuestionInfo, decision: Decision, documents: Mapping[str, Document],
             sentences_of: Mapping[str, Sequence[Sentence]], facts: Iterable[Fact] = (),
-            asked: str | None = None, join_gap: int = 0,
-            list_clauses: int = 0) -> tuple[str, tuple[Citation, ...]]:
+            asked: str | None = None,
+            config: AnswerConfig | None = None) -> tuple[str, tuple[Citation, ...]]:
     """Answer text and citations for a decision that quotes evidence. The sentence that
-    states the key figure is quoted first; chosen sentences at most ``join_gap``
-    sentences apart in one document are quoted as one passage, and a quote that ends in
-    ；or ： goes on through at most ``list_clauses`` more clauses."""
+    states the key figure is quoted first; chosen sentences at most ``config.join_gap``
+    sentences apart in one passage are quoted as one span, and a quote that ends in ；or
+    ： goes on through at most ``config.list_clauses`` more clauses."""
+    config = config or AnswerConfig()
     key = key_facts(q, decision.chosen, facts, documents)
     sources = [k.source for k in key]
     chosen = [*dict.fromkeys(sources), *(c for c in decision.chosen if c not in sources)]
-    lines = quotes_for(chosen, sentences_of, join_gap, list_clauses)
+    lines = quotes_for(chosen, sentences_of, config.join_gap, config.list_clauses)
     flat = [quote for line in lines for quote in line]
     citations = tuple(make_citation(n, quote, documents[quote.hit.chunk.doc_id])
                       for n, quote in enumerate(flat, start=1))

@@ -101,7 +101,7 @@ class QAEngine:
     def _extractive(self, plan: Plan) -> Answer:
         text, citations = compose(plan.question, plan.decision, self.retriever.documents,
                                   self._corpus.sentences, self.factbook.facts, plan.region,
-                                  self.config.answer.join_gap, self.config.answer.list_clauses)
+                                  self.config.answer)
         return Answer(text=text, citations=citations, hits=plan.hits_used(),
                       refused=plan.decision.refused, reason=plan.decision.reason,
                       mode="extractive")
