@@ -30,7 +30,7 @@ import tempfile
 import time
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -40,12 +40,12 @@ import index.retriever as retriever_module
 from bench.bench_retrieval import NCP, load_questions
 from bench.bench_sample import chunk_hits, evidence_spans
 from bench.choice import choose
-from bench.embed_cache import CachingEmbedder
+from bench.embed_cache import CachedEnsemble, CachingEmbedder, cached_embedder
 from bench.lecoqa import LECOQA, lecoqa_scores, load_lecoqa
 from bench.metrics import answer_in, recall_at, reciprocal_rank
 from index.build import build_from_chunks
 from index.config import DEFAULT_CHUNKING, IndexConfig, SearchConfig
-from index.embedder import DEFAULT_MODEL, load_embedder, model_cache_dir
+from index.embedder import DEFAULT_MODEL, E5_MODEL, member_slices, model_cache_dir
 from index.retriever import Retriever
 from index.tokenise import query_tokens
 from ingest import ingest_corpus
@@ -55,41 +55,54 @@ SAMPLE_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 logger = logging.getLogger("bench.ablation")
 
 SEED = 20261121
-PREVIOUS = "fixed 0.3/0.7 + doc 0.3 (previous default)"
-CHOSEN = "coverage-adaptive 0.3/0.7 + doc 0.3 (new default)"
-FIXED = SearchConfig(weighting="fixed")
+PREVIOUS = "e5, coverage 0.3/0.7 + doc 0.3 (previous default)"
+CHOSEN = "e5+USE 0.3, coverage 0.4/0.6 + doc 0.3 (new default)"
+#: the previous default's search settings (on an index of e5 alone)
+E5_COVERAGE = SearchConfig(dense_weight=0.3, bm25_weight=0.7)
+FIXED = replace(E5_COVERAGE, weighting="fixed")
 
 
 @dataclass(frozen=True)
 class Variant:
-    """One row of the table: a search config and whether queries get synonym expansion."""
+    """One row of the table: a search config, whether queries get synonym expansion and
+    the embedding model of the index it searches (e5 alone or the e5 + USE ensemble)."""
 
     config: SearchConfig
     synonyms: bool = True
+    model: str = DEFAULT_MODEL
+
+
+def _e5(config: SearchConfig, synonyms: bool = True) -> Variant:
+    return Variant(config, synonyms, E5_MODEL)
 
 
 #: name -> variant; the first is the baseline the rule compares against.
 VARIANTS: dict[str, Variant] = {
-    PREVIOUS: Variant(FIXED),
-    "dense only": Variant(SearchConfig(fusion="dense", rescore=False)),
-    "bm25 only": Variant(SearchConfig(fusion="bm25", rescore=False)),
-    "fixed 0.7/0.3 + doc 0.3": Variant(SearchConfig(weighting="fixed", dense_weight=0.7,
-                                                    bm25_weight=0.3)),
-    "fixed 0.7/0.3, no doc prior": Variant(SearchConfig(weighting="fixed", dense_weight=0.7,
-                                                        bm25_weight=0.3, doc_weight=0.0)),
-    "fixed 0.5/0.5 + doc 0.3": Variant(SearchConfig(weighting="fixed", dense_weight=0.5,
-                                                    bm25_weight=0.5)),
-    "fixed rrf 1:1": Variant(SearchConfig(weighting="fixed", fusion="rrf", dense_weight=1.0,
-                                          bm25_weight=1.0, doc_weight=0.0)),
+    PREVIOUS: _e5(E5_COVERAGE),
+    "e5, fixed 0.3/0.7 + doc 0.3 (first default)": _e5(FIXED),
+    "e5 dense only": _e5(SearchConfig(fusion="dense", rescore=False)),
+    "bm25 only": _e5(SearchConfig(fusion="bm25", rescore=False)),
+    "e5, fixed 0.7/0.3 + doc 0.3": _e5(replace(FIXED, dense_weight=0.7, bm25_weight=0.3)),
+    "e5, fixed 0.7/0.3, no doc prior": _e5(replace(FIXED, dense_weight=0.7, bm25_weight=0.3,
+                                                   doc_weight=0.0)),
+    "e5, fixed rrf 1:1": _e5(replace(FIXED, fusion="rrf", dense_weight=1.0, bm25_weight=1.0,
+                                     doc_weight=0.0)),
+    "e5, coverage 0.2/0.8": _e5(replace(E5_COVERAGE, dense_weight=0.2, bm25_weight=0.8)),
+    "e5, coverage 0.4/0.6": _e5(replace(E5_COVERAGE, dense_weight=0.4, bm25_weight=0.6)),
+    "e5, coverage + doc 0.5": _e5(replace(E5_COVERAGE, doc_weight=0.5)),
+    "e5, coverage + spread 0.2": _e5(replace(E5_COVERAGE, same_doc_penalty=0.2)),
+    "e5, coverage, no synonym expansion": _e5(E5_COVERAGE, synonyms=False),
     CHOSEN: Variant(SearchConfig()),
-    "coverage 0.2/0.8": Variant(SearchConfig(dense_weight=0.2, bm25_weight=0.8)),
-    "coverage 0.4/0.6": Variant(SearchConfig(dense_weight=0.4, bm25_weight=0.6)),
-    "coverage + doc 0.5": Variant(SearchConfig(doc_weight=0.5)),
-    "coverage + spread 0.2": Variant(SearchConfig(same_doc_penalty=0.2)),
-    "coverage rrf 1:1": Variant(SearchConfig(fusion="rrf", dense_weight=1.0, bm25_weight=1.0,
-                                             doc_weight=0.0)),
-    "coverage, no synonym expansion": Variant(SearchConfig(), synonyms=False),
-    "fixed, no synonym expansion": Variant(FIXED, synonyms=False),
+    "e5+USE 0.3, coverage 0.3/0.7 + doc 0.3": Variant(SearchConfig(dense_weight=0.3,
+                                                                  bm25_weight=0.7)),
+    "e5+USE 0.3, coverage 0.5/0.5": Variant(SearchConfig(dense_weight=0.5, bm25_weight=0.5)),
+    "e5+USE 0.2, coverage 0.4/0.6": Variant(SearchConfig(ensemble_weight=0.2)),
+    "e5+USE 0.5, coverage 0.4/0.6": Variant(SearchConfig(ensemble_weight=0.5)),
+    "e5+USE 0 (e5 re-scores, ensemble candidates)": Variant(SearchConfig(ensemble_weight=0.0)),
+    "e5+USE 0.3, dense only": Variant(SearchConfig(fusion="dense")),
+    "USE dense only (ensemble 1.0)": Variant(SearchConfig(fusion="dense", ensemble_weight=1.0)),
+    "e5+USE 0.3, fixed 0.4/0.6": Variant(SearchConfig(weighting="fixed")),
+    "e5+USE 0.3, coverage, no synonym expansion": Variant(SearchConfig(), synonyms=False),
 }
 #: Per-question columns of ``ncp_scores``.
 COLUMNS = ("doc_recall@5", "mrr@10", "answer@5", "distinct_doc_recall@5", "strict_doc_recall@5")
@@ -98,10 +111,11 @@ COLUMNS = ("doc_recall@5", "mrr@10", "answer@5", "distinct_doc_recall@5", "stric
 class MemoQueries:
     """Wraps an embedder; query vectors are memoised and, with ``path``, kept on disk."""
 
-    def __init__(self, inner: CachingEmbedder, path: Path | None = None) -> None:
+    def __init__(self, inner: CachingEmbedder | CachedEnsemble, path: Path | None = None) -> None:
         self.inner = inner
         self.name = inner.name
         self.dim = inner.dim
+        self.member_slices = member_slices(inner)
         self.path = path
         self._memo: dict[str, np.ndarray] = {}
         if path is not None and path.is_file():
@@ -123,6 +137,7 @@ class MemoQueries:
 
     def save(self) -> None:
         """Keep the memoised query vectors beside the document cache."""
+        self.inner.save()
         if self.path is None or not self._memo:
             return
         tmp = self.path.with_suffix(".tmp.npz")
@@ -194,7 +209,7 @@ def _halves(n: int) -> dict[str, list[int]]:
     return {"A": sorted(order[: n // 2]), "B": sorted(order[n // 2:])}
 
 
-def _latency(views: Mapping[str, Retriever], inner: CachingEmbedder,
+def _latency(views: Mapping[str, Retriever], inner: Any,
              questions: Sequence[str]) -> dict[str, float]:
     """Median ms: search with the query vector memoised (per variant) and query embedding."""
     lat: dict[str, list[float]] = {name: [] for name in views}
@@ -205,7 +220,7 @@ def _latency(views: Mapping[str, Retriever], inner: CachingEmbedder,
         embed_ms.append((time.perf_counter() - t0) * 1000)
         for name, r in views.items():
             t0 = time.perf_counter()
-            r.search(q, k=5, config=VARIANTS[name].config)
+            r.search(q, k=5, config=VARIANTS[name].config)  # vector memoised by r's embedder
             lat[name].append((time.perf_counter() - t0) * 1000)
     out = {f"{n} (search, query vector memoised)": statistics.median(v) for n, v in lat.items()}
     out["query embedding"] = statistics.median(embed_ms)
@@ -227,7 +242,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run every variant on the three sets; log the table; write JSON and Markdown."""
     p = argparse.ArgumentParser(prog="python -m bench.bench_ablation", description=__doc__)
     p.add_argument("--out", type=Path, required=True, help="JSON results (a .md table beside)")
-    p.add_argument("--model", default=DEFAULT_MODEL)
     p.add_argument("--cache-dir", type=Path, default=model_cache_dir().parent / "bench")
     p.add_argument("--sample-corpus", type=Path, default=SAMPLE_CORPUS)
     p.add_argument("--sample-questions", type=Path,
@@ -244,9 +258,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                  args.sample_questions, args.sample_corpus):
         if not path.exists():
             p.error(f"{path} does not exist")
-    stem = args.model.replace("/", "_")
-    inner = CachingEmbedder(load_embedder(args.model), args.cache_dir / f"{stem}.npz")
-    embedder = MemoQueries(inner, args.cache_dir / f"{stem}.queries.npz")
+    embedders = {
+        model: MemoQueries(cached_embedder(model, args.cache_dir),
+                           args.cache_dir / f"{model.replace('/', '_')}.queries.npz")
+        for model in dict.fromkeys(v.model for v in VARIANTS.values())
+    }
     questions = load_questions(NCP / "dev_questions.jsonl")
     halves = _halves(len(questions))
     lec_qs = load_lecoqa(args.lecoqa / "dev_questions.jsonl")
@@ -256,11 +272,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     results: dict[str, Any] = {}
     per_question: dict[str, np.ndarray] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        ncp, ingested = build(NCP / "corpus", embedder, Path(tmp) / "ncp")
+        views: dict[str, tuple[Retriever, Retriever, Retriever]] = {}
+        for model, embedder in embedders.items():
+            folder = Path(tmp) / model.replace("/", "_")
+            ncp, ingested = build(NCP / "corpus", embedder, folder / "ncp")
+            lec, lec_ing = build(args.lecoqa / "corpus", embedder, folder / "lecoqa")
+            sample, s_ing = build(args.sample_corpus, embedder, folder / "sample")
+            views[model] = (ncp, lec, sample)
         dup_of = {Path(d).stem: Path(k).stem for k, d in ingested.report.aliases}
-        lec, lec_ing = build(args.lecoqa / "corpus", embedder, Path(tmp) / "lecoqa")
         lec_dup = {Path(d).name: Path(k).name for k, d in lec_ing.report.aliases}
-        sample, s_ing = build(args.sample_corpus, embedder, Path(tmp) / "sample")
         by_stem = {Path(d.source).stem: d for d in s_ing.documents}
         spans = [(by_stem[q["doc"]].doc_id,
                   evidence_spans(by_stem[q["doc"]], [q["evidence"], *q.get("alt_evidence", [])]))
@@ -268,6 +288,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         misses: list[tuple[dict[str, str], list[str]]] = []
         for name, variant in VARIANTS.items():
             cfg = variant.config
+            ncp, lec, sample = views[variant.model]
             with synonym_expansion(variant.synonyms):
                 rows, tops = ncp_scores(ncp, questions, dup_of, cfg)
                 entry: dict[str, Any] = {"full": rows.mean(0).tolist()}
@@ -284,11 +305,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             if name == CHOSEN:
                 misses = [(q, top) for q, row, top in zip(questions, rows, tops, strict=True)
                           if row[0] < 1]
-        embedder.save()
+        for embedder in embedders.values():
+            embedder.save()
         n = args.latency_questions
-        latency = _latency({PREVIOUS: ncp, CHOSEN: ncp}, inner,
+        before, chosen = views[VARIANTS[PREVIOUS].model], views[VARIANTS[CHOSEN].model]
+        inner = embedders[VARIANTS[CHOSEN].model].inner.inner  # uncached: embedding is timed
+        latency = _latency({PREVIOUS: before[0], CHOSEN: chosen[0]}, inner,
                            [q["question"] for q in questions[:n]])
-        latency_lec = _latency({PREVIOUS: lec, CHOSEN: lec}, inner,
+        latency_lec = _latency({PREVIOUS: before[1], CHOSEN: chosen[1]}, inner,
                                [q["question"] for q in lec_qs[:n]])
         if args.dump_misses:
             with args.dump_misses.open("w", encoding="utf-8") as fh:
@@ -299,7 +323,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                                         ensure_ascii=False) + "\n")
     picked = choose(results, per_question, PREVIOUS, len(questions))
     shipped = next(name for name, v in VARIANTS.items()
-                   if v.config == SearchConfig() and v.synonyms)
+                   if v.config == SearchConfig() and v.synonyms and v.model == DEFAULT_MODEL)
     why = _why(results, per_question, picked)
     if picked != shipped:
         logger.warning("the rule picks %r but SearchConfig() is %r", picked, shipped)

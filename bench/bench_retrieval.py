@@ -21,12 +21,12 @@ from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
-from bench.embed_cache import CachingEmbedder
+from bench.embed_cache import CachingEmbedder, cached_embedder
 from bench.metrics import answer_in, percentile, recall_at, reciprocal_rank
 from index.bm25 import Bm25Index
 from index.build import build_from_chunks, chunk_tokens
 from index.config import IndexConfig, SearchConfig
-from index.embedder import DEFAULT_MODEL, load_embedder, model_cache_dir
+from index.embedder import DEFAULT_MODEL, model_cache_dir
 from index.fusion import Fused
 from index.retriever import Retriever
 from index.tokenise import has_chinese, query_tokens
@@ -293,8 +293,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not path.exists():
             print(f"error: {path} does not exist", file=sys.stderr)
             return 1
-    safe = args.model.replace("/", "_")
-    embedder = CachingEmbedder(load_embedder(args.model), args.cache_dir / f"{safe}.npz")
+    embedder = cached_embedder(args.model, args.cache_dir)
     results = [run_one(args, size, embedder) for size in args.chunk_sizes]
     log_table(results)
     args.out.parent.mkdir(parents=True, exist_ok=True)

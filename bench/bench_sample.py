@@ -21,11 +21,11 @@ from pathlib import Path
 from typing import Any
 
 from bench.bench_retrieval import CANDIDATES, VARIANTS
-from bench.embed_cache import CachingEmbedder
+from bench.embed_cache import cached_embedder
 from bench.metrics import squash
 from index.build import build_from_chunks
 from index.config import IndexConfig
-from index.embedder import DEFAULT_MODEL, load_embedder, model_cache_dir
+from index.embedder import DEFAULT_MODEL, model_cache_dir
 from index.retriever import Retriever
 from ingest import Chunk, ChunkingConfig, Document, ingest_corpus
 
@@ -77,9 +77,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     chunking = ChunkingConfig(chunk_size=args.chunk_size)
     ingested = ingest_corpus(args.corpus, chunking)
     by_stem = {Path(d.source).stem: d for d in ingested.documents}
-    embedder = CachingEmbedder(
-        load_embedder(args.model), args.cache_dir / f"{args.model.replace('/', '_')}.npz"
-    )
+    embedder = cached_embedder(args.model, args.cache_dir)
     with tempfile.TemporaryDirectory() as tmp:
         config = IndexConfig(model=args.model, chunking=chunking)
         build_from_chunks(ingested.documents, ingested.chunks, Path(tmp), config,

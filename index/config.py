@@ -73,7 +73,11 @@ class SearchConfig:
     ``same_doc_penalty`` lowers a chunk's score by that much for each chunk of
     its document already ranked above it, so one long notice cannot fill the
     whole top k (score fusion of Chinese queries only, the scale it was measured
-    on; 0 disables it). ``other_region_penalty`` lowers by that much the score of
+    on; 0 disables it). ``ensemble_weight`` applies to an index built with an
+    ensemble of embedders (``model="a+b"``, the default): re-scoring min-max
+    normalises each member's cosine over the candidates and gives the later
+    members this share of the dense side together, the first member the rest
+    (0 uses the first member alone). ``other_region_penalty`` lowers by that much the score of
     chunks whose notice is, by its own title or issuer, from another province
     than every place the question names (天津 asked, a 重庆 notice); national
     notices are never lowered (score fusion of Chinese queries only; 0 disables it).
@@ -94,8 +98,8 @@ class SearchConfig:
     """
 
     fusion: str = "score"
-    dense_weight: float = 0.3
-    bm25_weight: float = 0.7
+    dense_weight: float = 0.4
+    bm25_weight: float = 0.6
     rrf_k: float = 60.0
     doc_weight: float = 0.3
     rescore: bool = True
@@ -104,6 +108,7 @@ class SearchConfig:
     same_doc_penalty: float = 0.05
     other_region_penalty: float = 0.1
     weighting: str = "coverage"
+    ensemble_weight: float = 0.3
 
     def __post_init__(self) -> None:
         if self.fusion not in FUSION_METHODS:
@@ -115,5 +120,7 @@ class SearchConfig:
         if min(self.dense_weight, self.bm25_weight, self.doc_weight, self.same_doc_penalty,
                self.other_region_penalty) < 0:
             raise ValueError("fusion weights and the penalties must be non-negative")
+        if not 0.0 <= self.ensemble_weight <= 1.0:
+            raise ValueError(f"ensemble_weight must be within [0, 1], got {self.ensemble_weight}")
         if self.region_boost < 1.0:
             raise ValueError("region_boost must be >= 1.0 (it re-ranks, it never filters)")

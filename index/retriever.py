@@ -16,7 +16,7 @@ import numpy as np
 from index.backend import SearchBackend
 from index.batcher import QueryBatcher
 from index.config import MAX_EMBEDDED_QUERY_CHARS, MAX_K, SearchConfig
-from index.embedder import Embedder, load_embedder
+from index.embedder import ENSEMBLE_SEP, Embedder, load_embedder, member_slices
 from index.errors import IndexMismatchError, rebuild_command
 from index.facts_store import select_facts
 from index.fusion import (
@@ -33,6 +33,7 @@ from index.fusion import (
 )
 from index.generation import changed_files, load_with_fallback
 from index.location import IndexLocation, MilvusLocation
+from index.members import member_weights, mix_members
 from index.query_signals import fusion_weights, vocabulary_coverage
 from index.regions import asked_provinces, document_provinces, from_elsewhere, region_matches
 from index.tokenise import has_chinese, query_tokens
@@ -62,6 +63,15 @@ class Retriever:
         # per document row: the province its own heading names (other-region demotion)
         self._doc_province = document_provinces(generation.documents.values())
         self._doc_region = tuple(d.region for d in generation.documents.values())
+        # the part of each vector every member of an embedding ensemble fills
+        self._members = member_slices(embedder)
+        named = str(generation.manifest.get("model", embedder.name)).count(ENSEMBLE_SEP) + 1
+        if named != len(self._members):
+            raise IndexMismatchError(
+                f"{index_dir} was built with {named} embedding models "
+                f"({generation.manifest.get('model')!r}) but the embedder {embedder.name!r} "
+                f"shows {len(self._members)} (wrap an ensemble so it keeps member_slices)"
+            )
         # Concurrent queries share one batched engine call (see index.batcher).
         self._queries = QueryBatcher(embedder.embed_queries)
 
@@ -197,15 +207,18 @@ class Retriever:
         query_vector: np.ndarray,
         dense: list[tuple[int, float]],
         lexical: list[tuple[int, float]],
+        config: SearchConfig | None = None,
     ) -> tuple[list[tuple[int, float]], list[tuple[int, float]]]:
         """Both exact scores for every candidate in the union of the two lists, best first.
 
         An item one retriever did not return gets its true (low) score instead of none.
+        With an ensemble of embedders, the dense score weighs the members' cosines
+        (``SearchConfig.ensemble_weight``).
         """
         union = np.array(sorted({i for i, _ in dense} | {i for i, _ in lexical}), dtype=np.int64)
         if not len(union):
             return [], []
-        dense_scores = self._gen.dense_scores(union, query_vector)
+        dense_scores = self.dense_evidence(union, query_vector, config or self.search_config)
         simplified = to_simplified(query)
         if has_chinese(simplified):
             lex_scores = self._gen.lexical_scores(union, query_tokens(simplified))
@@ -217,6 +230,19 @@ class Retriever:
             return [(int(union[j]), float(scores[j])) for j in order]
 
         return ranked(dense_scores), [p for p in ranked(lex_scores) if p[1] > 0]
+
+    def dense_evidence(
+        self, rows: np.ndarray, query_vector: np.ndarray, config: SearchConfig
+    ) -> np.ndarray:
+        """Dense scores of ``rows``: the cosine, or with an ensemble index each member's
+        cosine normalised over ``rows`` and weighed (``index.members``)."""
+        if len(self._members) == 1:
+            return self._gen.dense_scores(rows, query_vector)
+        weights = member_weights(len(self._members), config.ensemble_weight)
+        queries = np.zeros((len(query_vector), len(self._members)), dtype=np.float32)
+        for column, part in enumerate(self._members):
+            queries[part, column] = query_vector[part]
+        return mix_members(self._gen.dense_scores(rows, queries), weights)
 
     def fuse(
         self,
@@ -322,7 +348,7 @@ class Retriever:
         qvec = self.embed_query(query) if query_vector is None else query_vector
         dense, lexical = self.candidates(query, config.candidates, query_vector=qvec)
         if config.rescore:
-            dense, lexical = self.rescore(query, qvec, dense, lexical)
+            dense, lexical = self.rescore(query, qvec, dense, lexical, config)
         fused = self.fuse(query, dense, lexical, config)
         if config.doc_weight and config.fusion in ("rrf", "score"):
             fused = self.add_document_evidence(query, fused, config)

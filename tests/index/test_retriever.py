@@ -193,7 +193,7 @@ def test_question_in_everyday_words_leans_on_the_dense_side(retriever: Retriever
     coverage = retriever.query_coverage(query)
     assert 0.0 < coverage < 0.5
     adapted = retriever.adapt_weights(query, SearchConfig())
-    assert adapted.bm25_weight == pytest.approx(0.7 * coverage)
+    assert adapted.bm25_weight == pytest.approx(SearchConfig().bm25_weight * coverage)
     assert adapted.dense_weight + adapted.bm25_weight == pytest.approx(1.0)
     assert adapted.doc_weight == pytest.approx(0.3 * coverage)
     # search applies exactly those weights
