@@ -40,6 +40,8 @@ from bench.metrics import percentile
 logger = logging.getLogger("bench")
 
 SEED = 7
+#: e5 alone; the default e5 + USE ensemble is 896 (``--dim 896``)
+DIM = 384
 #: Result fields that describe the build (kept when a build is searched again).
 BUILD_KEYS = ("n_", "generate_s", "build_", "index_type", "disk_bytes")
 
@@ -60,10 +62,10 @@ def disk_bytes(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
-def _corpus(n: int) -> tuple[Any, list[Any], Any]:
+def _corpus(n: int, dim: int = DIM) -> tuple[Any, list[Any], Any]:
     from bench.synthetic import SyntheticCorpus, ncp_clauses
 
-    corpus = SyntheticCorpus(ncp_clauses(), seed=SEED)
+    corpus = SyntheticCorpus(ncp_clauses(), seed=SEED, dim=dim)
     docs, chunks = corpus.table_of(n)
     return corpus, docs, chunks
 
@@ -74,14 +76,14 @@ def _queries(corpus: Any, chunks: Sequence[Any], vectors: Any, n: int) -> list[t
     return [corpus.query(rng, chunks[int(i)], vectors[chunks[int(i)].chunk_id]) for i in picks]
 
 
-def phase_build(n: int, work: Path, n_queries: int) -> dict[str, Any]:
+def phase_build(n: int, work: Path, n_queries: int, dim: int = DIM) -> dict[str, Any]:
     """Generate and build ``n`` chunks with the FAISS default; save the questions."""
     from bench.synthetic import LazyVectors
     from index import IndexConfig, build_from_chunks
     from index.embedder import HashEmbedder
 
     t0 = time.perf_counter()
-    corpus, docs, chunks = _corpus(n)
+    corpus, docs, chunks = _corpus(n, dim)
     generate_s = time.perf_counter() - t0
     vectors = LazyVectors(corpus, chunks)
     queries = _queries(corpus, chunks, vectors, n_queries)
@@ -93,7 +95,8 @@ def phase_build(n: int, work: Path, n_queries: int) -> dict[str, Any]:
                                reuse=vectors)
     return {
         "n_chunks": len(chunks), "n_documents": len(docs), "generate_s": generate_s,
-        "build_s": time.perf_counter() - t0, "index_type": report.index_type,
+        "build_dim": corpus.dim, "build_s": time.perf_counter() - t0,
+        "index_type": report.index_type,
         "disk_bytes": disk_bytes(work / "faiss"), **{f"build_{k}": v for k, v in memory().items()},
     }
 
@@ -242,6 +245,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--milvus-budget", type=float, default=1800.0,
                    help="stop growing Milvus Lite after a build slower than this (seconds)")
     p.add_argument("--queries", type=int, default=300)
+    p.add_argument("--dim", type=int, default=DIM,
+                   help=f"vector dimension of the FAISS builds (default {DIM}, e5 alone; "
+                   "896 is the default e5 + USE ensemble)")
     p.add_argument("--milvus-queries", type=int, default=60)
     p.add_argument("--embed-sample", type=int, default=0,
                    help="also time the default model on this many chunks")
@@ -258,7 +264,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         kind, *rest = args.phase
         work = Path(rest[1]) if len(rest) > 1 else Path(".")
         if kind == "build":
-            result = phase_build(int(rest[0]), work, int(rest[2]))
+            result = phase_build(int(rest[0]), work, int(rest[2]),
+                                 int(rest[3]) if len(rest) > 3 else DIM)
         elif kind == "search":
             result = phase_search(work, rest[0] if rest[0] in ("faiss", "milvus") else "faiss")
         elif kind == "milvus-build":
@@ -277,7 +284,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.reuse_builds and built and (work / "faiss" / "CURRENT").is_file():
             row = {k: v for k, v in built[0].items() if k.startswith(BUILD_KEYS)}
         else:
-            row = child(["build", str(n), str(work), str(args.queries)], timeout=6 * 3600)
+            row = child(["build", str(n), str(work), str(args.queries), str(args.dim)],
+                        timeout=6 * 3600)
         row.update(child(["search", "faiss", str(work)], timeout=3600))
         results["faiss"] = [r for r in results["faiss"] if r["n_chunks"] != row["n_chunks"]]
         results["faiss"].append(row)

@@ -132,8 +132,8 @@ def warn_ensemble_at_scale(embedder: Embedder, n_chunks: int, ivfpq_threshold: i
     """Log what an embedding ensemble costs on a corpus large enough for IVF-PQ.
 
     Every member's vector is held for re-scoring (int8, one byte a dimension), so
-    at a million chunks e5 + USE holds about 0.5 GiB more than e5 alone, beyond the
-    4 GiB one process was measured in (README, "Scale").
+    at a million chunks e5 + USE holds 4.16 GiB against 3.56 for e5 alone, over the
+    4 GiB target (``bench.bench_scale --dim 896``; README, "Scale").
     """
     slices = member_slices(embedder)
     if len(slices) < 2 or n_chunks < ivfpq_threshold:
