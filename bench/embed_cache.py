@@ -81,22 +81,22 @@ class CachedEnsemble(EnsembleEmbedder):
 
     def __init__(self, members: Sequence[CachingEmbedder]) -> None:
         super().__init__(members)
-        self.caches = tuple(members)
+        self.members: tuple[CachingEmbedder, ...] = tuple(members)
         self.inner = EnsembleEmbedder([m.inner for m in members])  # uncached, for timing
 
     @property
     def embedded(self) -> int:
         """Texts embedded (not found in a cache), counted once per text."""
-        return max(c.embedded for c in self.caches)
+        return max(c.embedded for c in self.members)
 
     @property
     def embed_seconds(self) -> float:
         """Seconds spent embedding, all members together."""
-        return sum(c.embed_seconds for c in self.caches)
+        return sum(c.embed_seconds for c in self.members)
 
     def save(self) -> None:
         """Write every member's cache."""
-        for cache in self.caches:
+        for cache in self.members:
             cache.save()
 
 

@@ -139,11 +139,11 @@ def warn_ensemble_at_scale(embedder: Embedder, n_chunks: int, ivfpq_threshold: i
     if len(slices) < 2 or n_chunks < ivfpq_threshold:
         return
     extra = sum(s.stop - s.start for s in slices[1:]) * n_chunks / 2**30
+    first = embedder.name.split(ENSEMBLE_SEP)[0]
     logger.warning(
         "%d chunks with the ensemble %s: its later members' vectors hold about %.2f GiB "
         "more than %s alone; to keep one process small, build with --model %s",
-        n_chunks, embedder.name, extra, embedder.name.split(ENSEMBLE_SEP)[0],
-        embedder.name.split(ENSEMBLE_SEP)[0],
+        n_chunks, embedder.name, extra, first, first,
     )
 
 

@@ -38,7 +38,8 @@ def member_weights(n_members: int, later_share: float) -> tuple[float, ...]:
 
 
 def minmax_columns(scores: np.ndarray) -> np.ndarray:
-    """Each column scaled to [0, 1] over the rows; a flat column becomes all ones.
+    """Each column scaled to [0, 1] over the rows; a flat column becomes all ones (the rule
+    of ``index.fusion.normalise_minmax``, here for score columns on the re-scoring path).
 
     >>> minmax_columns(np.array([[1.0, 5.0], [3.0, 5.0]])).tolist()
     [[0.0, 1.0], [1.0, 1.0]]
