@@ -196,6 +196,25 @@ def region_labels(lines: Sequence[Sequence[Quote]], decision: Decision, asked: s
     return whole, ["" for _ in lines]
 
 
+#: Relations under which a quoted rule is the asked place's own (its own, or a part's).
+_LOCAL = frozenset({"same", "inside"})
+
+
+def note_kind(decision: Decision, asked: str | None) -> str | None:
+    """Which region note opens the answer: ``other`` or ``unknown`` for those outcomes,
+    ``wider`` when every quoted rule holds for the asked place only through a region
+    that contains it (a province, or national), else none."""
+    if not asked:
+        return None
+    if decision.outcome in ("other_region", "unknown_region"):
+        return "other" if decision.outcome == "other_region" else "unknown"
+    relations = {c.relation for c in decision.chosen}
+    if decision.outcome == "answer" and relations and None not in relations \
+            and not relations & _LOCAL:
+        return "wider"
+    return None
+
+
 def _line_text(citations: Sequence[Citation]) -> str:
     return " … ".join(f"{display(c.quote)}[{c.n}]" for c in citations)
 
@@ -223,8 +242,8 @@ def compose(q: QuestionInfo, decision: Decision, documents: Mapping[str, Documen
         i += len(line)
     whole, labels = region_labels(lines, decision, asked, q.script)
     out: list[str] = []
-    if decision.outcome in ("other_region", "unknown_region") and asked:
-        kind = "other" if decision.outcome == "other_region" else "unknown"
+    kind = note_kind(decision, asked)
+    if kind is not None and asked:
         titles = [documents[line[0].hit.chunk.doc_id].title for line in lines]
         out.append(region_note(kind, asked, [line[0].region for line in lines], q.script,
                                titles))

@@ -106,15 +106,24 @@ def region_note(kind: str, asked: str, regions: Sequence[str | None], script: Sc
                 titles: Sequence[str] = ()) -> str:
     """The first line of an answer that does not come from the asked place's own rules.
 
-    ``kind`` is ``other`` (another region's rules, for reference) or ``unknown`` (the
-    documents, named by ``titles``, do not say where they apply).
+    ``kind`` is ``other`` (another region's rules, for reference), ``wider`` (rules of
+    a region that holds the asked place, or national ones: they apply there, but nothing
+    in the library is the place's own) or ``unknown`` (the documents, named by
+    ``titles``, do not say where they apply).
 
     >>> region_note("unknown", "南阳", [None], "hans", ["千秋基业"])
     '没有找到南阳的相关规定。以下内容出自《千秋基业》，该文件未注明适用地区，仅供参考：'
+    >>> region_note("wider", "南阳", ["全国", "河南省"], "hans")
+    '没有找到南阳本地的规定。以下是国家层面、河南省的规定：'
     """
     named = "、".join(dict.fromkeys(region_label(r) for r in regions if r))
     if script == "en":
         place = en_place(asked)
+        if kind == "wider":
+            whose = ", ".join("national" if r == "全国" else en_place(r)
+                              for r in dict.fromkeys(regions) if r)
+            return (f"Nothing in the policy library is specific to {place}. These are the "
+                    f"rules that cover it ({whose}):")
         if kind == "other":
             return (f"Nothing in the policy library is about {place}. For reference, these are "
                     f"the rules of {', '.join(en_place(r) for r in dict.fromkeys(regions) if r)}:")
@@ -122,6 +131,8 @@ def region_note(kind: str, asked: str, regions: Sequence[str | None], script: Sc
                 "not say where they apply; for reference only:")
     if kind == "other":
         return _zh(f"没有找到{asked}的相关规定。以下是{named}的规定，仅供参考：", script)
+    if kind == "wider":
+        return _zh(f"没有找到{asked}本地的规定。以下是{named}的规定：", script)
     books = "、".join(f"《{t}》" for t in dict.fromkeys(titles) if t)
     source = f"以下内容出自{books}，该文件" if books else "以下文件"
     return _zh(f"没有找到{asked}的相关规定。{source}未注明适用地区，仅供参考：", script)

@@ -72,6 +72,29 @@ def test_national_rules_hold_everywhere() -> None:
     assert d.outcome == "answer" and d.chosen[0].relation == "national"
 
 
+@pytest.mark.parametrize(("question", "asked", "first"), [
+    ("在兰州，离校未就业的高校毕业生一次性求职创业补贴标准是多少？", "兰州",
+     "没有找到兰州本地的规定。以下是国家层面的规定："),
+    ("硕士去南京工作每月生活补贴多少？", "南京", None),
+    ("离校未就业的高校毕业生一次性求职创业补贴标准是多少？", None, None),
+])
+def test_a_rule_that_holds_only_through_a_wider_region_is_named_first(
+        question: str, asked: str | None, first: str | None) -> None:
+    """National (or provincial) rules apply to the asked city, but the answer says first
+    that none of the library's rules is the city's own, and whose rules these are."""
+    from app.answer.compose import compose
+
+    d = _decide(question)
+    assert d.outcome == "answer" and not d.refused
+    text, citations = compose(analyze(question), d, DOCS, VIEW.sentences, (), asked)
+    lead = text.split("\n")[0]
+    assert citations and ("1500元" in text or "2000元" in text)
+    if first is None:
+        assert "没有找到" not in text
+    else:
+        assert lead == first
+
+
 def test_unstated_region_is_said_and_not_counted_as_refused() -> None:
     d = _decide("在兰州，人才公寓租金怎么收？")
     assert d.outcome == "unknown_region" and not d.refused
