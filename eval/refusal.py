@@ -163,7 +163,9 @@ def _ask(retriever: Retriever, plan: HoldOutPlan, k: int, progress: bool) -> lis
         records.append({"id": q.id, "group": group, "question": q.question, "doc": q.doc,
                         "gold_source": plan.gold_of[q.id], "reference_answer": q.answer,
                         "refused": answer.refused, "answer": answer.text,
-                        "reason": answer.reason})
+                        "reason": answer.reason,
+                        "place_not_covered": not answer.refused
+                        and answer.region_note is not None})
     return records
 
 

@@ -30,6 +30,17 @@ def _example(r: Mapping[str, Any]) -> dict[str, Any]:
     return {k: r[k] for k in keys}
 
 
+def place_note_counts(unans: Sequence[Mapping[str, Any]], ans: Sequence[Mapping[str, Any]]
+                      ) -> dict[str, int]:
+    """Answers (not refusals) whose first line says the asked place has no rules of its
+    own (「没有找到天津市本地的规定。以下是国家层面的规定：」), per group: told, though not
+    refused. Records without the field (older reports) count as not told."""
+    return {
+        "n_place_not_covered_unanswerable": sum(bool(r.get("place_not_covered")) for r in unans),
+        "n_place_not_covered_answerable": sum(bool(r.get("place_not_covered")) for r in ans),
+    }
+
+
 def refusal_report(config: RefusalConfig, command: str, plan: HoldOutPlan,
                    records: Sequence[Mapping[str, Any]], *, n_corpus_documents: int,
                    seconds: float) -> dict[str, Any]:
@@ -48,6 +59,7 @@ def refusal_report(config: RefusalConfig, command: str, plan: HoldOutPlan,
                        "model": model_name(config), "k": config.k,
                        "min_questions": config.min_questions, "bigram_share": BIGRAM_SHARE},
         **figures,
+        **place_note_counts(unans, ans),
         "n_unanswerable": len(unans),
         "n_answerable": len(ans),
         "n_answerable_pool": plan.split.n_answerable_pool,
@@ -88,6 +100,11 @@ def summary_text(report: Mapping[str, Any]) -> str:
         f"refused answerable     {_rate(report['false_refusal_rate'])}  "
         f"({report['n_refused_answerable']} of {report['n_answerable']})",
     ]
+    if "n_place_not_covered_unanswerable" in report:
+        lines.append(
+            "answered, told the asked place has no rules of its own: "
+            f"{report['n_place_not_covered_unanswerable']} unanswerable, "
+            f"{report['n_place_not_covered_answerable']} answerable")
     if "n_held_out_documents" in report:
         lines.append(
             f"held out {report['n_held_out_documents']} of {report['n_gold_documents']} gold "
@@ -131,11 +148,14 @@ def markdown(report: Mapping[str, Any]) -> str:
         f"{report['n_answer_still_in_corpus']} question(s) on held-out documents still find "
         f"their answer elsewhere (substring, or ≥ {p['bigram_share']:.0%} of its bigrams in "
         "one document) and are not asked.", "",
-        "| | rate | refused | asked |", "|---|---|---|---|",
+        "| | rate | refused | answered, told the asked place has no rules of its own "
+        "| asked |", "|---|---|---|---|---|",
         f"| unanswerable (answer left the corpus) | {_rate(report['refusal_rate'])} | "
-        f"{report['n_refused_unanswerable']} | {report['n_unanswerable']} |",
+        f"{report['n_refused_unanswerable']} | "
+        f"{report.get('n_place_not_covered_unanswerable', 0)} | {report['n_unanswerable']} |",
         f"| answerable (gold document indexed) | {_rate(report['false_refusal_rate'])} | "
-        f"{report['n_refused_answerable']} | {report['n_answerable']} |", "",
+        f"{report['n_refused_answerable']} | "
+        f"{report.get('n_place_not_covered_answerable', 0)} | {report['n_answerable']} |", "",
     ]
     lines += _error_table("Unanswerable but answered", report["errors"]["unanswerable_answered"])
     lines += _error_table("Answerable but refused", report["errors"]["answerable_refused"])

@@ -17,7 +17,7 @@ import logging
 from collections.abc import Generator, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from app.answer.compose import compose
+from app.answer.compose import compose, note_kind
 from app.answer.config import AnswerConfig
 from app.answer.coverage import coverage_sentence, summarize
 from app.answer.factbook import FactBook
@@ -104,7 +104,7 @@ class QAEngine:
                                   self.config.answer)
         return Answer(text=text, citations=citations, hits=plan.hits_used(),
                       refused=plan.decision.refused, reason=plan.decision.reason,
-                      mode="extractive")
+                      mode="extractive", region_note=note_kind(plan.decision, plan.region))
 
     def _table(self, plan: Plan) -> Answer | None:
         """A figure answer built from fact rows (difference or cross-region table)."""

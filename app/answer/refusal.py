@@ -34,6 +34,8 @@ _ASKING_HEAD = re.compile(r"^(?:对|在|去|到|给|从|向|我|是|有|能|想|
 _STOP_EN = re.compile(r"\b(?:what|how|much|many|is|are|the|a|an|do|does|can|i|get|in|for|of|"
                       r"there|any|about|to|my|me|will|would|which|who|when|with)\b", re.I)
 MAX_PARTIAL = 3
+QUOTE_CHARS = 40  # a question quoted as the refusal's subject is cut after this many
+_TRAILING_PUNCT = re.compile(r"[\s?？。.!！~～]+$")
 _ASPECTS = {"condition": "条件", "duration": "期限", "date": "时间", "department": "负责部门",
             "count": "数量"}
 
@@ -76,6 +78,31 @@ def _core(q: QuestionInfo, skip: Sequence[str]) -> str:
     return "".join(pieces[:2])
 
 
+def _opens(q: QuestionInfo, core: str) -> bool:
+    """True when the question opens with ``core`` (after its place and a 的): then
+    「{place}的{core}」 reads as the question wrote it. A core cut from the middle of a
+    question (「崂山有几个两院院士」 -> 几个两院院士) or joined from several of its parts
+    would not."""
+    head = q.query.strip()
+    for place in q.places:
+        if head.startswith(place):
+            head = head[len(place):]
+    return head.removeprefix("的").startswith(core)
+
+
+def quoted_question(query: str, limit: int = QUOTE_CHARS) -> str:
+    """The question itself as the thing asked, when no short phrase of it names that:
+    「能回答「崂山有几个两院院士」的内容」 (long questions cut at ``limit`` with …).
+
+    >>> quoted_question("崂山有几个两院院士？")
+    '能回答「崂山有几个两院院士」的内容'
+    """
+    text = _TRAILING_PUNCT.sub("", " ".join(query.split()))
+    if len(text) > limit:
+        text = text[:limit] + "…"
+    return f"能回答「{text}」的内容"
+
+
 def refusal_subject(q: QuestionInfo, missing: Sequence[str] = ()) -> str:
     """What was asked, in the question's words (see the module docstring). ``missing``
     are what the decision found absent; those the question itself writes (个税, not an
@@ -99,6 +126,8 @@ def refusal_subject(q: QuestionInfo, missing: Sequence[str] = ()) -> str:
         thing = "、".join(what) + aspect
     elif absent and not all(a in core for a in absent):
         thing = "、".join(absent)  # the words the documents lack, which the core left out
+    elif core and (who or not _opens(q, core)):
+        return quoted_question(q.query)
     else:
         thing = core
     place = q.places[0] if q.places else ""

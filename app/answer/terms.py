@@ -19,12 +19,13 @@ import logging
 import math
 import re
 import threading
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from functools import cache, lru_cache
 
 import jieba
 import jieba.posseg
+from pypinyin import Style, lazy_pinyin
 
 from app.answer.scoring import normalise
 from lexicon import (
@@ -87,6 +88,19 @@ def cut_apart_noun(word: str, text: str) -> bool:
     if len(inner) < 2 or not any(start < b < end for b in bounds):
         return False
     return _is_noun(inner[-1][1]) and not any(f.startswith("r") for _, f in inner)
+
+
+@lru_cache(maxsize=100_000)
+def sound(word: str) -> tuple[str, ...]:
+    """``word``'s pinyin with tones, one syllable per character (pypinyin). Tones keep
+    words apart that only share their letters (失业 shi1 ye4, 事业 shi4 ye4).
+
+    >>> sound("高薪") == sound("高新"), sound("人材") == sound("人才")
+    (True, True)
+    >>> sound("失业") == sound("事业")
+    False
+    """
+    return tuple(lazy_pinyin(word, style=Style.TONE3, errors="default"))
 
 
 def _parts(word: str) -> list[str]:
@@ -162,6 +176,7 @@ class TermWeights:
         self._df: Counter[str] | None = None
         self._lock = threading.Lock()
         self._counted: dict[str, int] = {}
+        self._by_char: dict[str, set[str]] | None = None
 
     def _load(self) -> Counter[str]:
         with self._lock:
@@ -200,9 +215,33 @@ class TermWeights:
                 if word not in named and not cut_apart_noun(word, text):
                     continue
                 parts = _parts(word)
-                if not parts or not all(df.get(p) or self._count(p) for p in parts):
+                if parts and all(df.get(p) or self._count(p) for p in parts):
+                    continue
+                if not self.homophone_in_corpus(word):
                     out.append(word)
         return tuple(dict.fromkeys(out))
+
+    def homophone_in_corpus(self, word: str) -> bool:
+        """True when the corpus uses a word that sounds the same and shares a character
+        (高薪区 typed for 高新区, 人材 for 人才): a pinyin input slip, not a thing the
+        documents lack."""
+        key, n = sound(word), len(word)
+        windows = {other[i:i + n] for other in self._sharing(word)
+                   for i in range(len(other) - n + 1)}
+        return any(sound(w) == key for w in windows - {word})
+
+    def _sharing(self, word: str) -> set[str]:
+        """Corpus words (up to six characters) that share one of ``word``'s characters."""
+        vocabulary = self._load()
+        with self._lock:
+            if self._by_char is None:
+                by_char: dict[str, set[str]] = defaultdict(set)
+                for w in vocabulary:
+                    if MIN_CHARS <= len(w) <= 6:
+                        for ch in set(w):
+                            by_char[ch].add(w)
+                self._by_char = by_char
+        return set().union(*(self._by_char.get(ch, set()) for ch in set(word)))
 
     def _count(self, word: str) -> int:
         """Sentences containing ``word`` as a substring (for words segmented otherwise in

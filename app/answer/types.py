@@ -80,3 +80,7 @@ class Answer:
     related: tuple[Hit, ...] = field(default_factory=tuple)
     mode: str = "extractive"
     table: FactTable | None = None
+    #: the region note that opens the answer: ``other`` (another region's rules, for
+    #: reference), ``unknown`` (documents that name no region) or ``wider`` (rules that
+    #: hold for the asked place through a province or nationally, none of its own)
+    region_note: str | None = None

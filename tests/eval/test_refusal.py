@@ -219,6 +219,9 @@ def test_cli_end_to_end_on_a_tiny_corpus(tmp_path: Path, capsys: pytest.CaptureF
     assert report["refusal_rate"] == sum(refused_u) / 2
     assert report["false_refusal_rate"] == sum(r["refused"] for r in answerable) / 2
     assert report["n_unanswerable"] == report["n_answerable"] == 2
+    assert report["n_place_not_covered_unanswerable"] == sum(
+        r["place_not_covered"] for r in records if r["group"] == "unanswerable")
+    assert all(not (r["refused"] and r["place_not_covered"]) for r in records)
     assert len(report["errors"]["unanswerable_answered"]) == 2 - sum(refused_u)
     for example in report["errors"]["unanswerable_answered"]:
         assert {"question", "answer", "doc"} <= example.keys() and example["answer"]

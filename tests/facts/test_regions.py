@@ -36,7 +36,7 @@ def test_a_city_the_library_lacks_is_named_before_any_other_citys_rule(
     first = answer.text.split("\n")[0]
     assert first.startswith("没有找到南阳的相关规定"), first
     if answer.citations:  # another region's rules, for reference, named by region
-        assert "仅供参考" in first and "威海" in first
+        assert "仅供参考" in first and "威海" in first and answer.region_note == "other"
 
 
 def test_filter_region_without_evidence_is_said(sample_engine: QAEngine) -> None:
@@ -50,6 +50,7 @@ def test_no_note_when_the_answer_is_from_the_asked_region(sample_engine: QAEngin
     answer = sample_engine.answer("我是硕士，去威海工作每个月有多少生活补贴？")
     assert not answer.refused
     assert "没有找到" not in answer.text and "2000元" in answer.text
+    assert answer.region_note is None
 
 
 def test_english_question_about_an_uncovered_city_says_so(sample_engine: QAEngine) -> None:

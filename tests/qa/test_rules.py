@@ -82,7 +82,7 @@ def test_a_rule_that_holds_only_through_a_wider_region_is_named_first(
         question: str, asked: str | None, first: str | None) -> None:
     """National (or provincial) rules apply to the asked city, but the answer says first
     that none of the library's rules is the city's own, and whose rules these are."""
-    from app.answer.compose import compose
+    from app.answer.compose import compose, note_kind
 
     d = _decide(question)
     assert d.outcome == "answer" and not d.refused
@@ -90,9 +90,9 @@ def test_a_rule_that_holds_only_through_a_wider_region_is_named_first(
     lead = text.split("\n")[0]
     assert citations and ("1500元" in text or "2000元" in text)
     if first is None:
-        assert "没有找到" not in text
+        assert "没有找到" not in text and note_kind(d, asked) is None
     else:
-        assert lead == first
+        assert lead == first and note_kind(d, asked) == "wider"
 
 
 def test_unstated_region_is_said_and_not_counted_as_refused() -> None:
@@ -169,3 +169,20 @@ def test_a_refusal_reason_names_the_measure_that_fell_short() -> None:
     decision = decide(analyze("威海对博士有什么住房支持？"), [weak], AnswerConfig())
     assert decision.refused
     assert "5%" in decision.reason and "100%" not in decision.reason
+
+
+def test_a_homophone_slip_is_not_a_missing_topic() -> None:
+    """高薪区 typed for 高新区 (same pinyin and tones, a shared character) is an input slip:
+    the question is answered. 失业 is not 事业 (shi1 ye4 / shi4 ye4): still missing."""
+    from app.answer.plan import CorpusView
+    from app.answer.terms import normalise
+
+    texts = {"wh": ("威海高新区人才公寓说明", "威海市",
+                    "在威海高新区就业的毕业生可入住人才公寓，免收房租一年。事业单位人员同等享受。")}
+    docs = {k: Document(k, f"{k}.txt", t, None, None, None, r, f"{t}\n{b}", "")
+            for k, (t, r, b) in texts.items()}
+    view = CorpusView(docs)
+    slip = analyze("签了威海高薪区的工作，人才公寓房租能免多久？")
+    assert "高薪" in "".join(slip.content) and "高薪" not in view.unseen(slip)
+    missing = analyze("失业了在威海能领失业金吗？")
+    assert normalise("失业") in view.unseen(missing)
