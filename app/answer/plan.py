@@ -105,6 +105,17 @@ class CorpusView:
         self._load()
         return key_bigrams(without_umbrella(segments), self._weights, self._unseen)
 
+    def correct(self, query: str) -> str:
+        """``query`` with its pinyin input slips spelled as the documents spell them (see
+        :meth:`app.answer.terms.TermWeights.slips`): 签了威海高薪区的工作 -> 签了威海高新区的
+        工作. A slip the question writes in another form (Traditional) is left as it is."""
+        self._load()
+        if self._terms is None:
+            return query
+        for slip, fix in self._terms.slips(query).items():
+            query = query.replace(slip, fix)
+        return query
+
     def unseen(self, q: QuestionInfo) -> tuple[str, ...]:
         """The question's nouns these documents never use (see :mod:`app.answer.terms`)."""
         self._load()
@@ -217,7 +228,7 @@ def make_plan(question: str, history: Sequence[Mapping[str, str]], retriever: Re
     if k < 1:
         raise ValueError(f"k must be at least 1, got {k}")
     script = detect_script(question)
-    query = rewrite(question, history)
+    query = corpus.correct(rewrite(question, history))
     info = analyze_query(query, question, script)
     region, place = asked_region(info, check_filters(filters))
     hits = retrieve(retriever, (query, keyword_query(info)), max(k, candidate_k), region)

@@ -40,6 +40,7 @@ from lexicon import (
 jieba.setLogLevel(logging.WARNING)
 _LOCK = threading.Lock()
 MIN_CHARS = 2
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
 NOUN_TAGS = frozenset({"vn", "j", "eng"})
 
 
@@ -225,10 +226,27 @@ class TermWeights:
         """True when the corpus uses a word that sounds the same and shares a character
         (高薪区 typed for 高新区, 人材 for 人才): a pinyin input slip, not a thing the
         documents lack."""
+        return bool(self._homophones(word))
+
+    def _homophones(self, word: str) -> set[str]:
         key, n = sound(word), len(word)
         windows = {other[i:i + n] for other in self._sharing(word)
                    for i in range(len(other) - n + 1)}
-        return any(sound(w) == key for w in windows - {word})
+        return {w for w in windows - {word} if sound(w) == key}
+
+    def slips(self, text: str) -> dict[str, str]:
+        """Input slips in ``text`` -> the corpus's spelling: words of two or more Chinese
+        characters the corpus never uses, each with exactly one homophone it does use
+        (高薪 -> 高新, 补帖 -> 补贴). Words are taken from normalised ``text``."""
+        df = self._load()
+        out = {}
+        for word in _segment(normalise(text)):
+            if (len(word) >= MIN_CHARS and word not in df and _HAN.fullmatch(word)
+                    and not self._count(word)):
+                found = self._homophones(word)
+                if len(found) == 1:
+                    out[word] = found.pop()
+        return out
 
     def _sharing(self, word: str) -> set[str]:
         """Corpus words (up to six characters) that share one of ``word``'s characters."""

@@ -186,3 +186,7 @@ def test_a_homophone_slip_is_not_a_missing_topic() -> None:
     assert "高薪" in "".join(slip.content) and "高薪" not in view.unseen(slip)
     missing = analyze("失业了在威海能领失业金吗？")
     assert normalise("失业") in view.unseen(missing)
+    # the question is searched in the documents' spelling; a real absence stays as asked
+    assert view.correct("签了威海高薪区的工作，人才公寓房租能免多久？") == (
+        "签了威海高新区的工作，人才公寓房租能免多久？")
+    assert view.correct("失业了在威海能领失业金吗？") == "失业了在威海能领失业金吗？"
