@@ -14,6 +14,7 @@ are simplified Chinese; callers convert Traditional text before matching.
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -31,6 +32,30 @@ def _rows(name: str) -> Iterator[dict[str, str]]:
 
 def _by_length(pairs: list[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pairs, key=lambda p: len(p[0]), reverse=True))
+
+
+def fold_synonyms(text: str) -> str:
+    """``text`` with every synonym variant replaced by its canonical form, in one pass
+    (longest match first): a canonical form that contains a variant (一次性 holds 一次,
+    自主创业 holds 创业) is left as it is, so folding twice changes nothing.
+
+    >>> fold_synonyms("一次性补贴和一次补贴"), fold_synonyms("自主创业")
+    ('一次性补贴和一次性补贴', '自主创业')
+    """
+    pattern, table = _fold_table()
+    return pattern.sub(lambda m: table[m.group(0)], text) if table else text
+
+
+@cache
+def _fold_table() -> tuple[re.Pattern[str], dict[str, str]]:
+    table: dict[str, str] = {}
+    for group in synonym_groups():
+        for variant in group[1:]:
+            table.setdefault(variant, group[0])
+    for group in synonym_groups():
+        table.setdefault(group[0], group[0])
+    words = sorted(table, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words))), table
 
 
 @cache

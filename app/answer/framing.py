@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 
 from app.answer.script import Script, in_script
-from lexicon import english_for, gazetteer, region_label, resolve, synonym_folds
+from lexicon import english_for, fold_synonyms, gazetteer, region_label, resolve
 
 _PERIODS_EN = {"每月": "per month", "每年": "per year", "每人": "per person",
                "每天": "per day", "一次性": "one-off", "每季度": "per quarter"}
@@ -33,9 +33,7 @@ def en_term(chinese: str) -> str:
     >>> en_term("生活津贴"), en_term("硕士"), en_term("人才公寓")
     ('living allowance', 'master', 'talent apartment')
     """
-    folded = chinese
-    for word, canonical in synonym_folds():
-        folded = folded.replace(word, canonical)
+    folded = fold_synonyms(chinese)
     table = english_for()
     return table.get(chinese) or table.get(folded) or chinese
 

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 from app.answer.script import simplified
-from lexicon import function_chars, synonym_folds
+from lexicon import fold_synonyms, function_chars
 
 _NUM = r"(?:\d[\d,.]*|[一二两三四五六七八九十百千万亿]+)"
 SENTENCE_KINDS: dict[str, re.Pattern[str]] = {
@@ -42,10 +42,7 @@ def normalise(text: str) -> str:
     Memoised: the same corpus sentences and windows are normalised for every
     question (profiled at ~15% of the server's CPU under load before caching).
     """
-    out = simplified(text).lower()
-    for word, canonical in synonym_folds():
-        out = out.replace(word, canonical)
-    return _KEEP.sub("", out)
+    return _KEEP.sub("", fold_synonyms(simplified(text).lower()))
 
 
 def bigrams(text: str) -> set[str]:

@@ -155,10 +155,32 @@ def without_umbrella(segments: Iterable[str]) -> tuple[str, ...]:
     return tuple(part for part in out if part.strip())
 
 
+#: characters a notice may put inside a benefit's name (返乡留威补贴 for 返乡补贴)
+INFIX_CHARS = 4
+
+
 def present(word: str, text: str) -> bool:
     """True when normalised ``text`` holds ``word`` or, for a benefit family or kind, one
-    of its members or other names (购房券 for 购房补贴)."""
-    return word in text or any(m in text for m in _groups().get(word, ()))
+    of its members or other names (购房券 for 购房补贴), also with a few characters
+    inside the name before its last word (一次性返乡留威补贴 holds 返乡补贴 and
+    一次性补贴).
+
+    >>> present("一次性补贴", "发放一次性返乡留威补贴"), present("一次性补贴", "一次性告知")
+    (True, False)
+    """
+    if word in text:
+        return True
+    members = _groups().get(word)
+    if not members:
+        return False
+    return any(m in text for m in members) or any(
+        _infixed(m).search(text) for m in (word, *members) if len(m) >= 4)
+
+
+@lru_cache(maxsize=4096)
+def _infixed(name: str) -> re.Pattern[str]:
+    """``name`` with up to INFIX_CHARS characters allowed before its two-character head."""
+    return re.compile(re.escape(name[:-2]) + f".{{1,{INFIX_CHARS}}}" + re.escape(name[-2:]))
 
 
 def support(terms: Mapping[str, float], text: str) -> float:

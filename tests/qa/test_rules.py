@@ -190,3 +190,25 @@ def test_a_homophone_slip_is_not_a_missing_topic() -> None:
     assert view.correct("签了威海高薪区的工作，人才公寓房租能免多久？") == (
         "签了威海高新区的工作，人才公寓房租能免多久？")
     assert view.correct("失业了在威海能领失业金吗？") == "失业了在威海能领失业金吗？"
+
+
+def test_a_benefit_named_with_an_infix_answers_the_plain_name() -> None:
+    """A notice's 一次性返乡留威补贴 is the 返乡补贴 and the 一次性补贴 a job seeker asks
+    about; folding synonyms twice changes nothing (一次性 stays 一次性)."""
+    from app.answer.plan import CorpusView
+    from app.answer.scoring import normalise
+
+    assert normalise(normalise("一次性补贴")) == normalise("一次性补贴") == "一次性补贴"
+    body = "对回威海工作的威海籍博士研究生发放1万元一次性返乡留威补贴。"
+    docs = {"wh": Document("wh", "wh.txt", "威海人才政策", None, None, None, "威海市",
+                           f"威海人才政策\n{body}", "")}
+    view = CorpusView(docs)
+    q = analyze("我是威海人，读完博士想回来工作，有没有一次性的返乡补贴？")
+    chunk = Chunk("wh-0", "wh", "wh.txt", "威海人才政策", 0, "", None, 0,
+                  len(docs["wh"].text), docs["wh"].text)
+    _, place = asked_region(q, None)
+    keys = view.keys(q.content)
+    cands = candidates(q, [Hit(chunk=chunk, score=1.0, rank=1)], docs, view.sentences, keys,
+                       None, place, view.terms(q))
+    d = decide(q, cands, None, keys, view.unseen(q))
+    assert not d.refused and "1万元" in d.chosen[0].sentence.text
