@@ -108,12 +108,14 @@ class CorpusView:
     def correct(self, query: str) -> str:
         """``query`` with its pinyin input slips spelled as the documents spell them (see
         :meth:`app.answer.terms.TermWeights.slips`): 签了威海高薪区的工作 -> 签了威海高新区的
-        工作. A slip the question writes in another form (Traditional) is left as it is."""
+        工作. Place names are never respelled (桃园 is not 桃源), and a slip the question
+        writes in another form (Traditional) is left as it is."""
         self._load()
         if self._terms is None:
             return query
         for slip, fix in self._terms.slips(query).items():
-            query = query.replace(slip, fix)
+            if not gazetteer().named(slip):  # a place the library lacks is asked as named
+                query = query.replace(slip, fix)
         return query
 
     def unseen(self, q: QuestionInfo) -> tuple[str, ...]:

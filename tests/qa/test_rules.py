@@ -178,7 +178,8 @@ def test_a_homophone_slip_is_not_a_missing_topic() -> None:
     from app.answer.terms import normalise
 
     texts = {"wh": ("威海高新区人才公寓说明", "威海市",
-                    "在威海高新区就业的毕业生可入住人才公寓，免收房租一年。事业单位人员同等享受。")}
+                    "在威海高新区就业的毕业生可入住人才公寓，免收房租一年。事业单位人员同等享受。"
+                    "桃源县人员参照执行。")}
     docs = {k: Document(k, f"{k}.txt", t, None, None, None, r, f"{t}\n{b}", "")
             for k, (t, r, b) in texts.items()}
     view = CorpusView(docs)
@@ -190,6 +191,7 @@ def test_a_homophone_slip_is_not_a_missing_topic() -> None:
     assert view.correct("签了威海高薪区的工作，人才公寓房租能免多久？") == (
         "签了威海高新区的工作，人才公寓房租能免多久？")
     assert view.correct("失业了在威海能领失业金吗？") == "失业了在威海能领失业金吗？"
+    assert view.correct("桃园的人才公寓房租能免多久？") == "桃园的人才公寓房租能免多久？"
 
 
 def test_a_benefit_named_with_an_infix_answers_the_plain_name() -> None:
