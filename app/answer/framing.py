@@ -118,8 +118,7 @@ def region_note(kind: str, asked: str, regions: Sequence[str | None], script: Sc
     if script == "en":
         place = en_place(asked)
         if kind == "wider":
-            whose = ", ".join("national" if r == "全国" else en_place(r)
-                              for r in dict.fromkeys(regions) if r)
+            whose = ", ".join(en_place(r) for r in dict.fromkeys(regions) if r)
             return (f"Nothing in the policy library is specific to {place}. These are the "
                     f"rules that cover it ({whose}):")
         if kind == "other":

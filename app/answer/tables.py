@@ -27,7 +27,7 @@ from app.answer.script import simplified
 from app.answer.sentences import Sentence, display
 from app.answer.types import Citation, FactTable, TableRow
 from ingest.facts import Fact
-from lexicon import benefit_families, region_matches, synonym_folds
+from lexicon import benefit_families, fold_synonyms, region_matches
 
 NOT_FOUND = "政策库中未找到"
 _COMPARE = re.compile(r"差多少|相差|差距|差别|区别|不同|不一样|多多少|少多少|比较|对比|相比|哪个多"
@@ -57,11 +57,7 @@ def table_plan(q: QuestionInfo, region: str | None) -> TablePlan | None:
 
 
 def _canon(text: str) -> str:
-    text = re.sub(r"\s+", "", simplified(text))
-    for word, canonical in synonym_folds():
-        if len(canonical) > 1:
-            text = text.replace(word, canonical)
-    return text
+    return fold_synonyms(re.sub(r"\s+", "", simplified(text)))
 
 
 def topic_terms(q: QuestionInfo) -> tuple[str, ...]:

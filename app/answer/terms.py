@@ -200,6 +200,7 @@ class TermWeights:
         self._lock = threading.Lock()
         self._counted: dict[str, int] = {}
         self._by_char: dict[str, set[str]] | None = None
+        self._sounds_like: dict[str, frozenset[str]] = {}
 
     def _load(self) -> Counter[str]:
         with self._lock:
@@ -250,11 +251,17 @@ class TermWeights:
         documents lack."""
         return bool(self._homophones(word))
 
-    def _homophones(self, word: str) -> set[str]:
-        key, n = sound(word), len(word)
-        windows = {other[i:i + n] for other in self._sharing(word)
-                   for i in range(len(other) - n + 1)}
-        return {w for w in windows - {word} if sound(w) == key}
+    def _homophones(self, word: str) -> frozenset[str]:
+        """Corpus spellings that sound like ``word`` (memoised per word: the slip check
+        and the unseen check ask about the same words)."""
+        found = self._sounds_like.get(word)
+        if found is None:
+            key, n = sound(word), len(word)
+            windows = {other[i:i + n] for other in self._sharing(word)
+                       for i in range(len(other) - n + 1)}
+            found = self._sounds_like[word] = frozenset(
+                w for w in windows - {word} if sound(w) == key)
+        return found
 
     def slips(self, text: str) -> dict[str, str]:
         """Input slips in ``text`` -> the corpus's spelling: words of two or more Chinese
@@ -267,7 +274,7 @@ class TermWeights:
                     and not self._count(word)):
                 found = self._homophones(word)
                 if len(found) == 1:
-                    out[word] = found.pop()
+                    out[word] = next(iter(found))
         return out
 
     def _sharing(self, word: str) -> set[str]:
