@@ -133,10 +133,19 @@ def sentence_end(last: Candidate, sentences: Sequence[Sentence], clauses: int,
                  taken: set[int]) -> int:
     """Where the quote of ``last`` ends: at the end of its sentence when it is one clause
     of a list (it ends in ；or ：), through at most ``clauses`` more clauses of its passage,
-    stopping before a sentence quoted elsewhere (the indices in ``taken``)."""
+    stopping before a sentence quoted elsewhere (the indices in ``taken``). A numbered
+    heading that only restates the question (「二、减免质量检验检测服务收费。」) goes on
+    into the first sentence of its item first."""
     i, chunk = last.index, last.hit.chunk
-    while (i - last.index < clauses and i + 1 < len(sentences) and open_list(sentences[i])
-           and i + 1 not in taken and sentences[i + 1].end <= chunk.char_end):
+
+    def next_free(i: int) -> bool:
+        return (i + 1 < len(sentences) and i + 1 not in taken
+                and sentences[i + 1].end <= chunk.char_end)
+
+    if last.echo and last.sentence.is_heading and next_free(i):
+        i += 1  # a heading that only restates the question is read on into its item
+    first = i
+    while i - first < clauses and next_free(i) and open_list(sentences[i]):
         i += 1
     return sentences[i].end
 

@@ -23,7 +23,7 @@ from app.answer.config import AnswerConfig
 from app.answer.question import QuestionInfo
 from app.answer.scoring import bigrams, coverage, holds_kind, normalise
 from app.answer.script import simplified
-from app.answer.sentences import Sentence, damaged, leans_on_previous
+from app.answer.sentences import Sentence, aside, damaged, leans_on_previous, signature
 from app.answer.terms import support as term_support
 from app.answer.terms import words
 from index.types import Hit
@@ -150,6 +150,20 @@ def _heading_before(sentences: Sequence[Sentence], index: int) -> Sentence | Non
 
 def _text(sentences: Sequence[Sentence], index: int) -> str:
     return sentences[index].text if 0 <= index < len(sentences) else ""
+
+
+ITEM_SENTENCES = 15  # how far back an aside's item is read (as _heading_before looks)
+
+
+def _item_before(sentences: Sequence[Sentence], index: int) -> str:
+    """The text of the item a closing aside belongs to: the sentences before it, back to
+    and including the item's heading (at most ``ITEM_SENTENCES``)."""
+    out: list[str] = []
+    for j in range(index - 1, max(index - 1 - ITEM_SENTENCES, -1), -1):
+        out.append(sentences[j].text)
+        if sentences[j].is_heading:
+            break
+    return "".join(reversed(out))
 
 
 def _carried(doc: Document, sentences: Sequence[Sentence], index: int) -> tuple[str, ...]:
@@ -279,7 +293,9 @@ def _candidate(q: QuestionInfo, hit: Hit, doc: Document, sentences: Sequence[Sen
     heading = heading_sentence.text if heading_sentence else ""
     own = normalise(sentence.text)
     previous = _text(sentences, index - 1)
-    context = normalise(f"{heading}{previous}") + own
+    remark = aside(sentence.text)
+    # an aside (「(责任处室:工资福利处)」) speaks for its whole item, so the item is its context
+    context = normalise(_item_before(sentences, index) if remark else f"{heading}{previous}") + own
     wide = normalise(f"{doc.title}{_text(sentences, index + 1)}") + context
     own_cov, ctx_cov = coverage(keys, own), coverage(keys, context)
     support = coverage(keys, wide) if terms is None else term_support(terms, wide)
@@ -288,7 +304,10 @@ def _candidate(q: QuestionInfo, hit: Hit, doc: Document, sentences: Sequence[Sen
         1 for b in q.benefits if normalise(b) in own)
     if "date" in q.kinds and _FULL_DATE.search(sentence.text):
         specific += 2  # a day-exact date answers 「哪天」 better than a year range
-    echo = restates(sentence, doc, own, keys, config)
+    # a bare aside or a closing signature line answers nothing alone, unless the question
+    # asks who is responsible (the aside names the office)
+    echo = (restates(sentence, doc, own, keys, config) or signature(sentence.text)
+            or (remark and "department" not in q.kinds))
     score = (config.own_weight * own_cov + config.context_weight * ctx_cov
              + config.previous_weight * coverage(keys, normalise(previous))
              + config.support_weight * support

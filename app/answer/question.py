@@ -48,7 +48,8 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = {
                        re.I),
     "department": re.compile(
         r"哪个(?:部门|处室|处|单位|机构)|哪些(?:部门|处室|单位)|什么(?:部门|处室|单位)|归哪|"
-        r"谁(?:负责|牵头|主办|管|领导)|由谁|是谁|负责(?:部门|单位|处室)|主管部门|牵头|联系哪"
+        r"谁(?:负责|牵头|主办|管|领导)|由谁|是谁|负责(?:部门|单位|处室)"
+        r"|(?:主管部门|牵头(?:单位|部门)?)(?:是|为|在哪)|联系哪"
         r"|which (?:office|department)|who is responsible|who (?:runs|organi[sz]es)", re.I),
     "condition": re.compile(
         r"条件|资格|门槛|需要满足|符合什么|什么(?:样的)?(?:人|企业)(?:可以|能)|哪些人可以|谁可以|"

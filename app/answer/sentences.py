@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+from lexicon import department_cues
+
 TERMINATORS = frozenset("。！？；!?;")
 CLOSERS = frozenset("”’」』）)】》\"'")
 _MARKER = re.compile(
@@ -51,6 +53,37 @@ def leans_on_previous(text: str) -> bool:
     (True, False)
     """
     return bool(_ANAPHORA.match(text.lstrip()))
+
+
+_ASIDE = re.compile(r"^[（(][^（()）]*[）)]$")
+_SIGNED = re.compile(
+    r"^(?P<issuer>[^，,。；;：:！？!?\d]{0,60}?)\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+
+
+def aside(text: str) -> bool:
+    """True when a sentence is one bracketed remark (「(责任单位：市财政局)」): it names who
+    is responsible for, or comments on, the item it closes, and says nothing by itself.
+
+    >>> aside("（责任单位：市财政局、各区政府）"), aside("（一）做好员工健康管理。")
+    (True, False)
+    """
+    return bool(_ASIDE.match(text.strip()))
+
+
+def signature(text: str) -> bool:
+    """True for a document's closing line: the day alone, or an issuer (a name ending as
+    departments' names do, see ``department_cues``) and the day.
+
+    >>> signature("国家税务总局深圳市税务局 2020年2月18日"), signature("2020年1月26日")
+    (True, True)
+    >>> signature("有效期至2021年12月31日"), signature("自2020年2月3日起暂停查询")
+    (False, False)
+    """
+    m = _SIGNED.match(text.strip())
+    if m is None:
+        return False
+    issuer = re.sub(r"\s+", "", m["issuer"])
+    return not issuer or issuer.endswith(department_cues().get("suffix", ()))
 
 
 _CAPTION = re.compile(r"^\s*(?:图|表|Figure|Fig\.|Table)\s*\d", re.I)

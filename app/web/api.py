@@ -121,6 +121,9 @@ class AskResponse(BaseModel):
     answer: str
     refused: bool
     reason: str
+    #: which note opened the answer: another region's rules (`other`), documents naming no
+    #: region (`unknown`), or a province's or national rules only (`wider`)
+    region_note: Literal["other", "unknown", "wider"] | None = None
     mode: str
     citations: list[dict[str, Any]]
     hits: list[dict[str, Any]]
@@ -139,6 +142,7 @@ def answer_json(answer: Answer) -> dict[str, Any]:
         "answer": answer.text,
         "refused": answer.refused,
         "reason": answer.reason,
+        "region_note": answer.region_note,
         "mode": answer.mode,
         "citations": [c.to_json() for c in answer.citations],
         "hits": [hit_json(h) for h in answer.hits],

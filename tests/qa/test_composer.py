@@ -11,6 +11,7 @@ from app.answer.evidence import candidates
 from app.answer.plan import CorpusView, asked_region
 from app.answer.question import analyze
 from app.answer.rules import decide
+from app.answer.sentences import aside
 from index.types import Hit
 from ingest import ingest_corpus
 from ingest.facts import extract_facts
@@ -127,3 +128,21 @@ def test_a_refusal_names_the_missing_thing_in_the_askers_words(corpus) -> None:
     assert refusal_subject(q, decision.missing) == "青岛对研究生的个税"
     q, decision = _answer("青岛失业保险金每月能领多少钱", _hits(chunks, "生活津贴"), documents)
     assert refusal_subject(q, decision.missing) == "青岛的失业保险金"
+
+
+def test_a_responsibility_aside_speaks_for_its_whole_item(corpus) -> None:
+    documents, chunks = corpus
+    hits = _hits(chunks, "年薪制")
+    q, decision = _answer("事业单位高层次人才搞年薪制，这事归哪个处负责？", hits, documents)
+    assert not decision.refused, decision.reason
+    text, _ = compose(q, decision, documents, CorpusView(documents).sentences, (), "青岛")
+    assert "工資福利處" in text  # 年薪制 is said earlier in the item the aside closes
+
+
+def test_an_aside_alone_does_not_answer_other_questions(corpus) -> None:
+    documents, chunks = corpus
+    hits = _hits(chunks, "按薪定才")
+    _, decision = _answer("企业新引进的高端技术人才怎么拿到青岛高层次人才服务绿卡？", hits,
+                          documents)
+    assert decision.chosen, decision.reason
+    assert not any(aside(c.sentence.text) for c in decision.chosen)

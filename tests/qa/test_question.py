@@ -48,6 +48,20 @@ def test_kind_of_fact(question: str, kind: str) -> None:
     assert kind in analyze(question).kinds
 
 
+@pytest.mark.parametrize("question", [
+    "对卫生健康主管部门组织进口的防控物资是否征收关税？",
+    "各省交通运输主管部门在信息报送方面应如何做？",
+    "牵头企业能拿多少补贴？",
+])
+def test_a_department_the_question_mentions_is_not_one_it_asks_for(question: str) -> None:
+    assert "department" not in analyze(question).kinds
+
+
+@pytest.mark.parametrize("question", ["这个项目的主管部门是哪个？", "牵头单位是谁？"])
+def test_asking_for_the_department_in_charge(question: str) -> None:
+    assert "department" in analyze(question).kinds
+
+
 def test_programme_names() -> None:
     assert find_programmes("北汽新能源的青领计划要合作多少所技校") == ("北汽新能源的青领计划",)
     assert "安居无忧" in find_programmes("“安居无忧”计划怎么申请")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from app.answer.compose import quotes_for, runs, sentence_end
 from app.answer.evidence import Candidate
 from app.answer.sentences import split_sentences
@@ -93,3 +95,13 @@ def test_a_list_clause_is_quoted_to_the_end_of_its_sentence() -> None:
 def test_a_list_clause_stays_inside_its_passage() -> None:
     short = _chunk(0, SENTENCES[4].end, 0)
     assert sentence_end(_cand(3, 0.9, short), SENTENCES, 4, set()) == SENTENCES[4].end
+
+
+def test_a_heading_that_restates_the_question_is_read_on_into_its_item() -> None:
+    heading = replace(_cand(7, 0.9), echo=True)
+    assert TEXT[SENTENCES[7].start:sentence_end(heading, SENTENCES, 4, set())] == (
+        "二、申请程序\n（一）每年三月集中受理。")
+    # a heading that says more than the question stands as it is
+    assert sentence_end(_cand(7, 0.9), SENTENCES, 4, set()) == SENTENCES[7].end
+    # … and so does one whose item is quoted on a line of its own
+    assert sentence_end(heading, SENTENCES, 4, {8}) == SENTENCES[7].end

@@ -274,3 +274,15 @@ def test_non_json_content_type_gets_a_message_saying_what_to_send(client: httpx.
                     headers={"Content-Type": "text/plain"})
     assert r.status_code == 422
     assert "application/json" in r.json()["error"]
+
+
+@pytest.mark.parametrize(("question", "note"), [
+    (QUESTION, None),  # Weihai's own rule
+    ("我是硕士，去南阳工作每个月有多少生活补贴？", "other"),  # no document for Nanyang
+])
+def test_ask_says_which_region_note_opened_the_answer(client: httpx.Client, question: str,
+                                                      note: str | None) -> None:
+    body = client.post("/api/ask", json={"question": question}).json()
+    assert body["region_note"] == note, body["answer"]
+    if note is not None:
+        assert body["answer"].startswith("没有找到南阳"), body["answer"]
