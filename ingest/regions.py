@@ -89,13 +89,31 @@ def heading_region(title: str, issuer: str | None) -> str | None:
     return infer_region(title, issuer) or local_body_place(issuer)
 
 
+# A title opening with a local body that names no place (市商务局关于…, 省卫健委…): the
+# issuer is a province, city or county the text does not name. Not 市场监管总局.
+_UNNAMED_LOCAL_BODY = re.compile(
+    r"^(?:省|市|区|县)(?!场)[\u4e00-\u9fff]{1,10}?(?:人民政府|政府|局|厅|委员会|委|办公室|办|中心)")
+
+
 def infer_document_region(title: str, issuer: str, body: str) -> str | None:
-    """Region from the title or issuer, else from the document's opening lines.
+    """Region from the title or issuer, else from the document's opening lines. When the
+    title opens with a local body that names no place (「市市场监管委印发…」), the
+    opening may name the place, but a national body it cites (根据《市场监管总局…》)
+    does not make the notice national.
 
     >>> infer_document_region("发展新质生产力", "", "近年来，威海火炬高新区着眼发挥驻区高校优势")
     '威海火炬高技术产业开发区'
+    >>> infer_document_region("市商务局关于做好外资企业复工复产服务的通知", "",
+    ...                       "根据商务部《关于应对疫情做好外资企业服务的通知》要求")
+    >>> infer_document_region("市场监管总局发出紧急通知", "", "")
+    '全国'
     """
-    return heading_region(title, issuer) or infer_region(body[:OPENING_CHARS])
+    found = heading_region(title, issuer)
+    if found:
+        return found
+    if _UNNAMED_LOCAL_BODY.match(title.strip()):
+        return _first_place(body[:OPENING_CHARS])
+    return infer_region(body[:OPENING_CHARS])
 
 
 def places_named(text: str) -> tuple[str, ...]:

@@ -10,6 +10,8 @@ context lacks, the region the statement is about, and a relevance score.
 '海南省'
 >>> statement_region("对新建的每个基地补助100万元", "青岛市")
 '青岛市'
+>>> statement_region("对委托单位为湖北省的企业，免除检测费用", "天津市")  # who benefits
+'天津市'
 """
 
 from __future__ import annotations
