@@ -12,6 +12,8 @@ context lacks, the region the statement is about, and a relevance score.
 '青岛市'
 >>> statement_region("对委托单位为湖北省的企业，免除检测费用", "天津市")  # who benefits
 '天津市'
+>>> statement_region("按照《关于做好进出武汉交通运输工具管控的通知》要求做好运输", "全国")
+'全国'
 """
 
 from __future__ import annotations
@@ -79,12 +81,16 @@ class Candidate:
         return not self.missing
 
 
+_BOOK_TITLE = re.compile(r"《[^《》]{0,80}》")
+
+
 @lru_cache(maxsize=200_000)
 def _named_region(text: str) -> str | None:
     """The narrowest place a text names as its actor: not a destination or origin (赴湖北,
-    威海籍) nor part of a name (哈尔滨工业大学), by the lexicon's region cues. Memoised:
+    威海籍), nor part of a name (哈尔滨工业大学) or of a cited document's title
+    (按照《…进出武汉交通运输工具管控…》要求), by the lexicon's region cues. Memoised:
     corpus sentences recur per question."""
-    flat = re.sub(r"\s+", "", simplified(text))
+    flat = _BOOK_TITLE.sub(lambda m: "□" * len(m[0]), re.sub(r"\s+", "", simplified(text)))
     cues = region_cues()
     actors = tuple(m for m in gazetteer().find(flat, unknown=False)
                    if not any(flat[max(0, m.start - 2):m.start].endswith(w)
@@ -301,14 +307,16 @@ def _candidate(q: QuestionInfo, hit: Hit, doc: Document, sentences: Sequence[Sen
     wide = normalise(f"{doc.title}{_text(sentences, index + 1)}") + context
     own_cov, ctx_cov = coverage(keys, own), coverage(keys, context)
     support = coverage(keys, wide) if terms is None else term_support(terms, wide)
-    kind_ok = any(holds_kind(sentence.text, k) for k in q.kinds)
+    # a closing signature line (issuer and day) dates the notice; it states no fact
+    signed = signature(sentence.text)
+    kind_ok = not signed and any(holds_kind(sentence.text, k) for k in q.kinds)
     specific = sum(1 for d in q.degrees if degree_in(d, own)) + sum(
         1 for b in q.benefits if normalise(b) in own)
-    if "date" in q.kinds and _FULL_DATE.search(sentence.text):
+    if "date" in q.kinds and not signed and _FULL_DATE.search(sentence.text):
         specific += 2  # a day-exact date answers 「哪天」 better than a year range
-    # a bare aside or a closing signature line answers nothing alone, unless the question
-    # asks who is responsible (the aside names the office)
-    echo = (restates(sentence, doc, own, keys, config) or signature(sentence.text)
+    # neither a signature nor a bare aside answers alone, unless the question asks who is
+    # responsible (the aside names the office)
+    echo = (restates(sentence, doc, own, keys, config) or signed
             or (remark and "department" not in q.kinds))
     score = (config.own_weight * own_cov + config.context_weight * ctx_cov
              + config.previous_weight * coverage(keys, normalise(previous))

@@ -76,10 +76,12 @@ def signature(text: str) -> bool:
 
     >>> signature("国家税务总局深圳市税务局 2020年2月18日"), signature("2020年1月26日")
     (True, True)
+    >>> signature("2.操作指南\\n四川省应对新冠肺炎疫情应急指挥部\\n2020年2月13日")  # after an annex
+    True
     >>> signature("有效期至2021年12月31日"), signature("自2020年2月3日起暂停查询")
     (False, False)
     """
-    m = _SIGNED.match(text.strip())
+    m = _SIGNED.match(_MARKER.sub("", text.strip(), count=1))
     if m is None:
         return False
     issuer = re.sub(r"\s+", "", m["issuer"])
