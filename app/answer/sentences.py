@@ -198,20 +198,24 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 TITLE_CHARS = 80
+HEADLINE_BREAKS = frozenset("，,、")  # a first line with none of these reads as a headline
 _TITLE_END = re.compile(r"(?:通知|通告|公告|方案|意见|办法|规定|决定|细则|措施|综述|报告|指南|指引"
                         r"|通知書|方案|意見|辦法|規定|決定|細則|綜述|報告)$")
 
 
 def _title_cut(text: str) -> list[int]:
     """The end of a document's first line when it is a title: no sentence terminator, and
-    it ends with the name of a kind of document (…的通知). A blank line is no sign: PDF
-    extraction puts blank lines inside sentences."""
+    it ends with the name of a kind of document (…的通知) or, as a headline does, holds no
+    comma either (贵州加强重点区域和公共区域消毒工作). A blank line is no sign: PDF
+    extraction puts blank lines inside sentences, and a wrapped first sentence has commas."""
     lead = len(text) - len(text.lstrip())
     end = text.find("\n", lead)
     first = text[lead:end].strip() if end > 0 else ""
     if not first or len(first) > TITLE_CHARS or any(ch in TERMINATORS for ch in first):
         return []
-    return [end] if _TITLE_END.search(first) else []
+    if _TITLE_END.search(first) or not any(ch in HEADLINE_BREAKS for ch in first):
+        return [end]
+    return []
 
 
 def split_sentences(text: str, base: int = 0) -> tuple[Sentence, ...]:
