@@ -205,17 +205,26 @@ _TITLE_END = re.compile(r"(?:通知|通告|公告|方案|意见|办法|规定|�
 
 def _title_cut(text: str) -> list[int]:
     """The end of a document's first line when it is a title: no sentence terminator, and
-    it ends with the name of a kind of document (…的通知) or, as a headline does, holds no
-    comma either (贵州加强重点区域和公共区域消毒工作). A blank line is no sign: PDF
-    extraction puts blank lines inside sentences, and a wrapped first sentence has commas."""
+    it ends with the name of a kind of document (…的通知), or, as a headline does, it holds
+    no comma either and the text goes on in the next line (贵州加强重点区域和公共区域消毒
+    工作). A blank line is no sign: PDF extraction puts blank lines inside sentences.
+
+    >>> [s.text for s in split_sentences("贵州加强消毒工作\\n2月7日,通知下发。")]
+    ['贵州加强消毒工作', '2月7日,通知下发。']
+    >>> [s.text for s in split_sentences("三是提高人才政策投\\n\\n放精准性。")]
+    ['三是提高人才政策投\\n\\n放精准性。']
+    """
     lead = len(text) - len(text.lstrip())
     end = text.find("\n", lead)
     first = text[lead:end].strip() if end > 0 else ""
     if not first or len(first) > TITLE_CHARS or any(ch in TERMINATORS for ch in first):
         return []
-    if _TITLE_END.search(first) or not any(ch in HEADLINE_BREAKS for ch in first):
+    if _TITLE_END.search(first):
         return [end]
-    return []
+    # a headline: no comma, and the lead starts on the very next line (PDF extraction
+    # leaves a blank line where it wraps a sentence: 「三是提高人才政策投\n\n放精准性。」)
+    blank = text[end + 1:].lstrip(" \t\u3000").startswith("\n")
+    return [] if blank or any(ch in HEADLINE_BREAKS for ch in first) else [end]
 
 
 def split_sentences(text: str, base: int = 0) -> tuple[Sentence, ...]:
