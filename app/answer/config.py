@@ -27,6 +27,8 @@ class AnswerConfig:
     kind_weight: float = 0.2  # the sentence states the kind of fact asked (an amount …)
     kind_share: float = 0.5  # the best sentence stating the asked kind is used unless it
     #                         scores below this share of the best sentence (0: always)
+    list_weight: float = 0.1  # the question asks for several things (哪些, 包括) and the
+    #                           sentence lists several (two or more 、)
     specific_weight: float = 0.05  # per named degree or benefit in the sentence (at most 2)
     echo_penalty: float = 0.25  # it restates the question (a heading, a question, the title)
     heading_penalty: float = 0.05  # it opens a numbered item or section

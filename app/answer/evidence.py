@@ -45,6 +45,7 @@ from lexicon import (
 )
 
 CARRY_SENTENCES = 3  # how far back a place named earlier in a paragraph carries over
+_LIST_ASKED = re.compile(r"哪些|哪几|包括|包含|指什么")
 _FULL_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 
 
@@ -323,6 +324,8 @@ def _candidate(q: QuestionInfo, hit: Hit, doc: Document, sentences: Sequence[Sen
              + config.support_weight * support
              + config.rank_weight / hit.rank + (config.kind_weight if kind_ok else 0.0)
              + config.specific_weight * min(specific, 2)
+             + config.list_weight * (_LIST_ASKED.search(q.query) is not None
+                                     and sentence.text.count("、") >= 2)
              - config.echo_penalty * echo - config.heading_penalty * sentence.is_heading
              - config.after_colon_penalty * previous.rstrip().endswith(("：", ":"))
              - config.short_penalty * (len(own) < config.short_chars))
