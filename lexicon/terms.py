@@ -183,6 +183,12 @@ def ask_words() -> tuple[str, ...]:
 
 
 @cache
+def list_words() -> tuple[str, ...]:
+    """Words that ask for several things (哪些, 包括 …): a listing sentence answers them."""
+    return tuple(r["word"] for r in _rows("question_words.tsv") if r["kind"] == "list")
+
+
+@cache
 def function_chars() -> frozenset[str]:
     """Characters of question phrasing (的, 吗, 能, 多少 …)."""
     return frozenset("".join(r["word"] for r in _rows("question_words.tsv")

@@ -39,13 +39,13 @@ from lexicon import (
     degree_aliases,
     degrees,
     gazetteer,
+    list_words,
     person_categories,
     region_cues,
     region_relation,
 )
 
 CARRY_SENTENCES = 3  # how far back a place named earlier in a paragraph carries over
-_LIST_ASKED = re.compile(r"哪些|哪几|包括|包含|指什么")
 _FULL_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 
 
@@ -308,6 +308,7 @@ def _candidate(q: QuestionInfo, hit: Hit, doc: Document, sentences: Sequence[Sen
     wide = normalise(f"{doc.title}{_text(sentences, index + 1)}") + context
     own_cov, ctx_cov = coverage(keys, own), coverage(keys, context)
     support = coverage(keys, wide) if terms is None else term_support(terms, wide)
+    asks_list = any(w in q.query for w in list_words())  # 哪些栏目: a list answers it
     # a closing signature line (issuer and day) dates the notice; it states no fact
     signed = signature(sentence.text)
     kind_ok = not signed and any(holds_kind(sentence.text, k) for k in q.kinds)
@@ -324,8 +325,7 @@ def _candidate(q: QuestionInfo, hit: Hit, doc: Document, sentences: Sequence[Sen
              + config.support_weight * support
              + config.rank_weight / hit.rank + (config.kind_weight if kind_ok else 0.0)
              + config.specific_weight * min(specific, 2)
-             + config.list_weight * (_LIST_ASKED.search(q.query) is not None
-                                     and sentence.text.count("、") >= 2)
+             + config.list_weight * (asks_list and sentence.text.count("、") >= 2)
              - config.echo_penalty * echo - config.heading_penalty * sentence.is_heading
              - config.after_colon_penalty * previous.rstrip().endswith(("：", ":"))
              - config.short_penalty * (len(own) < config.short_chars))
