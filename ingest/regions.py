@@ -59,9 +59,9 @@ def infer_region(*texts: str) -> str | None:
     return None
 
 
+_BODY = r"(?:人民政府|政府|局|厅|委员会|委|办公室|办|中心)"  # how a government body's name ends
 _LOCAL_BODY = re.compile(
-    r"^([\u4e00-\u9fff]{2,4}?)(?:省|市|县|自治州|地区)"
-    r"(?=[\u4e00-\u9fff]*(?:人民政府|政府|局|厅|委员会|委|办公室|办|中心))"
+    rf"^([\u4e00-\u9fff]{{2,4}}?)(?:省|市|县|自治州|地区)(?=[\u4e00-\u9fff]*{_BODY})"
 )
 
 
@@ -91,8 +91,7 @@ def heading_region(title: str, issuer: str | None) -> str | None:
 
 # A title opening with a local body that names no place (市商务局关于…, 省卫健委…): the
 # issuer is a province, city or county the text does not name. Not 市场监管总局.
-_UNNAMED_LOCAL_BODY = re.compile(
-    r"^(?:省|市|区|县)(?!场)[\u4e00-\u9fff]{1,10}?(?:人民政府|政府|局|厅|委员会|委|办公室|办|中心)")
+_UNNAMED_LOCAL_BODY = re.compile(rf"^(?:省|市|区|县)(?!场)[\u4e00-\u9fff]{{1,10}}?{_BODY}")
 
 
 def infer_document_region(title: str, issuer: str, body: str) -> str | None:

@@ -150,29 +150,38 @@ def programme_core(name: str) -> str:
     return name
 
 
-def _heading_before(sentences: Sequence[Sentence], index: int) -> Sentence | None:
-    for j in range(index - 1, max(index - 15, -1), -1):
+HEADING_LOOKBACK = 15  # how far back a sentence's item heading is looked for
+
+
+def _heading_index(sentences: Sequence[Sentence], index: int) -> int | None:
+    for j in range(index - 1, max(index - HEADING_LOOKBACK, -1), -1):
         if sentences[j].is_heading:
-            return sentences[j]
+            return j
     return None
+
+
+def _heading_before(sentences: Sequence[Sentence], index: int) -> Sentence | None:
+    j = _heading_index(sentences, index)
+    return None if j is None else sentences[j]
 
 
 def _text(sentences: Sequence[Sentence], index: int) -> str:
     return sentences[index].text if 0 <= index < len(sentences) else ""
 
 
-ITEM_SENTENCES = 15  # how far back an aside's item is read (as _heading_before looks)
+@lru_cache(maxsize=10_000)
+def asks_for_list(query: str) -> bool:
+    """True when a question asks for several things (哪些栏目, 包括什么): a sentence that
+    lists several answers it better. Memoised: every candidate of a question asks."""
+    return any(w in query for w in list_words())
 
 
 def _item_before(sentences: Sequence[Sentence], index: int) -> str:
     """The text of the item a closing aside belongs to: the sentences before it, back to
-    and including the item's heading (at most ``ITEM_SENTENCES``)."""
-    out: list[str] = []
-    for j in range(index - 1, max(index - 1 - ITEM_SENTENCES, -1), -1):
-        out.append(sentences[j].text)
-        if sentences[j].is_heading:
-            break
-    return "".join(reversed(out))
+    and including the item's heading (as far back as a heading is looked for)."""
+    j = _heading_index(sentences, index)
+    start = max(index - HEADING_LOOKBACK + 1, 0) if j is None else j
+    return "".join(s.text for s in sentences[start:index])
 
 
 def _carried(doc: Document, sentences: Sequence[Sentence], index: int) -> tuple[str, ...]:
@@ -308,7 +317,7 @@ def _candidate(q: QuestionInfo, hit: Hit, doc: Document, sentences: Sequence[Sen
     wide = normalise(f"{doc.title}{_text(sentences, index + 1)}") + context
     own_cov, ctx_cov = coverage(keys, own), coverage(keys, context)
     support = coverage(keys, wide) if terms is None else term_support(terms, wide)
-    asks_list = any(w in q.query for w in list_words())  # 哪些栏目: a list answers it
+    asks_list = asks_for_list(q.query)
     # a closing signature line (issuer and day) dates the notice; it states no fact
     signed = signature(sentence.text)
     kind_ok = not signed and any(holds_kind(sentence.text, k) for k in q.kinds)
