@@ -32,6 +32,7 @@ class AnswerConfig:
     specific_weight: float = 0.05  # per named degree or benefit in the sentence (at most 2)
     echo_penalty: float = 0.25  # it restates the question (a heading, a question, the title)
     heading_penalty: float = 0.05  # it opens a numbered item or section
+    dateline_penalty: float = 0.2  # it opens a news report with its dateline (新华社…电)
     after_colon_penalty: float = 0.2  # the sentence before it ends in a colon (a list item)
     short_chars: int = 8  # a sentence shorter than this (a bare heading) …
     short_penalty: float = 0.1  # … loses this much
