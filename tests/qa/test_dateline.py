@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app.answer.config import AnswerConfig
-from app.answer.evidence import candidates
+from app.answer.evidence import Candidate, candidates
 from app.answer.plan import CorpusView
 from app.answer.question import analyze
 from app.answer.rules import decide
@@ -15,7 +15,7 @@ from ingest.types import Chunk, Document
 TITLE = "新疆：医护人员感染新冠肺炎算工伤"
 LEAD = "天山网讯（记者李明报道）疫情防护救治，医护人员感染新冠肺炎算工伤。"
 RULE = ("《通知》称，在预防和救治工作中，医疗及相关工作人员因履行工作职责感染新冠肺炎的，"
-          "应认定为工伤，依法享受工伤保险待遇。")
+        "应认定为工伤，依法享受工伤保险待遇。")
 TEXT = f"{TITLE}\n{LEAD}{RULE}"
 DOC = Document("d", "d.txt", TITLE, None, None, None, "新疆维吾尔自治区", TEXT, "")
 VIEW = CorpusView({"d": DOC})
@@ -24,25 +24,24 @@ HIT = Hit(chunk=Chunk("d-0", "d", "d.txt", TITLE, 0, "", None, 0, len(TEXT), TEX
 QUESTION = "新疆医护人员感染新冠肺炎，什么情况算工伤？"
 
 
-def _candidates(config: AnswerConfig) -> dict[str, object]:
+def _candidates(config: AnswerConfig) -> list[Candidate]:
     q = analyze(QUESTION)
-    keys = VIEW.keys(q.content)
-    cands = candidates(q, [HIT], {"d": DOC}, VIEW.sentences, keys, config, None, VIEW.terms(q))
-    return {c.sentence.text: c for c in cands}
+    return candidates(q, [HIT], {"d": DOC}, VIEW.sentences, VIEW.keys(q.content), config, None,
+                      VIEW.terms(q))
+
+
+def _scores(config: AnswerConfig) -> dict[str, float]:
+    return {c.sentence.text: c.score for c in _candidates(config)}
 
 
 def test_the_lead_loses_exactly_the_dateline_penalty() -> None:
-    with_rule, without = _candidates(AnswerConfig()), _candidates(AnswerConfig(dateline_penalty=0))
-    assert without[LEAD].score - with_rule[LEAD].score == pytest.approx(
-        AnswerConfig().dateline_penalty)
-    assert with_rule[RULE].score == pytest.approx(without[RULE].score)
+    with_rule, without = _scores(AnswerConfig()), _scores(AnswerConfig(dateline_penalty=0))
+    assert without[LEAD] - with_rule[LEAD] == pytest.approx(AnswerConfig().dateline_penalty)
+    assert with_rule[RULE] == pytest.approx(without[RULE])
 
 
 def test_the_sentence_with_the_rule_answers() -> None:
     q = analyze(QUESTION)
-    keys = VIEW.keys(q.content)
-    cands = candidates(q, [HIT], {"d": DOC}, VIEW.sentences, keys, AnswerConfig(), None,
-                       VIEW.terms(q))
-    decision = decide(q, cands, AnswerConfig(), keys)
+    decision = decide(q, _candidates(AnswerConfig()), AnswerConfig(), VIEW.keys(q.content))
     assert not decision.refused
     assert decision.chosen[0].sentence.text == RULE
