@@ -27,14 +27,7 @@ from app.answer.config import AnswerConfig
 from app.answer.question import QuestionInfo
 from app.answer.scoring import bigrams, coverage, holds_kind, normalise
 from app.answer.script import simplified
-from app.answer.sentences import (
-    Sentence,
-    aside,
-    damaged,
-    dateline,
-    leans_on_previous,
-    signature,
-)
+from app.answer.sentences import Sentence, aside, damaged, leans_on_previous, signature
 from app.answer.terms import support as term_support
 from app.answer.terms import words
 from index.types import Hit
@@ -343,7 +336,7 @@ def _candidate(q: QuestionInfo, hit: Hit, doc: Document, sentences: Sequence[Sen
              + config.specific_weight * min(specific, 2)
              + config.list_weight * (asks_list and sentence.text.count("、") >= 2)
              - config.echo_penalty * echo - config.heading_penalty * sentence.is_heading
-             - config.dateline_penalty * dateline(sentence.text)
+             - config.dateline_penalty * sentence.is_dateline
              - config.after_colon_penalty * previous.rstrip().endswith(("：", ":"))
              - config.short_penalty * (len(own) < config.short_chars))
     region = statement_region(sentence.text, doc.region, *_carried(doc, sentences, index),

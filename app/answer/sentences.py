@@ -45,6 +45,12 @@ class Sentence:
         """True when the sentence opens a numbered item or a section (computed once)."""
         return bool(_MARKER.match(self.text))
 
+    @cached_property
+    def is_dateline(self) -> bool:
+        """True when the sentence opens a news report with its dateline (see
+        :func:`dateline`; computed once, as a document's sentences serve every question)."""
+        return dateline(self.text)
+
 
 def leans_on_previous(text: str) -> bool:
     """True when a sentence opens with a pronoun (其中…, 由他牵头…) and needs the one before.

@@ -5,12 +5,11 @@ from __future__ import annotations
 import pytest
 
 from app.answer.config import AnswerConfig
-from app.answer.evidence import candidates
-from app.answer.plan import CorpusView, asked_region
 from app.answer.question import analyze
-from app.answer.rules import Decision, decide
+from app.answer.rules import decide
 from index.types import Hit
-from ingest.types import Chunk, Document
+from ingest.types import Chunk
+from tests.qa.made_up import MadeUp
 
 TEXTS = {
     "nj": ("南京市关于高校毕业生生活补贴的通知", "南京市",
@@ -19,37 +18,11 @@ TEXTS = {
             "对离校未就业高校毕业生给予一次性求职创业补贴，标准为每人1500元。"),
     "none": ("关于人才公寓的说明", None, "人才公寓面向新就业的青年人才，租金按市场价五折收取。"),
 }
-
-
-def _documents() -> dict[str, Document]:
-    return {key: Document(key, f"{key}.txt", title, None, None, None, region, f"{title}\n{body}",
-                          "") for key, (title, region, body) in TEXTS.items()}
-
-
-DOCS = _documents()
-VIEW = CorpusView(DOCS)
-
-
-def _hits() -> list[Hit]:
-    hits = []
-    for rank, doc in enumerate(DOCS.values(), start=1):
-        chunk = Chunk(f"{doc.doc_id}-0", doc.doc_id, doc.source, doc.title, 0, "", None, 0,
-                      len(doc.text), doc.text)
-        hits.append(Hit(chunk=chunk, score=1.0 / rank, rank=rank))
-    return hits
-
-
-def _decide(question: str, config: AnswerConfig | None = None) -> Decision:
-    q = analyze(question)
-    _, place = asked_region(q, None)
-    keys = VIEW.keys(q.content)
-    cands = candidates(q, _hits(), DOCS, VIEW.sentences, keys, config, place,
-                       VIEW.terms(q))
-    return decide(q, cands, config, keys, VIEW.unseen(q))
+CORPUS = MadeUp.of(TEXTS)
 
 
 def test_the_asked_places_rule_is_quoted() -> None:
-    d = _decide("硕士去南京工作每月生活补贴多少？")
+    d = CORPUS.decide("硕士去南京工作每月生活补贴多少？")
     assert d.outcome == "answer" and not d.refused
     assert "2000元" in d.chosen[0].sentence.text and d.chosen[0].relation == "same"
 
@@ -57,18 +30,18 @@ def test_the_asked_places_rule_is_quoted() -> None:
 @pytest.mark.parametrize("question", ["硕士去苏州每月生活补贴多少？",
                                       "硕士去南阳每月生活补贴多少？"])
 def test_another_citys_rule_is_only_a_reference_and_counts_as_refused(question: str) -> None:
-    d = _decide(question)
+    d = CORPUS.decide(question)
     assert d.outcome == "other_region" and d.refused
     assert all(c.relation == "other" for c in d.chosen)
 
 
 def test_a_province_question_takes_its_citys_rule() -> None:
-    d = _decide("硕士在江苏工作每月生活补贴多少？")
+    d = CORPUS.decide("硕士在江苏工作每月生活补贴多少？")
     assert d.outcome == "answer" and d.chosen[0].relation == "inside"
 
 
 def test_national_rules_hold_everywhere() -> None:
-    d = _decide("在兰州，离校未就业的高校毕业生一次性求职创业补贴标准是多少？")
+    d = CORPUS.decide("在兰州，离校未就业的高校毕业生一次性求职创业补贴标准是多少？")
     assert d.outcome == "answer" and d.chosen[0].relation == "national"
 
 
@@ -84,9 +57,10 @@ def test_a_rule_that_holds_only_through_a_wider_region_is_named_first(
     that none of the library's rules is the city's own, and whose rules these are."""
     from app.answer.compose import compose, note_kind
 
-    d = _decide(question)
+    d = CORPUS.decide(question)
     assert d.outcome == "answer" and not d.refused
-    text, citations = compose(analyze(question), d, DOCS, VIEW.sentences, (), asked)
+    text, citations = compose(analyze(question), d, CORPUS.documents, CORPUS.view.sentences, (),
+                              asked)
     lead = text.split("\n")[0]
     assert citations and ("1500元" in text or "2000元" in text)
     if first is None:
@@ -96,30 +70,30 @@ def test_a_rule_that_holds_only_through_a_wider_region_is_named_first(
 
 
 def test_unstated_region_is_said_and_not_counted_as_refused() -> None:
-    d = _decide("在兰州，人才公寓租金怎么收？")
+    d = CORPUS.decide("在兰州，人才公寓租金怎么收？")
     assert d.outcome == "unknown_region" and not d.refused
 
 
 def test_missing_degree_refuses_and_names_it() -> None:
-    d = _decide("南京对博士后每月生活补贴多少？")
+    d = CORPUS.decide("南京对博士后每月生活补贴多少？")
     assert d.outcome == "refuse" and "博士后" in d.missing
 
 
 def test_asked_kind_must_be_stated() -> None:
-    d = _decide("南京生活补贴由哪个部门负责？")
+    d = CORPUS.decide("南京生活补贴由哪个部门负责？")
     assert d.outcome == "refuse" and d.reason.startswith("no evidence sentence states")
 
 
 def test_vague_question_is_met_with_a_question() -> None:
-    assert _decide("那博士呢？").outcome == "clarify"
+    assert CORPUS.decide("那博士呢？").outcome == "clarify"
 
 
 def test_support_threshold_decides() -> None:
     question = "硕士在南京每月的生活补贴和餐费补助是多少？"  # 餐费 is in no document
-    strict = _decide(question)
+    strict = CORPUS.decide(question)
     assert strict.refused and "餐费" in strict.missing
     lenient = AnswerConfig(min_support=0.0, min_coverage=0.0, unseen_support=0.0)
-    assert not _decide(question, lenient).refused
+    assert not CORPUS.decide(question, lenient).refused
 
 
 def test_a_clause_with_a_link_or_markup_is_still_readable() -> None:
@@ -136,10 +110,7 @@ def test_a_much_better_unstated_region_sentence_goes_before_a_weak_applying_one(
 
     from app.answer.rules import prefer_stronger, region_pools
 
-    q = analyze("在兰州，新就业的青年人才住人才公寓租金怎么收？")
-    _, place = asked_region(q, None)
-    keys = VIEW.keys(q.content)
-    cands = candidates(q, _hits(), DOCS, VIEW.sentences, keys, None, place, VIEW.terms(q))
+    q, cands = CORPUS.candidates("在兰州，新就业的青年人才住人才公寓租金怎么收？")
     unstated = next(c for c in cands if c.relation == "unknown")
     weak = replace(unstated, relation="national", score=unstated.score / 2)
     close = replace(unstated, relation="national", score=unstated.score / 1.1)
@@ -174,15 +145,12 @@ def test_a_refusal_reason_names_the_measure_that_fell_short() -> None:
 def test_a_homophone_slip_is_not_a_missing_topic() -> None:
     """高薪区 typed for 高新区 (same pinyin and tones, a shared character) is an input slip:
     the question is answered. 失业 is not 事业 (shi1 ye4 / shi4 ye4): still missing."""
-    from app.answer.plan import CorpusView
     from app.answer.terms import normalise
 
     texts = {"wh": ("威海高新区人才公寓说明", "威海市",
                     "在威海高新区就业的毕业生可入住人才公寓，免收房租一年。事业单位人员同等享受。"
                     "桃源县人员参照执行。")}
-    docs = {k: Document(k, f"{k}.txt", t, None, None, None, r, f"{t}\n{b}", "")
-            for k, (t, r, b) in texts.items()}
-    view = CorpusView(docs)
+    view = MadeUp.of(texts).view
     slip = analyze("签了威海高薪区的工作，人才公寓房租能免多久？")
     assert "高薪" in "".join(slip.content) and "高薪" not in view.unseen(slip)
     missing = analyze("失业了在威海能领失业金吗？")
@@ -197,20 +165,10 @@ def test_a_homophone_slip_is_not_a_missing_topic() -> None:
 def test_a_benefit_named_with_an_infix_answers_the_plain_name() -> None:
     """A notice's 一次性返乡留威补贴 is the 返乡补贴 and the 一次性补贴 a job seeker asks
     about; folding synonyms twice changes nothing (一次性 stays 一次性)."""
-    from app.answer.plan import CorpusView
     from app.answer.scoring import normalise
 
     assert normalise(normalise("一次性补贴")) == normalise("一次性补贴") == "一次性补贴"
     body = "对回威海工作的威海籍博士研究生发放1万元一次性返乡留威补贴。"
-    docs = {"wh": Document("wh", "wh.txt", "威海人才政策", None, None, None, "威海市",
-                           f"威海人才政策\n{body}", "")}
-    view = CorpusView(docs)
-    q = analyze("我是威海人，读完博士想回来工作，有没有一次性的返乡补贴？")
-    chunk = Chunk("wh-0", "wh", "wh.txt", "威海人才政策", 0, "", None, 0,
-                  len(docs["wh"].text), docs["wh"].text)
-    _, place = asked_region(q, None)
-    keys = view.keys(q.content)
-    cands = candidates(q, [Hit(chunk=chunk, score=1.0, rank=1)], docs, view.sentences, keys,
-                       None, place, view.terms(q))
-    d = decide(q, cands, None, keys, view.unseen(q))
+    d = MadeUp.of({"wh": ("威海人才政策", "威海市", body)}).decide(
+        "我是威海人，读完博士想回来工作，有没有一次性的返乡补贴？")
     assert not d.refused and "1万元" in d.chosen[0].sentence.text

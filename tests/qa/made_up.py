@@ -1,0 +1,56 @@
+"""A made-up corpus for tests of the answer rules: documents written as (title, region,
+body), each retrieved whole in the order given, and the engine's candidate and decision
+steps over them, with no index."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from app.answer.config import AnswerConfig
+from app.answer.evidence import Candidate, candidates
+from app.answer.plan import CorpusView, asked_region
+from app.answer.question import QuestionInfo, analyze
+from app.answer.rules import Decision, decide
+from index.types import Hit
+from ingest.types import Chunk, Document
+
+
+@dataclass(frozen=True)
+class MadeUp:
+    """Documents keyed by id, their sentence and term view, and one whole-text hit each."""
+
+    documents: dict[str, Document]
+    view: CorpusView
+
+    @classmethod
+    def of(cls, texts: Mapping[str, tuple[str, str | None, str]]) -> MadeUp:
+        """``texts``: doc id -> (title, region, body); a document's text is title + body."""
+        documents = {key: Document(key, f"{key}.txt", title, None, None, None, region,
+                                   f"{title}\n{body}", "")
+                     for key, (title, region, body) in texts.items()}
+        return cls(documents, CorpusView(documents))
+
+    def hits(self) -> list[Hit]:
+        """Every document as one chunk, ranked in the order the documents were given."""
+        return [Hit(chunk=Chunk(f"{d.doc_id}-0", d.doc_id, d.source, d.title, 0, "", None, 0,
+                                len(d.text), d.text), score=1.0 / rank, rank=rank)
+                for rank, d in enumerate(self.documents.values(), start=1)]
+
+    def candidates(self, question: str, config: AnswerConfig | None = None
+                   ) -> tuple[QuestionInfo, list[Candidate]]:
+        """The question read and its scored candidate sentences, the asked place compared."""
+        q = analyze(question)
+        _, place = asked_region(q, None)
+        return q, candidates(q, self.hits(), self.documents,
+                             self.view.sentences, self.view.keys(q.content), config, place,
+                             self.view.terms(q))
+
+    def scores(self, question: str, config: AnswerConfig | None = None) -> dict[str, float]:
+        """Candidate sentence text -> evidence score."""
+        return {c.sentence.text: c.score for c in self.candidates(question, config)[1]}
+
+    def decide(self, question: str, config: AnswerConfig | None = None) -> Decision:
+        """The rules' decision over the candidates, with the question's unseen nouns."""
+        q, cands = self.candidates(question, config)
+        return decide(q, cands, config, self.view.keys(q.content), self.view.unseen(q))
