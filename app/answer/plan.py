@@ -19,10 +19,10 @@ from app.answer.evidence import candidates
 from app.answer.followup import rewrite
 from app.answer.question import QuestionInfo, analyze_query
 from app.answer.rules import Decision, decide
-from app.answer.scoring import document_frequencies, idf, key_bigrams, normalise
+from app.answer.scoring import document_frequencies, folded, idf, key_bigrams, normalise
 from app.answer.script import detect_script
 from app.answer.sentences import Sentence, split_sentences
-from app.answer.terms import TermWeights, without_umbrella
+from app.answer.terms import COORDINATION, TermWeights, without_umbrella
 from index.types import Hit
 from ingest.facts import Fact
 from ingest.types import Document
@@ -89,7 +89,8 @@ class CorpusView:
                 texts = [normalise(s.text) for ss in table.values() for s in ss]
                 self._weights = idf(document_frequencies(texts), len(texts))
                 self._unseen = max(self._weights.values(), default=1.0)
-                self._terms = TermWeights(texts)
+                self._terms = TermWeights(texts, [folded(s.text) for ss in table.values()
+                                                  for s in ss if COORDINATION in s.text])
                 self._sentences = _SentenceTable(self._documents, table)
                 logger.info("answer engine: %d documents, %d sentences", len(table),
                             len(texts))

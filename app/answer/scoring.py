@@ -42,7 +42,13 @@ def normalise(text: str) -> str:
     Memoised: the same corpus sentences and windows are normalised for every
     question (profiled at ~15% of the server's CPU under load before caching).
     """
-    return _KEEP.sub("", fold_synonyms(simplified(text).lower()))
+    return _KEEP.sub("", folded(text))
+
+
+def folded(text: str) -> str:
+    """Simplified, lower-case, synonyms folded, punctuation kept (for patterns that read
+    it, such as a coordination 中、初级)."""
+    return fold_synonyms(simplified(text).lower())
 
 
 def bigrams(text: str) -> set[str]:

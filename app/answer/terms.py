@@ -28,6 +28,7 @@ import jieba.posseg
 from pypinyin import Style, lazy_pinyin
 
 from app.answer.scoring import normalise
+from ingest.facts_numbers import parse_cn_numeral
 from lexicon import (
     benefit_families,
     benefit_kinds,
@@ -159,6 +160,32 @@ def without_umbrella(segments: Iterable[str]) -> tuple[str, ...]:
 INFIX_CHARS = 4
 
 
+#: a numeral abbreviation: a Chinese numeral, an optional measure word and a short head
+_NUMBERED = re.compile(r"([一二三四五六七八九十两]{1,2})个?([\u4e00-\u9fff]{1,2})")
+#: the largest count a numeral abbreviation is checked for (a sentence spells it out)
+MAX_ENUMERATED = 12
+#: shortest word checked for a coordination that writes its shared part once
+ELIDED_MIN_CHARS = 3
+#: what may sit between a modifier and the shared rest: up to three coordinated modifiers
+#: the enumeration comma that joins coordinated modifiers (中、初级)
+COORDINATION = "、"
+_COORDINATED = rf"(?:{COORDINATION}[\u4e00-\u9fff]{{1,3}}){{1,3}}"
+
+
+@lru_cache(maxsize=4096)
+def _elision(word: str) -> re.Pattern[str]:
+    """``word`` with coordinated modifiers allowed after any of its first characters,
+    leaving a shared rest of two characters or more.
+
+    >>> pattern = _elision("中级职称")
+    >>> bool(pattern.search("中、初级职称评审")), bool(pattern.search("中级、职称"))
+    (True, False)
+    """
+    splits = (re.escape(word[:i]) + _COORDINATED + re.escape(word[i:])
+              for i in range(1, len(word) - 1))
+    return re.compile("|".join(splits))
+
+
 def present(word: str, text: str) -> bool:
     """True when normalised ``text`` holds ``word`` or, for a benefit family or kind, one
     of its members or other names (购房券 for 购房补贴), also with a few characters
@@ -194,11 +221,13 @@ def support(terms: Mapping[str, float], text: str) -> float:
 class TermWeights:
     """Sentence frequencies of the corpus's words (segmented once, on first use)."""
 
-    def __init__(self, sentences: Iterable[str]) -> None:
+    def __init__(self, sentences: Iterable[str], coordinated: Iterable[str] = ()) -> None:
         self._sentences = list(sentences)  # normalised
+        self._coordinated = list(coordinated)  # folded, punctuation kept (see _elided)
         self._df: Counter[str] | None = None
         self._lock = threading.Lock()
         self._counted: dict[str, int] = {}
+        self._written_out: dict[str, bool] = {}
         self._by_char: dict[str, set[str]] | None = None
         self._sounds_like: dict[str, frozenset[str]] = {}
 
@@ -241,9 +270,40 @@ class TermWeights:
                 parts = _parts(word)
                 if parts and all(df.get(p) or self._count(p) for p in parts):
                     continue
+                if self._spelled_out(word):
+                    continue
                 if not self.homophone_in_corpus(word):
                     out.append(word)
         return tuple(dict.fromkeys(out))
+
+    def _spelled_out(self, word: str) -> bool:
+        """True when the corpus writes ``word`` out in another regular form (memoised per
+        word): a numeral abbreviation's items, or a coordination."""
+        found = self._written_out.get(word)
+        if found is None:
+            found = self._written_out[word] = self._enumerated(word) or self._elided(word)
+        return found
+
+    def _enumerated(self, word: str) -> bool:
+        """True when ``word`` is a numeral abbreviation (五专, 四个集中) and one corpus
+        sentence spells it out: it holds the head that many times (专区、专窗、专线、专网、
+        专员 for 五专)."""
+        m = _NUMBERED.fullmatch(word)
+        if m is None:
+            return False
+        n = parse_cn_numeral(m.group(1))
+        if n is None or not 2 <= n <= MAX_ENUMERATED:
+            return False
+        head = m.group(2)
+        return any(s.count(head) >= n for s in self._sentences if head in s)
+
+    def _elided(self, word: str) -> bool:
+        """True when the corpus holds ``word`` with a coordinated modifier inserted and the
+        shared part written once (中、初级职称 holds 中级职称; 月、年租金 holds 月租金)."""
+        if len(word) < ELIDED_MIN_CHARS:
+            return False
+        pattern = _elision(word)
+        return any(pattern.search(s) for s in self._coordinated)
 
     def homophone_in_corpus(self, word: str) -> bool:
         """True when the corpus uses a word that sounds the same and shares a character

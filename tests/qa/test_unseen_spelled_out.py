@@ -1,0 +1,49 @@
+"""A question word the documents never write verbatim is not "never mentioned" when the
+documents write it out in another regular Chinese form: a numeral abbreviation spelled
+out as its items (三专 as 专区、专窗、专线), or a coordination that writes a shared part
+once (中、初级职称 holds 中级职称). Each test also checks the form that does not count."""
+
+from __future__ import annotations
+
+from app.answer.config import AnswerConfig
+from app.answer.question import analyze
+from app.answer.scoring import normalise
+from tests.qa.made_up import MadeUp
+
+SPELLED = "推广“专区、专窗、专线”人才服务模式，实现人才事项一站办理。"
+TWO_ONLY = "推广“专区、专窗”人才服务模式，实现人才事项一站办理。"
+#: how much of the question the evidence covers is decided by other rules; these tests
+#: isolate the unseen one
+ONLY_UNSEEN = AnswerConfig(min_coverage=0.0, min_support=0.0)
+COORDINATED = "支持符合条件的企业自主开展本企业专业技术人才的中、初级职称评审。"
+SENIOR_ONLY = "支持符合条件的企业自主开展本企业专业技术人才的高级职称评审。"
+
+
+def _unseen(body: str, question: str) -> tuple[str, ...]:
+    view = MadeUp.of({"d": ("人才服务办法", "某市", body)}).view
+    return view.unseen(analyze(question))
+
+
+def test_a_numeral_abbreviation_spelled_out_is_present() -> None:
+    question = "三专人才服务模式是哪三个专？"
+    assert normalise("三专") not in _unseen(SPELLED, question)
+    d = MadeUp.of({"d": ("人才服务办法", "某市", SPELLED)}).decide(question, ONLY_UNSEEN)
+    assert not d.refused and "专线" in d.chosen[0].sentence.text
+
+
+def test_a_numeral_abbreviation_with_too_few_items_stays_unseen() -> None:
+    question = "三专人才服务模式是哪三个专？"
+    assert normalise("三专") in _unseen(TWO_ONLY, question)
+    d = MadeUp.of({"d": ("人才服务办法", "某市", TWO_ONLY)}).decide(question, ONLY_UNSEEN)
+    assert d.refused and "never mention" in d.reason
+
+
+def test_a_coordination_holds_each_modifier_with_the_shared_rest() -> None:
+    question = "在企业上班能在企业内部评中级职称吗？"
+    assert normalise("中级职称") not in _unseen(COORDINATED, question)
+    d = MadeUp.of({"d": ("人才评价办法", "某市", COORDINATED)}).decide(question, ONLY_UNSEEN)
+    assert not d.refused and "中、初级职称" in d.chosen[0].sentence.text
+
+
+def test_another_modifier_of_the_same_rest_does_not_hold_the_word() -> None:
+    assert normalise("中级职称") in _unseen(SENIOR_ONLY, "在企业上班能在企业内部评中级职称吗？")
