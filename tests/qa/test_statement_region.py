@@ -1,0 +1,29 @@
+"""The region a sentence states a rule for: a place named only as the model followed
+(对标苏州, 借鉴武汉, 参照北京) is not the body that acts, so the sentence keeps its
+document's region; a place named as the actor still takes it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.qa.made_up import MadeUp
+
+QUESTION = "崂山区打造了多少个人才家园？"
+
+
+@pytest.mark.parametrize("lead", ["对标苏州、深圳等先进地区，", "借鉴苏州经验，", "参照苏州做法，"])
+def test_a_model_followed_is_not_the_region_that_acts(lead: str) -> None:
+    body = f"{lead}在人才工作生活聚集区域打造了20个人才家园。"
+    made = MadeUp.of({"ls": ("崂山区人才工作综述", "崂山区", body)})
+    _, cands = made.candidates(QUESTION)
+    holder = next(c for c in cands if "20个" in c.sentence.text)
+    assert holder.region == "崂山区" and holder.relation == "same"
+    d = made.decide(QUESTION)
+    assert d.outcome == "answer" and "20个" in d.chosen[0].sentence.text
+
+
+def test_a_place_that_acts_is_the_sentences_region() -> None:
+    body = "苏州在人才工作生活聚集区域打造了20个人才家园。"
+    _, cands = MadeUp.of({"ls": ("崂山区人才工作综述", "崂山区", body)}).candidates(QUESTION)
+    holder = next(c for c in cands if "20个" in c.sentence.text)
+    assert holder.region == "苏州市" and holder.relation == "other"
