@@ -177,6 +177,21 @@ def umbrella_words() -> frozenset[str]:
 
 
 @cache
+def general_stop_words() -> frozenset[str]:
+    """General Chinese function and filler words (专门, 全部, 以便 …): the Chinese
+    stop-word list that ships with bm25s (841 words, MIT; a dependency of the index
+    already). Such a word never names a thing a question could ask about, whatever a
+    tagger calls it.
+
+    >>> "专门" in general_stop_words(), "养老金" in general_stop_words()
+    (True, False)
+    """
+    from bm25s.stopwords import STOPWORDS_CHINESE
+
+    return frozenset(STOPWORDS_CHINESE)
+
+
+@cache
 def ask_words() -> tuple[str, ...]:
     """Words that ask (哪, 什么, 何 …): a phrase holding one is a question, not a name."""
     return tuple(r["word"] for r in _rows("question_words.tsv") if r["kind"] == "ask")

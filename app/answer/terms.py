@@ -33,6 +33,7 @@ from lexicon import (
     benefit_families,
     benefit_kinds,
     function_chars,
+    general_stop_words,
     money_words,
     question_phrases,
     umbrella_words,
@@ -137,6 +138,12 @@ def _groups() -> dict[str, tuple[str, ...]]:
     for word in umbrella_words():
         out.setdefault(normalise(word), named)
     return out
+
+
+@cache
+def _never_unseen() -> frozenset[str]:
+    """Words that never name a missing thing: umbrella words and general stop words."""
+    return umbrella_words() | general_stop_words()
 
 
 @cache
@@ -256,14 +263,15 @@ class TermWeights:
         """Nouns of the question the corpus never uses, even in part (月租金 when neither it
         nor 租金 occurs; not 总体目标 when 总体 and 目标 both do): the things it asks
         about that these documents cannot hold. Umbrella words (资金, 待遇) are never
-        unseen: any benefit the documents name answers them."""
+        unseen: any benefit the documents name answers them; nor are general function
+        words a tagger may call nouns (专门, 全部: the lexicon's stop words)."""
         df = self._load()
         named, text = nouns(query), normalise(query)
-        umbrella = umbrella_words()
+        never = _never_unseen()
         out = []
         for segment in segments:
             for word in words(segment):
-                if word in umbrella or df.get(word) or self._count(word):
+                if word in never or df.get(word) or self._count(word):
                     continue  # cheap checks first: the tagger runs only for absent words
                 if word not in named and not cut_apart_noun(word, text):
                     continue

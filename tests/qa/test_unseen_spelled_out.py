@@ -1,7 +1,8 @@
 """A question word the documents never write verbatim is not "never mentioned" when the
 documents write it out in another regular Chinese form: a numeral abbreviation spelled
 out as its items (三专 as 专区、专窗、专线), or a coordination that writes a shared part
-once (中、初级职称 holds 中级职称). Each test also checks the form that does not count."""
+once (中、初级职称 holds 中级职称); nor when it is a function word (专门, 全部). Each
+test also checks the form that does not count."""
 
 from __future__ import annotations
 
@@ -47,3 +48,23 @@ def test_a_coordination_holds_each_modifier_with_the_shared_rest() -> None:
 
 def test_another_modifier_of_the_same_rest_does_not_hold_the_word() -> None:
     assert normalise("中级职称") in _unseen(SENIOR_ONLY, "在企业上班能在企业内部评中级职称吗？")
+
+
+LOANS = "对创业人才提供人才贷贷款产品，单户最高可贷500万元。"
+
+
+def test_a_function_word_the_tagger_calls_a_noun_is_never_missing() -> None:
+    """专门 (specially) and 全部 (all) are no things a notice could lack; jieba's
+    dictionary tags them as nouns, the lexicon's general stop words say otherwise."""
+    question = "创业缺钱，有专门给人才的贷款产品吗？"
+    assert normalise("专门") not in _unseen(LOANS, question)
+    d = MadeUp.of({"d": ("人才金融办法", "某市", LOANS)}).decide(question, ONLY_UNSEEN)
+    assert not d.refused and "人才贷" in d.chosen[0].sentence.text
+    assert normalise("全部") not in _unseen(LOANS, "人才贷占全部贷款多少？")
+
+
+def test_a_thing_the_documents_lack_is_still_missing() -> None:
+    question = "创业缺钱，人才贷的利息是多少？"
+    assert normalise("利息") in _unseen(LOANS, question)
+    d = MadeUp.of({"d": ("人才金融办法", "某市", LOANS)}).decide(question, ONLY_UNSEEN)
+    assert d.refused and "利息" in d.reason
