@@ -1,5 +1,5 @@
 """Domain knowledge as data, with one owner: places, synonyms, degrees, person
-categories, benefit kinds and the English glossary.
+categories, benefit kinds, the English glossary and an English-Chinese dictionary.
 
 Everything here is loaded from ``lexicon/data`` (see its README for sources and
 licences); ingest, index and app all read knowledge through this package and keep
@@ -10,6 +10,7 @@ no copies of their own. It imports nothing from the rest of the project.
 ('南阳市', 'contains')
 """
 
+from lexicon.dictionary import english_senses
 from lexicon.places import NATIONAL, Gazetteer, Mention, Place, gazetteer
 from lexicon.regions import (
     APPLIES,
@@ -30,6 +31,7 @@ from lexicon.terms import (
     degrees,
     department_cues,
     english_for,
+    english_stop_words,
     fact_cues,
     fold_synonyms,
     function_chars,
@@ -64,6 +66,8 @@ __all__ = [
     "degrees",
     "department_cues",
     "english_for",
+    "english_senses",
+    "english_stop_words",
     "fact_cues",
     "fold_synonyms",
     "function_chars",

@@ -192,6 +192,17 @@ def general_stop_words() -> frozenset[str]:
 
 
 @cache
+def english_stop_words() -> frozenset[str]:
+    """English function words (the, does, many …) never looked up in the dictionary:
+    scikit-learn's English stop words (318, BSD) with the extended list bm25s ships
+    (NLTK's, 179). Both packages are loaded by the retrieval stack already."""
+    from bm25s.stopwords import STOPWORDS_EN_PLUS
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS) | frozenset(STOPWORDS_EN_PLUS)
+
+
+@cache
 def ask_words() -> tuple[str, ...]:
     """Words that ask (哪, 什么, 何 …): a phrase holding one is a question, not a name."""
     return tuple(r["word"] for r in _rows("question_words.tsv") if r["kind"] == "ask")

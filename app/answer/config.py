@@ -36,6 +36,9 @@ class AnswerConfig:
     after_colon_penalty: float = 0.2  # the sentence before it ends in a colon (a list item)
     short_chars: int = 8  # a sentence shorter than this (a bare heading) …
     short_penalty: float = 0.1  # … loses this much
+    hint_weight: float = 0.3  # key bigrams of an English question's dictionary hints count
+    #                          this share of their weight (a dictionary sense may be wrong;
+    #                          0.3-1.0 answer the same English questions, more refuse above)
     echo_novelty: float = 0.35  # share of a short sentence's bigrams not in the question below
     #                            which it only restates the question
     # whether the evidence answers the question at all
@@ -65,6 +68,6 @@ class AnswerConfig:
         if self.max_sentences < 1:
             raise ValueError("AnswerConfig.max_sentences must be at least 1")
         for name in ("min_support", "min_coverage", "relative_score", "related_score", "kind_share",
-                     "duplicate_jaccard"):
+                     "hint_weight", "duplicate_jaccard"):
             if getattr(self, name) > 1:
                 raise ValueError(f"AnswerConfig.{name} must be between 0 and 1")

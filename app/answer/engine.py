@@ -32,6 +32,7 @@ from app.answer.tables import table_answer
 from app.answer.types import Answer
 from app.answer.validity import mark_citations
 from index.types import Hit
+from lexicon import english_senses
 
 logger = logging.getLogger(__name__)
 
@@ -66,8 +67,10 @@ class QAEngine:
         self.coverage = summarize(retriever.documents.values())  # regions, count, latest date
 
     def warm_up(self) -> None:
-        """Split every document into sentences now instead of on the first question."""
+        """Split every document into sentences and index the English-Chinese dictionary
+        now instead of on the first question (about a second each)."""
         _ = self._corpus.sentences
+        english_senses()
 
     def _plan(self, question: str, history: Sequence[Mapping[str, str]], k: int,
               filters: Mapping[str, object] | None) -> Plan:

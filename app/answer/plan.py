@@ -17,7 +17,7 @@ from typing import Any, Protocol
 from app.answer.config import AnswerConfig
 from app.answer.evidence import candidates
 from app.answer.followup import rewrite
-from app.answer.question import QuestionInfo, analyze_query
+from app.answer.question import QuestionInfo, analyze_query, english_hints
 from app.answer.rules import Decision, decide
 from app.answer.scoring import document_frequencies, folded, idf, key_bigrams, normalise
 from app.answer.script import detect_script
@@ -119,6 +119,11 @@ class CorpusView:
                 query = query.replace(slip, fix)
         return query
 
+    def uses(self, word: str) -> bool:
+        """True when some sentence of the documents holds ``word`` (simplified)."""
+        self._load()
+        return self._terms is not None and self._terms.uses(normalise(word))
+
     def unseen(self, q: QuestionInfo) -> tuple[str, ...]:
         """The question's nouns these documents never use (see :mod:`app.answer.terms`)."""
         self._load()
@@ -194,7 +199,7 @@ def keyword_query(q: QuestionInfo) -> str:
     >>> keyword_query(analyze("硕士在南阳的生活补贴"))
     '南阳 硕士 生活补贴 研究生 补助 津贴 资助 生活津贴 生活补助 生活费 生活资助'
     """
-    terms = [*q.places, *q.degrees, *q.programmes, *q.content]
+    terms = [*q.places, *q.degrees, *q.programmes, *q.content, *q.hints]
     variants = [word for t in terms for group in synonym_groups()
                 if any(w in t for w in group) for word in group if word not in t]
     return " ".join(dict.fromkeys([*terms, *variants]))
@@ -233,9 +238,13 @@ def make_plan(question: str, history: Sequence[Mapping[str, str]], retriever: Re
     script = detect_script(question)
     query = corpus.correct(rewrite(question, history))
     info = analyze_query(query, question, script)
+    if script == "en":
+        info = replace(info, hints=english_hints(question, corpus.uses))
     region, place = asked_region(info, check_filters(filters))
     hits = retrieve(retriever, (query, keyword_query(info)), max(k, candidate_k), region)
     keys = corpus.keys(info.content)
+    for key, weight in corpus.keys(info.hints).items():
+        keys.setdefault(key, weight * config.hint_weight)
     cands = candidates(info, hits, retriever.documents, corpus.sentences, keys, config, place,
                        corpus.terms(info))
     decision = decide(info, cands, config, keys, corpus.unseen(info))

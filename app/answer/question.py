@@ -15,6 +15,7 @@ the lexicon's glossary and the gazetteer's English names.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -24,6 +25,8 @@ from lexicon import (
     ask_words,
     benefit_kinds,
     degree_aliases,
+    english_senses,
+    english_stop_words,
     gazetteer,
     glossary_en,
     kind_words,
@@ -82,6 +85,7 @@ class QuestionInfo:
     benefits: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()
     content: tuple[str, ...] = ()
+    hints: tuple[str, ...] = ()  # dictionary words of an English question (see english_hints)
 
     @property
     def asks(self) -> bool:
@@ -109,6 +113,12 @@ def english_query(question: str) -> str:
     >>> english_query("What about PhDs in Chengdu?")
     '博士 成都'
     """
+    return " ".join(dict.fromkeys(chinese for _, chinese in _english_matches(question)[0]))
+
+
+def _english_matches(question: str) -> tuple[list[tuple[int, str]], str]:
+    """(position, Chinese) of the glossary terms and place names in ``question``, sorted,
+    and the lower-cased question with those matches blanked out."""
     lowered = f" {question.lower()} "
     found: list[tuple[int, str]] = []
     for word, chinese in _english_terms():
@@ -117,7 +127,67 @@ def english_query(question: str) -> str:
         for m in _english_word(word).finditer(lowered):
             found.append((m.start(), chinese))
             lowered = lowered[: m.start()] + " " * len(m.group()) + lowered[m.end():]
-    return " ".join(dict.fromkeys(chinese for _, chinese in sorted(found)))
+    return sorted(found), lowered
+
+
+def english_hints(question: str, known: Callable[[str], bool]) -> tuple[str, ...]:
+    """Dictionary words for the English words of ``question`` that the glossary and the
+    gazetteer leave over (CC-CEDICT, see :mod:`lexicon.dictionary`): for each, the first
+    word the documents use (``known``), in question order. A dictionary sense may be the
+    wrong one, so these are hints for search and sentence scoring, never words an answer
+    must contain.
+
+    >>> english_hints("How many academicians live in Laoshan?", lambda w: w == "院士")
+    ('院士',)
+    """
+    glossary, rest = _english_matches(question)
+    taken = {chinese for _, chinese in glossary}
+    return tuple(dict.fromkeys(w for _, w in dictionary_terms(rest, known) if w not in taken))
+
+
+#: dictionary words kept per English word or phrase (the first the documents use)
+DICTIONARY_WORDS = 1
+#: longest English phrase looked up in the dictionary, in words
+DICTIONARY_PHRASE = 3
+_ENGLISH_WORD = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z]")
+
+
+def _lemmas(word: str) -> tuple[str, ...]:
+    """``word`` and the singular forms it may be the plural of (academies -> academy)."""
+    out = [word]
+    if word.endswith("ies"):
+        out.append(word[:-3] + "y")
+    if word.endswith("es"):
+        out.append(word[:-2])
+    if word.endswith("s") and not word.endswith("ss"):
+        out.append(word[:-1])
+    return tuple(out)
+
+
+def dictionary_terms(text: str, known: Callable[[str], bool]) -> list[tuple[int, str]]:
+    """(position, Chinese word) for the English words of lower-cased ``text`` that are not
+    stop words, longest phrase first: the dictionary's words for it that ``known``
+    accepts, at most DICTIONARY_WORDS each."""
+    tokens = [(m.start(), m.group()) for m in _ENGLISH_WORD.finditer(text)]
+    stop = english_stop_words()
+    senses = english_senses()
+    out: list[tuple[int, str]] = []
+    i = 0
+    while i < len(tokens):
+        step = 1
+        for n in range(min(DICTIONARY_PHRASE, len(tokens) - i), 0, -1):
+            words = [w for _, w in tokens[i:i + n]]
+            if words[0] in stop or words[-1] in stop:
+                continue
+            hits = next((found for lemma in _lemmas(words[-1])
+                         if (found := [w for w in senses.get(" ".join([*words[:-1], lemma]), ())
+                                       if known(w)][:DICTIONARY_WORDS])), [])
+            if hits:
+                out.extend((tokens[i][0], w) for w in hits)
+                step = n
+                break
+        i += step
+    return out
 
 
 @lru_cache(maxsize=100_000)

