@@ -5,7 +5,9 @@ the places it names (any level of China's divisions, or an unknown name with an
 administrative suffix), programme names, degrees, person categories, benefit kinds,
 the kind of fact asked for (amount, count, duration, date, department, condition)
 and its remaining content words. English questions are mapped to Chinese through
-the lexicon's glossary and the gazetteer's English names.
+the lexicon's glossary and the gazetteer's English names; the English words those leave
+over get dictionary hints (CC-CEDICT words the documents use), which are searched and
+scored but never required.
 
 >>> q = analyze("我是硕士，去南阳工作每个月有多少生活补贴？")
 >>> (q.places, q.degrees, q.benefits, q.kinds)
@@ -15,9 +17,10 @@ the lexicon's glossary and the gazetteer's English names.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import islice
 
 from app.answer.script import Script, detect_script, simplified
 from lexicon import (
@@ -164,6 +167,12 @@ def _lemmas(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _first_known(words: Iterable[str], known: Callable[[str], bool]) -> list[str]:
+    """The first DICTIONARY_WORDS of ``words`` that ``known`` accepts (asked lazily: a
+    corpus lookup may scan every sentence)."""
+    return list(islice((w for w in words if known(w)), DICTIONARY_WORDS))
+
+
 def dictionary_terms(text: str, known: Callable[[str], bool]) -> list[tuple[int, str]]:
     """(position, Chinese word) for the English words of lower-cased ``text`` that are not
     stop words, longest phrase first: the dictionary's words for it that ``known``
@@ -180,8 +189,8 @@ def dictionary_terms(text: str, known: Callable[[str], bool]) -> list[tuple[int,
             if words[0] in stop or words[-1] in stop:
                 continue
             hits = next((found for lemma in _lemmas(words[-1])
-                         if (found := [w for w in senses.get(" ".join([*words[:-1], lemma]), ())
-                                       if known(w)][:DICTIONARY_WORDS])), [])
+                         if (found := _first_known(senses.get(" ".join([*words[:-1], lemma]), ()),
+                                                   known))), [])
             if hits:
                 out.extend((tokens[i][0], w) for w in hits)
                 step = n
