@@ -173,9 +173,9 @@ _NUMBERED = re.compile(r"([一二三四五六七八九十两]{1,2})个?([\u4e00-
 MAX_ENUMERATED = 12
 #: shortest word checked for a coordination that writes its shared part once
 ELIDED_MIN_CHARS = 3
-#: what may sit between a modifier and the shared rest: up to three coordinated modifiers
 #: the enumeration comma that joins coordinated modifiers (中、初级)
 COORDINATION = "、"
+#: what may sit between a modifier and the shared rest: up to three coordinated modifiers
 _COORDINATED = rf"(?:{COORDINATION}[\u4e00-\u9fff]{{1,3}}){{1,3}}"
 
 
@@ -265,18 +265,17 @@ class TermWeights:
         about that these documents cannot hold. Umbrella words (资金, 待遇) are never
         unseen: any benefit the documents name answers them; nor are general function
         words a tagger may call nouns (专门, 全部: the lexicon's stop words)."""
-        df = self._load()
         named, text = nouns(query), normalise(query)
         never = _never_unseen()
         out = []
         for segment in segments:
             for word in words(segment):
-                if word in never or df.get(word) or self._count(word):
+                if word in never or self.uses(word):
                     continue  # cheap checks first: the tagger runs only for absent words
                 if word not in named and not cut_apart_noun(word, text):
                     continue
                 parts = _parts(word)
-                if parts and all(df.get(p) or self._count(p) for p in parts):
+                if parts and all(self.uses(p) for p in parts):
                     continue
                 if self._spelled_out(word):
                     continue
