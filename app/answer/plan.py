@@ -19,10 +19,10 @@ from app.answer.evidence import candidates
 from app.answer.followup import rewrite
 from app.answer.question import QuestionInfo, analyze_query, english_hints
 from app.answer.rules import Decision, decide
-from app.answer.scoring import document_frequencies, folded, idf, key_bigrams, normalise
+from app.answer.scoring import document_frequencies, idf, key_bigrams, normalise
 from app.answer.script import detect_script
 from app.answer.sentences import Sentence, split_sentences
-from app.answer.terms import COORDINATION, TermWeights, without_umbrella
+from app.answer.terms import TermWeights, without_umbrella
 from index.types import Hit
 from ingest.facts import Fact
 from ingest.types import Document
@@ -89,8 +89,7 @@ class CorpusView:
                 texts = [normalise(s.text) for ss in table.values() for s in ss]
                 self._weights = idf(document_frequencies(texts), len(texts))
                 self._unseen = max(self._weights.values(), default=1.0)
-                self._terms = TermWeights(texts, [folded(s.text) for ss in table.values()
-                                                  for s in ss if COORDINATION in s.text])
+                self._terms = TermWeights(texts, [s.text for ss in table.values() for s in ss])
                 self._sentences = _SentenceTable(self._documents, table)
                 logger.info("answer engine: %d documents, %d sentences", len(table),
                             len(texts))
@@ -101,10 +100,18 @@ class CorpusView:
         """Sentences of every document, by doc_id."""
         return self._load()
 
-    def keys(self, segments: Sequence[str]) -> dict[str, float]:
-        """Weighted content bigrams of a question (see :func:`scoring.key_bigrams`)."""
+    def keys(self, segments: Sequence[str], hints: Sequence[str] = (),
+             hint_weight: float = 1.0) -> dict[str, float]:
+        """Weighted content bigrams of a question (see :func:`scoring.key_bigrams`); the
+        bigrams only ``hints`` (an English question's dictionary words) bring count
+        ``hint_weight`` of their weight."""
         self._load()
-        return key_bigrams(without_umbrella(segments), self._weights, self._unseen)
+        keys = key_bigrams(without_umbrella(segments), self._weights, self._unseen)
+        if hints:
+            for key, weight in key_bigrams(without_umbrella(hints), self._weights,
+                                           self._unseen).items():
+                keys.setdefault(key, weight * hint_weight)
+        return keys
 
     def correct(self, query: str) -> str:
         """``query`` with its pinyin input slips spelled as the documents spell them (see
@@ -242,9 +249,7 @@ def make_plan(question: str, history: Sequence[Mapping[str, str]], retriever: Re
         info = replace(info, hints=english_hints(question, corpus.uses))
     region, place = asked_region(info, check_filters(filters))
     hits = retrieve(retriever, (query, keyword_query(info)), max(k, candidate_k), region)
-    keys = corpus.keys(info.content)
-    for key, weight in corpus.keys(info.hints).items():
-        keys.setdefault(key, weight * config.hint_weight)
+    keys = corpus.keys(info.content, info.hints, config.hint_weight)
     cands = candidates(info, hits, retriever.documents, corpus.sentences, keys, config, place,
                        corpus.terms(info))
     decision = decide(info, cands, config, keys, corpus.unseen(info))

@@ -27,7 +27,7 @@ import jieba
 import jieba.posseg
 from pypinyin import Style, lazy_pinyin
 
-from app.answer.scoring import normalise
+from app.answer.scoring import folded, normalise
 from ingest.facts_numbers import parse_cn_numeral
 from lexicon import (
     benefit_families,
@@ -228,9 +228,11 @@ def support(terms: Mapping[str, float], text: str) -> float:
 class TermWeights:
     """Sentence frequencies of the corpus's words (segmented once, on first use)."""
 
-    def __init__(self, sentences: Iterable[str], coordinated: Iterable[str] = ()) -> None:
-        self._sentences = list(sentences)  # normalised
-        self._coordinated = list(coordinated)  # folded, punctuation kept (see _elided)
+    def __init__(self, sentences: Iterable[str], raw: Iterable[str] = ()) -> None:
+        """``sentences`` normalised; ``raw`` the same sentences as written, of which those
+        with a coordination are kept folded, punctuation and all (see :meth:`_elided`)."""
+        self._sentences = list(sentences)
+        self._coordinated = [folded(s) for s in raw if COORDINATION in s]
         self._df: Counter[str] | None = None
         self._lock = threading.Lock()
         self._counted: dict[str, int] = {}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from app.answer.config import AnswerConfig
 from app.answer.question import analyze
+from app.answer.rules import Decision
 from app.answer.scoring import normalise
 from tests.qa.made_up import MadeUp
 
@@ -20,29 +21,37 @@ COORDINATED = "支持符合条件的企业自主开展本企业专业技术人�
 SENIOR_ONLY = "支持符合条件的企业自主开展本企业专业技术人才的高级职称评审。"
 
 
+def _made(body: str) -> MadeUp:
+    return MadeUp.of({"d": ("人才服务办法", "某市", body)})
+
+
 def _unseen(body: str, question: str) -> tuple[str, ...]:
-    view = MadeUp.of({"d": ("人才服务办法", "某市", body)}).view
-    return view.unseen(analyze(question))
+    return _made(body).view.unseen(analyze(question))
+
+
+def _decide(body: str, question: str) -> Decision:
+    """The rules' decision with only the unseen rule able to refuse."""
+    return _made(body).decide(question, ONLY_UNSEEN)
 
 
 def test_a_numeral_abbreviation_spelled_out_is_present() -> None:
     question = "三专人才服务模式是哪三个专？"
     assert normalise("三专") not in _unseen(SPELLED, question)
-    d = MadeUp.of({"d": ("人才服务办法", "某市", SPELLED)}).decide(question, ONLY_UNSEEN)
+    d = _decide(SPELLED, question)
     assert not d.refused and "专线" in d.chosen[0].sentence.text
 
 
 def test_a_numeral_abbreviation_with_too_few_items_stays_unseen() -> None:
     question = "三专人才服务模式是哪三个专？"
     assert normalise("三专") in _unseen(TWO_ONLY, question)
-    d = MadeUp.of({"d": ("人才服务办法", "某市", TWO_ONLY)}).decide(question, ONLY_UNSEEN)
+    d = _decide(TWO_ONLY, question)
     assert d.refused and "never mention" in d.reason
 
 
 def test_a_coordination_holds_each_modifier_with_the_shared_rest() -> None:
     question = "在企业上班能在企业内部评中级职称吗？"
     assert normalise("中级职称") not in _unseen(COORDINATED, question)
-    d = MadeUp.of({"d": ("人才评价办法", "某市", COORDINATED)}).decide(question, ONLY_UNSEEN)
+    d = _decide(COORDINATED, question)
     assert not d.refused and "中、初级职称" in d.chosen[0].sentence.text
 
 
@@ -58,7 +67,7 @@ def test_a_function_word_the_tagger_calls_a_noun_is_never_missing() -> None:
     dictionary tags them as nouns, the lexicon's general stop words say otherwise."""
     question = "创业缺钱，有专门给人才的贷款产品吗？"
     assert normalise("专门") not in _unseen(LOANS, question)
-    d = MadeUp.of({"d": ("人才金融办法", "某市", LOANS)}).decide(question, ONLY_UNSEEN)
+    d = _decide(LOANS, question)
     assert not d.refused and "人才贷" in d.chosen[0].sentence.text
     assert normalise("全部") not in _unseen(LOANS, "人才贷占全部贷款多少？")
 
@@ -66,5 +75,5 @@ def test_a_function_word_the_tagger_calls_a_noun_is_never_missing() -> None:
 def test_a_thing_the_documents_lack_is_still_missing() -> None:
     question = "创业缺钱，人才贷的利息是多少？"
     assert normalise("利息") in _unseen(LOANS, question)
-    d = MadeUp.of({"d": ("人才金融办法", "某市", LOANS)}).decide(question, ONLY_UNSEEN)
+    d = _decide(LOANS, question)
     assert d.refused and "利息" in d.reason
