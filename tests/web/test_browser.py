@@ -106,7 +106,10 @@ def test_chat_answers_with_citations_and_records_feedback(
 
     page.locator("button[aria-label='有帮助']").last.click()
     deadline = time.monotonic() + 10
-    while time.monotonic() < deadline and not site["feedback"].exists():
+    # the file exists as soon as the server opens it; wait for its first whole line
+    while time.monotonic() < deadline and not (
+            site["feedback"].exists()
+            and site["feedback"].read_text(encoding="utf-8").endswith("\n")):
         time.sleep(0.1)
     row = json.loads(site["feedback"].read_text(encoding="utf-8").splitlines()[-1])
     assert row["vote"] == "up" and "硕士" in row["question"]
