@@ -97,16 +97,29 @@ class QuestionInfo:
 
 
 @cache
-def _english_terms() -> tuple[tuple[str, str], ...]:
-    """Glossary terms, then the gazetteer's English place names, each with its Chinese."""
-    places = tuple((name, gazetteer().english(name)[0].short)
+def _english_terms() -> tuple[tuple[str, str, bool], ...]:
+    """Glossary terms, then the gazetteer's English place names, each with its Chinese
+    and whether it is a glossary term (which may be asked in the plural)."""
+    places = tuple((name, gazetteer().english(name)[0].short, False)
                    for name in gazetteer().english_names())
-    return (*glossary_en(), *places)
+    return (*((word, chinese, True) for word, chinese in glossary_en()), *places)
 
 
 @lru_cache(maxsize=4096)
-def _english_word(word: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![a-z']){re.escape(word)}(?![a-z])")
+def _english_word(word: str, plural: bool = False) -> re.Pattern[str]:
+    """``word`` as a whole word; with ``plural``, also with a plural ending (talent
+    apartments, living subsidies). Place names are matched as written.
+
+    >>> bool(_english_word("living subsidy", True).search("any living subsidies?"))
+    True
+    """
+    if not plural:
+        return re.compile(rf"(?<![a-z']){re.escape(word)}(?![a-z])")
+    if re.search(r"[^aeiou]y$", word):
+        body = rf"{re.escape(word[:-1])}(?:y|ies)"
+    else:
+        body = rf"{re.escape(word)}(?:e?s)?"
+    return re.compile(rf"(?<![a-z']){body}(?![a-z])")
 
 
 def english_query(question: str) -> str:
@@ -124,10 +137,11 @@ def _english_matches(question: str) -> tuple[list[tuple[int, str]], str]:
     and the lower-cased question with those matches blanked out."""
     lowered = f" {question.lower()} "
     found: list[tuple[int, str]] = []
-    for word, chinese in _english_terms():
-        if word not in lowered:  # a plain substring test first: most terms are absent
+    for word, chinese, plural in _english_terms():
+        stem = word[:-1] if plural and word.endswith("y") else word
+        if stem not in lowered:  # a plain substring test first: most terms are absent
             continue
-        for m in _english_word(word).finditer(lowered):
+        for m in _english_word(word, plural).finditer(lowered):
             found.append((m.start(), chinese))
             lowered = lowered[: m.start()] + " " * len(m.group()) + lowered[m.end():]
     return sorted(found), lowered

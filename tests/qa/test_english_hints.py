@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from app.answer.engine import QAConfig, QAEngine
-from app.answer.question import english_hints
+from app.answer.question import english_hints, english_query
 from index import IndexConfig, Retriever, build_index
 
 NOTICES = {
@@ -60,3 +60,11 @@ def test_without_the_dictionary_the_question_misses(engine: QAEngine,
     monkeypatch.setattr(plan, "english_hints", lambda question, known: ())
     answer = engine.answer("How many academicians live in Laoshan?")
     assert answer.refused or "1200套" in answer.text  # no longer focused on 院士
+
+
+def test_glossary_terms_are_found_in_the_plural() -> None:
+    """talent apartments is the glossary's talent apartment: the phrase, not its parts."""
+    assert english_query("How many talent apartments are in use?") == "人才公寓"
+    assert english_query("Is there a talent apartment?") == "人才公寓"
+    assert english_query("Any living subsidies for PhDs?") == "生活补贴 博士"
+

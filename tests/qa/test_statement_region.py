@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from lexicon import NATIONAL
 from tests.qa.made_up import MadeUp
 
 QUESTION = "崂山区打造了多少个人才家园？"
@@ -27,3 +28,17 @@ def test_a_place_that_acts_is_the_sentences_region() -> None:
     _, cands = MadeUp.of({"ls": ("崂山区人才工作综述", "崂山区", body)}).candidates(QUESTION)
     holder = next(c for c in cands if "20个" in c.sentence.text)
     assert holder.region == "苏州市" and holder.relation == "other"
+
+
+@pytest.mark.parametrize("body", [
+    "国家发改委及时协调山东等蔬菜主产地加强供需衔接，加大对武汉市场的新鲜蔬菜供应力度。",
+    "国家发改委组织山东等蔬菜主产地加强调运，加大对武汉市场的新鲜蔬菜供应力度。",
+])
+def test_a_place_coordinated_or_given_as_an_example_is_not_the_actor(body: str) -> None:
+    question = "国家发改委怎样缓解武汉的蔬菜供应紧张？"
+    made = MadeUp.of({"nd": ("国家发改委保障生活物资供应", NATIONAL, body)})
+    _, cands = made.candidates(question)
+    holder = next(c for c in cands if "蔬菜主产地" in c.sentence.text)
+    assert holder.region != "山东省" and holder.relation != "other"
+    d = made.decide(question)
+    assert d.outcome == "answer" and "蔬菜主产地" in d.chosen[0].sentence.text
