@@ -25,7 +25,9 @@ word such as 去 or 在 is still recognised as a place of unknown parentage (去
 from __future__ import annotations
 
 import csv
+import logging
 import re
+import threading
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -33,11 +35,36 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
+import jieba
+
 DATA = Path(__file__).with_name("data")
 Level = Literal["province", "city", "county", "zone"]
 NATIONAL = "全国"
 _LEVEL_RANK = {"province": 0, "city": 1, "county": 2, "zone": 3}
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+#: characters of context either side segmented to see where the words around a name begin
+WORD_WINDOW = 6
+_JIEBA_LOCK = threading.Lock()  # jieba's lazy initialisation is not thread-safe
+jieba.setLogLevel(logging.WARNING)
+
+
+def starts_a_word(text: str, start: int) -> bool:
+    """True when a word begins at ``start`` of ``text`` in jieba's segmentation (its
+    dictionary only, over a window around ``start``): 保定 does not begin a word in
+    确保定点, nor 成都 in 形成都是.
+
+    >>> starts_a_word("确保定点医疗机构", 1), starts_a_word("我在保定工作", 2)
+    (False, True)
+    """
+    left = max(0, start - WORD_WINDOW)
+    with _JIEBA_LOCK:
+        words = jieba.lcut(text[left:start + WORD_WINDOW], HMM=False)
+    at = left
+    for word in words:
+        if at >= start:
+            return at == start
+        at += len(word)
+    return at == start
 
 
 @dataclass(frozen=True)
@@ -216,7 +243,8 @@ class Gazetteer:
         Where two readings overlap the longer one wins, then the more prominent
         (从江苏 names 江苏, not 从江 county). A county-level short name counts only in a
         place slot: at the start, after a word such as 去 or 在, or right after its own
-        city or province (青岛崂山); 创新平台 does not name 新平. With ``unknown``,
+        city or province (青岛崂山); 创新平台 does not name 新平. No short name counts
+        where its first character ends another word (确保定点, 平台中). With ``unknown``,
         names recognised only by their suffix are added (for questions, not documents).
         """
         found: list[tuple[int, int, tuple[Place, ...]]] = []
@@ -245,9 +273,14 @@ class Gazetteer:
         return self._with_unknown(text, chosen) if unknown else tuple(chosen)
 
     def _slot_ok(self, text: str, start: int, name: str, places: tuple[Place, ...]) -> bool:
-        """False for a county-level short name outside a place slot."""
+        """False for a short name whose first character ends another word (确保定点 does
+        not name 保定), and for a county-level short name outside a place slot."""
         place = places[0]
-        if name == place.name or _LEVEL_RANK[place.level] <= _LEVEL_RANK["city"]:
+        if name == place.name:
+            return True
+        if not starts_a_word(text, start):
+            return False  # the short name's first character ends another word (确保定点)
+        if _LEVEL_RANK[place.level] <= _LEVEL_RANK["city"]:
             return True
         before = text[:start]
         if not before or not _CJK.match(before[-1]) or before[-1] in self._leads:

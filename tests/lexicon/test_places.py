@@ -45,6 +45,12 @@ def test_codes_are_unique_across_the_data_files() -> None:
         ("科技创新平台有什么补贴", []),  # 新平 county inside 创新平台 is no place
         ("复杂多变的形势", []),
         ("去开发区工作", []),
+        # a short name whose first character ends another word is no place
+        ("确保定点医疗机构不因支付政策影响救治", []),  # 确保|定点, not 保定
+        ("所有生产力的形成都是通过人类的劳动", []),  # 形成|都是, not 成都
+        ("主营口罩等无纺布制品", []),  # 主营|口罩, not 营口
+        ("毕业后去保定工作", [("保定", "保定市")]),
+        ("成都都有哪些补贴", [("成都", "成都市")]),
     ],
 )
 def test_find_known_places(text: str, expected: list[tuple[str, str]]) -> None:
