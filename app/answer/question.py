@@ -50,7 +50,8 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = {
         r"多少(?!钱|元)|几(?:个|家|名|所|位|条|项|套|次|批)|人数|数量|比例|多大|规模"
         r"|how many|how big|number of|what share", re.I),
     "duration": re.compile(r"多久|多长时间|几天|几年|几个月|期限|有效期|how long", re.I),
-    "date": re.compile(r"什么时候|何时|哪一?年|哪天|几月|几号|日期|截止|起止|when\b|what date",
+    "date": re.compile(r"什么时候|什么时间|何时|哪一?年|哪一?天|几月|几号|日期|截止|起止"
+                       r"|when\b|what date",
                        re.I),
     "department": re.compile(
         r"哪个(?:部门|处室|处|单位|机构)|哪些(?:部门|处室|单位)|什么(?:部门|处室|单位)|归哪|"

@@ -41,6 +41,8 @@ def test_postdoc_is_not_a_phd_and_persons_are_categories() -> None:
     ("青岛全年要引聚多少青年人才？", "count"),
     ("房租能减免多久？", "duration"),
     ("方案是哪天发的？", "date"),
+    ("什么时间开始实行网上查询？", "date"),
+    ("补贴哪一天发放？", "date"),
     ("返乡补贴什么人可以领？", "condition"),
     ("海南每个工作室补助多少钱？", "amount"),
 ])
