@@ -92,3 +92,12 @@ def test_english_question_maps_to_chinese_terms_and_places() -> None:
 def test_a_question_that_names_nothing_asks_nothing() -> None:
     assert not analyze("那博士呢？").asks
     assert analyze("威海对博士有什么住房支持？").asks
+
+
+@pytest.mark.parametrize(("question", "phrasing"), [
+    ("青岛今年打算引进多少青年人才？", "打算"),
+    ("听说崂山给人才办景区年卡？", "听说"),
+    ("科捷智能招软件岗，会不会看重英文？", "会不会"),
+])
+def test_intent_and_hearsay_are_phrasing_not_topic(question: str, phrasing: str) -> None:
+    assert phrasing not in "".join(analyze(question).content)
