@@ -10,7 +10,7 @@ no copies of their own. It imports nothing from the rest of the project.
 ('南阳市', 'contains')
 """
 
-from lexicon.dictionary import english_senses
+from lexicon.dictionary import english_senses, everyday_english
 from lexicon.places import NATIONAL, Gazetteer, Mention, Place, gazetteer
 from lexicon.regions import (
     APPLIES,
@@ -68,6 +68,7 @@ __all__ = [
     "english_for",
     "english_senses",
     "english_stop_words",
+    "everyday_english",
     "fact_cues",
     "fold_synonyms",
     "function_chars",

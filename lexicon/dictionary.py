@@ -41,6 +41,7 @@ _POINTER = re.compile(
 _NOTE = re.compile(r"\([^)]*\)")
 _LEADING = re.compile(r"^(?:to|a|an|the|lit\.|fig\.)\s+")
 _NOT_WORD = re.compile(r"[^a-z0-9' -]+")
+_EVERYDAY = re.compile(r"[a-z]{2,}")
 
 
 def sense_key(sense: str) -> str | None:
@@ -56,11 +57,11 @@ def sense_key(sense: str) -> str | None:
 
 
 @cache
-def english_senses() -> Mapping[str, tuple[str, ...]]:
-    """English sense -> simplified Chinese words of two or more characters that have it,
-    earliest sense first, then in dictionary order."""
+def _read() -> tuple[Mapping[str, tuple[str, ...]], frozenset[str]]:
+    """One pass over the dictionary: the reverse index and the everyday English words."""
     package, member = SOURCE
     found: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    everyday: set[str] = set()
     with gzip.open(files(package).joinpath(member).open("rb"), "rt", encoding="utf-8") as fh:
         for n, line in enumerate(fh):
             m = _ENTRY.match(line.strip())
@@ -68,7 +69,24 @@ def english_senses() -> Mapping[str, tuple[str, ...]]:
                 continue
             for position, sense in enumerate(re.split(r"/|; ", m.group(3))):
                 key = sense_key(sense)
-                if key is not None:
-                    found[key].append((position, n, m.group(2)))
-    return MappingProxyType({key: tuple(dict.fromkeys(w for _, _, w in sorted(words)))
-                             for key, words in found.items()})
+                if key is None:
+                    continue
+                found[key].append((position, n, m.group(2)))
+                plain = _LEADING.sub("", _NOTE.sub("", sense).strip())
+                if _EVERYDAY.fullmatch(plain):
+                    everyday.add(plain)
+    senses = MappingProxyType({key: tuple(dict.fromkeys(w for _, _, w in sorted(words)))
+                               for key, words in found.items()})
+    return senses, frozenset(everyday)
+
+
+def english_senses() -> Mapping[str, tuple[str, ...]]:
+    """English sense -> simplified Chinese words of two or more characters that have it,
+    earliest sense first, then in dictionary order."""
+    return _read()[0]
+
+
+def everyday_english() -> frozenset[str]:
+    """Single English words the dictionary uses in lower case as a sense (guide, dean,
+    mile): ordinary words, where a place's name (Beijing, Tibet) is capitalised."""
+    return _read()[1]

@@ -119,13 +119,13 @@ def region_note(kind: str, asked: str, regions: Sequence[str | None], script: Sc
         place = en_place(asked)
         if kind == "wider":
             whose = ", ".join(en_place(r) for r in dict.fromkeys(regions) if r)
-            return (f"Nothing in the policy library is specific to {place}. These are the "
-                    f"rules that cover it ({whose}):")
+            return (f"No rules of {place}'s own were found. These are the rules that "
+                    f"cover it ({whose}):")
         if kind == "other":
-            return (f"Nothing in the policy library is about {place}. For reference, these are "
-                    f"the rules of {', '.join(en_place(r) for r in dict.fromkeys(regions) if r)}:")
-        return (f"Nothing in the policy library is about {place}. The documents below do "
-                "not say where they apply; for reference only:")
+            return (f"No rules of {place} on this were found. For reference, these are the "
+                    f"rules of {', '.join(en_place(r) for r in dict.fromkeys(regions) if r)}:")
+        return (f"No rules of {place} on this were found. The documents below do not say "
+                "where they apply; for reference only:")
     if kind == "other":
         return _zh(f"没有找到{asked}的相关规定。以下是{named}的规定，仅供参考：", script)
     if kind == "wider":

@@ -30,6 +30,7 @@ from lexicon import (
     degree_aliases,
     english_senses,
     english_stop_words,
+    everyday_english,
     gazetteer,
     glossary_en,
     kind_words,
@@ -101,8 +102,10 @@ class QuestionInfo:
 def _english_terms() -> tuple[tuple[str, str, bool], ...]:
     """Glossary terms, then the gazetteer's English place names, each with its Chinese
     and whether it is a glossary term (which may be asked in the plural)."""
+    common = everyday_english() | english_stop_words()
     places = tuple((name, gazetteer().english(name)[0].short, False)
-                   for name in gazetteer().english_names())
+                   for name in gazetteer().english_names()
+                   if name not in common)  # guide, dean, mile are words, not 贵德, 德安, 弥勒
     return (*((word, chinese, True) for word, chinese in glossary_en()), *places)
 
 
@@ -133,6 +136,10 @@ def english_query(question: str) -> str:
     return " ".join(dict.fromkeys(chinese for _, chinese in _english_matches(question)[0]))
 
 
+#: figures an English question gives (in 2023, 5000 yuan), kept as they are written
+_FIGURE = re.compile(r"(?<![a-z0-9.])\d+(?:\.\d+)?(?![a-z0-9])")
+
+
 def _english_matches(question: str) -> tuple[list[tuple[int, str]], str]:
     """(position, Chinese) of the glossary terms and place names in ``question``, sorted,
     and the lower-cased question with those matches blanked out."""
@@ -145,6 +152,7 @@ def _english_matches(question: str) -> tuple[list[tuple[int, str]], str]:
         for m in _english_word(word, plural).finditer(lowered):
             found.append((m.start(), chinese))
             lowered = lowered[: m.start()] + " " * len(m.group()) + lowered[m.end():]
+    found.extend((m.start(), m.group()) for m in _FIGURE.finditer(lowered))  # years, amounts
     return sorted(found), lowered
 
 

@@ -56,7 +56,7 @@ def test_no_note_when_the_answer_is_from_the_asked_region(sample_engine: QAEngin
 def test_english_question_about_an_uncovered_city_says_so(sample_engine: QAEngine) -> None:
     answer = sample_engine.answer("How much living allowance does a PhD get in Chengdu?")
     assert answer.refused
-    assert answer.text.startswith(("Nothing in the policy library is about Chengdu",
+    assert answer.text.startswith(("No rules of Chengdu on this were found",
                                    "The policy library has nothing on"))
 
 

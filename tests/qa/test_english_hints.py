@@ -70,3 +70,12 @@ def test_glossary_terms_are_found_in_the_plural() -> None:
     # the longer phrase wins: PhD students are 博士生, not 博士 and 学生
     assert english_query("How many PhD students stay abroad?") == "博士生"
 
+
+
+def test_english_words_are_not_read_as_places_and_figures_carry_over() -> None:
+    """guide, dean and mile are words (not 贵德, 德安, 弥勒); yuan is money (not 裕安);
+    the figures a question gives (a year, an amount) are searched as written."""
+    assert english_query("Is there a guide to the living allowance in Laoshan?") == "生活补贴 崂山"
+    assert english_query("Is 5000 yuan for a PhD?") == "5000 元 博士"
+    assert english_query("How many got housing in Laoshan in 2023?") == "住房 崂山 2023"
+    assert english_query("Any subsidy in Tibet or Hong Kong?") == "补贴 西藏 香港"
