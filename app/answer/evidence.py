@@ -124,13 +124,16 @@ def degree_in(degree: str, text: str) -> bool:
     (False, True)
     >>> degree_in("硕士", "对博士研究生每月给予3000元"), degree_in("博士", "博士后工作站")
     (False, False)
+    >>> degree_in("博士后", "支持设立博士后站")
+    True
     """
     entry = next((d for d in degrees() if d.name == degree), None)
     if entry is None:
         return degree in text
     particular = any(s in text for d in degrees() for s in d.covers)
     for alias, other in degree_aliases():  # 博士研究生 is no evidence for 硕士
-        if other != degree and other not in entry.covers:
+        if (other != degree and other not in entry.covers
+                and not any(alias in own for own in entry.aliases)):  # 博士 inside 博士后
             text = text.replace(alias, "□")
     if any(s in text for s in entry.covers):
         return True
