@@ -175,7 +175,7 @@ def english_hints(question: str, known: Callable[[str], bool]) -> tuple[str, ...
 DICTIONARY_WORDS = 1
 #: longest English phrase looked up in the dictionary, in words
 DICTIONARY_PHRASE = 3
-_ENGLISH_WORD = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z]")
+_ENGLISH_WORD = re.compile(r"[a-z][a-z']*[a-z]|[a-z]")  # a hyphen parts words
 
 
 def _lemmas(word: str) -> tuple[str, ...]:
