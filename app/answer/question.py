@@ -98,15 +98,24 @@ class QuestionInfo:
         return bool(self.content or self.kinds or self.programmes or self.benefits)
 
 
+#: English words that follow a place's name and make it one (Guide County, Qilin District)
+PLACE_SUFFIXES_EN = ("district", "county", "city", "prefecture")
+
+
 @cache
 def _english_terms() -> tuple[tuple[str, str, bool], ...]:
     """Glossary terms, then the gazetteer's English place names, each with its Chinese
     and whether it is a glossary term (which may be asked in the plural)."""
     common = everyday_english() | english_stop_words()
-    places = tuple((name, gazetteer().english(name)[0].short, False)
-                   for name in gazetteer().english_names()
-                   if name not in common)  # guide, dean, mile are words, not 贵德, 德安, 弥勒
-    return (*((word, chinese, True) for word, chinese in glossary_en()), *places)
+    g = gazetteer()
+    # guide, dean, mile are words, not 贵德, 德安, 弥勒: those count only with a suffix
+    # (Guide County), matched before the glossary reads the suffix alone
+    suffixed = tuple((f"{name} {suffix}", g.english(name)[0].short, False)
+                     for name in g.english_names() if name in common
+                     for suffix in PLACE_SUFFIXES_EN)
+    places = tuple((name, g.english(name)[0].short, False)
+                   for name in g.english_names() if name not in common)
+    return (*suffixed, *((word, chinese, True) for word, chinese in glossary_en()), *places)
 
 
 @lru_cache(maxsize=4096)

@@ -79,6 +79,8 @@ def test_english_words_are_not_read_as_places_and_figures_carry_over() -> None:
     assert english_query("Is 5000 yuan for a PhD?") == "5000 元 博士"
     assert english_query("How many got housing in Laoshan in 2023?") == "住房 崂山 2023"
     assert english_query("Any subsidy in Tibet or Hong Kong?") == "补贴 西藏 香港"
+    # with its suffix such a name is the place again
+    assert english_query("Is there a guide to subsidies in Guide County?") == "补贴 贵德"
 
 
 def test_a_hyphenated_word_is_looked_up_by_its_parts() -> None:
