@@ -25,9 +25,7 @@ word such as 去 or 在 is still recognised as a place of unknown parentage (去
 from __future__ import annotations
 
 import csv
-import logging
 import re
-import threading
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -37,6 +35,8 @@ from typing import Literal
 
 import jieba
 
+from lexicon.segmenter import JIEBA_LOCK
+
 DATA = Path(__file__).with_name("data")
 Level = Literal["province", "city", "county", "zone"]
 NATIONAL = "全国"
@@ -44,8 +44,6 @@ _LEVEL_RANK = {"province": 0, "city": 1, "county": 2, "zone": 3}
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 #: characters of context either side segmented to see where the words around a name begin
 WORD_WINDOW = 6
-_JIEBA_LOCK = threading.Lock()  # jieba's lazy initialisation is not thread-safe
-jieba.setLogLevel(logging.WARNING)
 
 
 def starts_a_word(text: str, start: int) -> bool:
@@ -57,7 +55,7 @@ def starts_a_word(text: str, start: int) -> bool:
     (False, True)
     """
     left = max(0, start - WORD_WINDOW)
-    with _JIEBA_LOCK:
+    with JIEBA_LOCK:
         words = jieba.lcut(text[left:start + WORD_WINDOW], HMM=False)
     at = left
     for word in words:
@@ -278,8 +276,10 @@ class Gazetteer:
         place = places[0]
         if name == place.name:
             return True
-        if not starts_a_word(text, start):
-            return False  # the short name's first character ends another word (确保定点)
+        return self._in_slot(text, start, place) and starts_a_word(text, start)
+
+    def _in_slot(self, text: str, start: int, place: Place) -> bool:
+        """True for a province or city, and for a county in a place slot."""
         if _LEVEL_RANK[place.level] <= _LEVEL_RANK["city"]:
             return True
         before = text[:start]

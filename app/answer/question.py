@@ -128,11 +128,15 @@ def _english_word(word: str, plural: bool = False) -> re.Pattern[str]:
     """
     if not plural:
         return re.compile(rf"(?<![a-z']){re.escape(word)}(?![a-z])")
-    if re.search(r"[^aeiou]y$", word):
-        body = rf"{re.escape(word[:-1])}(?:y|ies)"
-    else:
-        body = rf"{re.escape(word)}(?:e?s)?"
-    return re.compile(rf"(?<![a-z']){body}(?![a-z])")
+    stem = _plural_stem(word)
+    ending = "(?:y|ies)" if stem != word else "(?:e?s)?"
+    return re.compile(rf"(?<![a-z']){re.escape(stem)}{ending}(?![a-z])")
+
+
+def _plural_stem(word: str) -> str:
+    """What every form of ``word`` begins with: subsid for subsidy (subsidies), the word
+    itself otherwise (apartment, apartments)."""
+    return word[:-1] if re.search(r"[^aeiou]y$", word) else word
 
 
 def english_query(question: str) -> str:
@@ -155,8 +159,7 @@ def _english_matches(question: str) -> tuple[list[tuple[int, str]], str]:
     lowered = f" {question.lower()} "
     found: list[tuple[int, str]] = []
     for word, chinese, plural in _english_terms():
-        stem = word[:-1] if plural and word.endswith("y") else word
-        if stem not in lowered:  # a plain substring test first: most terms are absent
+        if (_plural_stem(word) if plural else word) not in lowered:  # most terms are absent
             continue
         for m in _english_word(word, plural).finditer(lowered):
             found.append((m.start(), chinese))

@@ -15,7 +15,6 @@ family word (住房) is present when any kind of that family is (人才公寓, �
 
 from __future__ import annotations
 
-import logging
 import math
 import re
 import threading
@@ -38,30 +37,29 @@ from lexicon import (
     question_phrases,
     umbrella_words,
 )
+from lexicon.segmenter import JIEBA_LOCK
 
-jieba.setLogLevel(logging.WARNING)
-_LOCK = threading.Lock()
 MIN_CHARS = 2
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 NOUN_TAGS = frozenset({"vn", "j", "eng"})
 
 
 def _segment(text: str) -> list[str]:
-    with _LOCK:  # jieba's lazy initialisation is not thread-safe
+    with JIEBA_LOCK:  # jieba's lazy initialisation is not thread-safe
         return jieba.lcut(text, HMM=True)
 
 
 @lru_cache(maxsize=100_000)
 def nouns(text: str) -> frozenset[str]:
     """Words jieba tags as nouns (n…, vn, j, eng) in normalised ``text``."""
-    with _LOCK:
+    with JIEBA_LOCK:
         tagged = jieba.posseg.lcut(normalise(text))
     return frozenset(t.word for t in tagged if _is_noun(t.flag))
 
 
 @lru_cache(maxsize=100_000)
 def _tagged(text: str) -> tuple[tuple[str, str], ...]:
-    with _LOCK:
+    with JIEBA_LOCK:
         return tuple((t.word, t.flag) for t in jieba.posseg.lcut(text))
 
 
@@ -108,7 +106,7 @@ def sound(word: str) -> tuple[str, ...]:
 
 def _parts(word: str) -> list[str]:
     """Words of two characters or more inside ``word`` (jieba's full mode), itself excluded."""
-    with _LOCK:
+    with JIEBA_LOCK:
         return [p for p in jieba.lcut(word, cut_all=True) if len(p) >= MIN_CHARS and p != word]
 
 
