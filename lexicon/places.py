@@ -81,6 +81,12 @@ class Place:
         """How answers name it: the full name (南阳市, 崂山区, 山东省)."""
         return self.name
 
+    @property
+    def listed(self) -> bool:
+        """False for a place recognised only by its suffix (菊园新区): not in the table, so
+        no document's region can be it and only its name in a text shows it is meant."""
+        return not self.code.startswith("?")
+
 
 @dataclass(frozen=True)
 class Mention:
@@ -152,6 +158,11 @@ class Gazetteer:
         self._unknown = re.compile(
             rf"(?<=[{leads}])({name}{{2,4}}?(?:{admin}))"
         ) if admin and leads else None
+        # … or opening a clause (菊园新区所设置的隔离点), where the name must also end a word
+        self._unknown_opening = re.compile(
+            rf"(?:^|(?<=[，。；：、？！,;:?!\s]))({name}{{2,4}}?(?:{admin}))"
+        ) if admin else None
+        self._suffixes = frozenset(admin_suffixes)
 
     def _english(self) -> dict[str, tuple[Place, ...]]:
         out: dict[str, list[Place]] = defaultdict(list)
@@ -314,15 +325,25 @@ class Gazetteer:
                       and p.level == "zone" and any(w in p.name for w in marks))
         return found if len(found) == 1 else ()
 
+    def _unknown_names(self, text: str) -> Iterator[re.Match[str]]:
+        """Names with an administrative suffix after a lead word (去临江新区), or opening a
+        clause when the name is more than a bare suffix (高新区) and jieba ends a word with
+        it (菊园新区所…, not 休市期间市民)."""
+        if self._unknown is not None:
+            yield from self._unknown.finditer(text)
+        if self._unknown_opening is not None:
+            for m in self._unknown_opening.finditer(text):
+                if m.group(1) not in self._suffixes and starts_a_word(text, m.end(1)):
+                    yield m
+
     def _with_unknown(self, text: str, known: list[Mention]) -> tuple[Mention, ...]:
-        if self._unknown is None:
-            return tuple(known)
         taken = [(m.start, m.end) for m in known]
         extra: list[Mention] = []
-        for m in self._unknown.finditer(text):
+        for m in self._unknown_names(text):
             name, start, end = m.group(1), m.start(1), m.end(1)
             if name in self._generic or any(s < end and start < e for s, e in taken):
                 continue
+            taken.append((start, end))
             if any(name.endswith(g) and len(g) >= len(name) - 1 for g in self._generic):
                 continue
             extra.append(Mention(name, start, end, Place(f"?{name}", name, name,

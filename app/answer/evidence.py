@@ -342,8 +342,12 @@ def _candidate(q: QuestionInfo, hit: Hit, doc: Document, sentences: Sequence[Sen
              - config.dateline_penalty * sentence.is_dateline
              - config.after_colon_penalty * previous.rstrip().endswith(("：", ":"))
              - config.short_penalty * (len(own) < config.short_chars))
-    region = statement_region(sentence.text, doc.region, *_carried(doc, sentences, index),
-                              heading)
+    carried = _carried(doc, sentences, index)
+    region = statement_region(sentence.text, doc.region, *carried, heading)
+    relation = region_relation(asked, region) if asked is not None else None
+    if (asked is not None and not asked.listed and relation != "same"
+            and asked.name in _plain("".join((doc.title, heading, *carried, sentence.text)))):
+        region, relation = asked.name, "same"  # the text names the unlisted place asked
     return Candidate(
         hit=hit, sentence=sentence, index=index, heading_sentence=heading_sentence,
         score=score, coverage=max(own_cov, ctx_cov), support=support,
@@ -351,5 +355,5 @@ def _candidate(q: QuestionInfo, hit: Hit, doc: Document, sentences: Sequence[Sen
                                           _plain(f"{heading}{previous}{sentence.text}")),
         region=region, echo=echo,
         damaged=damaged(sentence.text),
-        relation=region_relation(asked, region) if asked is not None else None,
+        relation=relation,
     )

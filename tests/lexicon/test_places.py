@@ -74,6 +74,16 @@ def test_unknown_name_by_suffix_only_in_a_place_slot() -> None:
     assert g.find("在本市工作") == () and g.find("去工业园区上班") == ()
 
 
+def test_unknown_name_opening_a_clause_counts_when_it_ends_a_word() -> None:
+    g = gazetteer()
+    (m,) = g.find("星河新区所设置的隔离点提供哪些服务？")
+    assert (m.text, m.known, m.place.listed) == ("星河新区", False, False)
+    assert [x.text for x in g.find("请问，星河新区有补贴吗")] == ["星河新区"]
+    assert g.find("休市期间市民去哪里买菜？") == ()  # 市 of 市民 ends no name
+    assert g.find("高新区有创业导师吗") == ()  # a bare suffix names no place
+    assert g.resolve("青岛市").listed
+
+
 def test_ambiguous_short_names_keep_the_other_readings() -> None:
     (m,) = gazetteer().find("朝阳的政策")
     assert m.place.level == "city" and {p.level for p in m.others} == {"county"}

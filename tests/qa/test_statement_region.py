@@ -42,3 +42,17 @@ def test_a_place_coordinated_or_given_as_an_example_is_not_the_actor(body: str) 
     assert holder.region != "山东省" and holder.relation != "other"
     d = made.decide(question)
     assert d.outcome == "answer" and "蔬菜主产地" in d.chosen[0].sentence.text
+
+
+def test_an_unlisted_place_asked_holds_where_the_text_names_it() -> None:
+    question = "星河新区的集中隔离点提供哪些服务？"
+    body = ("星河新区为集中隔离点配备了医务、安保、志愿者等工作人员，提供测体温、送餐等服务。\n\n"
+            "各区集中隔离点由区政府统一安排。")
+    made = MadeUp.of({"sh": ("上海市复工复产情况", "上海市", body)})
+    _, cands = made.candidates(question)
+    named = next(c for c in cands if "送餐" in c.sentence.text)
+    other = next(c for c in cands if "统一安排" in c.sentence.text)
+    assert (named.region, named.relation) == ("星河新区", "same")
+    assert other.relation == "other"
+    d = made.decide(question)
+    assert d.outcome == "answer" and "送餐" in d.chosen[0].sentence.text
