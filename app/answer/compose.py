@@ -150,18 +150,53 @@ def sentence_end(last: Candidate, sentences: Sequence[Sentence], clauses: int,
     return sentences[i].end
 
 
+def paragraph_end(sentences: Sequence[Sentence], text: str, end: int, limit: int,
+                  more: int, taken: set[int]) -> int:
+    """Where a quote ending at ``end`` stops when it goes on through at most ``more``
+    sentences of its paragraph: each next one must follow with no line break between,
+    open no item or section, end by ``limit`` (the retrieved passage's end) and be quoted
+    nowhere else (its index not in ``taken``); the one before it must run on.
+
+    >>> from app.answer.sentences import split_sentences
+    >>> doc = "对企业减半征收。对个人免征。对外地人员不适用。\\n二、其他"
+    >>> ss = split_sentences(doc)
+    >>> doc[:paragraph_end(ss, doc, ss[0].end, len(doc), 1, {0})]
+    '对企业减半征收。对个人免征。'
+    >>> doc[:paragraph_end(ss, doc, ss[0].end, len(doc), 5, {0})]
+    '对企业减半征收。对个人免征。对外地人员不适用。'
+    """
+    i = next((j for j, s in enumerate(sentences) if s.end == end), None)
+    if i is None:
+        return end
+    for _ in range(more):
+        if i + 1 >= len(sentences):
+            break
+        here, nxt = sentences[i], sentences[i + 1]
+        between = text[here.end:nxt.start]
+        if (i + 1 in taken or "\n" in between or nxt.is_heading or not runs_on(here)
+                or nxt.end > limit):
+            break
+        i += 1
+    return sentences[i].end
+
+
 def quotes_for(chosen: Sequence[Candidate], sentences_of: Mapping[str, Sequence[Sentence]],
-               gap: int = 0, clauses: int = 0) -> list[list[Quote]]:
+               gap: int = 0, clauses: int = 0, texts: Mapping[str, str] | None = None,
+               paragraph: int = 0) -> list[list[Quote]]:
     """One line of quotes per run of chosen sentences (see :func:`runs`): the run as one
     span, continued to the end of its sentence (see :func:`sentence_end`), with the
     context its first sentence leans on joined to it when adjacent, else quoted first on
-    its line."""
+    its line. With ``texts`` (document texts by id), the first line goes on through at
+    most ``paragraph`` more sentences of its paragraph (see :func:`paragraph_end`)."""
     starts = {(c.doc_id, c.sentence.start) for c in chosen}
     lines: list[list[Quote]] = []
     for run in runs(chosen, sentences_of, gap):
         c = run[0]
         taken = {o.index for o in chosen if o.doc_id == c.doc_id}
         end = sentence_end(run[-1], sentences_of[c.doc_id], clauses, taken)
+        if not lines and paragraph and texts is not None:
+            end = paragraph_end(sentences_of[c.doc_id], texts[c.doc_id], end,
+                                run[-1].hit.chunk.char_end, paragraph, taken)
         context = _needs_context(c, sentences_of[c.doc_id], starts)
         start, line = c.sentence.start, []
         if context is not None:
@@ -234,13 +269,19 @@ def compose(q: QuestionInfo, decision: Decision, documents: Mapping[str, Documen
             config: AnswerConfig | None = None) -> tuple[str, tuple[Citation, ...]]:
     """Answer text and citations for a decision that quotes evidence. The sentence that
     states the key figure is quoted first; chosen sentences at most ``config.join_gap``
-    sentences apart in one passage are quoted as one span, and a quote that ends in ；or
-    ： goes on through at most ``config.list_clauses`` more clauses."""
+    sentences apart in one passage are quoted as one span, a quote that ends in ；or
+    ： goes on through at most ``config.list_clauses`` more clauses, and the first quote
+    of a question asking for no particular kind of fact through at most
+    ``config.paragraph_sentences`` more sentences of its paragraph."""
     config = config or AnswerConfig()
     key = key_facts(q, decision.chosen, facts, documents)
     sources = [k.source for k in key]
     chosen = [*dict.fromkeys(sources), *(c for c in decision.chosen if c not in sources)]
-    lines = quotes_for(chosen, sentences_of, config.join_gap, config.list_clauses)
+    # a question for no particular kind of fact (how, which measures) is answered by the
+    # lead passage's paragraph rather than by its first sentence alone
+    paragraph = 0 if q.kinds else config.paragraph_sentences
+    lines = quotes_for(chosen, sentences_of, config.join_gap, config.list_clauses,
+                       {d: documents[d].text for d in {c.doc_id for c in chosen}}, paragraph)
     flat = [quote for line in lines for quote in line]
     citations = tuple(make_citation(n, quote, documents[quote.hit.chunk.doc_id])
                       for n, quote in enumerate(flat, start=1))

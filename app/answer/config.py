@@ -59,6 +59,9 @@ class AnswerConfig:
     #                    are quoted as one passage, in the document's order
     list_clauses: int = 8  # a quote ending in ；or ： (one clause of a list) goes on
     #                        through at most this many more clauses of its passage
+    paragraph_sentences: int = 2  # the first quote of a question asking for no particular
+    #                               kind of fact (how, which measures) goes on through at
+    #                               most this many more sentences of its paragraph
 
     def __post_init__(self) -> None:
         for f in fields(self):
