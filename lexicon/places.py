@@ -36,6 +36,7 @@ from typing import Literal
 import jieba
 
 from lexicon.segmenter import JIEBA_LOCK
+from lexicon.terms import ask_words
 
 DATA = Path(__file__).with_name("data")
 Level = Literal["province", "city", "county", "zone"]
@@ -326,15 +327,18 @@ class Gazetteer:
         return found if len(found) == 1 else ()
 
     def _unknown_names(self, text: str) -> Iterator[re.Match[str]]:
-        """Names with an administrative suffix after a lead word (去临江新区), or opening a
-        clause when the name is more than a bare suffix (高新区) and jieba ends a word with
-        it (菊园新区所…, not 休市期间市民)."""
-        if self._unknown is not None:
-            yield from self._unknown.finditer(text)
-        if self._unknown_opening is not None:
-            for m in self._unknown_opening.finditer(text):
-                if m.group(1) not in self._suffixes and starts_a_word(text, m.end(1)):
-                    yield m
+        """Names with an administrative suffix after a lead word that is a word of its own
+        (去临江新区; not 对于保障城市) or opening a clause (菊园新区所…), where jieba ends
+        a word with the name (not 休市期间市民, 人才冷点区域, 运输区段), the name is more
+        than a bare suffix (高新区) and it asks nothing (是哪年建区)."""
+        led = [m for m in self._unknown.finditer(text)  # the lead a word of its own
+               if starts_a_word(text, m.start(1) - 1)] if self._unknown is not None else []
+        opening = list(self._unknown_opening.finditer(text)) if self._unknown_opening else []
+        for m in (*led, *opening):
+            name = m.group(1)
+            if (name not in self._suffixes and not any(w in name for w in ask_words())
+                    and starts_a_word(text, m.end(1))):
+                yield m
 
     def _with_unknown(self, text: str, known: list[Mention]) -> tuple[Mention, ...]:
         taken = [(m.start, m.end) for m in known]

@@ -84,6 +84,12 @@ def test_unknown_name_opening_a_clause_counts_when_it_ends_a_word() -> None:
     assert g.resolve("青岛市").listed
 
 
+@pytest.mark.parametrize("text", ["对于保障城市基本运行的商超", "崂山是哪年建区的",
+                                  "被认为是人才冷点区域", "在各运输区段安排的联运人"])
+def test_no_unknown_place_where_the_words_run_otherwise(text: str) -> None:
+    assert [m.text for m in gazetteer().find(text) if not m.known] == []
+
+
 def test_ambiguous_short_names_keep_the_other_readings() -> None:
     (m,) = gazetteer().find("朝阳的政策")
     assert m.place.level == "city" and {p.level for p in m.others} == {"county"}
