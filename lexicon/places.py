@@ -41,6 +41,7 @@ from lexicon.terms import ask_words
 DATA = Path(__file__).with_name("data")
 Level = Literal["province", "city", "county", "zone"]
 NATIONAL = "全国"
+UNLISTED = "?"  # the code of a place known only by its suffix is this and its name
 _LEVEL_RANK = {"province": 0, "city": 1, "county": 2, "zone": 3}
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 #: characters of context either side segmented to see where the words around a name begin
@@ -86,7 +87,7 @@ class Place:
     def listed(self) -> bool:
         """False for a place recognised only by its suffix (菊园新区): not in the table, so
         no document's region can be it and only its name in a text shows it is meant."""
-        return not self.code.startswith("?")
+        return not self.code.startswith(UNLISTED)
 
 
 @dataclass(frozen=True)
@@ -350,7 +351,7 @@ class Gazetteer:
             taken.append((start, end))
             if any(name.endswith(g) and len(g) >= len(name) - 1 for g in self._generic):
                 continue
-            extra.append(Mention(name, start, end, Place(f"?{name}", name, name,
+            extra.append(Mention(name, start, end, Place(f"{UNLISTED}{name}", name, name,
                                                          _suffix_level(name), None),
                                  known=False))
         return tuple(sorted([*known, *extra], key=lambda m: m.start))

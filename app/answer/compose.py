@@ -129,13 +129,28 @@ def open_list(s: Sentence) -> bool:
     return s.text.rstrip()[-1:] in LIST_MARKS
 
 
+def same_paragraph(text: str, here: Sentence, nxt: Sentence) -> bool:
+    """True when ``nxt`` goes on the paragraph of ``here`` in ``text``: ``here`` runs on,
+    no line break lies between them, and ``nxt`` opens no item or section.
+
+    >>> from app.answer.sentences import split_sentences
+    >>> doc = "对企业减半征收。对个人免征。\\n二、其他"
+    >>> a, b, c = split_sentences(doc)[:3]
+    >>> same_paragraph(doc, a, b), same_paragraph(doc, b, c)
+    (True, False)
+    """
+    return runs_on(here) and not nxt.is_heading and "\n" not in text[here.end:nxt.start]
+
+
 def sentence_end(last: Candidate, sentences: Sequence[Sentence], clauses: int,
-                 taken: set[int]) -> int:
+                 taken: set[int], text: str = "", paragraph: int = 0) -> int:
     """Where the quote of ``last`` ends: at the end of its sentence when it is one clause
     of a list (it ends in ；or ：), through at most ``clauses`` more clauses of its passage,
-    stopping before a sentence quoted elsewhere (the indices in ``taken``). A numbered
-    heading that only restates the question (「二、减免质量检验检测服务收费。」) goes on
-    into the first sentence of its item first."""
+    then, with the document's ``text``, through at most ``paragraph`` more sentences of its
+    paragraph (see :func:`same_paragraph`), always stopping before a sentence quoted
+    elsewhere (the indices in ``taken``) and at the passage's end. A numbered heading that
+    only restates the question (「二、减免质量检验检测服务收费。」) goes on into the first
+    sentence of its item first."""
     i, chunk = last.index, last.hit.chunk
 
     def next_free(i: int) -> bool:
@@ -147,56 +162,28 @@ def sentence_end(last: Candidate, sentences: Sequence[Sentence], clauses: int,
     first = i
     while i - first < clauses and next_free(i) and open_list(sentences[i]):
         i += 1
-    return sentences[i].end
-
-
-def paragraph_end(sentences: Sequence[Sentence], text: str, end: int, limit: int,
-                  more: int, taken: set[int]) -> int:
-    """Where a quote ending at ``end`` stops when it goes on through at most ``more``
-    sentences of its paragraph: each next one must follow with no line break between,
-    open no item or section, end by ``limit`` (the retrieved passage's end) and be quoted
-    nowhere else (its index not in ``taken``); the one before it must run on.
-
-    >>> from app.answer.sentences import split_sentences
-    >>> doc = "对企业减半征收。对个人免征。对外地人员不适用。\\n二、其他"
-    >>> ss = split_sentences(doc)
-    >>> doc[:paragraph_end(ss, doc, ss[0].end, len(doc), 1, {0})]
-    '对企业减半征收。对个人免征。'
-    >>> doc[:paragraph_end(ss, doc, ss[0].end, len(doc), 5, {0})]
-    '对企业减半征收。对个人免征。对外地人员不适用。'
-    """
-    i = next((j for j, s in enumerate(sentences) if s.end == end), None)
-    if i is None:
-        return end
-    for _ in range(more):
-        if i + 1 >= len(sentences):
-            break
-        here, nxt = sentences[i], sentences[i + 1]
-        between = text[here.end:nxt.start]
-        if (i + 1 in taken or "\n" in between or nxt.is_heading or not runs_on(here)
-                or nxt.end > limit):
-            break
+    first = i
+    while (text and i - first < paragraph and next_free(i)
+           and same_paragraph(text, sentences[i], sentences[i + 1])):
         i += 1
     return sentences[i].end
 
 
 def quotes_for(chosen: Sequence[Candidate], sentences_of: Mapping[str, Sequence[Sentence]],
-               gap: int = 0, clauses: int = 0, texts: Mapping[str, str] | None = None,
+               gap: int = 0, clauses: int = 0, documents: Mapping[str, Document] | None = None,
                paragraph: int = 0) -> list[list[Quote]]:
     """One line of quotes per run of chosen sentences (see :func:`runs`): the run as one
     span, continued to the end of its sentence (see :func:`sentence_end`), with the
     context its first sentence leans on joined to it when adjacent, else quoted first on
-    its line. With ``texts`` (document texts by id), the first line goes on through at
-    most ``paragraph`` more sentences of its paragraph (see :func:`paragraph_end`)."""
+    its line. With ``documents``, the first line goes on through at most ``paragraph``
+    more sentences of its paragraph."""
     starts = {(c.doc_id, c.sentence.start) for c in chosen}
     lines: list[list[Quote]] = []
     for run in runs(chosen, sentences_of, gap):
         c = run[0]
         taken = {o.index for o in chosen if o.doc_id == c.doc_id}
-        end = sentence_end(run[-1], sentences_of[c.doc_id], clauses, taken)
-        if not lines and paragraph and texts is not None:
-            end = paragraph_end(sentences_of[c.doc_id], texts[c.doc_id], end,
-                                run[-1].hit.chunk.char_end, paragraph, taken)
+        text = documents[c.doc_id].text if documents is not None and not lines else ""
+        end = sentence_end(run[-1], sentences_of[c.doc_id], clauses, taken, text, paragraph)
         context = _needs_context(c, sentences_of[c.doc_id], starts)
         start, line = c.sentence.start, []
         if context is not None:
@@ -280,8 +267,8 @@ def compose(q: QuestionInfo, decision: Decision, documents: Mapping[str, Documen
     # a question for no particular kind of fact (how, which measures) is answered by the
     # lead passage's paragraph rather than by its first sentence alone
     paragraph = 0 if q.kinds else config.paragraph_sentences
-    lines = quotes_for(chosen, sentences_of, config.join_gap, config.list_clauses,
-                       {d: documents[d].text for d in {c.doc_id for c in chosen}}, paragraph)
+    lines = quotes_for(chosen, sentences_of, config.join_gap, config.list_clauses, documents,
+                       paragraph)
     flat = [quote for line in lines for quote in line]
     citations = tuple(make_citation(n, quote, documents[quote.hit.chunk.doc_id])
                       for n, quote in enumerate(flat, start=1))
