@@ -25,11 +25,16 @@ __all__ = [
     "local_body_place",
     "places_named",
     "province_of",
+    "without_dateline",
 ]
 
 #: How much of a document's opening counts as its heading when title and issuer name
 #: no place (a subtitle such as 「——崂山区2023年度人才工作综述」 or a lead paragraph).
 OPENING_CHARS = 200
+
+#: A news dateline (新华社北京2月9日电（记者 安蓓）): the city a report was filed from,
+#: the day and the reporter, which say nothing about whose rules the report is on.
+_DATELINE = re.compile(r"[^\s，。；：:]{0,8}?\d{1,2}月\d{1,2}日电(?:\s*[（(][^）)]{0,30}[）)])?")
 
 
 def _first_place(text: str) -> str | None:
@@ -110,9 +115,50 @@ def infer_document_region(title: str, issuer: str, body: str) -> str | None:
     found = heading_region(title, issuer)
     if found:
         return found
+    opening = body[:OPENING_CHARS]
     if _UNNAMED_LOCAL_BODY.match(title.strip()):
-        return _first_place(body[:OPENING_CHARS])
-    return infer_region(body[:OPENING_CHARS])
+        return _first_place(opening)
+    lead = _lead(without_dateline(opening), title)
+    if lead.startswith(tuple(national_bodies())):
+        return NATIONAL  # 人力资源社会保障部办公厅关于… under a title ingest misread
+    return _past_dateline(infer_region(lead), infer_region(opening))
+
+
+def _past_dateline(lead: str | None, dated: str | None) -> str | None:
+    """The region an opening's text names once its dateline is set aside (``lead``),
+    where that is national or in the province of the place the opening names first
+    (``dated``, often the dateline's city). A report filed from 兰州 on 甘肃省's rules is
+    甘肃省's, and one filed from 北京 on a ministry's notice is national; but one filed
+    from 武汉 that names 重庆's 朝天门 wharf is still placed by 武汉.
+
+    >>> _past_dateline("全国", "北京市"), _past_dateline("甘肃省", "兰州市")
+    ('全国', '甘肃省')
+    >>> _past_dateline("朝天区", "武汉市"), _past_dateline(None, "武汉市")
+    ('武汉市', '武汉市')
+    """
+    if lead is None or dated is None or NATIONAL in (lead, dated):
+        return lead or dated
+    return lead if province_of(lead) == province_of(dated) else dated
+
+
+def _lead(opening: str, title: str) -> str:
+    """A document's opening after its title (when the text repeats it) and separators."""
+    title = title.strip()
+    text = opening.lstrip()
+    if title and text.startswith(title):
+        text = text[len(title):]
+    return text.lstrip(" \t\n—-：:")
+
+
+def without_dateline(text: str) -> str:
+    """``text`` without its news datelines: a report filed from 北京 on a ministry's
+    notice is a national report, so the city it was filed from is the last resort
+    (:func:`infer_document_region`), not the first place it names.
+
+    >>> without_dateline("新华社北京2月9日电（记者 安蓓）国家发展改革委、财政部")
+    '国家发展改革委、财政部'
+    """
+    return _DATELINE.sub("", text)
 
 
 def places_named(text: str) -> tuple[str, ...]:
