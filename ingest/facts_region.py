@@ -23,7 +23,7 @@ import re
 from functools import cache
 
 from ingest.facts_context import SENTENCE_END, clause_span
-from ingest.regions import OPENING_CHARS, heading_region, infer_region, local_body_place
+from ingest.regions import heading_region, infer_region, local_body_place, opening_region
 from ingest.script import to_simplified
 from ingest.types import Document
 from lexicon import NATIONAL, gazetteer, national_bodies, region_cues, region_relation
@@ -100,7 +100,7 @@ class RegionReader:
         title = to_simplified(doc.title)
         issuer = to_simplified(doc.issuer or "")
         self.heading = issuer_first(title, issuer)
-        opening = None if self.heading else infer_region(shadow[:OPENING_CHARS])
+        opening = None if self.heading else opening_region(title, shadow)
         # A region neither the heading nor the opening lines give came from a manifest.
         known = (self.heading, opening, heading_region(title, issuer))
         inferred = doc.region in known or any(

@@ -23,6 +23,7 @@ __all__ = [
     "infer_document_region",
     "infer_region",
     "local_body_place",
+    "opening_region",
     "places_named",
     "province_of",
     "without_dateline",
@@ -112,9 +113,16 @@ def infer_document_region(title: str, issuer: str, body: str) -> str | None:
     >>> infer_document_region("市场监管总局发出紧急通知", "", "")
     '全国'
     """
-    found = heading_region(title, issuer)
-    if found:
-        return found
+    return heading_region(title, issuer) or opening_region(title, body)
+
+
+def opening_region(title: str, body: str) -> str | None:
+    """The region a document's opening lines give when its heading names none (see
+    :func:`infer_document_region`; simplified text).
+
+    >>> opening_region("多措并举", "多措并举 新华社北京2月18日电 交通运输部有关负责人介绍")
+    '全国'
+    """
     opening = body[:OPENING_CHARS]
     if _UNNAMED_LOCAL_BODY.match(title.strip()):
         return _first_place(opening)
