@@ -35,7 +35,9 @@ OPENING_CHARS = 200
 
 #: A news dateline (新华社北京2月9日电（记者 安蓓）): the city a report was filed from,
 #: the day and the reporter, which say nothing about whose rules the report is on.
-_DATELINE = re.compile(r"[^\s，。；：:]{0,8}?\d{1,2}月\d{1,2}日电(?:\s*[（(][^）)]{0,30}[）)])?")
+_DATELINE = re.compile(
+    r"[^\s，。；：:]{0,8}?\d{1,2}月\d{1,2}日电(?![视话报子力网影脑商])(?:\s*[（(][^）)]{0,30}[）)])?"
+)
 
 
 def _first_place(text: str) -> str | None:
@@ -165,6 +167,8 @@ def without_dateline(text: str) -> str:
 
     >>> without_dateline("新华社北京2月9日电（记者 安蓓）国家发展改革委、财政部")
     '国家发展改革委、财政部'
+    >>> without_dateline("湖北省2月1日电视电话会议")
+    '湖北省2月1日电视电话会议'
     """
     return _DATELINE.sub("", text)
 
