@@ -1,7 +1,8 @@
 """The region a notice is issued for, read from its own heading (through the lexicon).
 
 A notice's region is the place its title or issuer names; an article without either
-is placed by its opening lines (subtitle and lead paragraph). The body is never
+is placed by its opening lines (subtitle and lead paragraph, read past a news dateline:
+a report filed from 北京 on a ministry's notice is national). The body is never
 counted: a national notice that keeps mentioning 武汉 is not a 武汉 notice, and a
 document whose heading names no place has no region (``None``, shown as 未注明).
 
