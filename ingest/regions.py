@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.datelines import without_dateline
 from lexicon import NATIONAL, gazetteer, national_bodies, province_of
 
 __all__ = [
@@ -27,19 +28,11 @@ __all__ = [
     "opening_region",
     "places_named",
     "province_of",
-    "without_dateline",
 ]
 
 #: How much of a document's opening counts as its heading when title and issuer name
 #: no place (a subtitle such as 「——崂山区2023年度人才工作综述」 or a lead paragraph).
 OPENING_CHARS = 200
-
-#: A news dateline (新华社北京2月9日电（记者 安蓓）): the city a report was filed from,
-#: the day and the reporter, which say nothing about whose rules the report is on.
-_DATELINE = re.compile(
-    r"[^\s，。；：:]{0,8}?\d{1,2}月\d{1,2}日电(?![视话报子力网影脑商])(?:\s*[（(][^）)]{0,30}[）)])?"
-)
-
 
 def _first_place(text: str) -> str | None:
     """The first place a text names, narrowed to a part of it named right after
@@ -159,19 +152,6 @@ def _lead(opening: str, title: str) -> str:
     if title and text.startswith(title):
         text = text[len(title):]
     return text.lstrip(" \t\n—-：:")
-
-
-def without_dateline(text: str) -> str:
-    """``text`` without its news datelines: a report filed from 北京 on a ministry's
-    notice is a national report, so the city it was filed from is the last resort
-    (:func:`infer_document_region`), not the first place it names.
-
-    >>> without_dateline("新华社北京2月9日电（记者 安蓓）国家发展改革委、财政部")
-    '国家发展改革委、财政部'
-    >>> without_dateline("湖北省2月1日电视电话会议")
-    '湖北省2月1日电视电话会议'
-    """
-    return _DATELINE.sub("", text)
 
 
 def places_named(text: str) -> tuple[str, ...]:

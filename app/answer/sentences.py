@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+from ingest.datelines import opens_with_dateline
 from lexicon import department_cues
 
 TERMINATORS = frozenset("。！？；!?;")
@@ -48,8 +49,9 @@ class Sentence:
     @cached_property
     def is_dateline(self) -> bool:
         """True when the sentence opens a news report with its dateline (see
-        :func:`dateline`; computed once, as a document's sentences serve every question)."""
-        return dateline(self.text)
+        :func:`ingest.datelines.opens_with_dateline`; computed once, as a document's
+        sentences serve every question)."""
+        return opens_with_dateline(self.text)
 
 
 def leans_on_previous(text: str) -> bool:
@@ -92,27 +94,6 @@ def signature(text: str) -> bool:
         return False
     issuer = re.sub(r"\s+", "", m["issuer"])
     return not issuer or issuer.endswith(department_cues().get("suffix", ()))
-
-
-# A news lead opens with its dateline: the outlet, place and day, then 电 (or the
-# outlet and 讯) and usually the reporter's byline in brackets.
-_DATELINE = re.compile(r"^\s*[(（]?[^\d\s]\S{0,23}?(?:\d{1,2}日电(?=$|\s|[（()）])"
-                       r"|[电讯]\s*[（(][^（）()]{0,30}[）)])")
-
-
-def dateline(text: str) -> bool:
-    """True when a sentence opens with a news dateline (「新华社成都2月24日电（记者…）」,
-    「天山网讯（记者…报道）」): a report's lead, which restates its headline more often
-    than it holds the figure or rule the report goes on to give.
-
-    >>> dateline("新华社成都2月24日电（记者胡旭）日前，四川推出减税抗疫贷。")
-    True
-    >>> dateline("天山网讯（记者马蓓报道）疫情防护救治，医护人员感染算工伤。")
-    True
-    >>> dateline("国网供电公司（记者站）保障用电。"), dateline("2月24日电话咨询量增加。")
-    (False, False)
-    """
-    return bool(_DATELINE.match(text))
 
 
 _CAPTION = re.compile(r"^\s*(?:图|表|Figure|Fig\.|Table)\s*\d", re.I)

@@ -19,6 +19,7 @@ MODULES = [
     "ingest.chunking",
     "ingest.metadata",
     "ingest.regions",
+    "ingest.datelines",
 ]
 
 
