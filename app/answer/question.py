@@ -306,6 +306,10 @@ def find_kinds(text: str) -> tuple[str, ...]:
     return tuple(kinds)
 
 
+# A run of Han, Latin letters and digits; a plus between digits stays inside (「10+1」产业).
+_CONTENT_PIECE = re.compile(r"(?:[\u4e00-\u9fffA-Za-z0-9]|(?<=\d)\+(?=\d))+")
+
+
 def content_segments(text: str, remove: tuple[str, ...] = (),
                      phrasing_only: bool = False) -> tuple[str, ...]:
     """Topic-bearing pieces of ``text``: question phrasing, ``remove`` and punctuation
@@ -321,7 +325,7 @@ def content_segments(text: str, remove: tuple[str, ...] = (),
     for word in (*remove, *phrases):
         if word:
             masked = masked.replace(word, " ")
-    pieces = re.split(r"[^\u4e00-\u9fffA-Za-z0-9]+", masked)
+    pieces = _CONTENT_PIECE.findall(masked)
     return tuple(p for p in pieces if len(p) >= 2)
 
 

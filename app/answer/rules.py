@@ -189,7 +189,6 @@ def decide(q: QuestionInfo, cands: Sequence[Candidate], config: AnswerConfig | N
         return _refuse(f"no evidence sentence states the asked-for {kinds}", (kinds,))
     if best is not None and best.support >= config.min_support:
         return _refuse(f"the best evidence sentence holds only {best.coverage:.0%} of the "
-                       "question's key phrases", q.content[:1])
+                       "question's key phrases")
     share = best.support if best is not None else 0.0
-    return _refuse(f"the best evidence covers only {share:.0%} of the question",
-                   q.content[:1])
+    return _refuse(f"the best evidence covers only {share:.0%} of the question")

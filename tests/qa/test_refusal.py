@@ -20,6 +20,19 @@ def test_subject_uses_the_questions_own_words(question: str, subject: str) -> No
     assert refusal_subject(analyze(question)) == subject
 
 
+@pytest.mark.parametrize("question", [
+    "我在10+1重点产业企业上班，企业能自己评职称吗，能评哪几级",
+    "郑州高校毕业生一次性就业补贴要去哪个部门申请",
+])
+def test_a_question_without_a_short_subject_is_quoted_whole(question: str) -> None:
+    """No fragment such as 「对企业的在10」: the question is quoted as what was asked."""
+    assert refusal_subject(analyze(question)) == f"能回答「{question}」的内容"
+
+
+def test_a_number_joined_by_a_plus_is_one_content_piece() -> None:
+    assert analyze("10+1重点产业企业能评哪几级职称").content[0].startswith("10+1")
+
+
 def test_english_subject_keeps_the_askers_words() -> None:
     q = analyze("What is the minimum wage in Qingdao?")
     assert refusal_subject(q) == "minimum wage Qingdao"

@@ -140,6 +140,8 @@ def test_a_refusal_reason_names_the_measure_that_fell_short() -> None:
     decision = decide(analyze("威海对博士有什么住房支持？"), [weak], AnswerConfig())
     assert decision.refused
     assert "5%" in decision.reason and "100%" not in decision.reason
+    # too little coverage is not one missing word: the refusal must not name a fragment
+    assert decision.missing == ()
 
 
 def test_a_homophone_slip_is_not_a_missing_topic() -> None:
