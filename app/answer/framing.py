@@ -140,7 +140,7 @@ def refusal(subject: str, script: Script, *, has_related: bool, hotline: str | N
     """「政策库中没有找到{subject}。」 plus pointers to related passages, what the library
     covers and the hotline."""
     if script == "en":
-        lines = [f"The policy library has nothing on {subject}." if subject
+        lines = [f"The policy library has nothing that answers {subject}." if subject
                  else "The policy library has no provision that answers this question."]
         if has_related:
             lines.append("The closest related passages are listed below for reference.")
@@ -159,7 +159,8 @@ def refusal(subject: str, script: Script, *, has_related: bool, hotline: str | N
 def partial_lead(subject: str, holder: str, script: Script) -> str:
     """「没有找到威海对博士的安家费。威海对博士有：」 before the related benefits."""
     if script == "en":
-        return f"The policy library has nothing on {subject}. What it does state for {holder}:"
+        return (f"The policy library has nothing that answers {subject}. "
+                f"What it does state for {holder}:")
     return _zh(f"没有找到{subject}。{holder}有：", script)
 
 

@@ -31,10 +31,9 @@ _ASKING_TAIL = re.compile(
     r"(?:几[年天个月次条家人]?|多久|多长时间|多少[钱元人]?|分别|是|有|能|会|要|给|呢|吗|拿|领|"
     r"享受|申请|可以|需要|什么|哪些|怎么|如何|每.?个?月)+$")
 _ASKING_HEAD = re.compile(r"^(?:对|在|去|到|给|从|向|我|是|有|能|想|要|可以|请问)+")
-_STOP_EN = re.compile(r"\b(?:what|how|much|many|is|are|the|a|an|do|does|can|i|get|in|for|of|"
-                      r"there|any|about|to|my|me|will|would|which|who|when|with)\b", re.I)
 MAX_PARTIAL = 3
 QUOTE_CHARS = 40  # a question quoted as the refusal's subject is cut after this many
+EN_QUOTE_CHARS = 100  # the same for an English question, cut at a word
 _TRAILING_PUNCT = re.compile(r"[\s?？。.!！~～]+$")
 _ASPECTS = {"condition": "条件", "duration": "期限", "date": "时间", "department": "负责部门",
             "count": "数量"}
@@ -113,8 +112,10 @@ def refusal_subject(q: QuestionInfo, missing: Sequence[str] = ()) -> str:
     '青岛对研究生的个税'
     """
     if q.script == "en":
-        words = _STOP_EN.sub(" ", re.sub(r"[^\w\s'-]", " ", q.text))
-        return " ".join(words.split())[:60] or "this question"
+        text = " ".join(q.text.split())
+        if len(text) > EN_QUOTE_CHARS:
+            text = text[:EN_QUOTE_CHARS].rsplit(" ", 1)[0] + "…"
+        return f"“{text}”" if text else ""
     who = [a for a, d in degree_aliases() if d in q.degrees and a in q.query][:1]
     who += [w for w in _as_written(q.query, dict(person_categories()), q.persons)
             if w not in who]

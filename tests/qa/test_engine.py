@@ -105,7 +105,8 @@ def test_english_question_gets_english_lead_and_chinese_quotes(engine: QAEngine)
     assert lead.startswith("master: 2,000 yuan per month") and lead.endswith("[1]")
     assert any("2000元" in line.replace(" ", "") for line in lines)
     refusal = engine.answer("What is the pension age in Qingdao?")
-    assert refusal.refused and refusal.text.startswith("The policy library has nothing on")
+    assert refusal.refused
+    assert refusal.text.startswith("The policy library has nothing that answers “What is the")
 
 
 def test_follow_up_uses_the_history(engine: QAEngine) -> None:

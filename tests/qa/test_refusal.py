@@ -35,7 +35,11 @@ def test_a_number_joined_by_a_plus_is_one_content_piece() -> None:
 
 def test_english_subject_keeps_the_askers_words() -> None:
     q = analyze("What is the minimum wage in Qingdao?")
-    assert refusal_subject(q) == "minimum wage Qingdao"
+    assert refusal_subject(q) == "“What is the minimum wage in Qingdao?”"
+    long = analyze("Does Xiamen give fresh graduates a housing subsidy, and if it does, how much "
+                   "is it per month for a master's graduate?")
+    assert refusal_subject(long).startswith("“Does Xiamen give fresh graduates")
+    assert refusal_subject(long).endswith("…”") and len(refusal_subject(long)) <= 103
 
 
 @pytest.mark.parametrize("message", ["谢谢", "谢谢！", "你好", "Thanks!", "好的"])
