@@ -29,7 +29,7 @@ from lexicon import applies_to, benefit_kinds, degree_aliases, person_categories
 
 _ASKING_TAIL = re.compile(
     r"(?:几[年天个月次条家人]?|多久|多长时间|多少[钱元人]?|分别|是|有|能|会|要|给|呢|吗|拿|领|"
-    r"享受|申请|可以|需要|什么|哪些|怎么|如何|每.?个?月)+$")
+    r"享受|申请|可以|需要|什么|哪些|怎么|如何|[每一].?个?[月年])+$")
 _ASKING_HEAD = re.compile(r"^(?:对|在|去|到|给|从|向|我|是|有|能|想|要|可以|请问)+")
 MAX_PARTIAL = 3
 QUOTE_CHARS = 40  # a question quoted as the refusal's subject is cut after this many
@@ -63,6 +63,19 @@ def _written_spans(query: str, words: Sequence[str]) -> list[str]:
         else:
             merged.append([start, end])
     return [query[a:b] for a, b in merged]
+
+
+def _apart(query: str, spans: Sequence[str], named: Sequence[str]) -> list[str]:
+    """The ``spans`` that share no character of ``query`` with a ``named`` word (券能 is
+    part of 购房券, 本科 of 本科生).
+
+    >>> _apart("崂山区人才公寓的月租金是多少", ["月租金", "公寓"], ["人才公寓"])
+    ['月租金']
+    """
+    taken = {i for w in named if w in query
+             for i in range(query.find(w), query.find(w) + len(w))}
+    return [s for s in spans if s in query
+            and taken.isdisjoint(range(query.find(s), query.find(s) + len(s)))]
 
 
 def _core(q: QuestionInfo, skip: Sequence[str]) -> str:
@@ -123,7 +136,10 @@ def refusal_subject(q: QuestionInfo, missing: Sequence[str] = ()) -> str:
     aspect = "".join(_ASPECTS.get(k, "") for k in q.kinds[:1])
     absent = _written_spans(q.query, [m for m in missing if m not in (*who, *q.places)])
     core = _core(q, (*who, *q.places))
-    if what:
+    extra = _apart(q.query, absent, (*what, *who))
+    if what and extra:  # the documents have the benefit but not what was asked of it
+        thing = ("、".join(what) if len(what) == 1 else "、".join(what) + "的") + "、".join(extra)
+    elif what:
         thing = "、".join(what) + aspect
     elif absent and not all(a in core for a in absent):
         thing = "、".join(absent)  # the words the documents lack, which the core left out

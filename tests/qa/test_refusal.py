@@ -20,6 +20,20 @@ def test_subject_uses_the_questions_own_words(question: str, subject: str) -> No
     assert refusal_subject(analyze(question)) == subject
 
 
+@pytest.mark.parametrize(("question", "missing", "subject"), [
+    ("崂山区人才公寓的月租金是多少", ("月租金",), "崂山区的人才公寓月租金"),
+    ("威海人才公寓申请电话是多少 找哪个部门", ("电话",), "威海的人才公寓电话"),
+    ("青岛高新区的购房券能买二手房吗", ("券能", "二手房"), "青岛高新区的购房券二手房"),
+    ("青岛失业保险金一个月能领多少钱", ("失业", "保险金"), "青岛的失业保险金"),
+    ("成都刚毕业的本科生 租房补贴一个月多少钱", ("本科",), "成都对本科生的租房补贴"),
+])
+def test_subject_names_what_the_documents_lack(question: str, missing: tuple[str, ...],
+                                               subject: str) -> None:
+    """A missing word beside a known benefit is named with it (人才公寓月租金); one inside
+    the benefit or the person (券能, 本科) is not repeated."""
+    assert refusal_subject(analyze(question), missing) == subject
+
+
 @pytest.mark.parametrize("question", [
     "我在10+1重点产业企业上班，企业能自己评职称吗，能评哪几级",
     "郑州高校毕业生一次性就业补贴要去哪个部门申请",
