@@ -39,16 +39,24 @@ def en_term(chinese: str) -> str:
 
 
 def en_place(name: str) -> str:
-    """A region's English name (Weihai, Shandong) when the gazetteer has one."""
+    """A region's English name (Weihai, Shandong) when the gazetteer has one; a zone keeps
+    its Chinese name, with its city's English name beside it.
+
+    >>> en_place("崂山区"), en_place("威海火炬高技术产业开发区")
+    ('Laoshan District', '威海火炬高技术产业开发区, Weihai')
+    """
     if name == "全国":
         return "national"
     place = resolve(name)
     if place is None or not place.en:
         return name
-    suffix = {"province": "", "city": "", "county": " County", "zone": ""}[place.level]
+    if place.level == "zone":  # a zone's pinyin says little: its Chinese name and its city
+        host = gazetteer().parent(place)
+        return f"{place.name}, {en_place(host.name)}" if host is not None else place.name
+    suffix = {"province": "", "city": "", "county": " County"}[place.level]
     if place.level == "county" and place.name.endswith("区"):
         suffix = " District"
-    return f"{place.en}{suffix}" if place.level != "zone" else place.name
+    return f"{place.en}{suffix}"
 
 
 def en_amount(cell: str) -> str:
