@@ -65,7 +65,7 @@ def leans_on_previous(text: str) -> bool:
 
 _ASIDE = re.compile(r"^[（(][^（()）]*[）)]$")
 _SIGNED = re.compile(
-    r"^(?P<issuer>[^，,。；;：:！？!?\d]{0,60}?)\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+    r"^(?P<issuer>[^，,。；;：:！？!?\d]{0,60}?)\s*\d{4}\s*(?:年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?)?)?$")
 
 
 def aside(text: str) -> bool:
@@ -88,6 +88,10 @@ def signature(text: str) -> bool:
     True
     >>> signature("有效期至2021年12月31日"), signature("自2020年2月3日起暂停查询")
     (False, False)
+    >>> signature("国家税务总局深圳市税务局2020"), signature("2020年2月")  # the day cut off
+    (True, True)
+    >>> signature("全市共有2020")
+    False
     """
     m = _SIGNED.match(_MARKER.sub("", text.strip(), count=1))
     if m is None:
