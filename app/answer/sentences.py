@@ -20,6 +20,7 @@ from lexicon import department_cues
 
 TERMINATORS = frozenset("。！？；!?;")
 CLOSERS = frozenset("”’」』）)】》\"'")
+BULLETS = frozenset("■▶●◆★")
 _MARKER = re.compile(
     r"\s*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
     r"|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十百]+[条章节]|[一二三四五六七八九十]是"
@@ -173,6 +174,8 @@ def _boundaries(text: str) -> list[int]:
             cuts.append(j)
             i = j
             continue
+        if ch in BULLETS and i > 0 and text[i - 1] != "\n":
+            cuts.append(i)  # a bullet glyph run into the line before starts its own item
         if ch == "\n":
             line_start = text.rfind("\n", 0, i) + 1
             this_line = text[line_start:i]

@@ -54,3 +54,13 @@ def test_department_fragment_is_its_own_sentence() -> None:
     text = "為重點產業企業做好用工保障。(責任處室:就業處、就業人才中心)\n2.實施重點項目引才計劃。"
     texts = [s.text for s in split_sentences(text)]
     assert "(責任處室:就業處、就業人才中心)" in texts
+
+
+def test_a_bullet_glyph_run_into_a_line_starts_its_own_item() -> None:
+    """Flattened web text: the notice's title, a ■ heading and its items on one line."""
+    text = ("具体方法参照指引。\n《预防性消毒指引（2.0版）》■消毒原则\n"
+            "1.没有出现病人的场所，以清洁卫生为主。")
+    parts = [s.text for s in split_sentences(text)]
+    assert parts == ["具体方法参照指引。", "《预防性消毒指引（2.0版）》", "■消毒原则",
+                     "1.没有出现病人的场所，以清洁卫生为主。"]
+    assert split_sentences(text)[2].is_heading
