@@ -14,7 +14,7 @@ its offsets.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -197,6 +197,25 @@ def quotes_for(chosen: Sequence[Candidate], sentences_of: Mapping[str, Sequence[
     return lines
 
 
+def without_repeats(lines: Sequence[Sequence[Quote]], documents: Mapping[str, Document],
+                    keep: Collection[tuple[str, int]] = ()) -> list[Sequence[Quote]]:
+    """``lines`` without a line whose every quote is already said word for word by an
+    earlier line (a news page that repeats its lead paragraph further down). A line
+    holding a sentence in ``keep`` (doc id, start) stays: a key figure cites it."""
+    out: list[Sequence[Quote]] = []
+    said: list[str] = []
+    for line in lines:
+        texts = ["".join(documents[q.hit.chunk.doc_id].text[q.start:q.end].split())
+                 for q in line]
+        kept = any(doc == q.hit.chunk.doc_id and q.start <= at < q.end
+                   for doc, at in keep for q in line)
+        if out and not kept and all(any(t in s for s in said) for t in texts):
+            continue
+        out.append(line)
+        said.extend(texts)
+    return out
+
+
 def line_number(lines: Sequence[Sequence[Quote]], numbers: Sequence[int], doc_id: str,
                 sentence: Sentence) -> int:
     """The citation number of the line whose last quote holds ``sentence`` (else 1)."""
@@ -269,6 +288,8 @@ def compose(q: QuestionInfo, decision: Decision, documents: Mapping[str, Documen
     paragraph = 0 if q.kinds else config.paragraph_sentences
     lines = quotes_for(chosen, sentences_of, config.join_gap, config.list_clauses, documents,
                        paragraph)
+    lines = without_repeats(lines, documents, {(k.source.doc_id, k.source.sentence.start)
+                                               for k in key})
     flat = [quote for line in lines for quote in line]
     citations = tuple(make_citation(n, quote, documents[quote.hit.chunk.doc_id])
                       for n, quote in enumerate(flat, start=1))

@@ -146,3 +146,23 @@ def test_an_aside_alone_does_not_answer_other_questions(corpus) -> None:
                           documents)
     assert decision.chosen, decision.reason
     assert not any(aside(c.sentence.text) for c in decision.chosen)
+
+
+def test_a_line_repeating_an_earlier_quote_word_for_word_is_dropped() -> None:
+    """A news page that repeats its lead paragraph: the repeat is not a second bullet,
+    unless a key figure cites it."""
+    from app.answer.compose import Quote, without_repeats
+
+    lead = "市民可通过姓名查询结束时间。查询结果可作为返岗复工的参考依据。"
+    text = f"查询结果可作为返岗复工的参考依据。\n{lead}\n另设热线电话。"
+    doc = Document("d", "d.txt", "t", None, None, None, None, text, text)
+    chunk = Chunk(chunk_id="d-0", doc_id="d", source="d.txt", title="t", ordinal=0,
+                  section_path="", page=None, char_start=0, char_end=len(text), text=text)
+    hit = Hit(chunk=chunk, score=1.0, rank=1)
+    start = text.index(lead)
+    first = [Quote(hit, start, start + len(lead))]
+    repeat = [Quote(hit, 0, text.index("\n"))]
+    other = [Quote(hit, text.rindex("另"), len(text))]
+    assert without_repeats([first, repeat, other], {"d": doc}) == [first, other]
+    assert without_repeats([first, repeat, other], {"d": doc}, {("d", 0)}) == [first, repeat,
+                                                                                other]
