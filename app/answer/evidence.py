@@ -257,6 +257,21 @@ ECHO_CHARS = 40  # a restating sentence is at most this long (a heading, a quest
 BARE_HEADING_CHARS = 24  # a numbered heading this short, with no figure, only names a topic
 
 
+_INNER = re.compile(r"[\d，,、；;：:。！？!?]")
+
+
+def own_line(sentence: Sentence, text: str) -> bool:
+    """True when ``sentence`` is a whole line of ``text`` (a line break or the text's edge
+    on both sides).
+
+    >>> own_line(Sentence(4, 8, "强化集中"), "一段。\\n强化集中\\n正文")
+    True
+    """
+    before = text[:sentence.start].rstrip(" \t\u3000")
+    after = text[sentence.end:].lstrip(" \t\u3000")
+    return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
+
+
 def restates(sentence: Sentence, doc: Document, own: str, keys: Mapping[str, float],
              config: AnswerConfig) -> bool:
     """True when a sentence restates the question instead of answering it: a question
@@ -268,6 +283,8 @@ def restates(sentence: Sentence, doc: Document, own: str, keys: Mapping[str, flo
         return True
     if sentence.is_heading and len(own) <= BARE_HEADING_CHARS and not re.search(r"\d", own[2:]):
         return True
+    if own_line(sentence, doc.text) and len(own) <= BARE_HEADING_CHARS and not _INNER.search(text):
+        return True  # a short line of its own with no figure and no pause: a heading or a name
     title = normalise(doc.title)
     if (sentence.start <= len(doc.title) + 2 and title and own.startswith(title[:12])
             and len(own) - len(title) <= ECHO_CHARS):

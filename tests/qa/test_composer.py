@@ -166,3 +166,27 @@ def test_a_line_repeating_an_earlier_quote_word_for_word_is_dropped() -> None:
     assert without_repeats([first, repeat, other], {"d": doc}) == [first, other]
     assert without_repeats([first, repeat, other], {"d": doc}, {("d", 0)}) == [first, repeat,
                                                                                 other]
+
+
+@pytest.mark.parametrize(("line", "bare"), [
+    ("强化“四个集中”", True),         # an unnumbered heading on its own line
+    ("密云区社保中心", True),          # an office's name closing a notice
+    ("(联系单位:人才开发处)", False),  # a pause inside: it states something
+    ("做好场站的消毒、通风。", False),
+    ("中国教育电视台4频道", False),    # a figure: it may be the answer
+])
+def test_a_short_line_of_its_own_is_a_heading_not_an_answer(line: str, bare: bool) -> None:
+    from app.answer.config import AnswerConfig
+    from app.answer.evidence import restates
+    from app.answer.scoring import normalise
+    from app.answer.sentences import Sentence
+
+    text = f"第一段讲了很多内容。\n{line}\n下面是正文，说明具体做法。"
+    doc = Document("d", "d.txt", "标题", None, None, None, None, text, text)
+    start = text.index(line)
+    sentence = Sentence(start, start + len(line), line)
+    assert restates(sentence, doc, normalise(line), {}, AnswerConfig()) is bare
+    inline = Document("d", "d.txt", "标题", None, None, None, None, f"开头{line}", "")
+    # the same words inside a line are not a heading
+    assert not restates(Sentence(2, 2 + len(line), line), inline, normalise(line), {},
+                        AnswerConfig())
