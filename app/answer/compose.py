@@ -25,7 +25,14 @@ from app.answer.framing import en_place, english_intro, key_figure_line, region_
 from app.answer.question import QuestionInfo
 from app.answer.rules import Decision
 from app.answer.script import Script, in_script
-from app.answer.sentences import CLOSERS, TERMINATORS, Sentence, display, leans_on_previous
+from app.answer.sentences import (
+    BULLETS,
+    CLOSERS,
+    TERMINATORS,
+    Sentence,
+    display,
+    leans_on_previous,
+)
 from app.answer.types import Citation
 from app.answer.validity import document_status
 from index.types import Hit
@@ -39,7 +46,7 @@ PAUSES = frozenset("，,、：:")  # a sentence cut here reads on into the next
 LIST_MARKS = frozenset("；;：:")  # a sentence ending here is one clause of a list
 _MARKER_PREFIX = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、．.]"
                             r"|[（(][一二三四五六七八九十\d]{1,3}[）)]"
-                            r"|\d{1,2}[.、．](?!\d)|[■▶●◆★])\s*")
+                            rf"|\d{{1,2}}[.、．](?!\d)|[{''.join(sorted(BULLETS))}])\s*")
 
 
 @dataclass(frozen=True)

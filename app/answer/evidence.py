@@ -258,6 +258,7 @@ BARE_HEADING_CHARS = 24  # a numbered heading this short, with no figure, only n
 
 
 _INNER = re.compile(r"[\d，,、；;：:。！？!?]")
+_BLANKS = frozenset(" \t\u3000")
 
 
 def own_line(sentence: Sentence, text: str) -> bool:
@@ -267,9 +268,12 @@ def own_line(sentence: Sentence, text: str) -> bool:
     >>> own_line(Sentence(4, 8, "强化集中"), "一段。\\n强化集中\\n正文")
     True
     """
-    before = text[:sentence.start].rstrip(" \t\u3000")
-    after = text[sentence.end:].lstrip(" \t\u3000")
-    return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
+    i, j = sentence.start, sentence.end
+    while i > 0 and text[i - 1] in _BLANKS:
+        i -= 1
+    while j < len(text) and text[j] in _BLANKS:
+        j += 1
+    return (i == 0 or text[i - 1] == "\n") and (j == len(text) or text[j] == "\n")
 
 
 def restates(sentence: Sentence, doc: Document, own: str, keys: Mapping[str, float],
@@ -283,7 +287,7 @@ def restates(sentence: Sentence, doc: Document, own: str, keys: Mapping[str, flo
         return True
     if sentence.is_heading and len(own) <= BARE_HEADING_CHARS and not re.search(r"\d", own[2:]):
         return True
-    if own_line(sentence, doc.text) and len(own) <= BARE_HEADING_CHARS and not _INNER.search(text):
+    if len(own) <= BARE_HEADING_CHARS and not _INNER.search(text) and own_line(sentence, doc.text):
         return True  # a short line of its own with no figure and no pause: a heading or a name
     title = normalise(doc.title)
     if (sentence.start <= len(doc.title) + 2 and title and own.startswith(title[:12])

@@ -24,7 +24,7 @@ BULLETS = frozenset("■▶●◆★")
 _MARKER = re.compile(
     r"\s*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
     r"|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十百]+[条章节]|[一二三四五六七八九十]是"
-    r"|[■▶●◆★])"
+    rf"|[{''.join(sorted(BULLETS))}])"
 )
 _WORD = re.compile(r"[\w\u3400-\u9fff]")
 _CJK = r"\u3400-\u9fff\u3000-\u303f\uff00-\uffef"
