@@ -227,7 +227,7 @@ class Retriever:
 
         def ranked(scores: np.ndarray) -> list[tuple[int, float]]:
             order = np.argsort(-scores, kind="stable")
-            return [(int(union[j]), float(scores[j])) for j in order]
+            return list(zip(union[order].tolist(), scores[order].tolist(), strict=True))
 
         return ranked(dense_scores), [p for p in ranked(lex_scores) if p[1] > 0]
 
