@@ -98,6 +98,8 @@ def test_a_question_that_names_nothing_asks_nothing() -> None:
     ("青岛今年打算引进多少青年人才？", "打算"),
     ("听说崂山给人才办景区年卡？", "听说"),
     ("科捷智能招软件岗，会不会看重英文？", "会不会"),
+    ("青岛今年打算引进多少青年人才？", "今年"),  # a deictic year: notices say 全年, 2025年
+    ("去年发的消费券今年还能用吗？", "去年"),
 ])
 def test_intent_and_hearsay_are_phrasing_not_topic(question: str, phrasing: str) -> None:
     assert phrasing not in "".join(analyze(question).content)

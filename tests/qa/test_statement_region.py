@@ -56,3 +56,10 @@ def test_an_unlisted_place_asked_holds_where_the_text_names_it() -> None:
     assert other.relation == "other"
     d = made.decide(question)
     assert d.outcome == "answer" and "送餐" in d.chosen[0].sentence.text
+
+
+def test_a_speaker_whose_name_is_a_place_is_not_the_region() -> None:
+    body = "“让青年人才下楼能创业。”万宁表示。崂山区已打造了20个人才家园。"
+    _, cands = MadeUp.of({"ls": ("崂山区人才工作综述", "崂山区", body)}).candidates(QUESTION)
+    speaker = next(c for c in cands if c.sentence.text.startswith("万宁"))
+    assert speaker.region == "崂山区"
