@@ -34,6 +34,10 @@ class AnswerConfig:
     heading_penalty: float = 0.05  # it opens a numbered item or section
     dateline_penalty: float = 0.2  # it opens a news report with its dateline (新华社…电)
     after_colon_penalty: float = 0.2  # the sentence before it ends in a colon (a list item)
+    broader_penalty: float = 0.2  # its statement is a wider region's (national, or the
+    #                               province of an asked city): the narrowest rule that
+    #                               holds in the asked place answers first (NCP dev .05-.3
+    #                               all help, .2 most; 0 keeps wide and local rules level)
     short_chars: int = 8  # a sentence shorter than this (a bare heading) …
     short_penalty: float = 0.1  # … loses this much
     hint_weight: float = 0.3  # key bigrams of an English question's dictionary hints count

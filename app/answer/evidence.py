@@ -369,6 +369,8 @@ def _candidate(q: QuestionInfo, hit: Hit, doc: Document, sentences: Sequence[Sen
     if (asked is not None and not asked.listed and relation != "same"
             and asked.name in _plain("".join((doc.title, heading, *carried, sentence.text)))):
         region, relation = asked.name, "same"  # the text names the unlisted place asked
+    if relation in ("contains", "national"):
+        score -= config.broader_penalty
     return Candidate(
         hit=hit, sentence=sentence, index=index, heading_sentence=heading_sentence,
         score=score, coverage=max(own_cov, ctx_cov), support=support,

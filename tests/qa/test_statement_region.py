@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from app.answer.config import AnswerConfig
 from lexicon import NATIONAL
 from tests.qa.made_up import MadeUp
 
@@ -63,3 +64,16 @@ def test_a_speaker_whose_name_is_a_place_is_not_the_region() -> None:
     _, cands = MadeUp.of({"ls": ("崂山区人才工作综述", "崂山区", body)}).candidates(QUESTION)
     speaker = next(c for c in cands if c.sentence.text.startswith("万宁"))
     assert speaker.region == "崂山区"
+
+
+def test_the_narrowest_rule_that_holds_answers_first() -> None:
+    # the national notice is retrieved first; the city's own figure still leads
+    made = MadeUp.of({
+        "nat": ("关于延长申报纳税期限的通知", NATIONAL, "全国申报纳税期限延长至2月24日。"),
+        "hb": ("湖北省关于延长申报纳税期限的通知", "湖北省", "湖北省申报纳税期限延长至3月6日。"),
+        "other": ("人才公寓管理办法", "青岛市", "人才公寓租金按市场价格的一半收取。"),
+    })
+    question = "湖北省申报纳税期限延长到哪天？"
+    assert "3月6日" in made.decide(question).chosen[0].sentence.text
+    level = AnswerConfig(broader_penalty=0.0)
+    assert "2月24日" in made.decide(question, level).chosen[0].sentence.text
