@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from bench.bench_load import load_questions
 from bench.metrics import percentile
 
 logger = logging.getLogger("bench")
@@ -83,11 +84,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         retriever = load_retriever(args.index_dir)
     except EvalError as exc:
         parser.exit(2, f"error: {exc}\n")
-    with args.questions.open(encoding="utf-8") as fh:
-        questions = [json.loads(line)["question"] for line in fh if line.strip()]
-    questions = questions[: args.limit]
-    if not questions:
-        parser.exit(2, f"error: no questions in {args.questions}\n")
+    questions = load_questions(args.questions)[: args.limit]
     summary = measure(QAEngine(retriever), retriever.embed_query, questions, rounds=args.rounds)
     summary.update(index_dir=str(args.index_dir), questions_file=str(args.questions))
     text = json.dumps(summary, ensure_ascii=False, indent=2)

@@ -14,6 +14,7 @@ from lexicon.dictionary import english_senses, everyday_english
 from lexicon.places import NATIONAL, Gazetteer, Mention, Place, gazetteer
 from lexicon.regions import (
     APPLIES,
+    WIDER,
     Relation,
     applies_to,
     province_of,
@@ -53,6 +54,7 @@ from lexicon.terms import (
 __all__ = [
     "APPLIES",
     "NATIONAL",
+    "WIDER",
     "Degree",
     "Gazetteer",
     "Mention",

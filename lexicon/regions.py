@@ -25,6 +25,10 @@ Relation = Literal["same", "inside", "contains", "national", "other", "unknown"]
 #: Relations under which a document's rules hold for the asked place (a district's
 #: rules hold for part of its city: they apply, but answers name the district).
 APPLIES: frozenset[str] = frozenset({"same", "inside", "contains", "national"})
+#: Of those, the relations under which a rule holds only through a wider region (the
+#: province of an asked city, or national): answers say so first, and rank such rules
+#: after the asked place's own.
+WIDER: frozenset[str] = frozenset({"contains", "national"})
 
 
 def resolve(name: str | Place | None) -> Place | None:

@@ -38,7 +38,7 @@ from app.answer.validity import document_status
 from index.types import Hit
 from ingest.facts import Fact
 from ingest.types import Document
-from lexicon import region_label
+from lexicon import APPLIES, WIDER, region_label
 
 FRAGMENT_CHARS = 30
 ADJACENT_CHARS = 3  # a context sentence this close before a quote is joined to it
@@ -254,7 +254,7 @@ def region_labels(lines: Sequence[Sequence[Quote]], decision: Decision, asked: s
 
 
 #: Relations under which a quoted rule is the asked place's own (its own, or a part's).
-_LOCAL = frozenset({"same", "inside"})
+_LOCAL = APPLIES - WIDER
 
 
 def note_kind(decision: Decision, asked: str | None) -> str | None:

@@ -33,6 +33,7 @@ from app.answer.terms import words
 from index.types import Hit
 from ingest.types import Document
 from lexicon import (
+    WIDER,
     Place,
     Relation,
     benefit_kinds,
@@ -369,7 +370,7 @@ def _candidate(q: QuestionInfo, hit: Hit, doc: Document, sentences: Sequence[Sen
     if (asked is not None and not asked.listed and relation != "same"
             and asked.name in _plain("".join((doc.title, heading, *carried, sentence.text)))):
         region, relation = asked.name, "same"  # the text names the unlisted place asked
-    if relation in ("contains", "national"):
+    if relation in WIDER:
         score -= config.broader_penalty
     return Candidate(
         hit=hit, sentence=sentence, index=index, heading_sentence=heading_sentence,
