@@ -121,7 +121,8 @@ class Gazetteer:
     def __init__(self, places: Iterable[Place], common_words: Iterable[str] = (),
                  zone_suffixes: Iterable[str] = (), admin_suffixes: Iterable[str] = (),
                  generic_names: Iterable[str] = (), lead_words: Iterable[str] = (),
-                 zone_kinds: Mapping[str, Sequence[str]] | None = None) -> None:
+                 zone_kinds: Mapping[str, Sequence[str]] | None = None,
+                 level_marks: Iterable[str] = ()) -> None:
         self._by_code = {p.code: p for p in places}
         self._zone_kinds = dict(zone_kinds or {})
         self._common = frozenset(common_words)
@@ -165,6 +166,8 @@ class Gazetteer:
             rf"(?:^|(?<=[，。；：、？！,;:?!\s]))({name}{{2,4}}?(?:{admin}))"
         ) if admin else None
         self._suffixes = frozenset(admin_suffixes)
+        self._level_marks = frozenset(level_marks)
+        self._level_suffixes = frozenset({"省", *(s for s in admin_suffixes if len(s) == 1)})
 
     def _english(self) -> dict[str, tuple[Place, ...]]:
         out: dict[str, list[Place]] = defaultdict(list)
@@ -264,6 +267,8 @@ class Gazetteer:
                 if i + length > len(text):
                     continue
                 places = self._by_name.get(text[i:i + length])
+                if places and self._level_word(text, i + length):
+                    continue  # 海南省级: the suffix belongs to 省级, the place is 海南
                 if places and self._slot_ok(text, i, text[i:i + length], places):
                     found.append((i, i + length, places))
                     break
@@ -282,6 +287,11 @@ class Gazetteer:
                 chosen.append(Mention(text[start:end], start, end, places[0], places[1:]))
         chosen.sort(key=lambda m: m.start)
         return self._with_unknown(text, chosen) if unknown else tuple(chosen)
+
+    def _level_word(self, text: str, end: int) -> bool:
+        """True when the name ending at ``end`` lends its suffix to a level word (省级)."""
+        return (0 < end < len(text) and text[end] in self._level_marks
+                and text[end - 1] in self._level_suffixes)
 
     def _slot_ok(self, text: str, start: int, name: str, places: tuple[Place, ...]) -> bool:
         """False for a short name whose first character ends another word (确保定点 does
@@ -396,4 +406,5 @@ def gazetteer() -> Gazetteer:
         generic_names=_words(DATA / "place_generic_names.txt"),
         lead_words=by_kind["lead"],
         zone_kinds={r["kind"]: tuple(r["markers"].split()) for r in _rows(DATA / "zone_kinds.tsv")},
+        level_marks=by_kind["level"],
     )

@@ -70,6 +70,24 @@ def synonym_folds() -> tuple[tuple[str, str], ...]:
     return _by_length([(v, g[0]) for g in synonym_groups() for v in g[1:]])
 
 
+def standard_wording(text: str) -> str:
+    """``text`` with spoken question words in their written form (``colloquial.tsv``),
+    longest first, in one pass.
+
+    >>> standard_wording("租金咋算"), standard_wording("啥时候开始"), standard_wording("补贴")
+    ('租金怎么算', '什么时候开始', '补贴')
+    """
+    pattern, table = _colloquial_table()
+    return pattern.sub(lambda m: table[m.group(0)], text)
+
+
+@cache
+def _colloquial_table() -> tuple[re.Pattern[str], dict[str, str]]:
+    table = {r["colloquial"]: r["standard"] for r in _rows("colloquial.tsv")}
+    words = sorted(table, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words))), table
+
+
 @dataclass(frozen=True)
 class Degree:
     """A degree slot: its name, the spellings that name it, the names that evidence it."""

@@ -348,7 +348,7 @@ def _candidate(q: QuestionInfo, hit: Hit, doc: Document, sentences: Sequence[Sen
     kind_ok = not signed and any(holds_kind(sentence.text, k) for k in q.kinds)
     specific = sum(1 for d in q.degrees if degree_in(d, own)) + sum(
         1 for b in q.benefits if normalise(b) in own)
-    if "date" in q.kinds and not signed and _FULL_DATE.search(sentence.text):
+    if {"date", "day"} & set(q.kinds) and not signed and _FULL_DATE.search(sentence.text):
         specific += 2  # a day-exact date answers 「哪天」 better than a year range
     # neither a signature nor a bare aside answers alone, unless the question asks who is
     # responsible (the aside names the office)

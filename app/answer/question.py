@@ -37,6 +37,7 @@ from lexicon import (
     money_words,
     person_categories,
     question_phrases,
+    standard_wording,
 )
 
 # Question-side patterns for the kind of fact asked for (on simplified text); the words
@@ -54,9 +55,13 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = {
     "date": re.compile(r"什么时候|什么时间|何时|哪一?年|哪一?天|几月|几号|日期|截止|起止"
                        r"|when\b|what date",
                        re.I),
+    # the day itself (几号, 哪天, 截止日期): a sentence that says only 近日, 今年 or 2月底
+    # does not answer it; read instead of ``date``
+    "day": re.compile(r"几号|哪一?天|哪一?日|几月几|具体日期|截止日期|截止到几|截止到哪|截至哪"
+                      r"|what date|which day|what day", re.I),
     "department": re.compile(
         r"哪个(?:部门|处室|处|单位|机构)|哪些(?:部门|处室|单位)|什么(?:部门|处室|单位)|归哪|"
-        r"谁(?:负责|牵头|主办|管|领导)|由谁|是谁|负责(?:部门|单位|处室)"
+        r"谁(?:来|负责|牵头|主办|管|领导|审核|审批|受理|办理)|由谁|是谁|负责(?:部门|单位|处室)"
         r"|(?:主管部门|牵头(?:单位|部门)?)(?:是|为|在哪)|联系哪"
         r"|which (?:office|department)|who is responsible|who (?:runs|organi[sz]es)", re.I),
     "condition": re.compile(
@@ -296,13 +301,20 @@ def find_programmes(text: str) -> tuple[str, ...]:
 
 
 def find_kinds(text: str) -> tuple[str, ...]:
-    """Kinds of fact asked for: amount, count, duration, date, department, condition.
+    """Kinds of fact asked for: amount, count, duration, date (or the exact day),
+    department, condition.
 
-    A bare 多少 counts as ``count`` only when no amount is asked for.
+    A bare 多少 counts as ``count`` only when no amount is asked for; a question asking
+    the day (几号, 哪天) asks ``day``, not the looser ``date``.
+
+    >>> find_kinds("申报截止到几号"), find_kinds("什么时候开始申报")
+    (('day',), ('date',))
     """
     kinds = [kind for kind, pattern in KIND_PATTERNS.items() if pattern.search(text)]
     if "amount" in kinds and "count" in kinds and not re.search(r"多少(?:人|名|家|个|次)", text):
         kinds.remove("count")
+    if "day" in kinds and "date" in kinds:
+        kinds.remove("date")
     return tuple(kinds)
 
 
@@ -330,10 +342,11 @@ def content_segments(text: str, remove: tuple[str, ...] = (),
 
 
 def query_for(question: str, script: Script) -> str:
-    """The simplified-Chinese retrieval query for a question in any supported script."""
+    """The simplified-Chinese retrieval query for a question in any supported script,
+    spoken question words in their written form (啥 -> 什么)."""
     if script == "en":
         return english_query(question)
-    return simplified(question).strip()
+    return standard_wording(simplified(question)).strip()
 
 
 def analyze_query(query: str, original: str, script: Script) -> QuestionInfo:

@@ -35,8 +35,8 @@ MAX_PARTIAL = 3
 QUOTE_CHARS = 40  # a question quoted as the refusal's subject is cut after this many
 EN_QUOTE_CHARS = 100  # the same for an English question, cut at a word
 _TRAILING_PUNCT = re.compile(r"[\s?？。.!！~～]+$")
-_ASPECTS = {"condition": "条件", "duration": "期限", "date": "时间", "department": "负责部门",
-            "count": "数量"}
+_ASPECTS = {"condition": "条件", "duration": "期限", "date": "时间", "day": "具体日期",
+            "department": "负责部门", "count": "数量"}
 
 
 def _as_written(query: str, names: Mapping[str, Sequence[str]], found: Sequence[str]) -> list[str]:

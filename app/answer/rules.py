@@ -37,7 +37,7 @@ from lexicon import APPLIES
 
 Outcome = Literal["answer", "refuse", "clarify", "unknown_region", "other_region"]
 KIND_NAMES = {
-    "amount": "金额", "count": "数量", "duration": "期限", "date": "时间",
+    "amount": "金额", "count": "数量", "duration": "期限", "date": "时间", "day": "具体日期",
     "department": "负责部门", "condition": "条件",
 }
 

@@ -51,6 +51,10 @@ def test_codes_are_unique_across_the_data_files() -> None:
         ("主营口罩等无纺布制品", []),  # 主营|口罩, not 营口
         ("毕业后去保定工作", [("保定", "保定市")]),
         ("成都都有哪些补贴", [("成都", "成都市")]),
+        # a suffix that belongs to a level word: 海南 + 省级, 青岛 + 市级
+        ("海南省级技能大师工作室", [("海南", "海南省")]),
+        ("青岛市级重点项目", [("青岛", "青岛市")]),
+        ("海南省宣布新建基地", [("海南省", "海南省")]),
     ],
 )
 def test_find_known_places(text: str, expected: list[tuple[str, str]]) -> None:

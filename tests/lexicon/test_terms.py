@@ -56,3 +56,12 @@ def test_fact_department_and_region_cues_are_loaded() -> None:
     assert all(len(a) >= len(b) for a, b in zip(cues["grant"], cues["grant"][1:], strict=False))
     assert "责任单位" in department_cues()["label"] and "局" in department_cues()["suffix"]
     assert "其中" in region_cues()["continues"] and "赴" in region_cues()["not_before"]
+
+
+def test_spoken_forms_rewrite_to_written_forms_in_one_pass() -> None:
+    from lexicon import standard_wording
+
+    assert standard_wording("啥时候") == "什么时候"  # the longer form wins over 啥
+    assert standard_wording("咱们") == "我们"
+    assert standard_wording("我们") == "我们"  # a written form is left as it is
+    assert standard_wording("挣更多钱的办法") == "挣更多钱的办法"  # no written word is touched

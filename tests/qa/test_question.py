@@ -40,9 +40,9 @@ def test_postdoc_is_not_a_phd_and_persons_are_categories() -> None:
 @pytest.mark.parametrize(("question", "kind"), [
     ("青岛全年要引聚多少青年人才？", "count"),
     ("房租能减免多久？", "duration"),
-    ("方案是哪天发的？", "date"),
+    ("方案是哪天发的？", "day"),
     ("什么时间开始实行网上查询？", "date"),
-    ("补贴哪一天发放？", "date"),
+    ("补贴哪一天发放？", "day"),
     ("返乡补贴什么人可以领？", "condition"),
     ("海南每个工作室补助多少钱？", "amount"),
 ])
@@ -103,3 +103,36 @@ def test_a_question_that_names_nothing_asks_nothing() -> None:
 ])
 def test_intent_and_hearsay_are_phrasing_not_topic(question: str, phrasing: str) -> None:
     assert phrasing not in "".join(analyze(question).content)
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("人才公寓免租期满了我还想接着住，租金咋算", "amount"),  # 咋算 = 怎么算
+    ("新质生产力这个说法最早是啥时候提出来的", "date"),  # 啥时候 = 什么时候
+    ("补贴多会儿发下来", "date"),
+])
+def test_spoken_question_words_ask_like_written_ones(question: str, kind: str) -> None:
+    q = analyze(question)
+    assert kind in q.kinds
+    assert not set("啥咋") & set(q.query)
+
+
+def test_spoken_words_are_phrasing_not_topic() -> None:
+    content = "".join(analyze("俺们企业能自己评职称吗，咱能评哪几级").content)
+    assert "职称" in content
+    for word in ("俺", "咱", "自己"):
+        assert word not in content
+
+
+@pytest.mark.parametrize(("question", "kinds"), [
+    ("技能大师工作室申报截止到几号", ("day",)),
+    ("延期到哪天？", ("day",)),
+    ("What date was the plan issued?", ("day",)),
+    ("什么时候开始申报", ("date",)),
+    ("招聘会是哪一年办的", ("date",)),
+])
+def test_a_question_asking_the_day_asks_day_not_date(question: str, kinds: tuple[str, ...]) -> None:
+    assert analyze(question).kinds == kinds
+
+
+def test_who_handles_it_asks_for_a_department() -> None:
+    assert analyze("申请交上去以后是谁来审核").kinds == ("department",)
