@@ -233,6 +233,12 @@ def list_words() -> tuple[str, ...]:
 
 
 @cache
+def localizers() -> frozenset[str]:
+    """Place words after a noun (里, 内, 中, 上): 局里 is about the 局."""
+    return frozenset(r["word"] for r in _rows("question_words.tsv") if r["kind"] == "localizer")
+
+
+@cache
 def function_chars() -> frozenset[str]:
     """Characters of question phrasing (的, 吗, 能, 多少 …)."""
     return frozenset("".join(r["word"] for r in _rows("question_words.tsv")

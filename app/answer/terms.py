@@ -33,6 +33,7 @@ from lexicon import (
     benefit_kinds,
     function_chars,
     general_stop_words,
+    localizers,
     money_words,
     question_phrases,
     umbrella_words,
@@ -262,7 +263,8 @@ class TermWeights:
     def unseen(self, segments: Iterable[str], query: str) -> tuple[str, ...]:
         """Nouns of the question the corpus never uses, even in part (月租金 when neither it
         nor 租金 occurs; not 总体目标 when 总体 and 目标 both do): the things it asks
-        about that these documents cannot hold. Umbrella words (资金, 待遇) are never
+        about that these documents cannot hold; nor a used noun with a place word after it
+        (局里, 网上). Umbrella words (资金, 待遇) are never
         unseen: any benefit the documents name answers them; nor are general function
         words a tagger may call nouns (专门, 全部: the lexicon's stop words)."""
         named, text = nouns(query), normalise(query)
@@ -272,6 +274,8 @@ class TermWeights:
             for word in words(segment):
                 if word in never or self.uses(word):
                     continue  # cheap checks first: the tagger runs only for absent words
+                if word[-1] in localizers() and self.uses(word[:-1]):
+                    continue  # 局里 asks about the 局 the documents name
                 if word not in named and not cut_apart_noun(word, text):
                     continue
                 parts = _parts(word)

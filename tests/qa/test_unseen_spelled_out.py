@@ -77,3 +77,9 @@ def test_a_thing_the_documents_lack_is_still_missing() -> None:
     assert normalise("利息") in _unseen(LOANS, question)
     d = _decide(LOANS, question)
     assert d.refused and "利息" in d.reason
+
+
+def test_a_named_noun_with_a_place_word_after_it_is_present() -> None:
+    body = "事业单位高级专家办理延迟退休。(责任处室:工资福利处)"
+    assert "局里" not in _unseen(body + "市人社局统一办理。", "人社局里是哪个处负责延迟退休")
+    assert "局里" in _unseen(body, "人社局里是哪个处负责延迟退休")  # no 局 in the documents
