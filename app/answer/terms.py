@@ -35,6 +35,7 @@ from lexicon import (
     general_stop_words,
     localizers,
     money_words,
+    person_categories,
     question_phrases,
     umbrella_words,
 )
@@ -126,7 +127,8 @@ def words(segment: str) -> tuple[str, ...]:
 @cache
 def _groups() -> dict[str, tuple[str, ...]]:
     """Benefit family words, kinds and umbrella words -> the normalised words that count
-    for them (an umbrella word such as 资金 or 待遇 counts for any named benefit)."""
+    for them (an umbrella word such as 资金 or 待遇 counts for any named benefit); a person
+    category's names count for one another (年轻人 is present where 青年 is)."""
     out: dict[str, tuple[str, ...]] = {}
     for family, members in benefit_families().items():
         out[normalise(family)] = tuple(normalise(w) for w in members)
@@ -136,6 +138,10 @@ def _groups() -> dict[str, tuple[str, ...]]:
         normalise(w) for w in money_words())
     for word in umbrella_words():
         out.setdefault(normalise(word), named)
+    for category, aliases in person_categories().items():
+        names = tuple(normalise(w) for w in (category, *aliases))
+        for name in names:
+            out.setdefault(name, names)
     return out
 
 

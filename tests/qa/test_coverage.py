@@ -65,3 +65,11 @@ def test_every_refusal_names_what_the_library_holds(engine: QAEngine, question: 
         assert region in to_simplified(answer.text)
     assert str(engine.coverage.n_documents) in answer.text
     assert engine.coverage.latest_date and engine.coverage.latest_date in answer.text
+
+
+def test_a_person_category_is_present_under_any_of_its_names() -> None:
+    from app.answer.terms import present, support
+
+    assert present("年轻人", "投入使用5300多套、入住青年人才8000多名")
+    assert not present("年轻人", "投入使用5300多套")
+    assert support({"年轻人": 1.0, "住进去": 1.0}, "入住青年人才8000多名") == 0.5
