@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -51,3 +52,13 @@ def test_sentence_heading_flag_is_computed_once_and_does_not_change_equality() -
     copy = Sentence(heading.start, heading.end, heading.text)
     assert copy == heading and hash(copy) == hash(heading)
     assert "is_heading" in vars(heading)  # cached on the instance after the first read
+
+
+@pytest.mark.parametrize(("text", "states"), [
+    ("接受申请后由人才综合服务大厅专窗及主管部门即时审核", True),  # 由 X 审核 names X
+    ("申请材料由区人社局受理", True),
+    ("由于材料较多审核时间延长", False),  # 由于 is "because"
+    ("审核时间压缩至当日", False),
+])
+def test_a_body_named_as_handling_a_step_states_a_department(text: str, states: bool) -> None:
+    assert holds_kind(text, "department") is states
