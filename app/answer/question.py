@@ -45,11 +45,11 @@ from lexicon import (
 _MONEY = "(?:" + "|".join(map(re.escape, money_words())) + ")"
 KIND_PATTERNS: dict[str, re.Pattern[str]] = {
     "amount": re.compile(
-        rf"多少钱|几万|多少元|金额|收费|{_MONEY}.{{0,8}}(?:多少|几|标准|怎么算|多高)"
+        rf"多少钱|几万|多少元|金额|收费|{_MONEY}.{{0,8}}(?:多少|几(?!年|天|个月|周|小时)|标准|怎么算|多高)"
         rf"|(?:多少|几).{{0,6}}{_MONEY}|给多少|发多少|拿多少|领多少|补多少|贷多少|最多.{{0,4}}多少"
         r"|how much|amount|maximum .*(?:subsidy|allowance)", re.I),
     "count": re.compile(
-        r"多少(?!钱|元)|几(?:个|家|名|所|位|条|项|套|次|批)|人数|数量|比例|多大|规模"
+        r"多少(?!钱|元)|几(?:个(?!月|小时|工作日)|家|名|所|位|条|项|套|次|批)|人数|数量|比例|多大|规模"
         r"|how many|how big|number of|what share", re.I),
     "duration": re.compile(r"多久|多长时间|几天|几年|几个月|期限|有效期|how long", re.I),
     "date": re.compile(r"什么时候|什么时间|何时|哪一?年|哪一?天|几月|几号|日期|截止|起止"

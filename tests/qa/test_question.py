@@ -136,3 +136,13 @@ def test_a_question_asking_the_day_asks_day_not_date(question: str, kinds: tuple
 
 def test_who_handles_it_asks_for_a_department() -> None:
     assert analyze("申请交上去以后是谁来审核").kinds == ("department",)
+
+
+@pytest.mark.parametrize(("question", "kinds"), [
+    ("每月1000的生活补贴，能连续领几年？", ("duration",)),  # 几年 asks a period, not money
+    ("人才公寓房租能免几个月", ("duration",)),
+    ("生活补贴能领几万", ("amount",)),
+])
+def test_a_period_asked_after_a_benefit_is_not_an_amount(question: str,
+                                                         kinds: tuple[str, ...]) -> None:
+    assert analyze(question).kinds == kinds
