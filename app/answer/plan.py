@@ -131,6 +131,14 @@ class CorpusView:
         self._load()
         return self._terms is not None and self._terms.uses(normalise(word))
 
+    def spelled_out(self, word: str) -> bool:
+        """True when the documents never write ``word`` but spell it out in another regular
+        form (五专 as 专区、专窗、专线、专网、专员; see :mod:`app.answer.terms`)."""
+        self._load()
+        key = normalise(word)
+        return (self._terms is not None and not self._terms.uses(key)
+                and self._terms.spelled_out(key))
+
     def unseen(self, q: QuestionInfo) -> tuple[str, ...]:
         """The question's nouns these documents never use (see :mod:`app.answer.terms`)."""
         self._load()
@@ -247,6 +255,10 @@ def make_plan(question: str, history: Sequence[Mapping[str, str]], retriever: Re
     info = analyze_query(query, question, script)
     if script == "en":
         info = replace(info, hints=english_hints(question, corpus.uses))
+    if any(corpus.spelled_out(p) for p in info.programmes):
+        # a quoted abbreviation the documents spell out (「五专」) is asked, not required
+        info = replace(info, programmes=tuple(p for p in info.programmes
+                                              if not corpus.spelled_out(p)))
     region, place = asked_region(info, check_filters(filters))
     hits = retrieve(retriever, (query, keyword_query(info)), max(k, candidate_k), region)
     keys = corpus.keys(info.content, info.hints, config.hint_weight)

@@ -287,13 +287,13 @@ class TermWeights:
                 parts = _parts(word)
                 if parts and all(self.uses(p) for p in parts):
                     continue
-                if self._spelled_out(word):
+                if self.spelled_out(word):
                     continue
                 if not self.homophone_in_corpus(word):
                     out.append(word)
         return tuple(dict.fromkeys(out))
 
-    def _spelled_out(self, word: str) -> bool:
+    def spelled_out(self, word: str) -> bool:
         """True when the corpus writes ``word`` out in another regular form (memoised per
         word): a numeral abbreviation's items, or a coordination."""
         found = self._written_out.get(word)

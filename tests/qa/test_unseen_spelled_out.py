@@ -83,3 +83,33 @@ def test_a_named_noun_with_a_place_word_after_it_is_present() -> None:
     body = "事业单位高级专家办理延迟退休。(责任处室:工资福利处)"
     assert "局里" not in _unseen(body + "市人社局统一办理。", "人社局里是哪个处负责延迟退休")
     assert "局里" in _unseen(body, "人社局里是哪个处负责延迟退休")  # no 局 in the documents
+
+
+class _Whole:
+    """A retriever over a made-up corpus: every document, whole, for any query."""
+
+    def __init__(self, made: MadeUp) -> None:
+        self.made = made
+        self.documents = made.documents
+        self.facts: tuple[()] = ()
+
+    def embed_query(self, query: str) -> None:
+        return None
+
+    def search(self, query: str, k: int = 5, **_: object) -> list:
+        return self.made.hits()[:k]
+
+
+def _plan_outcome(body: str, question: str) -> str:
+    from app.answer.plan import make_plan
+
+    made = _made(body)
+    plan = make_plan(question, [], _Whole(made), made.view, k=5, candidate_k=5, filters=None,
+                     config=AnswerConfig())
+    return plan.decision.outcome
+
+
+def test_a_quoted_abbreviation_spelled_out_is_asked_not_required() -> None:
+    question = "那个人才服务模式是哪「三专」？"
+    assert _plan_outcome(SPELLED, question) == "answer"
+    assert _plan_outcome(TWO_ONLY, question) == "refuse"  # 三专 is named nowhere
