@@ -32,3 +32,11 @@ def test_shape_of_the_question_set() -> None:
 def test_every_evidence_occurs_in_its_document() -> None:
     report = validate_questions(load_questions(QUESTIONS), load_corpus_texts(CORPUS))
     assert report.problems == ()
+
+
+def test_every_check_set_matches_the_corpus() -> None:
+    texts = load_corpus_texts(CORPUS)
+    for name in ("blind", "blind2", "blind3"):
+        qs = load_questions(ROOT / "eval" / "data" / f"{name}_questions.jsonl")
+        assert len(qs) >= 60, name
+        assert validate_questions(qs, texts).problems == (), name
