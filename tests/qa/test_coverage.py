@@ -73,3 +73,10 @@ def test_a_person_category_is_present_under_any_of_its_names() -> None:
     assert present("年轻人", "投入使用5300多套、入住青年人才8000多名")
     assert not present("年轻人", "投入使用5300多套")
     assert support({"年轻人": 1.0, "住进去": 1.0}, "入住青年人才8000多名") == 0.5
+
+
+def test_rent_and_price_words_are_one_another() -> None:
+    from app.answer.scoring import normalise
+
+    assert normalise("租金怎么算") == normalise("房租怎么算")
+    assert normalise("价钱多少") == normalise("价格多少")
