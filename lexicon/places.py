@@ -122,7 +122,7 @@ class Gazetteer:
                  zone_suffixes: Iterable[str] = (), admin_suffixes: Iterable[str] = (),
                  generic_names: Iterable[str] = (), lead_words: Iterable[str] = (),
                  zone_kinds: Mapping[str, Sequence[str]] | None = None,
-                 level_marks: Iterable[str] = ()) -> None:
+                 level_marks: Iterable[str] = (), level_suffixes: Iterable[str] = ()) -> None:
         self._by_code = {p.code: p for p in places}
         self._zone_kinds = dict(zone_kinds or {})
         self._common = frozenset(common_words)
@@ -167,7 +167,7 @@ class Gazetteer:
         ) if admin else None
         self._suffixes = frozenset(admin_suffixes)
         self._level_marks = frozenset(level_marks)
-        self._level_suffixes = frozenset({"省", *(s for s in admin_suffixes if len(s) == 1)})
+        self._level_suffixes = frozenset(level_suffixes)
 
     def _english(self) -> dict[str, tuple[Place, ...]]:
         out: dict[str, list[Place]] = defaultdict(list)
@@ -407,4 +407,5 @@ def gazetteer() -> Gazetteer:
         lead_words=by_kind["lead"],
         zone_kinds={r["kind"]: tuple(r["markers"].split()) for r in _rows(DATA / "zone_kinds.tsv")},
         level_marks=by_kind["level"],
+        level_suffixes=by_kind["level_suffix"],
     )

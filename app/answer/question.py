@@ -69,6 +69,12 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = {
         r"什么人(?:可以|能)|eligib|requirement|qualif", re.I),
 }
 
+#: What each kind of fact is called when an answer says it is missing (「没有找到…的具体日期」).
+KIND_NAMES: dict[str, str] = {
+    "amount": "金额", "count": "数量", "duration": "期限", "date": "时间", "day": "具体日期",
+    "department": "负责部门", "condition": "条件",
+}
+
 _QUOTED = re.compile(r"[“\"「『《]([^”\"」』》]{2,20})[”\"」』》]")
 _PROGRAMME = re.compile(r"([\u4e00-\u9fff]{2,8}(?:计划|工程|行动|专项))")
 _GENERIC_PROGRAMME = re.compile(r"^(?:什么|哪些|哪个|这个|那个|有关|相关|人才|引才|实施|这些)")

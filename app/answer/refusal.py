@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from app.answer.facts import amount_cell, benefit_label
 from app.answer.framing import en_place, en_term, partial_lead
-from app.answer.question import QuestionInfo
+from app.answer.question import KIND_NAMES, QuestionInfo
 from app.answer.types import Citation
 from ingest.facts import Fact
 from ingest.types import Document
@@ -35,8 +35,8 @@ MAX_PARTIAL = 3
 QUOTE_CHARS = 40  # a question quoted as the refusal's subject is cut after this many
 EN_QUOTE_CHARS = 100  # the same for an English question, cut at a word
 _TRAILING_PUNCT = re.compile(r"[\s?？。.!！~～]+$")
-_ASPECTS = {"condition": "条件", "duration": "期限", "date": "时间", "day": "具体日期",
-            "department": "负责部门", "count": "数量"}
+# the missing aspect of a named benefit (住房补贴 + 期限); its amount is the benefit itself
+_ASPECTS = {kind: name for kind, name in KIND_NAMES.items() if kind != "amount"}
 
 
 def _as_written(query: str, names: Mapping[str, Sequence[str]], found: Sequence[str]) -> list[str]:

@@ -31,15 +31,11 @@ from typing import Literal
 
 from app.answer.config import AnswerConfig
 from app.answer.evidence import Candidate
-from app.answer.question import QuestionInfo
+from app.answer.question import KIND_NAMES, QuestionInfo
 from app.answer.scoring import text_bigrams
 from lexicon import APPLIES
 
 Outcome = Literal["answer", "refuse", "clarify", "unknown_region", "other_region"]
-KIND_NAMES = {
-    "amount": "金额", "count": "数量", "duration": "期限", "date": "时间", "day": "具体日期",
-    "department": "负责部门", "condition": "条件",
-}
 
 
 @dataclass(frozen=True)
