@@ -42,20 +42,37 @@ def fold_synonyms(text: str) -> str:
     >>> fold_synonyms("一次性补贴和一次补贴"), fold_synonyms("自主创业")
     ('一次性补贴和一次性补贴', '自主创业')
     """
-    pattern, table = _fold_table()
-    return pattern.sub(lambda m: table[m.group(0)], text) if table else text
+    return _fold_table().replace(text)
+
+
+@dataclass(frozen=True)
+class _Replacer:
+    """Words -> their replacements, applied in one pass, longest match first."""
+
+    pattern: re.Pattern[str] | None
+    table: Mapping[str, str]
+
+    @classmethod
+    def of(cls, table: dict[str, str]) -> _Replacer:
+        words = sorted(table, key=len, reverse=True)
+        return cls(re.compile("|".join(map(re.escape, words))) if words else None,
+                   MappingProxyType(table))
+
+    def replace(self, text: str) -> str:
+        if self.pattern is None:
+            return text
+        return self.pattern.sub(lambda m: self.table[m.group(0)], text)
 
 
 @cache
-def _fold_table() -> tuple[re.Pattern[str], dict[str, str]]:
+def _fold_table() -> _Replacer:
     table: dict[str, str] = {}
     for group in synonym_groups():
         for variant in group[1:]:
             table.setdefault(variant, group[0])
     for group in synonym_groups():
         table.setdefault(group[0], group[0])
-    words = sorted(table, key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words))), table
+    return _Replacer.of(table)
 
 
 @cache
@@ -77,15 +94,12 @@ def standard_wording(text: str) -> str:
     >>> standard_wording("租金咋算"), standard_wording("啥时候开始"), standard_wording("补贴")
     ('租金怎么算', '什么时候开始', '补贴')
     """
-    pattern, table = _colloquial_table()
-    return pattern.sub(lambda m: table[m.group(0)], text)
+    return _colloquial_table().replace(text)
 
 
 @cache
-def _colloquial_table() -> tuple[re.Pattern[str], dict[str, str]]:
-    table = {r["colloquial"]: r["standard"] for r in _rows("colloquial.tsv")}
-    words = sorted(table, key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words))), table
+def _colloquial_table() -> _Replacer:
+    return _Replacer.of({r["colloquial"]: r["standard"] for r in _rows("colloquial.tsv")})
 
 
 @dataclass(frozen=True)

@@ -255,10 +255,10 @@ def make_plan(question: str, history: Sequence[Mapping[str, str]], retriever: Re
     info = analyze_query(query, question, script)
     if script == "en":
         info = replace(info, hints=english_hints(question, corpus.uses))
-    if any(corpus.spelled_out(p) for p in info.programmes):
-        # a quoted abbreviation the documents spell out (「五专」) is asked, not required
-        info = replace(info, programmes=tuple(p for p in info.programmes
-                                              if not corpus.spelled_out(p)))
+    # a quoted abbreviation the documents spell out (「五专」) is asked, not required
+    required = tuple(p for p in info.programmes if not corpus.spelled_out(p))
+    if required != info.programmes:
+        info = replace(info, programmes=required)
     region, place = asked_region(info, check_filters(filters))
     hits = retrieve(retriever, (query, keyword_query(info)), max(k, candidate_k), region)
     keys = corpus.keys(info.content, info.hints, config.hint_weight)
