@@ -11,7 +11,7 @@ no copies of their own. It imports nothing from the rest of the project.
 """
 
 from lexicon.dictionary import english_senses, everyday_english
-from lexicon.places import NATIONAL, Gazetteer, Mention, Place, gazetteer
+from lexicon.places import NATIONAL, Gazetteer, Mention, Place, gazetteer, starts_a_word
 from lexicon.regions import (
     APPLIES,
     WIDER,
@@ -94,6 +94,7 @@ __all__ = [
     "resolve",
     "social_phrases",
     "standard_wording",
+    "starts_a_word",
     "synonym_folds",
     "synonym_groups",
     "umbrella_words",

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from app.answer.config import AnswerConfig
-from app.answer.question import QuestionInfo
+from app.answer.question import PROGRAMME_SUFFIXES, QuestionInfo
 from app.answer.scoring import bigrams, coverage, holds_kind, normalise
 from app.answer.script import simplified
 from app.answer.sentences import Sentence, aside, damaged, leans_on_previous, signature
@@ -147,10 +147,12 @@ def person_in(category: str, text: str) -> bool:
 
 
 def programme_core(name: str) -> str:
-    """The distinctive two characters before 计划/工程/…: 北汽新能源的青领计划 -> 青领."""
-    for suffix in ("计划", "工程", "行动", "专项"):
-        if name.endswith(suffix) and len(name) > len(suffix) + 1:
-            return name[: -len(suffix)][-2:]
+    """The distinctive two characters before 计划/工程/…, a 的 before the suffix left out:
+    北汽新能源的青领计划 -> 青领, 青年人才集聚的行动计划 -> 集聚."""
+    for suffix in PROGRAMME_SUFFIXES:
+        head = name[: -len(suffix)].removesuffix("的")
+        if name.endswith(suffix) and len(head) > 1:
+            return head[-2:]
     return name
 
 
@@ -241,11 +243,12 @@ def _plain(text: str) -> str:
 
 
 def _missing(q: QuestionInfo, doc: Document, own: str, near: str) -> tuple[str, ...]:
-    """Degrees the sentence itself lacks (``own``: with its heading), and the person
-    categories and programmes its context lacks (``near``: with the sentence before), and
-    its benefit kinds when that context names none of them."""
+    """Degrees the sentence itself lacks (``own``: with its heading), the programmes its
+    context lacks (``near``: with the sentence before), and the asked person categories
+    and benefit kinds when that context names none of them."""
     missing = [d for d in q.degrees if not degree_in(d, own)]
-    missing += [p for p in q.persons if not person_in(p, near)]
+    if q.persons and not any(person_in(p, near) for p in q.persons):
+        missing += q.persons  # the asker's categories (a young graduate): one must be here
     if q.benefits and not any(benefit_in(b, near) for b in q.benefits):
         missing += q.benefits  # at least one asked benefit must be named here
     title = normalise(doc.title)

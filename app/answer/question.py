@@ -38,6 +38,7 @@ from lexicon import (
     person_categories,
     question_phrases,
     standard_wording,
+    starts_a_word,
 )
 
 # Question-side patterns for the kind of fact asked for (on simplified text); the words
@@ -76,7 +77,11 @@ KIND_NAMES: dict[str, str] = {
 }
 
 _QUOTED = re.compile(r"[“\"「『《]([^”\"」』》]{2,20})[”\"」』》]")
-_PROGRAMME = re.compile(r"([\u4e00-\u9fff]{2,8}(?:计划|工程|行动|专项))")
+#: what ends a programme's name, longest first (行动计划 before 行动); 工程师 is a trade
+PROGRAMME_SUFFIXES = ("行动计划", "计划", "工程", "行动", "专项")
+_PROGRAMME = re.compile(r"([\u4e00-\u9fff]{2,8}(?:"
+                        + "|".join(s if s != "工程" else "工程(?!师)" for s in PROGRAMME_SUFFIXES)
+                        + "))")
 _GENERIC_PROGRAMME = re.compile(r"^(?:什么|哪些|哪个|这个|那个|有关|相关|人才|引才|实施|这些)")
 _PROGRAMME_TRIM = re.compile(r"^(?:的|了|在|对|有|是|和|与)+")
 _EN_WORD = re.compile(r"[a-z][a-z'\-]*")
@@ -296,10 +301,20 @@ def find_benefits(text: str) -> tuple[str, ...]:
 
 
 def find_programmes(text: str) -> tuple[str, ...]:
-    """Programme names: quoted names and …计划/工程/行动 names that are not generic."""
+    """Programme names: quoted names and …计划/工程/行动 names that are not generic.
+
+    >>> find_programmes("青岛那个青年人才集聚的行动计划是几年的")
+    ('青年人才集聚的行动计划',)
+    >>> find_programmes("企业能不能自己给员工评工程师职称")
+    ()
+    """
     names = [m.group(1) for m in _QUOTED.finditer(text)]
-    for m in _PROGRAMME.finditer(_QUOTED.sub(" ", text)):
-        name = _PROGRAMME_TRIM.sub("", m.group(1))
+    unquoted = _QUOTED.sub(" ", text)
+    for m in _PROGRAMME.finditer(unquoted):
+        start = m.start(1)  # the name begins a word: not 个 of 那个 nor 不能 of 能不能
+        while start < m.end(1) - 4 and not starts_a_word(unquoted, start):
+            start += 1
+        name = _PROGRAMME_TRIM.sub("", unquoted[start:m.end(1)])
         if (len(name) >= 4 and not _GENERIC_PROGRAMME.match(name)
                 and not any(w in name for w in ask_words())):
             names.append(name)

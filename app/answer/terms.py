@@ -42,6 +42,8 @@ from lexicon import (
 from lexicon.segmenter import JIEBA_LOCK
 
 MIN_CHARS = 2
+#: characters of the question read past a word the segmenter may have cut wrongly
+CUT_READ = 2
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 NOUN_TAGS = frozenset({"vn", "j", "eng"})
 
@@ -282,6 +284,8 @@ class TermWeights:
                     continue  # cheap checks first: the tagger runs only for absent words
                 if word[-1] in localizers() and self.uses(word[:-1]):
                     continue  # 局里 asks about the 局 the documents name
+                if self._cut_off(word, text):
+                    continue
                 if word not in named and not cut_apart_noun(word, text):
                     continue
                 parts = _parts(word)
@@ -292,6 +296,21 @@ class TermWeights:
                 if not self.homophone_in_corpus(word):
                     out.append(word)
         return tuple(dict.fromkeys(out))
+
+    def _cut_off(self, word: str, text: str) -> bool:
+        """True when the segmenter joined a word's first or last character to its
+        neighbour: without that character, and read on into the question's next (or
+        back into its previous) characters for CUT_READ, the question writes what the
+        corpus writes (做磁光 in 做磁光克尔显微镜, where the corpus has 磁光克尔)."""
+        if len(word) < MIN_CHARS + 1:
+            return False
+        at = text.find(word)
+        if at < 0:
+            return False
+        after = text[at + 1: at + len(word) + CUT_READ]
+        before = text[max(0, at - CUT_READ): at + len(word) - 1]
+        return any(len(t) >= len(word) + 1 and _HAN.fullmatch(t) and self.uses(t)
+                   for t in (after, before))
 
     def spelled_out(self, word: str) -> bool:
         """True when the corpus writes ``word`` out in another regular form (memoised per

@@ -1,0 +1,77 @@
+"""General faults a fourth unseen question set showed, each on a made-up notice: a
+segmenter cut at the wrong place (做磁光 of 做磁光克尔显微镜), a verb read as part of an
+unknown place (申请高新区), a programme name that began inside a word (个 of 那个) or was
+an occupation (工程师), and an asker who gives several of their own categories (a young
+graduate). Each test also checks the case that must still refuse or stay unchanged."""
+
+from __future__ import annotations
+
+from app.answer.config import AnswerConfig
+from app.answer.evidence import programme_core
+from app.answer.question import analyze, find_programmes
+from app.answer.scoring import normalise
+from lexicon import gazetteer
+from tests.qa.made_up import MadeUp
+
+ONLY_UNSEEN = AnswerConfig(min_coverage=0.0, min_support=0.0)
+DEVICE = "公司获得500万元引导资金，生产出国内首台商用磁光克尔显微镜系统。"
+
+
+def _made(body: str, region: str | None = "某区") -> MadeUp:
+    return MadeUp.of({"d": ("人才工作综述", region, body)})
+
+
+def test_a_word_cut_into_its_neighbour_is_no_missing_thing() -> None:
+    """jieba reads 做磁光 / 克尔 in the question; the corpus writes 磁光克尔: the question
+    names the corpus's device, not something the documents lack."""
+    question = "比如那个做磁光克尔显微镜的公司能拿多少钱？"
+    made = _made(DEVICE)
+    assert normalise("做磁光") not in made.view.unseen(analyze(question))
+    d = made.decide(question, ONLY_UNSEEN)
+    assert not d.refused and "500万元" in d.chosen[0].sentence.text
+
+
+def test_a_word_the_corpus_does_not_continue_stays_missing() -> None:
+    """做磁光 next to characters the corpus never writes after 磁光 is still unseen."""
+    question = "比如那个做磁光芯片封装的公司能拿多少钱？"
+    made = _made(DEVICE)
+    assert normalise("做磁光") in made.view.unseen(analyze(question))
+    assert made.decide(question, ONLY_UNSEEN).refused
+
+
+def test_a_verb_before_a_zone_suffix_is_no_place() -> None:
+    found = [m.text for m in gazetteer().find("申请高新区的租赁型人才住房，找哪个部门审核")]
+    assert found == []
+    assert [m.text for m in gazetteer().find("我想去临江新区工作")] == ["临江新区"]
+
+
+def test_a_verb_led_zone_is_not_answered_as_another_region() -> None:
+    """Before, 申请高新区 was an unknown place, so the notice's own answer came with
+    「没有找到申请高新区的相关规定」 in front."""
+    made = _made("高新区租赁型人才住房的申请材料由人才综合服务大厅专窗即时审核，当日办结。",
+                 region="青岛高新技术产业开发区")
+    d = made.decide("申请高新区的人才住房，材料交上去以后是哪个部门审核")
+    assert d.outcome == "answer" and "专窗" in d.chosen[0].sentence.text
+
+
+def test_a_programme_name_begins_a_word_and_is_no_trade() -> None:
+    assert find_programmes("青岛那个青年人才集聚的行动计划是几年的") == ("青年人才集聚的行动计划",)
+    assert find_programmes("企业能不能自己给员工评工程师职称") == ()
+    assert find_programmes("北汽新能源的青领计划招多少人") == ("北汽新能源的青领计划",)
+    assert programme_core("青年人才集聚的行动计划") == "集聚"
+    assert programme_core("北汽新能源的青领计划") == "青领"
+
+
+def test_a_named_programme_is_found_where_the_notice_words_it_differently() -> None:
+    made = _made("推进实施青年人才集聚三年行动计划，全年集聚青年人才15万人以上。")
+    d = made.decide("那个青年人才集聚的行动计划是几年的")
+    assert not d.refused and "三年行动计划" in d.chosen[0].sentence.text
+
+
+def test_one_of_the_askers_categories_is_enough() -> None:
+    """A young graduate (青年 and 高校毕业生) is answered by a sentence for 青年人才."""
+    made = _made("青年人才到本区可享受最高15万元的住房补贴和安家费。本区高校毕业生就业率达到95%。")
+    d = made.decide("我是刚毕业的高校毕业生，也算青年，住房补贴有多少？")
+    assert not d.refused and "15万元" in d.chosen[0].sentence.text
+    other = _made("退役军人到本区可享受最高15万元的住房补贴和安家费。本区高校毕业生就业率达到95%。")
+    assert other.decide("我是刚毕业的高校毕业生，也算青年，住房补贴有多少？").refused
