@@ -253,6 +253,20 @@ def localizers() -> frozenset[str]:
 
 
 @cache
+def determiner_pattern() -> re.Pattern[str]:
+    """A determiner before a measure word (那场, 这次, 几家, 哪所): it points at or counts
+    what follows and names nothing itself.
+
+    >>> determiner_pattern().sub(" ", "春季那场招聘会来了几家企业")
+    '春季 招聘会来了 企业'
+    """
+    rows = list(_rows("question_words.tsv"))
+    heads = "".join(r["word"] for r in rows if r["kind"] == "determiner")
+    measures = "".join(r["word"] for r in rows if r["kind"] == "measure")
+    return re.compile(f"[{re.escape(heads)}][{re.escape(measures)}]")
+
+
+@cache
 def function_chars() -> frozenset[str]:
     """Characters of question phrasing (的, 吗, 能, 多少 …)."""
     return frozenset("".join(r["word"] for r in _rows("question_words.tsv")

@@ -28,6 +28,7 @@ from lexicon import (
     ask_words,
     benefit_kinds,
     degree_aliases,
+    determiner_pattern,
     english_senses,
     english_stop_words,
     everyday_english,
@@ -50,7 +51,7 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = {
         rf"|(?:多少|几).{{0,6}}{_MONEY}|给多少|发多少|拿多少|领多少|补多少|贷多少|最多.{{0,4}}多少"
         r"|how much|amount|maximum .*(?:subsidy|allowance)", re.I),
     "count": re.compile(
-        r"多少(?!钱|元)|几(?:个(?!月|小时|工作日)|家|名|所|位|条|项|套|次|批)|人数|数量|比例|多大|规模"
+        r"多少(?!钱|元)|(?<!哪)几(?:个(?!月|小时|工作日)|家|名|所|位|条|项|套|次|批)|人数|数量|比例|多大|规模"
         r"|how many|how big|number of|what share", re.I),
     "duration": re.compile(r"多久|多长时间|几天|几年|几个月|期限|有效期|how long", re.I),
     "date": re.compile(r"什么时候|什么时间|何时|哪一?年|哪一?天|几月|几号|日期|截止|起止"
@@ -351,6 +352,8 @@ def content_segments(text: str, remove: tuple[str, ...] = (),
 
     >>> content_segments("我是硕士，去南阳工作每个月有多少生活补贴？", ("南阳", "硕士"))
     ('工作每个月有', '生活补贴')
+    >>> content_segments("春季那场招聘会来了几家企业")
+    ('春季', '招聘会来', '企业')
     """
     masked = text
     phrases = question_phrases() if not phrasing_only else tuple(
@@ -358,7 +361,7 @@ def content_segments(text: str, remove: tuple[str, ...] = (),
     for word in (*remove, *phrases):
         if word:
             masked = masked.replace(word, " ")
-    pieces = _CONTENT_PIECE.findall(masked)
+    pieces = _CONTENT_PIECE.findall(determiner_pattern().sub(" ", masked))
     return tuple(p for p in pieces if len(p) >= 2)
 
 
