@@ -95,6 +95,22 @@ def cut_apart_noun(word: str, text: str) -> bool:
     return _is_noun(inner[-1][1]) and not any(f.startswith("r") for _, f in inner)
 
 
+def noun_headed(word: str) -> bool:
+    """True when the dictionary's longest word that ends ``word`` (its head, shorter than
+    it) is a noun: a compound the tagger may not call a noun as a whole (个人所得税, a
+    fixed expression, headed by 所得税).
+
+    >>> noun_headed("个人所得税"), noun_headed("要不要交")
+    (True, False)
+    """
+    heads = [p for p in _parts(word) if word.endswith(p)]
+    if not heads:
+        return False
+    with JIEBA_LOCK:
+        flag = jieba.posseg.dt.word_tag_tab.get(max(heads, key=len), "")
+    return _is_noun(flag)
+
+
 @lru_cache(maxsize=100_000)
 def sound(word: str) -> tuple[str, ...]:
     """``word``'s pinyin with tones, one syllable per character (pypinyin). Tones keep
@@ -286,7 +302,8 @@ class TermWeights:
                     continue  # 局里 asks about the 局 the documents name
                 if self._cut_off(word, text):
                     continue
-                if word not in named and not cut_apart_noun(word, text):
+                if (word not in named and not cut_apart_noun(word, text)
+                        and not noun_headed(word)):
                     continue
                 parts = _parts(word)
                 if parts and all(self.uses(p) for p in parts):

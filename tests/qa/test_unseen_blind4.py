@@ -92,3 +92,16 @@ def test_a_determiner_and_measure_word_is_no_topic() -> None:
     made = _made("春季招聘会吸引20余家重点企业参与，共提供优质岗位300余个。")
     d = made.decide("春季那场招聘会来了几家企业")
     assert not d.refused and "20余家" in d.chosen[0].sentence.text
+
+
+def test_a_yes_or_no_form_is_phrasing() -> None:
+    """要不要 asks yes or no; read as content, its 不要 weighed as the question's rarest
+    word."""
+    q = analyze("实训表现好的话还要不要再考试")
+    assert not any("不要" in piece for piece in q.content)
+
+
+def test_a_compound_headed_by_a_noun_is_a_missing_thing() -> None:
+    """个人所得税 is a fixed expression to jieba's tagger, not a noun; its head 所得税 is."""
+    made = _made("按照本科、硕士学历分别给予每月1000元、2000元的生活津贴。")
+    assert normalise("个人所得税") in made.view.unseen(analyze("每月的生活津贴要交个人所得税吗"))
