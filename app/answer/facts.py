@@ -3,8 +3,9 @@
 For a question asking for an amount, the amount facts stated inside the best evidence
 sentence become the answer's first line: the one for the asked degree or person
 category when the question names one (「硕士：每月2000元生活津贴」), else every figure
-the sentence gives. A fact with a narrower condition (「对……的」) is not promoted when
-a general one exists. Figures come from :func:`ingest.facts.extract_facts`, so the key
+the sentence gives. A fact with a narrower condition (「对……的」) is promoted only when the question
+names its condition (「双一流」「千亿目标」企业 for the raised rate); otherwise the general
+one leads. Figures come from :func:`ingest.facts.extract_facts`, so the key
 line and the 「补贴一览」 view can never disagree.
 
 >>> from ingest.facts import extract_facts
@@ -20,18 +21,24 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from app.answer.evidence import Candidate, degree_in, person_in
 from app.answer.question import QuestionInfo
+from app.answer.scoring import normalise
 from app.answer.script import simplified
+from app.answer.terms import words
 from ingest.facts import Fact
 from ingest.types import Document
+from lexicon import degree_aliases, person_categories
 
 _LIST_ITEM = r"(?:[、,，和及]\s*[\u4e00-\u9fff]{0,8}?\s*\d[\d,.]*\s*[万千百亿]?\s*元)"
 _LABEL_SKIP = re.compile(
     rf"^{_LIST_ITEM}*[、\s\d,.，至到\-—~～万千百亿元/]*的?(?:标准)?(?:发放|给予)?")
 _LABEL = re.compile(r"^[“”\"]?([\u4e00-\u9fff“”]{2,12}?)(?:[，。；、,;：:（(）)\s]|以及|$)")
 MAX_FIGURES = 3
+#: content words a question shares with a fact's condition before that narrower fact leads
+CONDITION_WORDS = 2
 
 
 @dataclass(frozen=True)
@@ -63,6 +70,32 @@ def benefit_label(fact: Fact, text: str) -> str:
     return m.group(1).strip("“”\"") if m else ""
 
 
+def _meeting(pairs: Sequence[tuple[Fact, Candidate]], q: QuestionInfo
+             ) -> list[tuple[Fact, Candidate]]:
+    """The facts whose condition the question names most (双一流, 千亿: the asker meets
+    the narrower rule); none when no condition shares CONDITION_WORDS of its content
+    words (one shared word, such as 企业, is as often only where the asker works)."""
+    asked = {w for piece in q.content for w in words(piece) if not _names_someone(w)}
+    scored = [(sum(w in normalise(f.condition) for w in asked), i)
+              for i, (f, _) in enumerate(pairs) if f.condition]
+    best = max((n for n, _ in scored), default=0)
+    return [pairs[i] for n, i in scored if n >= CONDITION_WORDS and n == best]
+
+
+@cache
+def _someone_names() -> tuple[str, ...]:
+    names = [*(alias for alias, _ in degree_aliases()),
+             *(n for category, aliases in person_categories().items()
+               for n in (category, *aliases))]
+    return tuple(normalise(n) for n in names)
+
+
+def _names_someone(word: str) -> bool:
+    """True for a word inside a degree's or person category's name (毕业 of 高校毕业生):
+    a condition holds the beneficiary too, so such words tell no narrower rule."""
+    return any(word in name for name in _someone_names())
+
+
 def _for(fact: Fact, who: str) -> bool:
     beneficiary = simplified(fact.beneficiary or "")
     return degree_in(who, beneficiary) or person_in(who, beneficiary)
@@ -87,7 +120,8 @@ def key_facts(q: QuestionInfo, chosen: Sequence[Candidate], facts: Iterable[Fact
     out: list[KeyFact] = []
     for who in wanted:
         mine = [(f, c) for f, c in inside if _for(f, who)]
-        general = [(f, c) for f, c in mine if f.condition is None] or mine
+        general = (_meeting(mine, q) or [(f, c) for f, c in mine if f.condition is None]
+                   or mine)
         if general:
             f, c = general[0]
             out.append(KeyFact(f, who, benefit_label(f, documents[f.doc_id].text), c))

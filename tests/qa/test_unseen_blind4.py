@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from app.answer.config import AnswerConfig
 from app.answer.evidence import programme_core
+from app.answer.facts import amount_cell, key_facts
 from app.answer.question import analyze, find_programmes
 from app.answer.scoring import normalise
+from ingest.facts import extract_facts
 from lexicon import gazetteer
 from tests.qa.made_up import MadeUp
 
@@ -105,3 +107,23 @@ def test_a_compound_headed_by_a_noun_is_a_missing_thing() -> None:
     """个人所得税 is a fixed expression to jieba's tagger, not a noun; its head 所得税 is."""
     made = _made("按照本科、硕士学历分别给予每月1000元、2000元的生活津贴。")
     assert normalise("个人所得税") in made.view.unseen(analyze("每月的生活津贴要交个人所得税吗"))
+
+
+RATES = ("按照本科、硕士学历分别给予每月1000元、2000元的生活津贴；对冲击千亿元目标企业引进的"
+         "“双一流”高校硕士研究生、本科毕业生，生活补贴分别提高至每月5000元、3000元。")
+
+
+def _lead(question: str) -> str:
+    made = _made(RATES, region="某市")
+    q, _ = made.candidates(question)
+    d = made.decide(question)
+    assert not d.refused
+    facts = [f for doc in made.documents.values() for f in extract_facts(doc)]
+    return amount_cell(key_facts(q, d.chosen, facts, made.documents)[0].fact)
+
+
+def test_the_raised_rate_leads_when_the_asker_meets_its_condition() -> None:
+    """The narrower rule (双一流, 千亿目标企业) leads only when the question names it; a
+    question that mentions only the 企业 it works for gets the general rate."""
+    assert _lead("双一流的硕士去冲千亿目标的企业，生活补贴每月多少？") == "每月5000元"
+    assert _lead("硕士毕业去企业上班，生活补贴每月多少？") == "每月2000元"
