@@ -45,6 +45,7 @@ MIN_CHARS = 2
 #: characters of the question read past a word the segmenter may have cut wrongly
 CUT_READ = 2
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
+_LATIN = re.compile(r"[A-Za-z]+")
 NOUN_TAGS = frozenset({"vn", "j", "eng"})
 
 
@@ -288,16 +289,18 @@ class TermWeights:
         """Nouns of the question the corpus never uses, even in part (月租金 when neither it
         nor 租金 occurs; not 总体目标 when 总体 and 目标 both do): the things it asks
         about that these documents cannot hold; nor a used noun with a place word after it
-        (局里, 网上). Umbrella words (资金, 待遇) are never
-        unseen: any benefit the documents name answers them; nor are general function
+        (局里, 网上), nor a Latin word (a loan in a Chinese question: offer, HR). Umbrella
+        words (资金, 待遇) are never unseen: any benefit the documents name answers them;
+        nor are general function
         words a tagger may call nouns (专门, 全部: the lexicon's stop words)."""
         named, text = nouns(query), normalise(query)
         never = _never_unseen()
         out = []
         for segment in segments:
             for word in words(segment):
-                if word in never or self.uses(word):
-                    continue  # cheap checks first: the tagger runs only for absent words
+                if word in never or self.uses(word) or _LATIN.fullmatch(word):
+                    continue  # cheap checks first: the tagger runs only for absent words;
+                    #           a Latin word in a Chinese question is a loan (offer, HR)
                 if word[-1] in localizers() and self.uses(word[:-1]):
                     continue  # 局里 asks about the 局 the documents name
                 if self._cut_off(word, text):

@@ -127,3 +127,31 @@ def test_the_raised_rate_leads_when_the_asker_meets_its_condition() -> None:
     question that mentions only the 企业 it works for gets the general rate."""
     assert _lead("双一流的硕士去冲千亿目标的企业，生活补贴每月多少？") == "每月5000元"
     assert _lead("硕士毕业去企业上班，生活补贴每月多少？") == "每月2000元"
+
+
+HOUSING = "构建产权型、租赁型、配额制、定向招商“四位一体”人才住房分配机制。"
+
+
+def test_asides_are_no_missing_things() -> None:
+    """A Latin loan word (offer), the asker's own relation (老公) and the level asked
+    (级别) name nothing the documents must hold; a real missing noun still does."""
+    made = _made(HOUSING)
+    for question in ("人才住房都有哪几种类型？帮我老公问的",
+                     "拿到offer了，人才住房有哪几种类型？",
+                     "人才住房分配有哪几种类型，分什么级别？"):
+        assert made.view.unseen(analyze(question)) == (), question
+    assert not made.decide("人才住房都有哪几种类型？帮我老公问的").refused
+    assert made.view.unseen(analyze("人才住房的物业费是多少？")) == (normalise("物业费"),)
+
+
+def test_written_cantonese_question_words_read_as_mandarin() -> None:
+    q = analyze("青島今年打算引進幾多青年人才啊？")
+    assert "count" in q.kinds
+    assert analyze("可以評到咩級別？").query == "可以评到什么级别？"
+    assert "department" in analyze("有問題要找邊個處室聯繫？").kinds
+
+
+def test_the_social_security_bureau_in_english_is_the_bureau() -> None:
+    q = analyze("Which office of the HR and social security bureau is in charge?")
+    assert normalise("人力资源社会保障局") in [normalise(c) for c in q.content]
+    assert normalise("社会保险") not in [normalise(c) for c in q.content]
