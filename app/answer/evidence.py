@@ -242,10 +242,13 @@ def _plain(text: str) -> str:
     return re.sub(r"\s+", "", simplified(text))
 
 
-def _missing(q: QuestionInfo, doc: Document, own: str, near: str) -> tuple[str, ...]:
-    """Degrees the sentence itself lacks (``own``: with its heading), the programmes its
-    context lacks (``near``: with the sentence before), and the asked person categories
-    and benefit kinds when that context names none of them."""
+def _missing(q: QuestionInfo, doc: Document, own: str, near: str, around: str
+             ) -> tuple[str, ...]:
+    """Degrees the sentence itself lacks (``own``: with its heading), the asked person
+    categories and benefit kinds when its context (``near``: with the sentence before)
+    names none of them, and the programmes neither that context, the sentence after
+    (``around``: 「…竟能获评“崂山工匠”」 names the award of the sentence before) nor the
+    title names."""
     missing = [d for d in q.degrees if not degree_in(d, own)]
     if q.persons and not any(person_in(p, near) for p in q.persons):
         missing += q.persons  # the asker's categories (a young graduate): one must be here
@@ -253,7 +256,7 @@ def _missing(q: QuestionInfo, doc: Document, own: str, near: str) -> tuple[str, 
         missing += q.benefits  # at least one asked benefit must be named here
     title = normalise(doc.title)
     missing += [p for p in q.programmes
-                if normalise(programme_core(p)) not in normalise(near) + title]
+                if normalise(programme_core(p)) not in normalise(around) + title]
     return tuple(missing)
 
 
@@ -378,8 +381,10 @@ def _candidate(q: QuestionInfo, hit: Hit, doc: Document, sentences: Sequence[Sen
     return Candidate(
         hit=hit, sentence=sentence, index=index, heading_sentence=heading_sentence,
         score=score, coverage=max(own_cov, ctx_cov), support=support,
-        kind_ok=kind_ok, missing=_missing(q, doc, _own_context(sentence, heading, previous),
-                                          _plain(f"{heading}{previous}{sentence.text}")),
+        kind_ok=kind_ok, missing=_missing(
+            q, doc, _own_context(sentence, heading, previous),
+            _plain(f"{heading}{previous}{sentence.text}"),
+            _plain(f"{heading}{previous}{sentence.text}{_text(sentences, index + 1)}")),
         region=region, echo=echo,
         damaged=damaged(sentence.text),
         relation=relation,

@@ -308,6 +308,8 @@ def find_programmes(text: str) -> tuple[str, ...]:
     ('青年人才集聚的行动计划',)
     >>> find_programmes("企业能不能自己给员工评工程师职称")
     ()
+    >>> find_programmes("长沙今年计划引进多少青年人才")
+    ()
     """
     names = [m.group(1) for m in _QUOTED.finditer(text)]
     unquoted = _QUOTED.sub(" ", text)
@@ -316,8 +318,10 @@ def find_programmes(text: str) -> tuple[str, ...]:
         while start < m.end(1) - 4 and not starts_a_word(unquoted, start):
             start += 1
         name = _PROGRAMME_TRIM.sub("", unquoted[start:m.end(1)])
+        head = name[: -len(next(s for s in PROGRAMME_SUFFIXES if name.endswith(s)))]
         if (len(name) >= 4 and not _GENERIC_PROGRAMME.match(name)
-                and not any(w in name for w in ask_words())):
+                and not any(w in name for w in ask_words())
+                and head[-2:] not in question_phrases()):  # 今年计划: 计划 is a verb
             names.append(name)
     return tuple(dict.fromkeys(names))
 

@@ -155,3 +155,19 @@ def test_the_social_security_bureau_in_english_is_the_bureau() -> None:
     q = analyze("Which office of the HR and social security bureau is in charge?")
     assert normalise("人力资源社会保障局") in [normalise(c) for c in q.content]
     assert normalise("社会保险") not in [normalise(c) for c in q.content]
+
+
+def test_a_named_award_in_the_next_sentence_counts() -> None:
+    """The sentence after the figure names the award the question quotes; before, only
+    the sentence before counted, and the question was refused."""
+    made = _made("张刚是一名工人，经他改造的引线，每年可为公司节约200余万元。"
+                 "让他没想到的是，学历不高的他竟能获评“区级工匠”。本区另有奖励办法。")
+    d = made.decide("评上“区级工匠”的工人张刚，一年给公司省多少钱？")
+    assert not d.refused and "200余万元" in d.chosen[0].sentence.text
+    far = _made("张刚是一名工人，经他改造的引线，每年可为公司节约200余万元。本区另有奖励办法。"
+                "另有一人获评“区级工匠”。")
+    assert far.decide("评上“区级工匠”的工人张刚，一年给公司省多少钱？").refused
+
+
+def test_a_plan_verb_after_a_time_word_is_no_programme() -> None:
+    assert find_programmes("长沙今年计划引进多少青年人才") == ()
