@@ -47,7 +47,7 @@ from lexicon import (
 _MONEY = "(?:" + "|".join(map(re.escape, money_words())) + ")"
 KIND_PATTERNS: dict[str, re.Pattern[str]] = {
     "amount": re.compile(
-        rf"多少钱|几万|多少元|金额|收费|{_MONEY}.{{0,8}}(?:多少|几(?!年|天|个月|周|小时)|标准|怎么算|多高)"
+        rf"多少钱|几万|多少元|金额|收费|{_MONEY}.{{0,8}}(?:多少|几(?!年|天|个月|周|小时|号|月|日|点|岁|次)|标准|怎么算|多高)"
         rf"|(?:多少|几).{{0,6}}{_MONEY}|给多少|发多少|拿多少|领多少|补多少|贷多少|最多.{{0,4}}多少"
         r"|how much|amount|maximum .*(?:subsidy|allowance)", re.I),
     "count": re.compile(

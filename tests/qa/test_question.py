@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.answer.question import analyze, english_query, find_programmes
+from app.answer.question import analyze, english_query, find_kinds, find_programmes
 
 
 def test_master_question_in_any_city() -> None:
@@ -146,3 +146,11 @@ def test_who_handles_it_asks_for_a_department() -> None:
 def test_a_period_asked_after_a_benefit_is_not_an_amount(question: str,
                                                          kinds: tuple[str, ...]) -> None:
     assert analyze(question).kinds == kinds
+
+
+def test_a_day_or_a_month_after_a_benefit_asks_no_amount() -> None:
+    """「补助申报截止到几号」 asks a day: 几 after 补助 counted as an amount before, and the
+    grant's figure answered it."""
+    assert find_kinds("技能大师工作室的补助申报截止到几号") == ("day",)
+    assert find_kinds("补助几月发") == ("date",)
+    assert find_kinds("生活补贴几千块") == ("amount",)
