@@ -76,7 +76,7 @@ def cut_apart_noun(word: str, text: str) -> bool:
     """True when the tagger cut ``word`` into parts of ``text`` where the segmenter kept
     it whole, and those parts make a noun: headed by one (the last part of a Chinese
     compound), with no pronoun (个税 -> 个/m 税/n is a noun; 哪四共 -> 哪/r … is phrasing;
-    面积 inside the tagger's 大面积 is not cut apart).
+    面积 inside the tagger's 大面积 is not cut apart; 人能/领 is no noun: 领 is a verb).
 
     >>> cut_apart_noun("个税", "个税有优惠吗"), cut_apart_noun("哪四共", "是哪四共")
     (True, False)
@@ -93,7 +93,11 @@ def cut_apart_noun(word: str, text: str) -> bool:
     inner = _tagged(word)
     if len(inner) < 2 or not any(start < b < end for b in bounds):
         return False
-    return _is_noun(inner[-1][1]) and not any(f.startswith("r") for _, f in inner)
+    head, flag = inner[-1]
+    if len(head) == 1:  # the tagger's guess for a lone character: its dictionary tag rules
+        with JIEBA_LOCK:
+            flag = jieba.posseg.dt.word_tag_tab.get(head, flag)
+    return _is_noun(flag) and not any(f.startswith("r") for _, f in inner)
 
 
 def noun_headed(word: str) -> bool:

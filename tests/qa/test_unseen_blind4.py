@@ -171,3 +171,12 @@ def test_a_named_award_in_the_next_sentence_counts() -> None:
 
 def test_a_plan_verb_after_a_time_word_is_no_programme() -> None:
     assert find_programmes("长沙今年计划引进多少青年人才") == ()
+
+
+def test_a_verb_the_tagger_guessed_a_noun_is_no_missing_thing() -> None:
+    """「哪些人能领」: the tagger cut 人能/领 and called both nouns; 领 is a verb in its
+    dictionary, so 人能领 names nothing the documents lack. 个税 (个/税) still does."""
+    made = _made("对威海籍毕业生发放一次性返乡留威补贴。")
+    question = "我是外地人，在济南读的大学，能领威海那个一次性留威补贴吗？到底哪些人能领"
+    assert normalise("人能领") not in made.view.unseen(analyze(question))
+    assert normalise("个税") in made.view.unseen(analyze("个税有优惠吗"))
