@@ -15,16 +15,27 @@ jieba.setLogLevel(logging.WARNING)
 JIEBA_LOCK = threading.Lock()
 
 
-@lru_cache(maxsize=4096)
-def dictionary_verb(word: str) -> bool:
-    """True when jieba's dictionary tags ``word`` as a verb (v, vn, vd …): 申请, 入驻.
+@lru_cache(maxsize=16_384)
+def dictionary_tag(word: str) -> str:
+    """jieba's dictionary part-of-speech tag for ``word`` ('' when it is no dictionary
+    word): the tag a word carries out of context, where the tagger's own guess for an
+    unknown split may be wrong.
 
-    >>> dictionary_verb("申请"), dictionary_verb("临江")
-    (True, False)
+    >>> dictionary_tag("申请"), dictionary_tag("税"), dictionary_tag("临江申请")
+    ('v', 'n', '')
     """
     with JIEBA_LOCK:
         tags = jieba.posseg.dt.word_tag_tab
         if not tags:  # loaded with the dictionary, on first use
             jieba.posseg.lcut("")
             tags = jieba.posseg.dt.word_tag_tab
-        return tags.get(word, "").startswith("v")
+        return tags.get(word, "")
+
+
+def dictionary_verb(word: str) -> bool:
+    """True when jieba's dictionary tags ``word`` as a verb (v, vn, vd …): 申请, 入驻.
+
+    >>> dictionary_verb("申请"), dictionary_verb("临江")
+    (True, False)
+    """
+    return dictionary_tag(word).startswith("v")

@@ -3,9 +3,9 @@
 For a question asking for an amount, the amount facts stated inside the best evidence
 sentence become the answer's first line: the one for the asked degree or person
 category when the question names one (「硕士：每月2000元生活津贴」), else every figure
-the sentence gives. A fact with a narrower condition (「对……的」) is promoted only when the question
-names its condition (「双一流」「千亿目标」企业 for the raised rate); otherwise the general
-one leads. Figures come from :func:`ingest.facts.extract_facts`, so the key
+the sentence gives. A fact with a narrower condition (「对……的」) leads only when the
+question names its condition (「双一流」「千亿目标」企业 for the raised rate); otherwise
+the general one does. Figures come from :func:`ingest.facts.extract_facts`, so the key
 line and the 「补贴一览」 view can never disagree.
 
 >>> from ingest.facts import extract_facts

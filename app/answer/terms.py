@@ -39,7 +39,7 @@ from lexicon import (
     question_phrases,
     umbrella_words,
 )
-from lexicon.segmenter import JIEBA_LOCK
+from lexicon.segmenter import JIEBA_LOCK, dictionary_tag
 
 MIN_CHARS = 2
 #: characters of the question read past a word the segmenter may have cut wrongly
@@ -95,8 +95,7 @@ def cut_apart_noun(word: str, text: str) -> bool:
         return False
     head, flag = inner[-1]
     if len(head) == 1:  # the tagger's guess for a lone character: its dictionary tag rules
-        with JIEBA_LOCK:
-            flag = jieba.posseg.dt.word_tag_tab.get(head, flag)
+        flag = dictionary_tag(head) or flag
     return _is_noun(flag) and not any(f.startswith("r") for _, f in inner)
 
 
@@ -111,9 +110,7 @@ def noun_headed(word: str) -> bool:
     heads = [p for p in _parts(word) if word.endswith(p)]
     if not heads:
         return False
-    with JIEBA_LOCK:
-        flag = jieba.posseg.dt.word_tag_tab.get(max(heads, key=len), "")
-    return _is_noun(flag)
+    return _is_noun(dictionary_tag(max(heads, key=len)))
 
 
 @lru_cache(maxsize=100_000)
