@@ -30,7 +30,7 @@ from app.answer.script import simplified
 from app.answer.terms import words
 from ingest.facts import Fact
 from ingest.types import Document
-from lexicon import degree_aliases, person_categories
+from lexicon import benefit_kinds, degree_aliases, person_categories
 
 _LIST_ITEM = r"(?:[、,，和及]\s*[\u4e00-\u9fff]{0,8}?\s*\d[\d,.]*\s*[万千百亿]?\s*元)"
 _LABEL_SKIP = re.compile(
@@ -61,13 +61,25 @@ def amount_cell(fact: Fact, label: str = "") -> str:
 
 
 def benefit_label(fact: Fact, text: str) -> str:
-    """The benefit named right after the figure (…5000元的生活津贴 -> 生活津贴), or ''.
+    """The benefit named right after the figure (…5000元的生活津贴 -> 生活津贴), else the
+    last benefit kind its clause names before it (生活补贴分别提高至每月5000元 -> 生活补贴),
+    else ''.
 
     ``text`` is the fact's document text; a list of figures is skipped over.
     """
     rest = _LABEL_SKIP.sub("", simplified(text[fact.amount_end:fact.char_end]))
     m = _LABEL.match(rest)
-    return m.group(1).strip("“”\"") if m else ""
+    if m:
+        return m.group(1).strip("“”\"")
+    before = simplified(text[fact.char_start:fact.amount_start])
+    named = [(before.rfind(w), len(w), w) for w in _benefit_names() if w in before]
+    return max(named)[2] if named else ""
+
+
+@cache
+def _benefit_names() -> tuple[str, ...]:
+    return tuple(dict.fromkeys(w for kind, aliases in benefit_kinds().items()
+                               for w in (kind, *aliases)))
 
 
 def _meeting(pairs: Sequence[tuple[Fact, Candidate]], q: QuestionInfo

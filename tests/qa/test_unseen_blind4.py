@@ -180,3 +180,18 @@ def test_a_verb_the_tagger_guessed_a_noun_is_no_missing_thing() -> None:
     question = "我是外地人，在济南读的大学，能领威海那个一次性留威补贴吗？到底哪些人能领"
     assert normalise("人能领") not in made.view.unseen(analyze(question))
     assert normalise("个税") in made.view.unseen(analyze("个税有优惠吗"))
+
+
+def test_a_benefit_named_before_its_figure_labels_it() -> None:
+    """「生活补贴分别提高至每月5000元、3000元」 names the benefit before the figures; the key
+    line read only after them and printed the figure bare."""
+    made = _made(RATES, region="某市")
+    question = "双一流的硕士去冲千亿目标的企业，生活补贴每月多少？"
+    q, _ = made.candidates(question)
+    facts = [f for doc in made.documents.values() for f in extract_facts(doc)]
+    key = key_facts(q, made.decide(question).chosen, facts, made.documents)[0]
+    assert (amount_cell(key.fact), key.label) == ("每月5000元", "生活补贴")
+    plain = "硕士的生活补贴每月多少？"
+    general = key_facts(made.candidates(plain)[0], made.decide(plain).chosen, facts,
+                        made.documents)
+    assert [(amount_cell(k.fact), k.label) for k in general] == [("每月2000元", "生活津贴")]
