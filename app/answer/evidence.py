@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from app.answer.config import AnswerConfig
-from app.answer.question import PROGRAMME_SUFFIXES, QuestionInfo
+from app.answer.question import QuestionInfo, programme_core
 from app.answer.scoring import bigrams, coverage, holds_kind, normalise
 from app.answer.script import simplified
 from app.answer.sentences import Sentence, aside, damaged, leans_on_previous, signature
@@ -144,16 +144,6 @@ def degree_in(degree: str, text: str) -> bool:
 def person_in(category: str, text: str) -> bool:
     """True when ``text`` names the person category or one of its other names."""
     return any(w in text for w in (category, *person_categories().get(category, ())))
-
-
-def programme_core(name: str) -> str:
-    """The distinctive two characters before 计划/工程/…, a 的 before the suffix left out:
-    北汽新能源的青领计划 -> 青领, 青年人才集聚的行动计划 -> 集聚."""
-    for suffix in PROGRAMME_SUFFIXES:
-        head = name[: -len(suffix)].removesuffix("的")
-        if name.endswith(suffix) and len(head) > 1:
-            return head[-2:]
-    return name
 
 
 HEADING_LOOKBACK = 15  # how far back a sentence's item heading is looked for
@@ -383,8 +373,8 @@ def _candidate(q: QuestionInfo, hit: Hit, doc: Document, sentences: Sequence[Sen
         score=score, coverage=max(own_cov, ctx_cov), support=support,
         kind_ok=kind_ok, missing=_missing(
             q, doc, _own_context(sentence, heading, previous),
-            _plain(f"{heading}{previous}{sentence.text}"),
-            _plain(f"{heading}{previous}{sentence.text}{_text(sentences, index + 1)}")),
+            near := _plain(f"{heading}{previous}{sentence.text}"),
+            near + _plain(_text(sentences, index + 1))),
         region=region, echo=echo,
         damaged=damaged(sentence.text),
         relation=relation,

@@ -88,8 +88,8 @@ def _meeting(pairs: Sequence[tuple[Fact, Candidate]], q: QuestionInfo
     the narrower rule); none when no condition shares CONDITION_WORDS of its content
     words (one shared word, such as 企业, is as often only where the asker works)."""
     asked = {w for piece in q.content for w in words(piece) if not _names_someone(w)}
-    scored = [(sum(w in normalise(f.condition) for w in asked), i)
-              for i, (f, _) in enumerate(pairs) if f.condition]
+    conditions = {i: normalise(f.condition) for i, (f, _) in enumerate(pairs) if f.condition}
+    scored = [(sum(w in condition for w in asked), i) for i, condition in conditions.items()]
     best = max((n for n, _ in scored), default=0)
     return [pairs[i] for n, i in scored if n >= CONDITION_WORDS and n == best]
 

@@ -318,12 +318,21 @@ def find_programmes(text: str) -> tuple[str, ...]:
         while start < m.end(1) - 4 and not starts_a_word(unquoted, start):
             start += 1
         name = _PROGRAMME_TRIM.sub("", unquoted[start:m.end(1)])
-        head = name[: -len(next(s for s in PROGRAMME_SUFFIXES if name.endswith(s)))]
         if (len(name) >= 4 and not _GENERIC_PROGRAMME.match(name)
                 and not any(w in name for w in ask_words())
-                and head[-2:] not in question_phrases()):  # 今年计划: 计划 is a verb
+                and programme_core(name) not in question_phrases()):  # 今年计划: a verb
             names.append(name)
     return tuple(dict.fromkeys(names))
+
+
+def programme_core(name: str) -> str:
+    """The distinctive two characters before 计划/工程/…, a 的 before the suffix left out:
+    北汽新能源的青领计划 -> 青领, 青年人才集聚的行动计划 -> 集聚."""
+    for suffix in PROGRAMME_SUFFIXES:
+        head = name[: -len(suffix)].removesuffix("的")
+        if name.endswith(suffix) and len(head) > 1:
+            return head[-2:]
+    return name
 
 
 def find_kinds(text: str) -> tuple[str, ...]:

@@ -7,9 +7,8 @@ graduate). Each test also checks the case that must still refuse or stay unchang
 from __future__ import annotations
 
 from app.answer.config import AnswerConfig
-from app.answer.evidence import programme_core
 from app.answer.facts import amount_cell, key_facts
-from app.answer.question import analyze, find_programmes
+from app.answer.question import analyze, find_programmes, programme_core
 from app.answer.scoring import normalise
 from ingest.facts import extract_facts
 from lexicon import gazetteer

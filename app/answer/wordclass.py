@@ -1,0 +1,99 @@
+"""What kind of word a question word is, read from jieba's tagger and dictionary and
+from pypinyin: a noun or not (a thing the documents could lack), the dictionary words
+inside it, and its sound (for input slips). Used by :mod:`app.answer.terms`.
+
+>>> parts("个人所得税")
+['个人', '个人所得', '所得', '所得税']
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import jieba
+import jieba.posseg
+from pypinyin import Style, lazy_pinyin
+
+from app.answer.scoring import normalise
+from lexicon.segmenter import JIEBA_LOCK, dictionary_tag
+
+MIN_CHARS = 2
+NOUN_TAGS = frozenset({"vn", "j", "eng"})
+
+
+@lru_cache(maxsize=100_000)
+def nouns(text: str) -> frozenset[str]:
+    """Words jieba tags as nouns (n…, vn, j, eng) in normalised ``text``."""
+    with JIEBA_LOCK:
+        tagged = jieba.posseg.lcut(normalise(text))
+    return frozenset(t.word for t in tagged if _is_noun(t.flag))
+
+
+@lru_cache(maxsize=100_000)
+def _tagged(text: str) -> tuple[tuple[str, str], ...]:
+    with JIEBA_LOCK:
+        return tuple((t.word, t.flag) for t in jieba.posseg.lcut(text))
+
+
+def _is_noun(flag: str) -> bool:
+    return flag.startswith("n") or flag in NOUN_TAGS
+
+
+def cut_apart_noun(word: str, text: str) -> bool:
+    """True when the tagger cut ``word`` into parts of ``text`` where the segmenter kept
+    it whole, and those parts make a noun: headed by one (the last part of a Chinese
+    compound), with no pronoun (个税 -> 个/m 税/n is a noun; 哪四共 -> 哪/r … is phrasing;
+    面积 inside the tagger's 大面积 is not cut apart; 人能/领 is no noun: 领 is a verb).
+
+    >>> cut_apart_noun("个税", "个税有优惠吗"), cut_apart_noun("哪四共", "是哪四共")
+    (True, False)
+    """
+    tokens = _tagged(text)
+    bounds, pos = {0}, 0
+    for token, _ in tokens:
+        pos += len(token)
+        bounds.add(pos)
+    start = text.find(word)
+    end = start + len(word)
+    if start < 0 or start not in bounds or end not in bounds:
+        return False
+    inner = _tagged(word)
+    if len(inner) < 2 or not any(start < b < end for b in bounds):
+        return False
+    head, flag = inner[-1]
+    if len(head) == 1:  # the tagger's guess for a lone character: its dictionary tag rules
+        flag = dictionary_tag(head) or flag
+    return _is_noun(flag) and not any(f.startswith("r") for _, f in inner)
+
+
+def noun_headed(word: str) -> bool:
+    """True when the dictionary's longest word that ends ``word`` (its head, shorter than
+    it) is a noun: a compound the tagger may not call a noun as a whole (个人所得税, a
+    fixed expression, headed by 所得税).
+
+    >>> noun_headed("个人所得税"), noun_headed("要不要交")
+    (True, False)
+    """
+    heads = [p for p in parts(word) if word.endswith(p)]
+    if not heads:
+        return False
+    return _is_noun(dictionary_tag(max(heads, key=len)))
+
+
+@lru_cache(maxsize=100_000)
+def sound(word: str) -> tuple[str, ...]:
+    """``word``'s pinyin with tones, one syllable per character (pypinyin). Tones keep
+    words apart that only share their letters (失业 shi1 ye4, 事业 shi4 ye4).
+
+    >>> sound("高薪") == sound("高新"), sound("人材") == sound("人才")
+    (True, True)
+    >>> sound("失业") == sound("事业")
+    False
+    """
+    return tuple(lazy_pinyin(word, style=Style.TONE3, errors="default"))
+
+
+def parts(word: str) -> list[str]:
+    """Words of two characters or more inside ``word`` (jieba's full mode), itself excluded."""
+    with JIEBA_LOCK:
+        return [p for p in jieba.lcut(word, cut_all=True) if len(p) >= MIN_CHARS and p != word]
