@@ -141,6 +141,12 @@ def degree_in(degree: str, text: str) -> bool:
     return not particular and any(w in text for w in entry.general)
 
 
+@lru_cache(maxsize=64)
+def _graduate_words(asked: tuple[str, ...]) -> frozenset[str]:
+    """The words for graduates in general that the asked degrees imply (高校毕业生 …)."""
+    return frozenset(w for d in degrees() if d.name in asked for w in d.general)
+
+
 def person_in(category: str, text: str) -> bool:
     """True when ``text`` names the person category or one of its other names."""
     return any(w in text for w in (category, *person_categories().get(category, ())))
@@ -239,8 +245,12 @@ def _missing(q: QuestionInfo, doc: Document, own: str, near: str, around: str
     names none of them, and the programmes neither that context, the sentence after
     (``around``: 「…竟能获评“崂山工匠”」 names the award of the sentence before) nor the
     title names."""
-    missing = [d for d in q.degrees if not degree_in(d, own)]
-    if q.persons and not any(person_in(p, near) for p in q.persons):
+    named = [p for p in q.persons if person_in(p, near)]
+    # the asker's degree and category both describe them: a category no asked degree
+    # implies (博士 and 高层次人才; not 博士 and 毕业生) names them as well as the degree
+    missing = [] if any(p not in _graduate_words(q.degrees) for p in named) else [
+        d for d in q.degrees if not degree_in(d, own)]
+    if q.persons and not named:
         missing += q.persons  # the asker's categories (a young graduate): one must be here
     if q.benefits and not any(benefit_in(b, near) for b in q.benefits):
         missing += q.benefits  # at least one asked benefit must be named here

@@ -8,8 +8,9 @@ whole extractive decision for one question; composing text happens after.
 from __future__ import annotations
 
 import logging
+import re
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import Any, Protocol
@@ -17,18 +18,28 @@ from typing import Any, Protocol
 from app.answer.config import AnswerConfig
 from app.answer.evidence import candidates
 from app.answer.followup import rewrite
-from app.answer.question import QuestionInfo, analyze_query, english_hints
+from app.answer.question import (
+    QuestionInfo,
+    analyze_query,
+    asides,
+    asks_comparison,
+    clauses,
+    english_hints,
+)
 from app.answer.rules import Decision, decide
 from app.answer.scoring import document_frequencies, idf, key_bigrams, normalise
 from app.answer.script import detect_script
 from app.answer.sentences import Sentence, split_sentences
-from app.answer.terms import TermWeights, without_umbrella
+from app.answer.terms import TermWeights, without_umbrella, words
 from index.types import Hit
 from ingest.facts import Fact
 from ingest.types import Document
-from lexicon import Place, applies_to, gazetteer, resolve, synonym_groups
+from lexicon import Place, applies_to, gazetteer, region_relation, resolve, synonym_groups
 
 logger = logging.getLogger(__name__)
+
+#: how a document's region must relate to a place for the place to have documents
+_LOCAL = ("same", "contains", "inside")
 
 FILTER_KEYS = ("region",)
 
@@ -144,6 +155,30 @@ class CorpusView:
         self._load()
         return self._terms.unseen(q.content, q.query) if self._terms is not None else ()
 
+    def focus(self, q: QuestionInfo) -> QuestionInfo:
+        """``q`` without the words the documents never use that only its asides hold (see
+        :func:`app.answer.question.asides`): the asker's 老家 or 校区 is not what is
+        asked, and a word no sentence holds cannot lead to one."""
+        aside = asides(q.query) if q.script != "en" else ()
+        self._load()
+        if not aside or self._terms is None:
+            return q
+        aside_text = normalise("，".join(aside))
+        asked = normalise("，".join(c for c in clauses(q.query) if c not in aside))
+        drop = {w for seg in q.content for w in words(seg)
+                if w in aside_text and w not in asked and not self._terms.uses(w)}
+        if drop:
+            pattern = re.compile("|".join(map(re.escape, sorted(drop, key=len, reverse=True))))
+            q = replace(q, content=tuple(
+                p for seg in q.content for p in pattern.sub(" ", normalise(seg)).split()
+                if len(p) >= 2))
+        # a place only an aside names (the asker's hometown) is not where the answer must
+        # hold, when the clauses that ask name one
+        kept = [(p, r) for p, r in zip(q.places, q.place_refs, strict=True) if p in asked]
+        if kept and len(kept) < len(q.places):
+            q = replace(q, places=tuple(p for p, _ in kept), place_refs=tuple(r for _, r in kept))
+        return q
+
     def terms(self, q: QuestionInfo) -> dict[str, float]:
         """Weighted content words of a question (see :mod:`app.answer.terms`); a benefit
         kind it names is one term, weighted as its rarest word."""
@@ -188,16 +223,32 @@ def check_filters(filters: Mapping[str, object] | None) -> str | None:
     return region or None
 
 
-def asked_region(q: QuestionInfo, region_filter: str | None) -> tuple[str | None, Place | None]:
+def asked_region(q: QuestionInfo, region_filter: str | None,
+                 regions: Collection[str] = ()) -> tuple[str | None, Place | None]:
     """The place an answer must hold in: the one place the question names (the narrowest
     of a nested chain such as 北京市东城区), else the caller's region filter (a widget's
-    page region). A comparison of places has none."""
+    page region). A comparison of places has none. Of places that do not nest, the one
+    that has documents of its own among ``regions`` (the library's) when only one has
+    (「我是台湾应届毕业生，去青岛工作…」), and the first named, narrowed to a place named
+    inside it, when none has (「我是江西师大毕业的，老家赣州，在广东干了两年…」);
+    none when several have."""
     if q.places:
         g = gazetteer()
-        chain = sorted(zip(q.places, q.place_refs, strict=True),
-                       key=lambda pr: len(g.ancestors(pr[1])))
+        pairs = list(zip(q.places, q.place_refs, strict=True))
+        chain = sorted(pairs, key=lambda pr: len(g.ancestors(pr[1])))
         nested = all(g.within(inner, outer) for (_, outer), (_, inner) in pairwise(chain))
-        return chain[-1] if nested else (None, None)
+        if nested:
+            return chain[-1]
+        if asks_comparison(q.query):
+            return None, None
+        local = [pr for pr in pairs if _has_documents(pr[1], regions)]
+        if len({r for _, r in local}) == 1:
+            return local[0]
+        if local:
+            return None, None
+        first = pairs[0][1]
+        inside = [pr for pr in pairs if g.within(pr[1], first)]
+        return max(inside, key=lambda pr: len(g.ancestors(pr[1])), default=pairs[0])
     if not region_filter:
         return None, None
     place = resolve(region_filter)
@@ -205,6 +256,11 @@ def asked_region(q: QuestionInfo, region_filter: str | None) -> tuple[str | None
         found = gazetteer().find(region_filter)
         place = found[0].place if found else None
     return region_filter, place
+
+
+def _has_documents(place: Place, regions: Collection[str]) -> bool:
+    """True when one of the library's ``regions`` is ``place``, holds it or lies in it."""
+    return any(region_relation(place, r) in _LOCAL for r in regions)
 
 
 def keyword_query(q: QuestionInfo) -> str:
@@ -259,7 +315,9 @@ def make_plan(question: str, history: Sequence[Mapping[str, str]], retriever: Re
     required = tuple(p for p in info.programmes if not corpus.spelled_out(p))
     if required != info.programmes:
         info = replace(info, programmes=required)
-    region, place = asked_region(info, check_filters(filters))
+    info = corpus.focus(info)
+    regions = {d.region for d in retriever.documents.values() if d.region}
+    region, place = asked_region(info, check_filters(filters), regions)
     hits = retrieve(retriever, (query, keyword_query(info)), max(k, candidate_k), region)
     keys = corpus.keys(info.content, info.hints, config.hint_weight)
     cands = candidates(info, hits, retriever.documents, corpus.sentences, keys, config, place,

@@ -53,7 +53,8 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = {
     "count": re.compile(
         r"多少(?!钱|元)|(?<!哪)几(?:个(?!月|小时|工作日)|家|名|所|位|条|项|套|次|批)|人数|数量|比例|多大|规模"
         r"|how many|how big|number of|what share", re.I),
-    "duration": re.compile(r"多久|多长时间|几天|几年|几个月|期限|有效期|how long", re.I),
+    "duration": re.compile(r"多久|多长时间|(?<![好十数])几(?:天|年|个月)|期限|有效期|how long",
+                           re.I),
     "date": re.compile(r"什么时候|什么时间|何时|哪一?年|哪一?天|几月|几号|日期|截止|起止"
                        r"|when\b|what date",
                        re.I),
@@ -70,6 +71,15 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = {
         r"条件|资格|门槛|需要满足|符合什么|什么(?:样的)?(?:人|企业)(?:可以|能)|哪些人可以|谁可以|"
         r"什么人(?:可以|能)|eligib|requirement|qualif", re.I),
 }
+
+_COMPARE = re.compile(r"差多少|相差|差距|差别|区别|不同|不一样|多多少|少多少|比较|对比|相比|哪个多"
+                      r"|谁多|高多少|低多少|哪里更|哪个更")
+
+
+def asks_comparison(query: str) -> bool:
+    """True when a (simplified) question asks to compare (差多少, 区别, 哪个更 …)."""
+    return bool(_COMPARE.search(query))
+
 
 #: What each kind of fact is called when an answer says it is missing (「没有找到…的具体日期」).
 KIND_NAMES: dict[str, str] = {
@@ -353,6 +363,8 @@ def find_kinds(text: str) -> tuple[str, ...]:
     return tuple(kinds)
 
 
+# An A-not-A question form (带不带, 有没有, 可以不可以): phrasing, whatever the verb.
+_A_NOT_A = re.compile(r"([\u4e00-\u9fff]{1,2})[不没]\1")
 # A run of Han, Latin letters and digits; a plus between digits stays inside (「10+1」产业).
 _CONTENT_PIECE = re.compile(r"(?:[\u4e00-\u9fffA-Za-z0-9]|(?<=\d)\+(?=\d))+")
 
@@ -367,6 +379,8 @@ def content_segments(text: str, remove: tuple[str, ...] = (),
     ('工作每个月有', '生活补贴')
     >>> content_segments("春季那场招聘会来了几家企业")
     ('春季', '招聘会来', '企业')
+    >>> content_segments("租赁房带不带家具")
+    ('租赁房', '家具')
     """
     masked = text
     phrases = question_phrases() if not phrasing_only else tuple(
@@ -374,8 +388,55 @@ def content_segments(text: str, remove: tuple[str, ...] = (),
     for word in (*remove, *phrases):
         if word:
             masked = masked.replace(word, " ")
-    pieces = _CONTENT_PIECE.findall(determiner_pattern().sub(" ", masked))
+    masked = _A_NOT_A.sub(" ", determiner_pattern().sub(" ", masked))
+    pieces = _CONTENT_PIECE.findall(masked)
     return tuple(p for p in pieces if len(p) >= 2)
+
+
+# Clause breaks of a question, and what makes a clause ask (a question word, 吗, an
+# A-not-A form such as 能不能 or 有没有).
+_CLAUSE_BREAK = re.compile(r"[，,。；;！!？?\n]+")
+
+
+@cache
+def _asking() -> re.Pattern[str]:
+    words = sorted({*ask_words(), "多少", "吗", "是否"} - {"几"}, key=len, reverse=True)
+    # 几 asks, but not in 好几年, 十几年 or 几乎
+    return re.compile("|".join(map(re.escape, words)) + r"|(?<![好十数])几(?!乎)|(.)[不没]\1")
+
+
+def clauses(query: str) -> tuple[str, ...]:
+    """The question's clauses, between commas, stops and question marks.
+
+    >>> clauses("我是硕士，去威海工作，每月有多少补贴？")
+    ('我是硕士', '去威海工作', '每月有多少补贴')
+    """
+    return tuple(c for c in _CLAUSE_BREAK.split(query) if c.strip())
+
+
+def asides(query: str) -> tuple[str, ...]:
+    """Clauses of a long question that neither ask nor lead into a clause that asks: the
+    asker's own background (「我是山东大学的本科，老家是文登的，……，本科能拿多少？」).
+    A clause asks when it holds a question word, 吗 or an A-not-A form (else the last
+    one asks when a question mark ends the question); the clause just
+    before one that asks states its topic (「听说有个一次性补贴，本科能拿多少」) and is
+    kept. Questions of fewer than three clauses have none.
+
+    >>> asides("我是本科，老家是文登的，听说有个一次性补贴，本科能拿多少？")
+    ('我是本科', '老家是文登的')
+    >>> asides("威海的人才公寓，免费住几天？")
+    ()
+    """
+    parts = clauses(query)
+    if len(parts) < 3:
+        return ()
+    asking = [i for i, c in enumerate(parts) if _asking().search(c)]
+    if not asking and query.rstrip().endswith(("？", "?")):
+        asking = [len(parts) - 1]  # 「…，还是也能申请产权房？」 asks by its mark alone
+    if not asking:
+        return ()
+    kept = {j for i in asking for j in (i - 1, i)}
+    return tuple(c for i, c in enumerate(parts) if i not in kept)
 
 
 def query_for(question: str, script: Script) -> str:

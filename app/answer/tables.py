@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from app.answer.factbook import FactBook
 from app.answer.facts import amount_cell, benefit_label
-from app.answer.question import QuestionInfo
+from app.answer.question import QuestionInfo, asks_comparison
 from app.answer.script import simplified
 from app.answer.sentences import Sentence, display
 from app.answer.types import Citation, FactTable, TableRow
@@ -30,8 +30,6 @@ from ingest.facts import Fact
 from lexicon import benefit_families, fold_synonyms, region_matches
 
 NOT_FOUND = "政策库中未找到"
-_COMPARE = re.compile(r"差多少|相差|差距|差别|区别|不同|不一样|多多少|少多少|比较|对比|相比|哪个多"
-                      r"|谁多|高多少|低多少|哪里更|哪个更")
 _MAX_PER_REGION = 3
 
 
@@ -46,7 +44,7 @@ class TablePlan:
 
 def table_plan(q: QuestionInfo, region: str | None) -> TablePlan | None:
     """A difference table for two or more degrees, a comparison for two or more places."""
-    asks = bool(_COMPARE.search(q.query))
+    asks = asks_comparison(q.query)
     if len(q.places) >= 2 and asks:
         return TablePlan("compare", tuple(q.places), tuple(q.degrees))
     degrees = tuple(dict.fromkeys(q.degrees))

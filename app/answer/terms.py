@@ -25,7 +25,15 @@ from functools import cache, lru_cache
 import jieba
 
 from app.answer.scoring import folded, normalise
-from app.answer.wordclass import MIN_CHARS, cut_apart_noun, noun_headed, nouns, parts, sound
+from app.answer.wordclass import (
+    MIN_CHARS,
+    cut_apart_noun,
+    noun_headed,
+    nouns,
+    parts,
+    sound,
+    sounds_alike,
+)
 from ingest.facts_numbers import parse_cn_numeral
 from lexicon import (
     benefit_families,
@@ -38,7 +46,7 @@ from lexicon import (
     question_phrases,
     umbrella_words,
 )
-from lexicon.segmenter import JIEBA_LOCK
+from lexicon.segmenter import JIEBA_LOCK, dictionary_tag
 
 #: characters of the question read past a word the segmenter may have cut wrongly
 CUT_READ = 2
@@ -299,24 +307,43 @@ class TermWeights:
         if found is None:
             key, n = sound(word), len(word)
             windows = {other[i:i + n] for other in self._sharing(word)
-                       for i in range(len(other) - n + 1)}
-            found = self._sounds_like[word] = frozenset(
-                w for w in windows - {word} if sound(w) == key)
+                       for i in range(len(other) - n + 1)} - {word}
+            found = frozenset(w for w in windows if sound(w) == key)
+            if not found and not dictionary_tag(word):
+                # a pinyin keyboard types no tones: a non-word may be a slip in any tone
+                # or reading (审皮 for 审批, 蚌部 for 蚌埠); a real word only in its own
+                # (失业 is not 事业)
+                found = frozenset(w for w in windows if sounds_alike(word, w))
+            self._sounds_like[word] = found
         return found
 
     def slips(self, text: str) -> dict[str, str]:
         """Input slips in ``text`` -> the corpus's spelling: words of two or more Chinese
         characters the corpus never uses, each with exactly one homophone it does use
-        (高薪 -> 高新, 补帖 -> 补贴). Words are taken from normalised ``text``."""
-        df = self._load()
+        (高薪 -> 高新, 补帖 -> 补贴), or one of the question phrasing words (时侯 -> 时候).
+        Words are taken from normalised ``text``."""
         out = {}
         for word in _segment(normalise(text)):
-            if (len(word) >= MIN_CHARS and word not in df and _HAN.fullmatch(word)
-                    and not self._count(word)):
-                found = self._homophones(word)
-                if len(found) == 1:
-                    out[word] = next(iter(found))
+            if not self._unused(word):
+                continue
+            found = self._homophones(word)
+            if len(found) == 1:
+                out[word] = next(iter(found))
+            elif not found and len(word) == MIN_CHARS + 1:
+                # the segmenter may have joined a slip to a function character beside it
+                # (审皮要 of 审皮要几天); not so 保险金, a word the corpus lacks
+                pieces = ((word[:-1],) if word[-1] in function_chars() else ()) + (
+                    (word[1:],) if word[0] in function_chars() else ())
+                for piece in pieces:
+                    near = self._homophones(piece) if self._unused(piece) else frozenset()
+                    if len(near) == 1:
+                        out[piece] = next(iter(near))
         return out
+
+    def _unused(self, word: str) -> bool:
+        """A Chinese word of two or more characters no sentence holds."""
+        return (len(word) >= MIN_CHARS and _HAN.fullmatch(word) is not None
+                and word not in self._load() and not self._count(word))
 
     def _sharing(self, word: str) -> set[str]:
         """Corpus words (up to six characters) that share one of ``word``'s characters."""
@@ -324,7 +351,7 @@ class TermWeights:
         with self._lock:
             if self._by_char is None:
                 by_char: dict[str, set[str]] = defaultdict(set)
-                for w in vocabulary:
+                for w in (*vocabulary, *question_phrases()):  # 时侯 is a slip of 时候
                     if MIN_CHARS <= len(w) <= 6:
                         for ch in set(w):
                             by_char[ch].add(w)

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import jieba
 import jieba.posseg
-from pypinyin import Style, lazy_pinyin
+from pypinyin import Style, lazy_pinyin, pinyin
 
 from app.answer.scoring import normalise
 from lexicon.segmenter import JIEBA_LOCK, dictionary_tag
@@ -91,6 +91,27 @@ def sound(word: str) -> tuple[str, ...]:
     False
     """
     return tuple(lazy_pinyin(word, style=Style.TONE3, errors="default"))
+
+
+@lru_cache(maxsize=20_000)
+def readings(char: str) -> frozenset[str]:
+    """Every toneless reading of one character (蚌: bang, beng …; pypinyin's heteronyms).
+
+    >>> sorted(readings("埠")), "beng" in readings("蚌")
+    (['bu'], True)
+    """
+    return frozenset(pinyin(char, style=Style.NORMAL, heteronym=True, errors="default")[0])
+
+
+def sounds_alike(word: str, other: str) -> bool:
+    """True when two words of one length can be typed alike on a pinyin keyboard, which
+    types no tones: each pair of characters shares a reading (蚌部, 蚌埠; 审皮, 审批).
+
+    >>> sounds_alike("蚌部", "蚌埠"), sounds_alike("审皮", "审批"), sounds_alike("审皮", "审核")
+    (True, True, False)
+    """
+    return len(word) == len(other) and all(
+        readings(a) & readings(b) for a, b in zip(word, other, strict=True))
 
 
 def parts(word: str) -> list[str]:

@@ -40,8 +40,9 @@ class MadeUp:
     def candidates(self, question: str, config: AnswerConfig | None = None
                    ) -> tuple[QuestionInfo, list[Candidate]]:
         """The question read and its scored candidate sentences, the asked place compared."""
-        q = analyze(question)
-        _, place = asked_region(q, None)
+        q = self.view.focus(analyze(question))
+        regions = {d.region for d in self.documents.values() if d.region}
+        _, place = asked_region(q, None, regions)
         return q, candidates(q, self.hits(), self.documents,
                              self.view.sentences, self.view.keys(q.content), config, place,
                              self.view.terms(q))
@@ -52,5 +53,5 @@ class MadeUp:
 
     def decide(self, question: str, config: AnswerConfig | None = None) -> Decision:
         """The rules' decision over the candidates, with the question's unseen nouns."""
-        q, cands = self.candidates(question, config)
+        q, cands = self.candidates(question, config)  # q read as the engine reads it
         return decide(q, cands, config, self.view.keys(q.content), self.view.unseen(q))
