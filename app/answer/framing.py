@@ -95,7 +95,7 @@ def key_figure_line(who: str | None, cell: str, label: str, region: str | None,
 _ABOUT_EN = {
     "amount": "the amount", "count": "the numbers", "duration": "the period",
     "date": "the dates", "day": "the date", "department": "the responsible office",
-    "condition": "who qualifies",
+    "condition": "who qualifies", "phone": "the phone number",
 }
 
 

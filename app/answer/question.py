@@ -70,6 +70,10 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = {
     "condition": re.compile(
         r"条件|资格|门槛|需要满足|符合什么|什么(?:样的)?(?:人|企业)(?:可以|能)|哪些人可以|谁可以|"
         r"什么人(?:可以|能)|eligib|requirement|qualif", re.I),
+    # a number to call: 「热线是多少」, not 「热线受理多少件」
+    "phone": re.compile(
+        r"(?:电话|热线|联系方式|手机号)(?:号码)?(?:是|为)?(?:多少|什么|几号)|打(?:什么|哪个)(?:电话|号码)"
+        r"|(?:phone|telephone|hotline|contact) number|number to call", re.I),
 }
 
 _COMPARE = re.compile(r"差多少|相差|差距|差别|区别|不同|不一样|多多少|少多少|比较|对比|相比|哪个多"
@@ -84,7 +88,7 @@ def asks_comparison(query: str) -> bool:
 #: What each kind of fact is called when an answer says it is missing (「没有找到…的具体日期」).
 KIND_NAMES: dict[str, str] = {
     "amount": "金额", "count": "数量", "duration": "期限", "date": "时间", "day": "具体日期",
-    "department": "负责部门", "condition": "条件",
+    "department": "负责部门", "condition": "条件", "phone": "联系电话",
 }
 
 _QUOTED = re.compile(r"[“\"「『《]([^”\"」』》]{2,20})[”\"」』》]")
@@ -360,6 +364,8 @@ def find_kinds(text: str) -> tuple[str, ...]:
         kinds.remove("count")
     if "day" in kinds and "date" in kinds:
         kinds.remove("date")
+    if "phone" in kinds and "count" in kinds:  # 电话是多少 asks a number, not a count
+        kinds.remove("count")
     return tuple(kinds)
 
 

@@ -33,6 +33,10 @@ SENTENCE_KINDS: dict[str, re.Pattern[str]] = {
         r"|由(?!于)[^，。；]{2,30}?(?:审核|审批|受理|办理|组织实施)"),
     "condition": re.compile(
         r"条件|符合|对象|凡|资格|要求|列入|范围|对.{2,40}(?:给予|提供|发放|按照|实行)|承诺制|申请"),
+    # a dialling number: area code and line, a mobile, or a number beside a call word
+    "phone": re.compile(r"(?<!\d)(?:\d{3,4}\s*[-－—–]\s*\d{7,8}|1[3-9]\d{9})(?!\d)"
+                        r"|(?:电话|热线|拨打|专线|咨询)[^，。；\d]{0,12}\d{5,}"
+                        r"|\d{5,}[^，。；\d]{0,8}(?:热线|电话|专线)"),
 }
 _KEEP = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9]+")
 

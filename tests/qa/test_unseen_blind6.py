@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from app.answer.config import AnswerConfig
 from app.answer.plan import asked_region
-from app.answer.question import analyze, asides
+from app.answer.question import analyze, asides, find_kinds
 from app.answer.scoring import normalise
 from tests.qa.made_up import MadeUp
 
@@ -117,3 +117,14 @@ def test_everyday_words_for_degrees_and_contracts() -> None:
     made = _made("每年培养虚拟现实专业硕士、博士200余人。")
     d = made.decide("崂山每年培养多少硕博？")
     assert not d.refused and "200余人" in d.chosen[0].sentence.text
+
+
+def test_a_phone_question_needs_a_number_to_call() -> None:
+    """「…的电话是多少」 asks a number to dial, not a count: a sentence that only names
+    the office does not answer it; one with the office's number does."""
+    assert find_kinds("人才开发处的电话是多少") == ("phone",)
+    assert find_kinds("12345热线共受理咨询多少件") == ("count",)
+    office = "人才开发处负责人才工程推荐，全年推荐“10+1”重点产业企业人选300名。"
+    assert _made(office).decide("人才开发处的电话是多少？").refused
+    d = _made(office + "咨询电话：0532-85912345。").decide("人才开发处的电话是多少？")
+    assert not d.refused and "0532-85912345" in d.chosen[0].sentence.text
