@@ -58,9 +58,10 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = {
     "date": re.compile(r"什么时候|什么时间|何时|哪一?年|哪一?天|几月|几号|日期|截止|起止"
                        r"|when\b|what date",
                        re.I),
-    # the day itself (几号, 哪天, 截止日期): a sentence that says only 近日, 今年 or 2月底
-    # does not answer it; read instead of ``date``
+    # the day itself (几号, 哪天, 截止日期; a deadline: 截止到什么时候): a sentence that says
+    # only 近日, 今年 or 2月底 does not answer it; read instead of ``date``
     "day": re.compile(r"几号|哪一?天|哪一?日|几月几|具体日期|截止日期|截止到几|截止到哪|截至哪"
+                      r"|(?:截止|最晚|最迟)(?:到|日期是|时间是)?什么时(?:候|间)"
                       r"|what date|which day|what day", re.I),
     "department": re.compile(
         r"哪个(?:部门|处室|处|单位|机构)|哪些(?:部门|处室|单位)|什么(?:部门|处室|单位)|归哪|"

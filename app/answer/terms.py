@@ -50,6 +50,8 @@ from lexicon.segmenter import JIEBA_LOCK, dictionary_tag
 
 #: characters of the question read past a word the segmenter may have cut wrongly
 CUT_READ = 2
+#: how many times as often as any other homophone a spelling must occur to fix a slip
+DOMINANT = 10
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 _LATIN = re.compile(r"[A-Za-z]+")
 
@@ -319,26 +321,41 @@ class TermWeights:
 
     def slips(self, text: str) -> dict[str, str]:
         """Input slips in ``text`` -> the corpus's spelling: words of two or more Chinese
-        characters the corpus never uses, each with exactly one homophone it does use
-        (高薪 -> 高新, 补帖 -> 补贴), or one of the question phrasing words (时侯 -> 时候).
+        characters the corpus never uses, each with one homophone it uses far more than
+        any other (高薪 -> 高新, 补帖 -> 补贴, 人材 -> 人才), or a question phrasing word.
         Words are taken from normalised ``text``."""
         out = {}
         for word in _segment(normalise(text)):
             if not self._unused(word):
                 continue
             found = self._homophones(word)
-            if len(found) == 1:
-                out[word] = next(iter(found))
-            elif not found and len(word) == MIN_CHARS + 1:
+            if found:
+                fix = self._likeliest(found)
+                if fix is not None:
+                    out[word] = fix
+            elif len(word) == MIN_CHARS + 1:
                 # the segmenter may have joined a slip to a function character beside it
                 # (审皮要 of 审皮要几天); not so 保险金, a word the corpus lacks
                 pieces = ((word[:-1],) if word[-1] in function_chars() else ()) + (
                     (word[1:],) if word[0] in function_chars() else ())
                 for piece in pieces:
                     near = self._homophones(piece) if self._unused(piece) else frozenset()
-                    if len(near) == 1:
-                        out[piece] = next(iter(near))
+                    fix = self._likeliest(near) if near else None
+                    if fix is not None:
+                        out[piece] = fix
         return out
+
+    def _likeliest(self, spellings: frozenset[str]) -> str | None:
+        """The one corpus spelling a slip stands for: the only one, or one the corpus uses
+        DOMINANT times as often as any other (人材: 人才 in 279 sentences, 人财 in 1), as
+        a pinyin keyboard offers its commonest word first; None when that is unclear."""
+        ranked = sorted(((self._frequency(w), w) for w in spellings), reverse=True)
+        if len(ranked) == 1 or ranked[0][0] >= DOMINANT * max(1, ranked[1][0]):
+            return ranked[0][1]
+        return None
+
+    def _frequency(self, word: str) -> int:
+        return self._load().get(word) or self._count(word)
 
     def _unused(self, word: str) -> bool:
         """A Chinese word of two or more characters no sentence holds."""
