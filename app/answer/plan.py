@@ -16,16 +16,10 @@ from itertools import pairwise
 from typing import Any, Protocol
 
 from app.answer.config import AnswerConfig
+from app.answer.english import english_hints
 from app.answer.evidence import candidates
 from app.answer.followup import rewrite
-from app.answer.question import (
-    QuestionInfo,
-    analyze_query,
-    asides,
-    asks_comparison,
-    clauses,
-    english_hints,
-)
+from app.answer.question import QuestionInfo, analyze_query, asides, asks_comparison, clauses
 from app.answer.rules import Decision, decide
 from app.answer.scoring import document_frequencies, idf, key_bigrams, normalise
 from app.answer.script import detect_script
@@ -34,12 +28,21 @@ from app.answer.terms import TermWeights, without_umbrella, words
 from index.types import Hit
 from ingest.facts import Fact
 from ingest.types import Document
-from lexicon import Place, applies_to, gazetteer, region_relation, resolve, synonym_groups
+from lexicon import (
+    APPLIES,
+    Place,
+    applies_to,
+    gazetteer,
+    region_relation,
+    resolve,
+    synonym_groups,
+)
 
 logger = logging.getLogger(__name__)
 
-#: how a document's region must relate to a place for the place to have documents
-_LOCAL = ("same", "contains", "inside")
+#: how a document's region must relate to a place for the place to have documents of
+#: its own: any relation under which its rules apply there, but national
+_LOCAL = APPLIES - {"national"}
 
 FILTER_KEYS = ("region",)
 
@@ -87,6 +90,8 @@ class CorpusView:
 
     def __init__(self, documents: Mapping[str, Document]) -> None:
         self._documents = documents
+        # the regions the library's documents hold in (read once: documents are fixed)
+        self.regions = frozenset(d.region for d in documents.values() if d.region)
         self._lock = threading.Lock()
         self._sentences: _SentenceTable | None = None
         self._weights: dict[str, float] = {}
@@ -316,8 +321,7 @@ def make_plan(question: str, history: Sequence[Mapping[str, str]], retriever: Re
     if required != info.programmes:
         info = replace(info, programmes=required)
     info = corpus.focus(info)
-    regions = {d.region for d in retriever.documents.values() if d.region}
-    region, place = asked_region(info, check_filters(filters), regions)
+    region, place = asked_region(info, check_filters(filters), corpus.regions)
     hits = retrieve(retriever, (query, keyword_query(info)), max(k, candidate_k), region)
     keys = corpus.keys(info.content, info.hints, config.hint_weight)
     cands = candidates(info, hits, retriever.documents, corpus.sentences, keys, config, place,

@@ -3,11 +3,9 @@
 A question becomes a simplified-Chinese query plus what an answer has to match:
 the places it names (any level of China's divisions, or an unknown name with an
 administrative suffix), programme names, degrees, person categories, benefit kinds,
-the kind of fact asked for (amount, count, duration, date, department, condition)
-and its remaining content words. English questions are mapped to Chinese through
-the lexicon's glossary and the gazetteer's English names; the English words those leave
-over get dictionary hints (CC-CEDICT words the documents use), which are searched and
-scored but never required.
+the kind of fact asked for (amount, count, duration, date, department, condition,
+phone) and its remaining content words. English questions are first read into Chinese
+(:mod:`app.answer.english`).
 
 >>> q = analyze("我是硕士，去南阳工作每个月有多少生活补贴？")
 >>> (q.places, q.degrees, q.benefits, q.kinds)
@@ -17,11 +15,10 @@ scored but never required.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import islice
 
+from app.answer.english import english_query
 from app.answer.script import Script, detect_script, simplified
 from lexicon import (
     Place,
@@ -29,11 +26,7 @@ from lexicon import (
     benefit_kinds,
     degree_aliases,
     determiner_pattern,
-    english_senses,
-    english_stop_words,
-    everyday_english,
     gazetteer,
-    glossary_en,
     kind_words,
     money_words,
     person_categories,
@@ -41,6 +34,9 @@ from lexicon import (
     standard_wording,
     starts_a_word,
 )
+
+# 几 that asks, not the "a few" of 好几年 or 十几年
+_ASKING_JI = r"(?<![好十数])几"
 
 # Question-side patterns for the kind of fact asked for (on simplified text); the words
 # that make a question about money are the lexicon's.
@@ -53,7 +49,7 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = {
     "count": re.compile(
         r"多少(?!钱|元)|(?<!哪)几(?:个(?!月|小时|工作日)|家|名|所|位|条|项|套|次|批)|人数|数量|比例|多大|规模"
         r"|how many|how big|number of|what share", re.I),
-    "duration": re.compile(r"多久|多长时间|(?<![好十数])几(?:天|年|个月)|期限|有效期|how long",
+    "duration": re.compile(rf"多久|多长时间|{_ASKING_JI}(?:天|年|个月)|期限|有效期|how long",
                            re.I),
     "date": re.compile(r"什么时候|什么时间|何时|哪一?年|哪一?天|几月|几号|日期|截止|起止"
                        r"|when\b|what date",
@@ -100,7 +96,6 @@ _PROGRAMME = re.compile(r"([\u4e00-\u9fff]{2,8}(?:"
                         + "))")
 _GENERIC_PROGRAMME = re.compile(r"^(?:什么|哪些|哪个|这个|那个|有关|相关|人才|引才|实施|这些)")
 _PROGRAMME_TRIM = re.compile(r"^(?:的|了|在|对|有|是|和|与)+")
-_EN_WORD = re.compile(r"[a-z][a-z'\-]*")
 
 
 @dataclass(frozen=True)
@@ -122,148 +117,12 @@ class QuestionInfo:
     benefits: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()
     content: tuple[str, ...] = ()
-    hints: tuple[str, ...] = ()  # dictionary words of an English question (see english_hints)
+    hints: tuple[str, ...] = ()  # an English question's dictionary words (english.english_hints)
 
     @property
     def asks(self) -> bool:
         """True when the question names anything to look up."""
         return bool(self.content or self.kinds or self.programmes or self.benefits)
-
-
-#: English words that follow a place's name and make it one (Guide County, Qilin District)
-PLACE_SUFFIXES_EN = ("district", "county", "city", "prefecture")
-
-
-@cache
-def _english_terms() -> tuple[tuple[str, str, bool], ...]:
-    """Glossary terms, then the gazetteer's English place names, each with its Chinese
-    and whether it is a glossary term (which may be asked in the plural)."""
-    common = everyday_english() | english_stop_words()
-    g = gazetteer()
-    # guide, dean, mile are words, not 贵德, 德安, 弥勒: those count only with a suffix
-    # (Guide County), matched before the glossary reads the suffix alone
-    suffixed = tuple((f"{name} {suffix}", g.english(name)[0].short, False)
-                     for name in g.english_names() if name in common
-                     for suffix in PLACE_SUFFIXES_EN)
-    places = tuple((name, g.english(name)[0].short, False)
-                   for name in g.english_names() if name not in common)
-    return (*suffixed, *((word, chinese, True) for word, chinese in glossary_en()), *places)
-
-
-@lru_cache(maxsize=4096)
-def _english_word(word: str, plural: bool = False) -> re.Pattern[str]:
-    """``word`` as a whole word; with ``plural``, also with a plural ending (talent
-    apartments, living subsidies). Place names are matched as written.
-
-    >>> bool(_english_word("living subsidy", True).search("any living subsidies?"))
-    True
-    """
-    if not plural:
-        return re.compile(rf"(?<![a-z']){re.escape(word)}(?![a-z])")
-    stem = _plural_stem(word)
-    ending = "(?:y|ies)" if stem != word else "(?:e?s)?"
-    return re.compile(rf"(?<![a-z']){re.escape(stem)}{ending}(?![a-z])")
-
-
-def _plural_stem(word: str) -> str:
-    """What every form of ``word`` begins with: subsid for subsidy (subsidies), the word
-    itself otherwise (apartment, apartments)."""
-    return word[:-1] if re.search(r"[^aeiou]y$", word) else word
-
-
-def english_query(question: str) -> str:
-    """Chinese query terms for an English question, in question order: glossary terms
-    and place names (the gazetteer's English names).
-
-    >>> english_query("What about PhDs in Chengdu?")
-    '博士 成都'
-    """
-    return " ".join(dict.fromkeys(chinese for _, chinese in _english_matches(question)[0]))
-
-
-#: figures an English question gives (in 2023, 5000 yuan), kept as they are written
-_FIGURE = re.compile(r"(?<![a-z0-9.])\d+(?:\.\d+)?(?![a-z0-9])")
-
-
-def _english_matches(question: str) -> tuple[list[tuple[int, str]], str]:
-    """(position, Chinese) of the glossary terms and place names in ``question``, sorted,
-    and the lower-cased question with those matches blanked out."""
-    lowered = f" {question.lower()} "
-    found: list[tuple[int, str]] = []
-    for word, chinese, plural in _english_terms():
-        if (_plural_stem(word) if plural else word) not in lowered:  # most terms are absent
-            continue
-        for m in _english_word(word, plural).finditer(lowered):
-            found.append((m.start(), chinese))
-            lowered = lowered[: m.start()] + " " * len(m.group()) + lowered[m.end():]
-    found.extend((m.start(), m.group()) for m in _FIGURE.finditer(lowered))  # years, amounts
-    return sorted(found), lowered
-
-
-def english_hints(question: str, known: Callable[[str], bool]) -> tuple[str, ...]:
-    """Dictionary words for the English words of ``question`` that the glossary and the
-    gazetteer leave over (CC-CEDICT, see :mod:`lexicon.dictionary`): for each, the first
-    word the documents use (``known``), in question order. A dictionary sense may be the
-    wrong one, so these are hints for search and sentence scoring, never words an answer
-    must contain.
-
-    >>> english_hints("How many academicians live in Laoshan?", lambda w: w == "院士")
-    ('院士',)
-    """
-    glossary, rest = _english_matches(question)
-    taken = {chinese for _, chinese in glossary}
-    return tuple(dict.fromkeys(w for _, w in dictionary_terms(rest, known) if w not in taken))
-
-
-#: dictionary words kept per English word or phrase (the first the documents use)
-DICTIONARY_WORDS = 1
-#: longest English phrase looked up in the dictionary, in words
-DICTIONARY_PHRASE = 3
-_ENGLISH_WORD = re.compile(r"[a-z][a-z']*[a-z]|[a-z]")  # a hyphen parts words
-
-
-def _lemmas(word: str) -> tuple[str, ...]:
-    """``word`` and the singular forms it may be the plural of (academies -> academy)."""
-    out = [word]
-    if word.endswith("ies"):
-        out.append(word[:-3] + "y")
-    if word.endswith("es"):
-        out.append(word[:-2])
-    if word.endswith("s") and not word.endswith("ss"):
-        out.append(word[:-1])
-    return tuple(out)
-
-
-def _first_known(words: Iterable[str], known: Callable[[str], bool]) -> list[str]:
-    """The first DICTIONARY_WORDS of ``words`` that ``known`` accepts (asked lazily: a
-    corpus lookup may scan every sentence)."""
-    return list(islice((w for w in words if known(w)), DICTIONARY_WORDS))
-
-
-def dictionary_terms(text: str, known: Callable[[str], bool]) -> list[tuple[int, str]]:
-    """(position, Chinese word) for the English words of lower-cased ``text`` that are not
-    stop words, longest phrase first: the dictionary's words for it that ``known``
-    accepts, at most DICTIONARY_WORDS each."""
-    tokens = [(m.start(), m.group()) for m in _ENGLISH_WORD.finditer(text)]
-    stop = english_stop_words()
-    senses = english_senses()
-    out: list[tuple[int, str]] = []
-    i = 0
-    while i < len(tokens):
-        step = 1
-        for n in range(min(DICTIONARY_PHRASE, len(tokens) - i), 0, -1):
-            words = [w for _, w in tokens[i:i + n]]
-            if words[0] in stop or words[-1] in stop:
-                continue
-            hits = next((found for lemma in _lemmas(words[-1])
-                         if (found := _first_known(senses.get(" ".join([*words[:-1], lemma]), ()),
-                                                   known))), [])
-            if hits:
-                out.extend((tokens[i][0], w) for w in hits)
-                step = n
-                break
-        i += step
-    return out
 
 
 @lru_cache(maxsize=100_000)
@@ -408,8 +267,8 @@ _CLAUSE_BREAK = re.compile(r"[，,。；;！!？?\n]+")
 @cache
 def _asking() -> re.Pattern[str]:
     words = sorted({*ask_words(), "多少", "吗", "是否"} - {"几"}, key=len, reverse=True)
-    # 几 asks, but not in 好几年, 十几年 or 几乎
-    return re.compile("|".join(map(re.escape, words)) + r"|(?<![好十数])几(?!乎)|(.)[不没]\1")
+    # 几 asks, but not in 好几年, 十几年 or 几乎; an A-not-A form asks as it is phrasing
+    return re.compile("|".join(map(re.escape, words)) + rf"|{_ASKING_JI}(?!乎)|{_A_NOT_A.pattern}")
 
 
 def clauses(query: str) -> tuple[str, ...]:

@@ -322,8 +322,8 @@ class TermWeights:
     def slips(self, text: str) -> dict[str, str]:
         """Input slips in ``text`` -> the corpus's spelling: words of two or more Chinese
         characters the corpus never uses, each with one homophone it uses far more than
-        any other (高薪 -> 高新, 补帖 -> 补贴, 人材 -> 人才), or a question phrasing word.
-        Words are taken from normalised ``text``."""
+        any other (高薪 -> 高新, 补帖 -> 补贴, 人材 -> 人才). Words are taken from
+        normalised ``text``."""
         out = {}
         for word in _segment(normalise(text)):
             if not self._unused(word):
@@ -349,8 +349,10 @@ class TermWeights:
         """The one corpus spelling a slip stands for: the only one, or one the corpus uses
         DOMINANT times as often as any other (人材: 人才 in 279 sentences, 人财 in 1), as
         a pinyin keyboard offers its commonest word first; None when that is unclear."""
+        if len(spellings) == 1:  # no corpus count needed
+            return next(iter(spellings))
         ranked = sorted(((self._frequency(w), w) for w in spellings), reverse=True)
-        if len(ranked) == 1 or ranked[0][0] >= DOMINANT * max(1, ranked[1][0]):
+        if ranked[0][0] >= DOMINANT * max(1, ranked[1][0]):
             return ranked[0][1]
         return None
 
@@ -368,7 +370,7 @@ class TermWeights:
         with self._lock:
             if self._by_char is None:
                 by_char: dict[str, set[str]] = defaultdict(set)
-                for w in (*vocabulary, *question_phrases()):  # 时侯 is a slip of 时候
+                for w in vocabulary:
                     if MIN_CHARS <= len(w) <= 6:
                         for ch in set(w):
                             by_char[ch].add(w)

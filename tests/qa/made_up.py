@@ -41,8 +41,7 @@ class MadeUp:
                    ) -> tuple[QuestionInfo, list[Candidate]]:
         """The question read and its scored candidate sentences, the asked place compared."""
         q = self.view.focus(analyze(question))
-        regions = {d.region for d in self.documents.values() if d.region}
-        _, place = asked_region(q, None, regions)
+        _, place = asked_region(q, None, self.view.regions)
         return q, candidates(q, self.hits(), self.documents,
                              self.view.sentences, self.view.keys(q.content), config, place,
                              self.view.terms(q))

@@ -7,8 +7,9 @@ import importlib
 
 import pytest
 
-MODULES = ["app.answer.question", "app.answer.terms", "app.answer.wordclass", "app.answer.evidence",
-           "app.answer.rules", "app.answer.framing", "app.answer.refusal",
+MODULES = ["app.answer.question", "app.answer.english", "app.answer.terms",
+           "app.answer.wordclass", "app.answer.evidence", "app.answer.rules",
+           "app.answer.framing", "app.answer.refusal",
            "app.answer.smalltalk", "app.answer.sentences", "app.answer.facts",
            "app.answer.plan", "app.answer.config", "app.answer.scoring"]
 

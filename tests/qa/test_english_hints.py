@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from app.answer.engine import QAConfig, QAEngine
-from app.answer.question import english_hints, english_query
+from app.answer.english import english_hints, english_query
 from index import IndexConfig, Retriever, build_index
 
 NOTICES = {

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.answer.question import analyze, english_query, find_kinds, find_programmes
+from app.answer.english import english_query
+from app.answer.question import analyze, find_kinds, find_programmes
 
 
 def test_master_question_in_any_city() -> None:

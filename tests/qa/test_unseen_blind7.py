@@ -16,26 +16,30 @@ def _made(body: str) -> MadeUp:
     return MadeUp.of({"d": ("人才工作综述", "某市", body)})
 
 
+def _answered_only_with(question: str, without: str, fact: str, needle: str) -> None:
+    """``question`` is refused over a notice of ``without`` alone and answered once
+    ``fact`` is added, its first sentence holding ``needle``."""
+    assert _made(without).decide(question).refused
+    d = _made(without + fact).decide(question)
+    assert not d.refused and needle in d.chosen[0].sentence.text
+
+
 def test_a_salary_asks_an_amount() -> None:
     """「年薪要到多少」 asks money: a sentence naming the scheme without a figure does not
     answer it, one with the threshold does."""
     assert find_kinds("按薪定才发人才绿卡，年薪要到多少才够？") == ("amount",)
-    scheme = "对企业新引进的高端紧缺人才，可以采取按薪定才的方式发放人才服务绿卡。"
-    assert _made(scheme).decide("按薪定才发人才绿卡，年薪要到多少才够？").refused
-    d = _made(scheme + "按薪定才的年薪标准为50万元以上。").decide(
-        "按薪定才发人才绿卡，年薪要到多少才够？")
-    assert not d.refused and "50万元" in d.chosen[0].sentence.text
+    _answered_only_with("按薪定才发人才绿卡，年薪要到多少才够？",
+                        "对企业新引进的高端紧缺人才，可以采取按薪定才的方式发放人才服务绿卡。",
+                        "按薪定才的年薪标准为50万元以上。", "50万元")
 
 
 def test_a_deadline_asks_a_day() -> None:
     """「申报截止到什么时候」 needs the closing day, not 「今年2月底，…宣布…」."""
     assert find_kinds("工作室申报截止到什么时候") == ("day",)
     assert find_kinds("什么时候开始申报") == ("date",)
-    announced = "今年2月底，本省宣布今年将新建一批技能大师工作室。"
-    assert _made(announced).decide("技能大师工作室申报截止到什么时候？").refused
-    d = _made(announced + "技能大师工作室申报截止到2025年4月30日。").decide(
-        "技能大师工作室申报截止到什么时候？")
-    assert not d.refused and "4月30日" in d.chosen[0].sentence.text
+    _answered_only_with("技能大师工作室申报截止到什么时候？",
+                        "今年2月底，本省宣布今年将新建一批技能大师工作室。",
+                        "技能大师工作室申报截止到2025年4月30日。", "4月30日")
 
 
 def test_counts_as_is_phrasing() -> None:

@@ -1,0 +1,151 @@
+"""English questions read into Chinese: glossary terms and the gazetteer's English place
+names become the query; the English words those leave over get dictionary hints
+(CC-CEDICT words the documents use), which are searched and scored but never required.
+
+>>> english_query("Any living subsidies for PhDs?")
+'生活补贴 博士'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from functools import cache, lru_cache
+from itertools import islice
+
+from lexicon import english_senses, english_stop_words, everyday_english, gazetteer, glossary_en
+
+#: English words that follow a place's name and make it one (Guide County, Qilin District)
+PLACE_SUFFIXES_EN = ("district", "county", "city", "prefecture")
+
+
+@cache
+def _english_terms() -> tuple[tuple[str, str, bool], ...]:
+    """Glossary terms, then the gazetteer's English place names, each with its Chinese
+    and whether it is a glossary term (which may be asked in the plural)."""
+    common = everyday_english() | english_stop_words()
+    g = gazetteer()
+    # guide, dean, mile are words, not 贵德, 德安, 弥勒: those count only with a suffix
+    # (Guide County), matched before the glossary reads the suffix alone
+    suffixed = tuple((f"{name} {suffix}", g.english(name)[0].short, False)
+                     for name in g.english_names() if name in common
+                     for suffix in PLACE_SUFFIXES_EN)
+    places = tuple((name, g.english(name)[0].short, False)
+                   for name in g.english_names() if name not in common)
+    return (*suffixed, *((word, chinese, True) for word, chinese in glossary_en()), *places)
+
+
+@lru_cache(maxsize=4096)
+def _english_word(word: str, plural: bool = False) -> re.Pattern[str]:
+    """``word`` as a whole word; with ``plural``, also with a plural ending (talent
+    apartments, living subsidies). Place names are matched as written.
+
+    >>> bool(_english_word("living subsidy", True).search("any living subsidies?"))
+    True
+    """
+    if not plural:
+        return re.compile(rf"(?<![a-z']){re.escape(word)}(?![a-z])")
+    stem = _plural_stem(word)
+    ending = "(?:y|ies)" if stem != word else "(?:e?s)?"
+    return re.compile(rf"(?<![a-z']){re.escape(stem)}{ending}(?![a-z])")
+
+
+def _plural_stem(word: str) -> str:
+    """What every form of ``word`` begins with: subsid for subsidy (subsidies), the word
+    itself otherwise (apartment, apartments)."""
+    return word[:-1] if re.search(r"[^aeiou]y$", word) else word
+
+
+def english_query(question: str) -> str:
+    """Chinese query terms for an English question, in question order: glossary terms
+    and place names (the gazetteer's English names).
+
+    >>> english_query("What about PhDs in Chengdu?")
+    '博士 成都'
+    """
+    return " ".join(dict.fromkeys(chinese for _, chinese in _english_matches(question)[0]))
+
+
+#: figures an English question gives (in 2023, 5000 yuan), kept as they are written
+_FIGURE = re.compile(r"(?<![a-z0-9.])\d+(?:\.\d+)?(?![a-z0-9])")
+
+
+def _english_matches(question: str) -> tuple[list[tuple[int, str]], str]:
+    """(position, Chinese) of the glossary terms and place names in ``question``, sorted,
+    and the lower-cased question with those matches blanked out."""
+    lowered = f" {question.lower()} "
+    found: list[tuple[int, str]] = []
+    for word, chinese, plural in _english_terms():
+        if (_plural_stem(word) if plural else word) not in lowered:  # most terms are absent
+            continue
+        for m in _english_word(word, plural).finditer(lowered):
+            found.append((m.start(), chinese))
+            lowered = lowered[: m.start()] + " " * len(m.group()) + lowered[m.end():]
+    found.extend((m.start(), m.group()) for m in _FIGURE.finditer(lowered))  # years, amounts
+    return sorted(found), lowered
+
+
+def english_hints(question: str, known: Callable[[str], bool]) -> tuple[str, ...]:
+    """Dictionary words for the English words of ``question`` that the glossary and the
+    gazetteer leave over (CC-CEDICT, see :mod:`lexicon.dictionary`): for each, the first
+    word the documents use (``known``), in question order. A dictionary sense may be the
+    wrong one, so these are hints for search and sentence scoring, never words an answer
+    must contain.
+
+    >>> english_hints("How many academicians live in Laoshan?", lambda w: w == "院士")
+    ('院士',)
+    """
+    glossary, rest = _english_matches(question)
+    taken = {chinese for _, chinese in glossary}
+    return tuple(dict.fromkeys(w for _, w in dictionary_terms(rest, known) if w not in taken))
+
+
+#: dictionary words kept per English word or phrase (the first the documents use)
+DICTIONARY_WORDS = 1
+#: longest English phrase looked up in the dictionary, in words
+DICTIONARY_PHRASE = 3
+_ENGLISH_WORD = re.compile(r"[a-z][a-z']*[a-z]|[a-z]")  # a hyphen parts words
+
+
+def _lemmas(word: str) -> tuple[str, ...]:
+    """``word`` and the singular forms it may be the plural of (academies -> academy)."""
+    out = [word]
+    if word.endswith("ies"):
+        out.append(word[:-3] + "y")
+    if word.endswith("es"):
+        out.append(word[:-2])
+    if word.endswith("s") and not word.endswith("ss"):
+        out.append(word[:-1])
+    return tuple(out)
+
+
+def _first_known(words: Iterable[str], known: Callable[[str], bool]) -> list[str]:
+    """The first DICTIONARY_WORDS of ``words`` that ``known`` accepts (asked lazily: a
+    corpus lookup may scan every sentence)."""
+    return list(islice((w for w in words if known(w)), DICTIONARY_WORDS))
+
+
+def dictionary_terms(text: str, known: Callable[[str], bool]) -> list[tuple[int, str]]:
+    """(position, Chinese word) for the English words of lower-cased ``text`` that are not
+    stop words, longest phrase first: the dictionary's words for it that ``known``
+    accepts, at most DICTIONARY_WORDS each."""
+    tokens = [(m.start(), m.group()) for m in _ENGLISH_WORD.finditer(text)]
+    stop = english_stop_words()
+    senses = english_senses()
+    out: list[tuple[int, str]] = []
+    i = 0
+    while i < len(tokens):
+        step = 1
+        for n in range(min(DICTIONARY_PHRASE, len(tokens) - i), 0, -1):
+            words = [w for _, w in tokens[i:i + n]]
+            if words[0] in stop or words[-1] in stop:
+                continue
+            hits = next((found for lemma in _lemmas(words[-1])
+                         if (found := _first_known(senses.get(" ".join([*words[:-1], lemma]), ()),
+                                                   known))), [])
+            if hits:
+                out.extend((tokens[i][0], w) for w in hits)
+                step = n
+                break
+        i += step
+    return out
