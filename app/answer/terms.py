@@ -370,7 +370,9 @@ class TermWeights:
         with self._lock:
             if self._by_char is None:
                 by_char: dict[str, set[str]] = defaultdict(set)
-                for w in vocabulary:
+                # phrasing words are spellings a slip may stand for as well: 能补 sounds
+                # like 能部 (of 职能部门) and 能不 (of 能不能), so it is not respelled
+                for w in (*vocabulary, *question_phrases()):
                     if MIN_CHARS <= len(w) <= 6:
                         for ch in set(w):
                             by_char[ch].add(w)
