@@ -100,6 +100,36 @@ def english_hints(question: str, known: Callable[[str], bool]) -> tuple[str, ...
     return tuple(dict.fromkeys(w for _, w in dictionary_terms(rest, known) if w not in taken))
 
 
+#: a run of English words inside a Chinese question (想找intern, 这个service model)
+_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z'\-]*(?: +[A-Za-z][A-Za-z'\-]*)*")
+
+
+def english_in_chinese(query: str, known: Callable[[str], bool]
+                       ) -> tuple[str, tuple[str, ...]]:
+    """A Chinese question's English words read as an English question's are: a glossary
+    term or place name becomes its Chinese in place (PhD -> 博士), a word the documents
+    write as it is stays (VR), and the rest go, leaving dictionary hints (``known``: the
+    documents use them). Returns the query and the hints.
+
+    >>> english_in_chinese("我是PhD，这个service是什么", lambda w: w == "服务")
+    ('我是博士，这个 是什么', ('服务',))
+    >>> english_in_chinese("做VR方向的创业", lambda w: w == "vr")
+    ('做VR方向的创业', ())
+    """
+    hints: list[str] = []
+
+    def read(m: re.Match[str]) -> str:
+        run = m.group()
+        if known(run.lower()):
+            return run
+        glossary, rest = _english_matches(run)
+        hints.extend(w for _, w in dictionary_terms(rest, known))
+        return "".join(chinese for _, chinese in glossary) or " "
+
+    text = _LATIN_RUN.sub(read, query)
+    return text, tuple(dict.fromkeys(hints))
+
+
 #: dictionary words kept per English word or phrase (the first the documents use)
 DICTIONARY_WORDS = 1
 #: longest English phrase looked up in the dictionary, in words

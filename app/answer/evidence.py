@@ -21,10 +21,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from app.answer.config import AnswerConfig
-from app.answer.question import QuestionInfo, programme_core
+from app.answer.question import QuestionInfo, only_stated, programme_core
 from app.answer.scoring import bigrams, coverage, holds_kind, normalise
 from app.answer.script import simplified
 from app.answer.sentences import Sentence, aside, damaged, leans_on_previous, signature
@@ -147,6 +147,31 @@ def _graduate_words(asked: tuple[str, ...]) -> frozenset[str]:
     return frozenset(w for d in degrees() if d.name in asked for w in d.general)
 
 
+@lru_cache(maxsize=4096)
+def _degree_stated(query: str, asked: tuple[str, ...]) -> bool:
+    """True when the asked degrees are only the asker's own background (see
+    :func:`app.answer.question.only_stated`)."""
+    return only_stated(query, [a for a, d in degree_aliases() if d in asked])
+
+
+@cache
+def _group_words() -> tuple[str, ...]:
+    """Every word that names a group of people: degrees (with graduates in general) and
+    person categories, with their other names."""
+    words = {w for d in degrees() for w in (d.name, *d.aliases, *d.covers, *d.general)}
+    words |= {w for c, aliases in person_categories().items() for w in (c, *aliases)}
+    return tuple(sorted(words - {"-"}, key=len, reverse=True))
+
+
+def names_anyone(text: str) -> bool:
+    """True when ``text`` names a degree or a category of people it applies to.
+
+    >>> names_anyone("对本科毕业生每月给予1000元"), names_anyone("构建四位一体人才住房分配机制")
+    (True, False)
+    """
+    return any(w in text for w in _group_words())
+
+
 def person_in(category: str, text: str) -> bool:
     """True when ``text`` names the person category or one of its other names."""
     return any(w in text for w in (category, *person_categories().get(category, ())))
@@ -238,18 +263,22 @@ def _plain(text: str) -> str:
     return re.sub(r"\s+", "", simplified(text))
 
 
-def _missing(q: QuestionInfo, doc: Document, own: str, near: str, around: str
-             ) -> tuple[str, ...]:
+def _missing(q: QuestionInfo, doc: Document, own: str, near: str, around: str,
+             general: bool = True) -> tuple[str, ...]:
     """Degrees the sentence itself lacks (``own``: with its heading), the asked person
     categories and benefit kinds when its context (``near``: with the sentence before)
     names none of them, and the programmes neither that context, the sentence after
     (``around``: 「…竟能获评“崂山工匠”」 names the award of the sentence before) nor the
-    title names."""
+    title names. An asked degree is not missing from a sentence that names no one at all,
+    when it is ``general``: not another place's."""
     named = [p for p in q.persons if person_in(p, near)]
     # the asker's degree and category both describe them: a category no asked degree
-    # implies (博士 and 高层次人才; not 博士 and 毕业生) names them as well as the degree
-    missing = [] if any(p not in _graduate_words(q.degrees) for p in named) else [
-        d for d in q.degrees if not degree_in(d, own)]
+    # implies (博士 and 高层次人才; not 博士 and 毕业生) names them as well as the degree;
+    # and a sentence of the asked place that names no one (人才住房分为产权型、租赁型…)
+    # leaves no one out (another place's does not make a partial answer here a full one)
+    excused = (any(p not in _graduate_words(q.degrees) for p in named)
+               or (general and not names_anyone(own) and _degree_stated(q.query, q.degrees)))
+    missing = [] if excused else [d for d in q.degrees if not degree_in(d, own)]
     if q.persons and not named:
         missing += q.persons  # the asker's categories (a young graduate): one must be here
     if q.benefits and not any(benefit_in(b, near) for b in q.benefits):
@@ -384,7 +413,7 @@ def _candidate(q: QuestionInfo, hit: Hit, doc: Document, sentences: Sequence[Sen
         kind_ok=kind_ok, missing=_missing(
             q, doc, _own_context(sentence, heading, previous),
             near := _plain(f"{heading}{previous}{sentence.text}"),
-            near + _plain(_text(sentences, index + 1))),
+            near + _plain(_text(sentences, index + 1)), relation != "other"),
         region=region, echo=echo,
         damaged=damaged(sentence.text),
         relation=relation,

@@ -16,7 +16,7 @@ from itertools import pairwise
 from typing import Any, Protocol
 
 from app.answer.config import AnswerConfig
-from app.answer.english import english_hints
+from app.answer.english import english_hints, english_in_chinese
 from app.answer.evidence import candidates
 from app.answer.followup import rewrite
 from app.answer.question import QuestionInfo, analyze_query, asides, asks_comparison, clauses
@@ -25,6 +25,7 @@ from app.answer.scoring import document_frequencies, idf, key_bigrams, normalise
 from app.answer.script import detect_script
 from app.answer.sentences import Sentence, split_sentences
 from app.answer.terms import TermWeights, without_umbrella, words
+from app.answer.wordclass import function_word
 from index.types import Hit
 from ingest.facts import Fact
 from ingest.types import Document
@@ -163,15 +164,17 @@ class CorpusView:
     def focus(self, q: QuestionInfo) -> QuestionInfo:
         """``q`` without the words the documents never use that only its asides hold (see
         :func:`app.answer.question.asides`): the asker's 老家 or 校区 is not what is
-        asked, and a word no sentence holds cannot lead to one."""
+        asked, and a word no sentence holds cannot lead to one; nor those that name
+        nothing (一直, 以后: :func:`app.answer.wordclass.function_word`)."""
         aside = asides(q.query) if q.script != "en" else ()
         self._load()
-        if not aside or self._terms is None:
+        if self._terms is None:
             return q
         aside_text = normalise("，".join(aside))
         asked = normalise("，".join(c for c in clauses(q.query) if c not in aside))
-        drop = {w for seg in q.content for w in words(seg)
-                if w in aside_text and w not in asked and not self._terms.uses(w)}
+        # and a never-used word that names nothing (一直, 以后) only thins the support
+        drop = {w for seg in q.content for w in words(seg) if not self._terms.uses(w)
+                and ((aside and w in aside_text and w not in asked) or function_word(w))}
         if drop:
             pattern = re.compile("|".join(map(re.escape, sorted(drop, key=len, reverse=True))))
             q = replace(q, content=tuple(
@@ -179,7 +182,8 @@ class CorpusView:
                 if len(p) >= 2))
         # a place only an aside names (the asker's hometown) is not where the answer must
         # hold, when the clauses that ask name one
-        kept = [(p, r) for p, r in zip(q.places, q.place_refs, strict=True) if p in asked]
+        kept = [(p, r) for p, r in zip(q.places, q.place_refs, strict=True)
+                if aside and p in asked]
         if kept and len(kept) < len(q.places):
             q = replace(q, places=tuple(p for p, _ in kept), place_refs=tuple(r for _, r in kept))
         return q
@@ -303,6 +307,28 @@ def retrieve(retriever: RetrieverLike, queries: Sequence[str], k: int,
     return [replace(h, rank=i) for i, (_, _, h) in enumerate(ordered, start=1)]
 
 
+def read_question(question: str, history: Sequence[Mapping[str, str]], corpus: CorpusView
+                  ) -> QuestionInfo:
+    """A question as the engine reads it against these documents: a follow-up merged with
+    its context, keyboard slips respelled, English words read (a whole English question,
+    or words inside a Chinese one), a quoted abbreviation the documents spell out not
+    required, and the asker's background words the documents never use left out."""
+    script = detect_script(question)
+    query, hints = corpus.correct(rewrite(question, history)), ()
+    if script != "en":  # English words in a Chinese question (想找intern)
+        query, hints = english_in_chinese(query, corpus.uses)
+    info = analyze_query(query, question, script)
+    if script == "en":
+        hints = english_hints(question, corpus.uses)
+    if hints:
+        info = replace(info, hints=hints)
+    # a quoted abbreviation the documents spell out (「五专」) is asked, not required
+    required = tuple(p for p in info.programmes if not corpus.spelled_out(p))
+    if required != info.programmes:
+        info = replace(info, programmes=required)
+    return corpus.focus(info)
+
+
 def make_plan(question: str, history: Sequence[Mapping[str, str]], retriever: RetrieverLike,
               corpus: CorpusView, *, k: int, candidate_k: int,
               filters: Mapping[str, object] | None, config: AnswerConfig) -> Plan:
@@ -311,21 +337,12 @@ def make_plan(question: str, history: Sequence[Mapping[str, str]], retriever: Re
         raise ValueError("question must be a non-empty string")
     if k < 1:
         raise ValueError(f"k must be at least 1, got {k}")
-    script = detect_script(question)
-    query = corpus.correct(rewrite(question, history))
-    info = analyze_query(query, question, script)
-    if script == "en":
-        info = replace(info, hints=english_hints(question, corpus.uses))
-    # a quoted abbreviation the documents spell out (「五专」) is asked, not required
-    required = tuple(p for p in info.programmes if not corpus.spelled_out(p))
-    if required != info.programmes:
-        info = replace(info, programmes=required)
-    info = corpus.focus(info)
+    info = read_question(question, history, corpus)
     region, place = asked_region(info, check_filters(filters), corpus.regions)
-    hits = retrieve(retriever, (query, keyword_query(info)), max(k, candidate_k), region)
+    hits = retrieve(retriever, (info.query, keyword_query(info)), max(k, candidate_k), region)
     keys = corpus.keys(info.content, info.hints, config.hint_weight)
     cands = candidates(info, hits, retriever.documents, corpus.sentences, keys, config, place,
                        corpus.terms(info))
     decision = decide(info, cands, config, keys, corpus.unseen(info))
-    logger.debug("question %r -> query %r: %s", question, query, decision.reason)
+    logger.debug("question %r -> query %r: %s", question, info.query, decision.reason)
     return Plan(info, tuple(hits[:k]), decision, tuple(hits), region)

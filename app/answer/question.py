@@ -15,6 +15,7 @@ phone) and its remaining content words. English questions are first read into Ch
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -26,6 +27,7 @@ from lexicon import (
     benefit_kinds,
     degree_aliases,
     determiner_pattern,
+    document_reference_pattern,
     gazetteer,
     kind_words,
     money_words,
@@ -71,6 +73,9 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = {
     "phone": re.compile(
         r"(?:电话|热线|联系方式|手机号)(?:号码)?(?:是|为)?(?:多少|什么|几号)|打(?:什么|哪个)(?:电话|号码)"
         r"|(?:phone|telephone|hotline|contact) number|number to call", re.I),
+    # a price as a share of another: 「市场价的几折」, 「打几折」, 「多少折扣」
+    "discount": re.compile(r"几折|多少折|打折|折扣|what discount|how much off"
+                           r"|percent of the market", re.I),
 }
 
 _COMPARE = re.compile(r"差多少|相差|差距|差别|区别|不同|不一样|多多少|少多少|比较|对比|相比|哪个多"
@@ -85,7 +90,7 @@ def asks_comparison(query: str) -> bool:
 #: What each kind of fact is called when an answer says it is missing (「没有找到…的具体日期」).
 KIND_NAMES: dict[str, str] = {
     "amount": "金额", "count": "数量", "duration": "期限", "date": "时间", "day": "具体日期",
-    "department": "负责部门", "condition": "条件", "phone": "联系电话",
+    "department": "负责部门", "condition": "条件", "phone": "联系电话", "discount": "折扣",
 }
 
 _QUOTED = re.compile(r"[“\"「『《]([^”\"」』》]{2,20})[”\"」』》]")
@@ -226,6 +231,9 @@ def find_kinds(text: str) -> tuple[str, ...]:
         kinds.remove("date")
     if "phone" in kinds and "count" in kinds:  # 电话是多少 asks a number, not a count
         kinds.remove("count")
+    for asked in ("amount", "count"):  # 打几折 asks a share of a price, not a sum or a count
+        if "discount" in kinds and asked in kinds:
+            kinds.remove(asked)
     return tuple(kinds)
 
 
@@ -254,6 +262,7 @@ def content_segments(text: str, remove: tuple[str, ...] = (),
     for word in (*remove, *phrases):
         if word:
             masked = masked.replace(word, " ")
+    masked = document_reference_pattern().sub(" ", masked)
     masked = _A_NOT_A.sub(" ", determiner_pattern().sub(" ", masked))
     pieces = _CONTENT_PIECE.findall(masked)
     return tuple(p for p in pieces if len(p) >= 2)
@@ -303,6 +312,22 @@ def asides(query: str) -> tuple[str, ...]:
         return ()
     kept = {j for i in asking for j in (i - 1, i)}
     return tuple(c for i, c in enumerate(parts) if i not in kept)
+
+
+def only_stated(query: str, words: Sequence[str]) -> bool:
+    """True when ``words`` occur in ``query`` only in clauses that do not ask, where some
+    clause does: the asker says who they are (「我是研究生，文章里说哪些领域起步晚」),
+    not whom the answer is about (「崂山区给博士后什么待遇」).
+
+    >>> only_stated("我是研究生，文章里说哪些领域起步晚？", ["研究生"])
+    True
+    >>> only_stated("崂山区给博士后什么待遇", ["博士后"])
+    False
+    """
+    parts = clauses(query)
+    asking = [c for c in parts if _asking().search(c)]
+    holding = [c for c in parts if any(w in c for w in words)]
+    return bool(asking and holding) and not any(c in asking for c in holding)
 
 
 def query_for(question: str, script: Script) -> str:

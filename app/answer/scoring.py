@@ -33,6 +33,9 @@ SENTENCE_KINDS: dict[str, re.Pattern[str]] = {
         r"|由(?!于)[^，。；]{2,30}?(?:审核|审批|受理|办理|组织实施)"),
     "condition": re.compile(
         r"条件|符合|对象|凡|资格|要求|列入|范围|对.{2,40}(?:给予|提供|发放|按照|实行)|承诺制|申请"),
+    # a share of a price: 八折, 7.5折, 半价, 50%, 百分之五十
+    "discount": re.compile(r"(?:\d+(?:\.\d+)?|[一二三四五六七八九])\s*折|半价|免费"
+                           r"|\d+(?:\.\d+)?\s*[%％]|百分之"),
     # a dialling number: area code and line, a mobile, or a number beside a call word
     "phone": re.compile(r"(?<!\d)(?:\d{3,4}\s*[-－—–]\s*\d{7,8}|1[3-9]\d{9})(?!\d)"
                         r"|(?:电话|热线|拨打|专线|咨询)[^，。；\d]{0,12}\d{5,}"

@@ -21,6 +21,23 @@ MIN_CHARS = 2
 NOUN_TAGS = frozenset({"vn", "j", "eng"})
 
 
+#: jieba's tags for words that name nothing (ICTCLAS set): adverbs (一直), localizers and
+#: time words (以后, 将来), conjunctions (接着), pronouns, prepositions, particles,
+#: interjections and onomatopoeia
+FUNCTION_TAGS = frozenset("dftcrpuyeo")
+
+
+def function_word(word: str) -> bool:
+    """True when jieba's dictionary gives ``word`` a tag that names nothing (一直/d,
+    以后/f); a word it does not hold is not one.
+
+    >>> function_word("一直"), function_word("以后"), function_word("签证"), function_word("免完")
+    (True, True, False, False)
+    """
+    tag = dictionary_tag(word)
+    return bool(tag) and tag[0] in FUNCTION_TAGS
+
+
 @lru_cache(maxsize=100_000)
 def nouns(text: str) -> frozenset[str]:
     """Words jieba tags as nouns (n…, vn, j, eng) in normalised ``text``."""

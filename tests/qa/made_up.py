@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from app.answer.config import AnswerConfig
 from app.answer.evidence import Candidate, candidates
-from app.answer.plan import CorpusView, asked_region
-from app.answer.question import QuestionInfo, analyze
+from app.answer.plan import CorpusView, asked_region, read_question
+from app.answer.question import QuestionInfo
 from app.answer.rules import Decision, decide
 from index.types import Hit
 from ingest.types import Chunk, Document
@@ -40,7 +40,7 @@ class MadeUp:
     def candidates(self, question: str, config: AnswerConfig | None = None
                    ) -> tuple[QuestionInfo, list[Candidate]]:
         """The question read and its scored candidate sentences, the asked place compared."""
-        q = self.view.focus(analyze(question))
+        q = read_question(question, (), self.view)
         _, place = asked_region(q, None, self.view.regions)
         return q, candidates(q, self.hits(), self.documents,
                              self.view.sentences, self.view.keys(q.content), config, place,
