@@ -267,6 +267,13 @@ def determiner_pattern() -> re.Pattern[str]:
 
 
 @cache
+def document_words() -> tuple[str, ...]:
+    """Kinds of document (论文, 文件, 通知 …), longest first."""
+    return tuple(sorted((r["word"] for r in _rows("question_words.tsv") if r["kind"] == "document"),
+                        key=len, reverse=True))
+
+
+@cache
 def document_reference_pattern() -> re.Pattern[str]:
     """A kind of document with a place word after it (论文里, 通知中, 文件上): the asker
     points at the document being read, which names no topic of the question.
@@ -275,7 +282,7 @@ def document_reference_pattern() -> re.Pattern[str]:
     '那篇 建议搞什么导师制度'
     """
     rows = list(_rows("question_words.tsv"))
-    kinds = sorted((r["word"] for r in rows if r["kind"] == "document"), key=len, reverse=True)
+    kinds = document_words()
     places = "".join(r["word"] for r in rows if r["kind"] == "localizer" and r["word"] != "中")
     # 中 before 小, 国 or 央 starts a word of its own (通知中小企业…, 报道中国…)
     kind = "|".join(map(re.escape, kinds))

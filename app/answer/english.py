@@ -130,6 +130,21 @@ def english_in_chinese(query: str, known: Callable[[str], bool]
     return text, tuple(dict.fromkeys(hints))
 
 
+def english_overlap(question: str, text: str) -> float:
+    """Share of an English question's words (stop words aside) that ``text`` writes too:
+    how well an English line of a document (an abstract's author line) matches it.
+
+    >>> english_overlap("Which party school is the author from?", "Lanxi Party School, Jinhua")
+    0.6666666666666666
+    """
+    stop = english_stop_words()
+    asked = {w for w in _ENGLISH_WORD.findall(question.lower()) if w not in stop}
+    if not asked:
+        return 0.0
+    written = set(_ENGLISH_WORD.findall(text.lower()))
+    return len(asked & written) / len(asked)
+
+
 #: dictionary words kept per English word or phrase (the first the documents use)
 DICTIONARY_WORDS = 1
 #: longest English phrase looked up in the dictionary, in words

@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from app.answer.config import AnswerConfig
+from app.answer.english import english_overlap
 from app.answer.question import QuestionInfo, only_stated, programme_core
 from app.answer.scoring import bigrams, coverage, holds_kind, normalise
 from app.answer.script import simplified
@@ -360,6 +361,39 @@ def candidates(q: QuestionInfo, hits: Sequence[Hit], documents: Mapping[str, Doc
                 last = _candidate(q, hit, doc, sentences, index, keys, config, asked, terms)
                 out.append(last)
             index += 1
+    return out
+
+
+def with_bylines(q: QuestionInfo, cands: Sequence[Candidate], documents: Mapping[str, Document],
+                 sentences_of: Mapping[str, Sequence[Sentence]], config: AnswerConfig
+                 ) -> list[Candidate]:
+    """An authorship question (作者单位, 哪个单位写的, who wrote it) is answered by the byline
+    of the document it is about, wherever the byline stands (an article's last line, the
+    author line under an English abstract, a notice's signature naming its issuer). The
+    question's words describe the document,
+    not its byline, so each retrieved document's byline joins the candidates with the
+    score, coverage, support and region of that document's best sentence;
+    an English question's words written in the byline itself (an author line under an
+    English abstract) count for it as its own coverage would.
+
+    Other questions' candidates are returned as they are."""
+    if "author" not in q.kinds:
+        return list(cands)
+    best: dict[str, Candidate] = {}
+    for c in sorted(cands, key=lambda c: -c.score):
+        best.setdefault(c.doc_id, c)
+    out = list(cands)
+    for doc_id, top in best.items():
+        issuer = documents[doc_id].issuer
+        for index, sentence in enumerate(sentences_of[doc_id]):
+            if not (holds_kind(sentence.text, "author") or (issuer and issuer in sentence.text)):
+                continue
+            out = [c for c in out if (c.doc_id, c.index) != (doc_id, index)]
+            out.append(replace(
+                top, sentence=sentence, index=index, heading_sentence=None, kind_ok=True,
+                echo=False, damaged=False,
+                score=top.score + (0.0 if top.kind_ok else config.kind_weight)
+                + config.own_weight * english_overlap(q.text, sentence.text)))
     return out
 
 

@@ -96,7 +96,7 @@ _ABOUT_EN = {
     "amount": "the amount", "count": "the numbers", "duration": "the period",
     "date": "the dates", "day": "the date", "department": "the responsible office",
     "condition": "who qualifies", "phone": "the phone number",
-    "discount": "the discount",
+    "discount": "the discount", "author": "who wrote or issued it",
 }
 
 

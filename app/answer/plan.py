@@ -17,7 +17,7 @@ from typing import Any, Protocol
 
 from app.answer.config import AnswerConfig
 from app.answer.english import english_hints, english_in_chinese
-from app.answer.evidence import candidates
+from app.answer.evidence import candidates, with_bylines
 from app.answer.followup import rewrite
 from app.answer.question import QuestionInfo, analyze_query, asides, asks_comparison, clauses
 from app.answer.rules import Decision, decide
@@ -341,8 +341,9 @@ def make_plan(question: str, history: Sequence[Mapping[str, str]], retriever: Re
     region, place = asked_region(info, check_filters(filters), corpus.regions)
     hits = retrieve(retriever, (info.query, keyword_query(info)), max(k, candidate_k), region)
     keys = corpus.keys(info.content, info.hints, config.hint_weight)
-    cands = candidates(info, hits, retriever.documents, corpus.sentences, keys, config, place,
-                       corpus.terms(info))
+    cands = with_bylines(info, candidates(info, hits, retriever.documents, corpus.sentences,
+                                          keys, config, place, corpus.terms(info)),
+                         retriever.documents, corpus.sentences, config)
     decision = decide(info, cands, config, keys, corpus.unseen(info))
     logger.debug("question %r -> query %r: %s", question, info.query, decision.reason)
     return Plan(info, tuple(hits[:k]), decision, tuple(hits), region)

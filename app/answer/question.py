@@ -28,6 +28,7 @@ from lexicon import (
     degree_aliases,
     determiner_pattern,
     document_reference_pattern,
+    document_words,
     gazetteer,
     kind_words,
     money_words,
@@ -73,6 +74,12 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = {
     "phone": re.compile(
         r"(?:电话|热线|联系方式|手机号)(?:号码)?(?:是|为)?(?:多少|什么|几号)|打(?:什么|哪个)(?:电话|号码)"
         r"|(?:phone|telephone|hotline|contact) number|number to call", re.I),
+    # who wrote or issued the document: its byline (作者单位, 本报记者, 发文单位)
+    "author": re.compile(
+        r"(?<![工合])作者|谁写的|是谁写|(?:单位|机构|部门|学校|党校)的?人?写的|写的[^，。？?]{0,6}(?:哪|什么|谁)"
+        r"|发文(?:单位|机关)|发布单位|印发单位|(?:哪个|什么)(?:单位|部门|机关)(?:发|印发|发布)的"
+        r"|哪个记者|记者是谁|\bauthor|who wrote|written by|\bwriter\b|issued by|published by"
+        r"|which (?:institution|organi[sz]ation|party school|university|school)\b", re.I),
     # a price as a share of another: 「市场价的几折」, 「打几折」, 「多少折扣」
     "discount": re.compile(r"几折|多少折|打折|折扣|what discount|how much off"
                            r"|percent of the market", re.I),
@@ -91,6 +98,7 @@ def asks_comparison(query: str) -> bool:
 KIND_NAMES: dict[str, str] = {
     "amount": "金额", "count": "数量", "duration": "期限", "date": "时间", "day": "具体日期",
     "department": "负责部门", "condition": "条件", "phone": "联系电话", "discount": "折扣",
+    "author": "作者或发文单位",
 }
 
 _QUOTED = re.compile(r"[“\"「『《]([^”\"」』》]{2,20})[”\"」』》]")
@@ -231,6 +239,8 @@ def find_kinds(text: str) -> tuple[str, ...]:
         kinds.remove("date")
     if "phone" in kinds and "count" in kinds:  # 电话是多少 asks a number, not a count
         kinds.remove("count")
+    if "author" in kinds and "department" in kinds:  # 哪个单位写的 asks the byline
+        kinds.remove("department")
     for asked in ("amount", "count"):  # 打几折 asks a share of a price, not a sum or a count
         if "discount" in kinds and asked in kinds:
             kinds.remove(asked)
@@ -343,13 +353,15 @@ def analyze_query(query: str, original: str, script: Script) -> QuestionInfo:
     places = find_places(query)
     degrees = find_degrees(query)
     spelled = tuple(a for a, d in degree_aliases() if d in degrees and a in query)
-    content = content_segments(query, (*places, *spelled))
+    kinds = find_kinds(query if script != "en" else f"{query} {original}")
+    # who wrote 这个文件: the kind of document names the document asked about, no topic
+    documents = document_words() if "author" in kinds else ()
+    content = content_segments(query, (*places, *spelled, *documents))
     return QuestionInfo(
         text=original, script=script, query=query, places=places,
         place_refs=place_refs(query), programmes=find_programmes(query), degrees=degrees,
         persons=find_persons(query), benefits=find_benefits(query),
-        kinds=find_kinds(query if script != "en" else f"{query} {original}"),
-        content=content,
+        kinds=kinds, content=content,
     )
 
 

@@ -33,6 +33,11 @@ SENTENCE_KINDS: dict[str, re.Pattern[str]] = {
         r"|由(?!于)[^，。；]{2,30}?(?:审核|审批|受理|办理|组织实施)"),
     "condition": re.compile(
         r"条件|符合|对象|凡|资格|要求|列入|范围|对.{2,40}(?:给予|提供|发放|按照|实行)|承诺制|申请"),
+    # a byline: the author's unit, a reporter, the issuing body, or an English author line
+    # with the institution (… Party School, … University)
+    "author": re.compile(r"作者单位|(?<![工合])作者[:：]|记者\s*[\u4e00-\u9fff]{2,4}|通讯员|撰稿"
+                         r"|发文(?:单位|机关)|发布(?:单位|机关)|印发单位"
+                         r"|Party School|University|Institute of|Academy of"),
     # a share of a price: 八折, 7.5折, 半价, 50%, 百分之五十
     "discount": re.compile(r"(?:\d+(?:\.\d+)?|[一二三四五六七八九])\s*折|半价|免费"
                            r"|\d+(?:\.\d+)?\s*[%％]|百分之"),

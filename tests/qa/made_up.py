@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from app.answer.config import AnswerConfig
-from app.answer.evidence import Candidate, candidates
+from app.answer.evidence import Candidate, candidates, with_bylines
 from app.answer.plan import CorpusView, asked_region, read_question
 from app.answer.question import QuestionInfo
 from app.answer.rules import Decision, decide
@@ -42,9 +42,10 @@ class MadeUp:
         """The question read and its scored candidate sentences, the asked place compared."""
         q = read_question(question, (), self.view)
         _, place = asked_region(q, None, self.view.regions)
-        return q, candidates(q, self.hits(), self.documents,
-                             self.view.sentences, self.view.keys(q.content), config, place,
-                             self.view.terms(q))
+        found = candidates(q, self.hits(), self.documents, self.view.sentences,
+                           self.view.keys(q.content), config, place, self.view.terms(q))
+        return q, with_bylines(q, found, self.documents, self.view.sentences,
+                               config or AnswerConfig())
 
     def scores(self, question: str, config: AnswerConfig | None = None) -> dict[str, float]:
         """Candidate sentence text -> evidence score."""

@@ -1,15 +1,22 @@
 """General faults an eighth unseen question set showed, each on a made-up notice: the
-document the asker is reading (那篇论文里) taken for a topic, adverbs the documents never
-use (一直, 以后) thinning a question's support, English words inside a Chinese question
-(PhD, platform) weighed as Chinese, the asker's own degree demanded of a sentence that names
-no one, and a discount (几折) read as no kind of fact. Each test also checks the case that
-must still refuse or answer otherwise."""
+document being read (那篇论文里) taken for a topic, adverbs the documents never use (一直,
+以后) thinning a question's support, English words inside a Chinese question (PhD,
+platform) weighed as Chinese, the asker's own degree demanded of a sentence that names no
+one, a discount (几折) read as no kind of fact, and an authorship question (哪个单位写的)
+answered from the retrieved passage instead of the document's byline. Each test also
+checks the case that must still refuse or answer otherwise."""
 
 from __future__ import annotations
 
+from app.answer.config import AnswerConfig
 from app.answer.english import english_in_chinese
+from app.answer.evidence import candidates, with_bylines
+from app.answer.plan import read_question
 from app.answer.question import content_segments, find_degrees, find_kinds, only_stated
+from app.answer.rules import decide
 from app.answer.wordclass import function_word
+from index.types import Hit
+from ingest.types import Chunk
 from tests.qa.made_up import MadeUp
 
 
@@ -71,3 +78,26 @@ def test_a_discount_asks_a_share_of_a_price() -> None:
     d = _made("人才住房面向各类人才供应。人才住房按市场价格的7折出售。").decide(
         "人才住房价格是市场价的几折？")
     assert not d.refused and "7折" in d.chosen[0].sentence.text
+
+
+
+def test_an_authorship_question_reads_the_byline() -> None:
+    """「哪个单位写的」 asks the byline (作者单位, an article's last line) of the document
+    the question is about, wherever it stands: a passage from the document's start brings
+    it in; 防疫工作者 is no author."""
+    assert find_kinds("这篇讲大学生就业的文章是哪个单位写的") == ("author",)
+    assert "author" not in find_kinds("为防疫工作者提供了哪些待遇")
+    body = "高新区推动大学生就业，每年新增岗位3000个。" + "企业参与人才培养。" * 3
+    made = _made(body + "（作者单位：某市高新区管委会）")
+    question = "这篇讲大学生就业的文章是哪个单位写的？"
+    q = read_question(question, (), made.view)
+    doc = made.documents["d"]
+    start = Hit(chunk=Chunk("d-0", "d", doc.source, doc.title, 0, "", None, 0,
+                            doc.text.index("企业"), doc.text[:doc.text.index("企业")]),
+                score=1.0, rank=1)
+    passage = candidates(q, [start], made.documents, made.view.sentences,
+                         made.view.keys(q.content), AnswerConfig(), None, made.view.terms(q))
+    assert not any("作者单位" in c.sentence.text for c in passage)
+    read = with_bylines(q, passage, made.documents, made.view.sentences, AnswerConfig())
+    d = decide(q, read, AnswerConfig(), made.view.keys(q.content), made.view.unseen(q))
+    assert not d.refused and "作者单位" in d.chosen[0].sentence.text
