@@ -149,10 +149,10 @@ def _graduate_words(asked: tuple[str, ...]) -> frozenset[str]:
 
 
 @lru_cache(maxsize=4096)
-def _degree_stated(query: str, asked: tuple[str, ...]) -> bool:
-    """True when the asked degrees are only the asker's own background (see
-    :func:`app.answer.question.only_stated`)."""
-    return only_stated(query, [a for a, d in degree_aliases() if d in asked])
+def _stated(query: str, spellings: tuple[str, ...]) -> bool:
+    """True when the asker only says they are one of these (a degree's or a category's
+    spellings; see :func:`app.answer.question.only_stated`)."""
+    return only_stated(query, spellings)
 
 
 @cache
@@ -270,17 +270,23 @@ def _missing(q: QuestionInfo, doc: Document, own: str, near: str, around: str,
     categories and benefit kinds when its context (``near``: with the sentence before)
     names none of them, and the programmes neither that context, the sentence after
     (``around``: 「…竟能获评“崂山工匠”」 names the award of the sentence before) nor the
-    title names. An asked degree is not missing from a sentence that names no one at all,
-    when it is ``general``: not another place's."""
+    title names. An asked degree or category the asker only says they are is not missing
+    from a sentence that names no one at all, when it is ``general``: not another place's."""
     named = [p for p in q.persons if person_in(p, near)]
     # the asker's degree and category both describe them: a category no asked degree
     # implies (博士 and 高层次人才; not 博士 and 毕业生) names them as well as the degree;
     # and a sentence of the asked place that names no one (人才住房分为产权型、租赁型…)
-    # leaves no one out (another place's does not make a partial answer here a full one)
+    # leaves out no one who only says who they are (another place's does not make a
+    # partial answer here a full one); so for the asker's category
+    unnamed = general and not names_anyone(own)
     excused = (any(p not in _graduate_words(q.degrees) for p in named)
-               or (general and not names_anyone(own) and _degree_stated(q.query, q.degrees)))
+               or (unnamed and _stated(q.query, tuple(a for a, d in degree_aliases()
+                                                      if d in q.degrees))))
     missing = [] if excused else [d for d in q.degrees if not degree_in(d, own)]
-    if q.persons and not named:
+    # the asker's category, unlike a degree, decides what they are granted (残疾人,
+    # 农民工): excused only when no benefit is asked
+    if q.persons and not named and not (unnamed and not q.asks_benefit and _stated(
+            q.query, tuple(w for p in q.persons for w in (p, *person_categories().get(p, ()))))):
         missing += q.persons  # the asker's categories (a young graduate): one must be here
     if q.benefits and not any(benefit_in(b, near) for b in q.benefits):
         missing += q.benefits  # at least one asked benefit must be named here

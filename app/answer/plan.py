@@ -33,7 +33,9 @@ from lexicon import (
     APPLIES,
     Place,
     applies_to,
+    degree_aliases,
     gazetteer,
+    person_categories,
     region_relation,
     resolve,
     synonym_groups,
@@ -84,6 +86,19 @@ class _SentenceTable(Mapping[str, tuple[Sentence, ...]]):
 
     def __len__(self) -> int:
         return len(self._documents)
+
+
+#: a figure in a question with its unit (两年, 一个工作日, 两千来万人, 8000元), or a bare
+#: number of three digits or more (月薪8000); not a year (2023年)
+_GUESS = re.compile(r"(?<![0-9零〇一二两三四五六七八九十百千万亿])(?!\d{4}年)"
+                    r"(?:[0-9零〇一二两三四五六七八九十百千万亿]+(?:\.\d+)?[来余多几]?[十百千万亿]*个?"
+                    r"(?:工作日|小时|个月|人次|万元|元|年|天|月|周|人|套|家|名|岁|块)|\d{3,}(?![\d年]))")
+
+
+def _slot_words(q: QuestionInfo) -> tuple[str, ...]:
+    """The spellings of the question's degrees and person categories."""
+    return (*(a for a, d in degree_aliases() if d in q.degrees),
+            *(w for p in q.persons for w in (p, *person_categories().get(p, ()))))
 
 
 class CorpusView:
@@ -172,9 +187,13 @@ class CorpusView:
             return q
         aside_text = normalise("，".join(aside))
         asked = normalise("，".join(c for c in clauses(q.query) if c not in aside))
-        # and a never-used word that names nothing (一直, 以后) only thins the support
+        # and a never-used word that names nothing (一直, 以后) only thins the support, as
+        # does a figure no document states: the asker's guess (是不是免两年) or own (月薪8000)
+        slots = _slot_words(q)  # who the asker is (残疾人, 博士) is never background
         drop = {w for seg in q.content for w in words(seg) if not self._terms.uses(w)
+                and not any(w in s for s in slots)
                 and ((aside and w in aside_text and w not in asked) or function_word(w))}
+        drop |= {f for f in map(normalise, _GUESS.findall(q.query)) if not self._terms.uses(f)}
         if drop:
             pattern = re.compile("|".join(map(re.escape, sorted(drop, key=len, reverse=True))))
             q = replace(q, content=tuple(

@@ -36,6 +36,7 @@ from lexicon import (
     question_phrases,
     standard_wording,
     starts_a_word,
+    umbrella_words,
 )
 
 # 几 that asks, not the "a few" of 好几年 or 十几年
@@ -136,6 +137,13 @@ class QuestionInfo:
     def asks(self) -> bool:
         """True when the question names anything to look up."""
         return bool(self.content or self.kinds or self.programmes or self.benefits)
+
+    @property
+    def asks_benefit(self) -> bool:
+        """True when the question asks what someone is granted or must meet: a benefit, a
+        sum, a condition, or any benefit at all (补贴, 扶持, 待遇)."""
+        return bool(self.benefits or {"amount", "condition"} & set(self.kinds)
+                    or any(w in self.query for w in (*money_words(), *umbrella_words())))
 
 
 @lru_cache(maxsize=100_000)
@@ -290,6 +298,11 @@ def _asking() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, words)) + rf"|{_ASKING_JI}(?!乎)|{_A_NOT_A.pattern}")
 
 
+# A clause in which the asker describes themselves: it starts with 我 or 本人 and wants,
+# plans or asks nothing (我是…, 我在北京读研, 我月薪8000; not 我想…, 我打算…, 我能…).
+_SELF = re.compile(r"(?:我们?|本人)(?!.*(?:想|要|打算|准备|计划|能|可以|需|该|问|申请))")
+
+
 def clauses(query: str) -> tuple[str, ...]:
     """The question's clauses, between commas, stops and question marks.
 
@@ -305,23 +318,28 @@ def asides(query: str) -> tuple[str, ...]:
     A clause asks when it holds a question word, 吗 or an A-not-A form (else the last
     one asks when a question mark ends the question); the clause just
     before one that asks states its topic (「听说有个一次性补贴，本科能拿多少」) and is
-    kept. Questions of fewer than three clauses have none.
+    kept, unless the asker describes themselves in it (「我是…」, 「我在…」, 「我46岁」:
+    a clause that starts with 我 or 本人 and wants nothing); in a question of two
+    clauses only such a description is one.
 
     >>> asides("我是本科，老家是文登的，听说有个一次性补贴，本科能拿多少？")
     ('我是本科', '老家是文登的')
     >>> asides("威海的人才公寓，免费住几天？")
     ()
+    >>> asides("我是学机械的应届生，重点岗位有多少个？")
+    ('我是学机械的应届生',)
     """
     parts = clauses(query)
-    if len(parts) < 3:
+    if len(parts) < 2:
         return ()
     asking = [i for i, c in enumerate(parts) if _asking().search(c)]
     if not asking and query.rstrip().endswith(("？", "?")):
         asking = [len(parts) - 1]  # 「…，还是也能申请产权房？」 asks by its mark alone
     if not asking:
         return ()
-    kept = {j for i in asking for j in (i - 1, i)}
-    return tuple(c for i, c in enumerate(parts) if i not in kept)
+    kept = {j for i in asking for j in (i - 1, i)} if len(parts) > 2 else set(range(len(parts)))
+    return tuple(c for i, c in enumerate(parts)
+                 if i not in asking and (i not in kept or _SELF.match(c.strip())))
 
 
 def only_stated(query: str, words: Sequence[str]) -> bool:

@@ -21,10 +21,10 @@ MIN_CHARS = 2
 NOUN_TAGS = frozenset({"vn", "j", "eng"})
 
 
-#: jieba's tags for words that name nothing (ICTCLAS set): adverbs (一直), localizers and
-#: time words (以后, 将来), conjunctions (接着), pronouns, prepositions, particles,
-#: interjections and onomatopoeia
-FUNCTION_TAGS = frozenset("dftcrpuyeo")
+#: jieba's tags for words that name nothing (ICTCLAS set): adverbs (一直), localizers
+#: (以后), conjunctions (接着), pronouns, prepositions, particles, interjections and
+#: onomatopoeia; not time words, a class that holds 过期 (expired) as well as 将来
+FUNCTION_TAGS = frozenset("dfcrpuyeo")
 
 
 def function_word(word: str) -> bool:
