@@ -255,7 +255,8 @@ def asked_region(q: QuestionInfo, region_filter: str | None,
                  regions: Collection[str] = ()) -> tuple[str | None, Place | None]:
     """The place an answer must hold in: the one place the question names (the narrowest
     of a nested chain such as 北京市东城区), else the caller's region filter (a widget's
-    page region). A comparison of places has none. Of places that do not nest, the one
+    page region). A comparison of places has none, unless the library has no documents
+    for one of them: that one is asked, so the answer says so. Of places that do not nest, the one
     that has documents of its own among ``regions`` (the library's) when only one has
     (「我是台湾应届毕业生，去青岛工作…」), and the first named, narrowed to a place named
     inside it, when none has (「我是江西师大毕业的，老家赣州，在广东干了两年…」);
@@ -267,8 +268,9 @@ def asked_region(q: QuestionInfo, region_filter: str | None,
         nested = all(g.within(inner, outer) for (_, outer), (_, inner) in pairwise(chain))
         if nested:
             return chain[-1]
-        if asks_comparison(q.query):
-            return None, None
+        if asks_comparison(q.query):  # one side the library lacks cannot be compared
+            lacking = [pr for pr in pairs if not _has_documents(pr[1], regions)]
+            return lacking[0] if lacking and regions else (None, None)
         local = [pr for pr in pairs if _has_documents(pr[1], regions)]
         if len({r for _, r in local}) == 1:
             return local[0]

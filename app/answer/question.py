@@ -87,7 +87,7 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = {
 }
 
 _COMPARE = re.compile(r"差多少|相差|差距|差别|区别|不同|不一样|多多少|少多少|比较|对比|相比|哪个多"
-                      r"|谁多|高多少|低多少|哪里更|哪个更")
+                      r"|谁多|高多少|低多少|哪里更|哪个更|哪边|[和跟][^，。？?]{1,8}比")
 
 
 def asks_comparison(query: str) -> bool:

@@ -73,3 +73,10 @@ def test_a_region_without_facts_says_so_instead_of_inventing(sample_engine: QAEn
 def test_single_degree_questions_keep_the_quoted_answer(sample_engine: QAEngine) -> None:
     answer = sample_engine.answer("我是硕士，去威海工作每个月有多少生活补贴？")
     assert answer.table is None and "2000元" in answer.text
+
+
+def test_a_comparison_worded_with_bi_is_one(sample_engine: QAEngine) -> None:
+    """「拉萨跟威海比，…哪边高」 compares two places; the one the library lacks says so."""
+    answer = sample_engine.answer("拉萨跟威海比，博士的生活补贴哪边高？")
+    assert answer.table is not None
+    assert "拉萨：政策库中未找到" in answer.text and "5000元" in answer.text

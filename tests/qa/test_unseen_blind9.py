@@ -1,12 +1,14 @@
 """General faults a ninth unseen question set showed, each on a made-up notice: the asker
 describing themselves (「我是学机械的应届生，…」) taken for what is asked, a figure the asker
 guesses or states (「是不是能免两年」, 月薪8000) weighed as a topic the documents lack, a
-measure word (那张卡) read as a noun, and 「用那个高新区」 read as a zone's name. Each test
+measure word (那张卡) read as a noun, 「用那个高新区」 read as a zone's name, and a
+comparison with a place the library lacks answered with the other side alone. Each test
 also checks the case that must still refuse or answer otherwise."""
 
 from __future__ import annotations
 
-from app.answer.question import asides, content_segments, find_places
+from app.answer.plan import asked_region
+from app.answer.question import analyze, asides, content_segments, find_places
 from tests.qa.made_up import MadeUp
 
 
@@ -56,3 +58,11 @@ def test_a_name_that_points_is_no_place() -> None:
     """「用那个高新区平台」 names no zone 「用那个高新区」; 「去临江新区」 still does."""
     assert find_places("我们公司在青岛高新区，用那个高新区平台要收费吗") == ("青岛高新区",)
     assert find_places("想去临江新区工作") == ("临江新区",)
+
+
+def test_a_comparison_with_a_place_the_library_lacks_asks_that_place() -> None:
+    """「遵义和威海比，哪边…」 cannot be compared when the library holds nothing for one
+    side: that side is the asked place, so the answer says it has no rules for it."""
+    q = analyze("拉萨跟威海比，哪边的人才公寓更好？")
+    assert asked_region(q, None, {"威海市"})[0] == "拉萨"
+    assert asked_region(q, None, {"威海市", "拉萨市"}) == (None, None)
