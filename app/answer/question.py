@@ -90,6 +90,15 @@ _COMPARE = re.compile(r"差多少|相差|差距|差别|区别|不同|不一样|�
                       r"|谁多|高多少|低多少|哪里更|哪个更|哪边|[和跟][^，。？?]{1,8}比")
 
 
+# a sum of money asked in so many words (多少钱, 能拿多少, 几万)
+_SUM = re.compile(r"多少钱|多少元|几万|几千|(?:拿|领|给|发|补)多少")
+
+
+def asks_sum(query: str) -> bool:
+    """True when a (simplified) question asks a sum of money in so many words."""
+    return bool(_SUM.search(query))
+
+
 def asks_comparison(query: str) -> bool:
     """True when a (simplified) question asks to compare (差多少, 区别, 哪个更 …)."""
     return bool(_COMPARE.search(query))

@@ -134,6 +134,8 @@ def refusal_subject(q: QuestionInfo, missing: Sequence[str] = ()) -> str:
             if w not in who]
     what = _as_written(q.query, dict(benefit_kinds()), q.benefits)
     aspect = "".join(_ASPECTS.get(k, "") for k in q.kinds[:1])
+    if not aspect and KIND_NAMES["amount"] in missing:  # named, but without its sum
+        aspect = KIND_NAMES["amount"]
     absent = _written_spans(q.query, [m for m in missing if m not in (*who, *q.places)])
     core = _core(q, (*who, *q.places))
     extra = _apart(q.query, absent, (*what, *who))

@@ -2,7 +2,8 @@
 describing themselves (「我是学机械的应届生，…」) taken for what is asked, a figure the asker
 guesses or states (「是不是能免两年」, 月薪8000) weighed as a topic the documents lack, a
 measure word (那张卡) read as a noun, 「用那个高新区」 read as a zone's name, and a
-comparison with a place the library lacks answered with the other side alone. Each test
+comparison with a place the library lacks answered with the other side alone, and 「能拿多少钱」
+answered by a sentence that names the reward but not its sum. Each test
 also checks the case that must still refuse or answer otherwise."""
 
 from __future__ import annotations
@@ -66,3 +67,17 @@ def test_a_comparison_with_a_place_the_library_lacks_asks_that_place() -> None:
     q = analyze("拉萨跟威海比，哪边的人才公寓更好？")
     assert asked_region(q, None, {"威海市"})[0] == "拉萨"
     assert asked_region(q, None, {"威海市", "拉萨市"}) == (None, None)
+
+
+def test_a_sum_asked_in_so_many_words_needs_the_sum() -> None:
+    """「…奖励能拿多少钱？」 over a sentence naming the reward without its sum is refused, the
+    sum named missing; not once a sentence states it."""
+    reward = "依托中介引才奖励等政策，集聚领军人才。"
+    other = ("园区综述", "某市", "园区去年各类奖励合计200万元。")
+    made = MadeUp.of({"a": ("人才工作综述", "某市", reward), "b": other})
+    d = made.decide("某市的中介引才奖励能拿多少钱？")
+    assert d.refused and "金额" in d.missing
+    made = MadeUp.of({"a": ("人才工作综述", "某市", reward + "中介引才奖励为每人5000元。"),
+                      "b": other})
+    d = made.decide("某市的中介引才奖励能拿多少钱？")
+    assert not d.refused and "5000元" in d.chosen[0].sentence.text
