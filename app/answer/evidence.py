@@ -21,28 +21,24 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from app.answer.config import AnswerConfig
+from app.answer.eligibility import degree_in, missing_constraints
 from app.answer.english import english_overlap
-from app.answer.question import QuestionInfo, only_stated, programme_core
+from app.answer.question import QuestionInfo
 from app.answer.scoring import bigrams, coverage, holds_kind, normalise
 from app.answer.script import simplified
 from app.answer.sentences import Sentence, aside, damaged, leans_on_previous, signature
 from app.answer.terms import support as term_support
-from app.answer.terms import words
 from index.types import Hit
 from ingest.types import Document
 from lexicon import (
     WIDER,
     Place,
     Relation,
-    benefit_kinds,
-    degree_aliases,
-    degrees,
     gazetteer,
     list_words,
-    person_categories,
     region_cues,
     region_relation,
 )
@@ -118,66 +114,6 @@ def statement_region(sentence: str, doc_region: str | None, *context: str) -> st
     return named
 
 
-def degree_in(degree: str, text: str) -> bool:
-    """True when ``text`` names ``degree``, or names graduates in general and no
-    particular degree; 博士后 does not count as 博士.
-
-    >>> degree_in("专科", "按照本科、硕士学历给予大学生补贴"), degree_in("专科", "对高校毕业生")
-    (False, True)
-    >>> degree_in("硕士", "对博士研究生每月给予3000元"), degree_in("博士", "博士后工作站")
-    (False, False)
-    >>> degree_in("博士后", "支持设立博士后站")
-    True
-    """
-    entry = next((d for d in degrees() if d.name == degree), None)
-    if entry is None:
-        return degree in text
-    particular = any(s in text for d in degrees() for s in d.covers)
-    for alias, other in degree_aliases():  # 博士研究生 is no evidence for 硕士
-        if (other != degree and other not in entry.covers
-                and not any(alias in own for own in entry.aliases)):  # 博士 inside 博士后
-            text = text.replace(alias, "□")
-    if any(s in text for s in entry.covers):
-        return True
-    return not particular and any(w in text for w in entry.general)
-
-
-@lru_cache(maxsize=64)
-def _graduate_words(asked: tuple[str, ...]) -> frozenset[str]:
-    """The words for graduates in general that the asked degrees imply (高校毕业生 …)."""
-    return frozenset(w for d in degrees() if d.name in asked for w in d.general)
-
-
-@lru_cache(maxsize=4096)
-def _stated(query: str, spellings: tuple[str, ...]) -> bool:
-    """True when the asker only says they are one of these (a degree's or a category's
-    spellings; see :func:`app.answer.question.only_stated`)."""
-    return only_stated(query, spellings)
-
-
-@cache
-def _group_words() -> tuple[str, ...]:
-    """Every word that names a group of people: degrees (with graduates in general) and
-    person categories, with their other names."""
-    words = {w for d in degrees() for w in (d.name, *d.aliases, *d.covers, *d.general)}
-    words |= {w for c, aliases in person_categories().items() for w in (c, *aliases)}
-    return tuple(sorted(words - {"-"}, key=len, reverse=True))
-
-
-def names_anyone(text: str) -> bool:
-    """True when ``text`` names a degree or a category of people it applies to.
-
-    >>> names_anyone("对本科毕业生每月给予1000元"), names_anyone("构建四位一体人才住房分配机制")
-    (True, False)
-    """
-    return any(w in text for w in _group_words())
-
-
-def person_in(category: str, text: str) -> bool:
-    """True when ``text`` names the person category or one of its other names."""
-    return any(w in text for w in (category, *person_categories().get(category, ())))
-
-
 HEADING_LOOKBACK = 15  # how far back a sentence's item heading is looked for
 
 
@@ -228,28 +164,6 @@ def _carried(doc: Document, sentences: Sequence[Sentence], index: int) -> tuple[
     return tuple(out)
 
 
-BENEFIT_GAP = 8  # the words of a benefit's name may stand this far apart (一次性…补贴)
-
-
-def benefit_in(kind: str, text: str) -> bool:
-    """True when normalised ``text`` names the benefit kind or one of its other names, its
-    words possibly apart (一次性返乡留威补贴 names 一次性补贴).
-
-    >>> benefit_in("一次性补贴", "发放一次性返乡留威补贴"), benefit_in("安家费", "生活补贴")
-    (True, False)
-    """
-    text = normalise(text)
-    for name in (kind, *benefit_kinds().get(kind, ())):
-        name = normalise(name)
-        if name in text:
-            return True
-        parts = words(name)
-        if len(parts) > 1 and re.search(f".{{0,{BENEFIT_GAP}}}".join(map(re.escape, parts)),
-                                        text):
-            return True
-    return False
-
-
 def _own_context(sentence: Sentence, heading: str, previous: str) -> str:
     """Where a sentence's degree, person and benefit are read: itself and its heading, and
     the sentence before only when it leans on it (其…); a neighbour's 博士 is not its own.
@@ -262,38 +176,6 @@ def _own_context(sentence: Sentence, heading: str, previous: str) -> str:
 def _plain(text: str) -> str:
     """Simplified, without spaces (memoised: corpus sentences recur per question)."""
     return re.sub(r"\s+", "", simplified(text))
-
-
-def _missing(q: QuestionInfo, doc: Document, own: str, near: str, around: str,
-             general: bool = True) -> tuple[str, ...]:
-    """Degrees the sentence itself lacks (``own``: with its heading), the asked person
-    categories and benefit kinds when its context (``near``: with the sentence before)
-    names none of them, and the programmes neither that context, the sentence after
-    (``around``: 「…竟能获评“崂山工匠”」 names the award of the sentence before) nor the
-    title names. An asked degree or category the asker only says they are is not missing
-    from a sentence that names no one at all, when it is ``general``: not another place's."""
-    named = [p for p in q.persons if person_in(p, near)]
-    # the asker's degree and category both describe them: a category no asked degree
-    # implies (博士 and 高层次人才; not 博士 and 毕业生) names them as well as the degree;
-    # and a sentence of the asked place that names no one (人才住房分为产权型、租赁型…)
-    # leaves out no one who only says who they are (another place's does not make a
-    # partial answer here a full one); so for the asker's category
-    unnamed = general and not names_anyone(own)
-    excused = (any(p not in _graduate_words(q.degrees) for p in named)
-               or (unnamed and _stated(q.query, tuple(a for a, d in degree_aliases()
-                                                      if d in q.degrees))))
-    missing = [] if excused else [d for d in q.degrees if not degree_in(d, own)]
-    # the asker's category, unlike a degree, decides what they are granted (残疾人,
-    # 农民工): excused only when no benefit is asked
-    if q.persons and not named and not (unnamed and not q.asks_benefit and _stated(
-            q.query, tuple(w for p in q.persons for w in (p, *person_categories().get(p, ()))))):
-        missing += q.persons  # the asker's categories (a young graduate): one must be here
-    if q.benefits and not any(benefit_in(b, near) for b in q.benefits):
-        missing += q.benefits  # at least one asked benefit must be named here
-    title = normalise(doc.title)
-    missing += [p for p in q.programmes
-                if normalise(programme_core(p)) not in normalise(around) + title]
-    return tuple(missing)
 
 
 ECHO_CHARS = 40  # a restating sentence is at most this long (a heading, a question)
@@ -450,7 +332,7 @@ def _candidate(q: QuestionInfo, hit: Hit, doc: Document, sentences: Sequence[Sen
     return Candidate(
         hit=hit, sentence=sentence, index=index, heading_sentence=heading_sentence,
         score=score, coverage=max(own_cov, ctx_cov), support=support,
-        kind_ok=kind_ok, missing=_missing(
+        kind_ok=kind_ok, missing=missing_constraints(
             q, doc, _own_context(sentence, heading, previous),
             near := _plain(f"{heading}{previous}{sentence.text}"),
             near + _plain(_text(sentences, index + 1)), relation != "other"),

@@ -23,7 +23,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from app.answer.evidence import Candidate, degree_in, person_in
+from app.answer.eligibility import degree_in, person_in
+from app.answer.evidence import Candidate
 from app.answer.question import QuestionInfo
 from app.answer.scoring import normalise
 from app.answer.script import simplified

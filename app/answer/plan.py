@@ -16,6 +16,7 @@ from itertools import pairwise
 from typing import Any, Protocol
 
 from app.answer.config import AnswerConfig
+from app.answer.eligibility import degree_spellings, person_spellings
 from app.answer.english import english_hints, english_in_chinese
 from app.answer.evidence import candidates, with_bylines
 from app.answer.followup import rewrite
@@ -33,9 +34,7 @@ from lexicon import (
     APPLIES,
     Place,
     applies_to,
-    degree_aliases,
     gazetteer,
-    person_categories,
     region_relation,
     resolve,
     synonym_groups,
@@ -93,12 +92,6 @@ class _SentenceTable(Mapping[str, tuple[Sentence, ...]]):
 _GUESS = re.compile(r"(?<![0-9零〇一二两三四五六七八九十百千万亿])(?!\d{4}年)"
                     r"(?:[0-9零〇一二两三四五六七八九十百千万亿]+(?:\.\d+)?[来余多几]?[十百千万亿]*个?"
                     r"(?:工作日|小时|个月|人次|万元|元|年|天|月|周|人|套|家|名|岁|块)|\d{3,}(?![\d年]))")
-
-
-def _slot_words(q: QuestionInfo) -> tuple[str, ...]:
-    """The spellings of the question's degrees and person categories."""
-    return (*(a for a, d in degree_aliases() if d in q.degrees),
-            *(w for p in q.persons for w in (p, *person_categories().get(p, ()))))
 
 
 class CorpusView:
@@ -189,7 +182,8 @@ class CorpusView:
         asked = normalise("，".join(c for c in clauses(q.query) if c not in aside))
         # and a never-used word that names nothing (一直, 以后) only thins the support, as
         # does a figure no document states: the asker's guess (是不是免两年) or own (月薪8000)
-        slots = _slot_words(q)  # who the asker is (残疾人, 博士) is never background
+        # who the asker is (残疾人, 博士) is never background
+        slots = (*degree_spellings(q.degrees), *person_spellings(q.persons))
         drop = {w for seg in q.content for w in words(seg) if not self._terms.uses(w)
                 and not any(w in s for s in slots)
                 and ((aside and w in aside_text and w not in asked) or function_word(w))}

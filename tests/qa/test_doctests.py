@@ -11,7 +11,8 @@ MODULES = ["app.answer.question", "app.answer.english", "app.answer.terms",
            "app.answer.wordclass", "app.answer.evidence", "app.answer.rules",
            "app.answer.framing", "app.answer.refusal",
            "app.answer.smalltalk", "app.answer.sentences", "app.answer.facts",
-           "app.answer.plan", "app.answer.config", "app.answer.scoring"]
+           "app.answer.plan", "app.answer.config", "app.answer.scoring",
+           "app.answer.eligibility"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -75,7 +75,7 @@ def test_programme_names() -> None:
 
 
 def test_rent_reduction_is_its_own_benefit_not_talent_housing() -> None:
-    from app.answer.evidence import benefit_in
+    from app.answer.eligibility import benefit_in
 
     assert analyze("承租国有房产的企业有哪些租金减免？").benefits == ("租金减免",)
     assert benefit_in("租金减免", "1个月房租免收、2个月租金减半")

@@ -1,0 +1,146 @@
+"""Whom a sentence applies to, and whether that is the asker: the degrees, categories of
+people and benefits a sentence names, and which of the question's a candidate lacks.
+
+>>> degree_in("硕士", "按照本科、硕士学历给予生活补贴"), person_in("农民工", "返乡农民工创业")
+(True, True)
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from app.answer.question import QuestionInfo, only_stated, programme_core
+from app.answer.scoring import normalise
+from app.answer.terms import words
+from ingest.types import Document
+from lexicon import benefit_kinds, degree_aliases, degrees, person_categories
+
+
+def degree_in(degree: str, text: str) -> bool:
+    """True when ``text`` names ``degree``, or names graduates in general and no
+    particular degree; 博士后 does not count as 博士.
+
+    >>> degree_in("专科", "按照本科、硕士学历给予大学生补贴"), degree_in("专科", "对高校毕业生")
+    (False, True)
+    >>> degree_in("硕士", "对博士研究生每月给予3000元"), degree_in("博士", "博士后工作站")
+    (False, False)
+    >>> degree_in("博士后", "支持设立博士后站")
+    True
+    """
+    entry = next((d for d in degrees() if d.name == degree), None)
+    if entry is None:
+        return degree in text
+    particular = any(s in text for d in degrees() for s in d.covers)
+    for alias, other in degree_aliases():  # 博士研究生 is no evidence for 硕士
+        if (other != degree and other not in entry.covers
+                and not any(alias in own for own in entry.aliases)):  # 博士 inside 博士后
+            text = text.replace(alias, "□")
+    if any(s in text for s in entry.covers):
+        return True
+    return not particular and any(w in text for w in entry.general)
+
+
+@lru_cache(maxsize=64)
+def _graduate_words(asked: tuple[str, ...]) -> frozenset[str]:
+    """The words for graduates in general that the asked degrees imply (高校毕业生 …)."""
+    return frozenset(w for d in degrees() if d.name in asked for w in d.general)
+
+
+@lru_cache(maxsize=256)
+def degree_spellings(asked: tuple[str, ...]) -> tuple[str, ...]:
+    """Every way a question may write the asked degrees (博士, 博士生, 读博 …)."""
+    return tuple(a for a, d in degree_aliases() if d in asked)
+
+
+@lru_cache(maxsize=256)
+def person_spellings(asked: tuple[str, ...]) -> tuple[str, ...]:
+    """The asked person categories and their other names (高校毕业生, 应届生 …)."""
+    return tuple(w for p in asked for w in (p, *person_categories().get(p, ())))
+
+
+@lru_cache(maxsize=4096)
+def _stated(query: str, spellings: tuple[str, ...]) -> bool:
+    """True when the asker only says they are one of these (see
+    :func:`app.answer.question.only_stated`)."""
+    return only_stated(query, spellings)
+
+
+@cache
+def _group_words() -> tuple[str, ...]:
+    """Every word that names a group of people: degrees (with graduates in general) and
+    person categories, with their other names."""
+    found = {w for d in degrees() for w in (d.name, *d.aliases, *d.covers, *d.general)}
+    found |= {w for c, aliases in person_categories().items() for w in (c, *aliases)}
+    return tuple(sorted(found - {"-"}, key=len, reverse=True))
+
+
+def names_anyone(text: str) -> bool:
+    """True when ``text`` names a degree or a category of people it applies to.
+
+    >>> names_anyone("对本科毕业生每月给予1000元"), names_anyone("构建四位一体人才住房分配机制")
+    (True, False)
+    """
+    return any(w in text for w in _group_words())
+
+
+def person_in(category: str, text: str) -> bool:
+    """True when ``text`` names the person category or one of its other names."""
+    return any(w in text for w in (category, *person_categories().get(category, ())))
+
+
+BENEFIT_GAP = 8  # the words of a benefit's name may stand this far apart (一次性…补贴)
+
+
+def benefit_in(kind: str, text: str) -> bool:
+    """True when normalised ``text`` names the benefit kind or one of its other names, its
+    words possibly apart (一次性返乡留威补贴 names 一次性补贴).
+
+    >>> benefit_in("一次性补贴", "发放一次性返乡留威补贴"), benefit_in("安家费", "生活补贴")
+    (True, False)
+    """
+    text = normalise(text)
+    for name in (kind, *benefit_kinds().get(kind, ())):
+        name = normalise(name)
+        if name in text:
+            return True
+        parts = words(name)
+        if len(parts) > 1 and re.search(f".{{0,{BENEFIT_GAP}}}".join(map(re.escape, parts)),
+                                        text):
+            return True
+    return False
+
+
+def missing_constraints(q: QuestionInfo, doc: Document, own: str, near: str, around: str,
+                        general: bool = True) -> tuple[str, ...]:
+    """Degrees the sentence itself lacks (``own``: with its heading), the asked person
+    categories and benefit kinds when its context (``near``: with the sentence before)
+    names none of them, and the programmes neither that context, the sentence after
+    (``around``: 「…竟能获评“崂山工匠”」 names the award of the sentence before) nor the
+    title names. An asked degree or category the asker only says they are is not missing
+    from a sentence that names no one at all, when it is ``general``: not another place's."""
+    named = [p for p in q.persons if person_in(p, near)]
+
+    def unnamed() -> bool:  # read only when a degree or category could be excused
+        return general and not names_anyone(own)
+
+    # the asker's degree and category both describe them: a category no asked degree
+    # implies (博士 and 高层次人才; not 博士 and 毕业生) names them as well as the degree;
+    # and a sentence of the asked place that names no one (人才住房分为产权型、租赁型…)
+    # leaves out no one who only says who they are (another place's does not make a
+    # partial answer here a full one)
+    excused = (any(p not in _graduate_words(q.degrees) for p in named)
+               or (bool(q.degrees) and _stated(q.query, degree_spellings(q.degrees))
+                   and unnamed()))
+    missing = [] if excused else [d for d in q.degrees if not degree_in(d, own)]
+    # the asker's category, unlike a degree, decides what they are granted (残疾人,
+    # 农民工): excused only when no benefit is asked
+    if q.persons and not named and not (_stated(q.query, person_spellings(q.persons))
+                                        and not q.asks_benefit and unnamed()):
+        missing += q.persons  # the asker's categories (a young graduate): one must be here
+    if q.benefits and not any(benefit_in(b, near) for b in q.benefits):
+        missing += q.benefits  # at least one asked benefit must be named here
+    title = normalise(doc.title)
+    missing += [p for p in q.programmes
+                if normalise(programme_core(p)) not in normalise(around) + title]
+    return tuple(missing)
