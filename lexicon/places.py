@@ -142,6 +142,8 @@ class Gazetteer:
             top = min(_LEVEL_RANK[p.level] for p in owners)
             if top <= _LEVEL_RANK["city"] or len(owners) == 1:
                 by_name[short].extend(owners)
+        for name, owner in self._zone_spellings(shorts, by_name).items():
+            by_name[name].append(owner)
         self._by_name = {n: tuple(sorted(ps, key=_rank)) for n, ps in by_name.items()}
         lengths: dict[str, set[int]] = defaultdict(set)
         for name in self._by_name:
@@ -168,6 +170,36 @@ class Gazetteer:
         self._suffixes = frozenset(admin_suffixes)
         self._level_marks = frozenset(level_marks)
         self._level_suffixes = frozenset(level_suffixes)
+
+    def _zone_spellings(self, shorts: Mapping[str, Sequence[Place]],
+                        taken: Mapping[str, Sequence[Place]]) -> dict[str, Place]:
+        """A zone's own name with any suffix of its kind, when its short name has a name
+        of its own before the suffix (火炬开发区 -> 火炬高新区, 火炬高新技术产业开发区):
+        questions call a zone by its name and whichever suffix they know. Only for a
+        development zone of a known kind (高新, 经开 …) whose short name it alone owns,
+        with a core of two characters or more that is no common word and no place's name,
+        and spellings no other place owns."""
+        found: dict[str, list[Place]] = defaultdict(list)
+        for short, owners in shorts.items():
+            if len(owners) != 1 or owners[0].level != "zone":
+                continue
+            suffix = next((z for z in self._zone_suffixes if short.endswith(z)), None)
+            core = short[:-len(suffix)] if suffix else ""
+            kind = self._zone_kind(owners[0].name)
+            if (len(core) < 2 or kind is None or core in self._common or core in self._generic
+                    or core in taken):
+                continue  # 南阳 is a city: 南阳开发区 is read as the city's zone
+            found[short].append(owners[0])
+            for z in self._zone_suffixes:
+                if z != suffix and (z == "开发区" or self._zone_kind(z) == kind):
+                    found[core + z].append(owners[0])
+        return {name: ps[0] for name, ps in found.items()
+                if len(ps) == 1 and name not in taken}
+
+    def _zone_kind(self, name: str) -> str | None:
+        """The kind of zone (高新, 经开 …) whose markers ``name`` holds, if exactly one."""
+        kinds = [k for k, marks in self._zone_kinds.items() if any(w in name for w in marks)]
+        return kinds[0] if len(kinds) == 1 else None
 
     def _english(self) -> dict[str, tuple[Place, ...]]:
         out: dict[str, list[Place]] = defaultdict(list)
@@ -272,12 +304,15 @@ class Gazetteer:
                 if places and self._slot_ok(text, i, text[i:i + length], places):
                     found.append((i, i + length, places))
                     break
-        found.sort(key=lambda c: (c[0] - c[1], _rank(c[2][0]), c[0]))
+        # a place with the zone after it (威海火炬高新区) is one mention, as long as the two
+        zones = {(s, e): self._zone_after(text, e, ps[0]) for s, e, ps in found}
+        found.sort(key=lambda c: (c[0] - (zones[c[0], c[1]] or (None, c[1]))[1],
+                                  _rank(c[2][0]), c[0]))
         chosen: list[Mention] = []
         for start, end, places in found:
             if any(m.start < end and start < m.end for m in chosen):
                 continue
-            zone = self._zone_after(text, end, places[0])
+            zone = zones[start, end]
             if zone is not None and any(m.start < zone[1] and start < m.end for m in chosen):
                 zone = None
             if zone is not None:
@@ -321,7 +356,9 @@ class Gazetteer:
             return None
         start = text.rfind(host.short, 0, end) if host.short else -1
         name = text[start if start >= 0 else end - len(host.name):m.end()]
-        known = self._by_name.get(name) or self._same_kind_zone(name, host)
+        tail = tuple(p for p in self._by_name.get(text[end:m.end()], ())
+                     if p.level == "zone" and self.within(p, host))  # 重庆 + 两江新区
+        known = self._by_name.get(name) or tail or self._same_kind_zone(name, host)
         if known:
             return known[0], m.end()
         return Place(f"{host.code}+{name}", name, name, "zone", host.code), m.end()
@@ -329,10 +366,10 @@ class Gazetteer:
     def _same_kind_zone(self, name: str, host: Place) -> tuple[Place, ...]:
         """The host's one table zone of the same kind as ``name`` (威海高新区 -> 威海火炬
         高技术产业开发区); empty when the kind is unknown or the host has several."""
-        kinds = [k for k, marks in self._zone_kinds.items() if any(w in name for w in marks)]
-        if len(kinds) != 1:
+        kind = self._zone_kind(name)
+        if kind is None:
             return ()
-        marks = self._zone_kinds[kinds[0]]
+        marks = self._zone_kinds[kind]
         found = tuple(p for p in self._by_code.values() if p.parent == host.code
                       and p.level == "zone" and any(w in p.name for w in marks))
         return found if len(found) == 1 else ()

@@ -296,6 +296,14 @@ def function_chars() -> frozenset[str]:
                              if r["kind"] == "function"))
 
 
+@cache
+def modal_chars() -> frozenset[str]:
+    """Modal verbs written before a verb (能, 可, 会, 要, 想): 能带 in 每年能带出来 is
+    能 + 带, whatever a segmenter makes of it."""
+    return frozenset("".join(r["word"] for r in _rows("question_words.tsv")
+                             if r["kind"] == "modal"))
+
+
 def _cues(name: str) -> Mapping[str, tuple[str, ...]]:
     groups: dict[str, list[str]] = {}
     for r in _rows(name):

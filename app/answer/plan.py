@@ -26,7 +26,7 @@ from app.answer.scoring import document_frequencies, idf, key_bigrams, normalise
 from app.answer.script import detect_script
 from app.answer.sentences import Sentence, split_sentences
 from app.answer.terms import TermWeights, without_umbrella, words
-from app.answer.wordclass import function_word
+from app.answer.wordclass import function_word, modal_led
 from index.types import Hit
 from ingest.facts import Fact
 from ingest.types import Document
@@ -173,7 +173,8 @@ class CorpusView:
         """``q`` without the words the documents never use that only its asides hold (see
         :func:`app.answer.question.asides`): the asker's 老家 or 校区 is not what is
         asked, and a word no sentence holds cannot lead to one; nor those that name
-        nothing (一直, 以后: :func:`app.answer.wordclass.function_word`)."""
+        nothing (一直, 以后: :func:`app.answer.wordclass.function_word`) or join a modal to
+        its verb (能带: :func:`app.answer.wordclass.modal_led`)."""
         aside = asides(q.query) if q.script != "en" else ()
         self._load()
         if self._terms is None:
@@ -183,10 +184,13 @@ class CorpusView:
         # and a never-used word that names nothing (一直, 以后) only thins the support, as
         # does a figure no document states: the asker's guess (是不是免两年) or own (月薪8000)
         # who the asker is (残疾人, 博士) is never background
+        # a word right after 不 is a state (跟他不沾边), not a thing the documents could hold
         slots = (*degree_spellings(q.degrees), *person_spellings(q.persons))
+        said = normalise(q.query)
         drop = {w for seg in q.content for w in words(seg) if not self._terms.uses(w)
                 and not any(w in s for s in slots)
-                and ((aside and w in aside_text and w not in asked) or function_word(w))}
+                and ((aside and w in aside_text and w not in asked) or function_word(w)
+                     or modal_led(w) or f"不{w}" in said)}
         drop |= {f for f in map(normalise, _GUESS.findall(q.query)) if not self._terms.uses(f)}
         if drop:
             pattern = re.compile("|".join(map(re.escape, sorted(drop, key=len, reverse=True))))

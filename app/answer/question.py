@@ -62,6 +62,7 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = {
     # only 近日, 今年 or 2月底 does not answer it; read instead of ``date``
     "day": re.compile(r"几号|哪一?天|哪一?日|几月几|具体日期|截止日期|截止到几|截止到哪|截至哪"
                       r"|(?:截止|最晚|最迟)(?:到|日期是|时间是)?什么时(?:候|间)"
+                      r"|什么时(?:候|间)(?:截止|截至|结束|停止)"
                       r"|what date|which day|what day", re.I),
     "department": re.compile(
         r"哪个(?:部门|处室|处|单位|机构)|哪些(?:部门|处室|单位)|什么(?:部门|处室|单位)|归哪|"
@@ -303,13 +304,22 @@ _CLAUSE_BREAK = re.compile(r"[，,。；;！!？?\n]+")
 @cache
 def _asking() -> re.Pattern[str]:
     words = sorted({*ask_words(), "多少", "吗", "是否"} - {"几"}, key=len, reverse=True)
-    # 几 asks, but not in 好几年, 十几年 or 几乎; an A-not-A form asks as it is phrasing
-    return re.compile("|".join(map(re.escape, words)) + rf"|{_ASKING_JI}(?!乎)|{_A_NOT_A.pattern}")
+    # 几 asks, but not in 好几年, 十几年 or 几乎; an A-not-A form asks as it is phrasing;
+    # nothing asks after 没 (没什么头衔, 没多少钱)
+    return re.compile("(?<!没)(?:" + "|".join(map(re.escape, words))
+                      + rf"|{_ASKING_JI}(?!乎)|{_A_NOT_A.pattern})")
 
 
-# A clause in which the asker describes themselves: it starts with 我 or 本人 and wants,
-# plans or asks nothing (我是…, 我在北京读研, 我月薪8000; not 我想…, 我打算…, 我能…).
-_SELF = re.compile(r"(?:我们?|本人)(?!.*(?:想|要|打算|准备|计划|能|可以|需|该|问|申请))")
+# A clause in which the asker describes themselves or what someone lacks: it starts with
+# 我, 本人 or a negation and wants, plans or asks nothing (我是…, 我在北京读研, 我月薪8000,
+# 没什么头衔; not 我想…, 我打算…, 我能…, 没有社保能领吗).
+_SELF = re.compile(r"(?:我们?|本人|(?:也|从来?|并|还)?没)"
+                   r"(?!.*(?:想|要|打算|准备|计划|能|可以|需|该|问|申请))")
+
+
+# A clause about the asking itself, ending on a verb of asking with nothing asked after
+# it (老板让我先问清楚, 帮我儿子问问): an errand, not a topic (not 想了解一下安家费).
+_ERRAND = re.compile(r"(?:问|了解|打听|咨询|请教)(?:问|一下|下|清楚|明白)?$")
 
 
 def clauses(query: str) -> tuple[str, ...]:
@@ -328,8 +338,9 @@ def asides(query: str) -> tuple[str, ...]:
     one asks when a question mark ends the question); the clause just
     before one that asks states its topic (「听说有个一次性补贴，本科能拿多少」) and is
     kept, unless the asker describes themselves in it (「我是…」, 「我在…」, 「我46岁」:
-    a clause that starts with 我 or 本人 and wants nothing); in a question of two
-    clauses only such a description is one.
+    a clause that starts with 我 or 本人 and wants nothing) or their errand (「老板让我先
+    问清楚」: it ends on a verb of asking); in a question of two clauses only such a
+    description is one.
 
     >>> asides("我是本科，老家是文登的，听说有个一次性补贴，本科能拿多少？")
     ('我是本科', '老家是文登的')
@@ -347,8 +358,8 @@ def asides(query: str) -> tuple[str, ...]:
     if not asking:
         return ()
     kept = {j for i in asking for j in (i - 1, i)} if len(parts) > 2 else set(range(len(parts)))
-    return tuple(c for i, c in enumerate(parts)
-                 if i not in asking and (i not in kept or _SELF.match(c.strip())))
+    return tuple(c for i, c in enumerate(parts) if i not in asking and (
+        i not in kept or _SELF.match(c.strip()) or _ERRAND.search(c.strip())))
 
 
 def only_stated(query: str, words: Sequence[str]) -> bool:

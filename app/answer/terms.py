@@ -61,12 +61,32 @@ def _segment(text: str) -> list[str]:
         return jieba.lcut(text, HMM=True)
 
 
+def _rejoined(tokens: list[str]) -> list[str]:
+    """``tokens`` with two single characters in a row joined where the dictionary holds
+    the pair as a common noun headed by a noun: the segmenter cuts 个税返还 into 个/税/返还
+    though 个税 is a dictionary noun, and the question's topic would be lost (not 招/人:
+    the dictionary's 招人 is a name, and 人 is who is hired).
+
+    >>> _rejoined(["个", "税", "返还"]), _rejoined(["学校", "招", "人"])
+    (['个税', '返还'], ['学校', '招', '人'])
+    """
+    out: list[str] = []
+    for token in tokens:
+        if (len(token) == 1 and out and len(out[-1]) == 1
+                and dictionary_tag(out[-1] + token) == "n"
+                and dictionary_tag(token).startswith("n")):
+            out[-1] += token
+        else:
+            out.append(token)
+    return out
+
+
 @lru_cache(maxsize=100_000)
 def words(segment: str) -> tuple[str, ...]:
     """Content words of one question segment (two characters or more, no phrasing)."""
     phrasing = set(question_phrases())
     out = []
-    for word in _segment(normalise(segment)):
+    for word in _rejoined(_segment(normalise(segment))):
         if len(word) < MIN_CHARS or word in phrasing or all(ch in function_chars() for ch in word):
             continue
         out.append(word)

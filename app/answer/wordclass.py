@@ -15,7 +15,8 @@ import jieba.posseg
 from pypinyin import Style, lazy_pinyin, pinyin
 
 from app.answer.scoring import normalise
-from lexicon.segmenter import JIEBA_LOCK, dictionary_tag
+from lexicon import modal_chars
+from lexicon.segmenter import JIEBA_LOCK, dictionary_tag, dictionary_verb
 
 MIN_CHARS = 2
 NOUN_TAGS = frozenset({"vn", "j", "eng"})
@@ -36,6 +37,18 @@ def function_word(word: str) -> bool:
     """
     tag = dictionary_tag(word)
     return bool(tag) and tag[0] in FUNCTION_TAGS
+
+
+def modal_led(word: str) -> bool:
+    """True when ``word`` is a modal verb and the one-character verb after it (能带 in
+    每年能带出来, 能免): two words the segmenter joined, however its dictionary tags the
+    pair.
+
+    >>> modal_led("能带"), modal_led("能免"), modal_led("能力"), modal_led("带来")
+    (True, True, False, False)
+    """
+    return (len(word) == MIN_CHARS and word[0] in modal_chars()
+            and dictionary_verb(word[1]))
 
 
 @lru_cache(maxsize=100_000)
