@@ -297,6 +297,13 @@ def function_chars() -> frozenset[str]:
 
 
 @cache
+def people_words() -> frozenset[str]:
+    """People in the asker's own world (员工, 同事, 同学, 老板, 儿子): whom a question is
+    told about, not a category a policy names."""
+    return frozenset(r["word"] for r in _rows("question_words.tsv") if r["kind"] == "people")
+
+
+@cache
 def modal_chars() -> frozenset[str]:
     """Modal verbs written before a verb (能, 可, 会, 要, 想): 能带 in 每年能带出来 is
     能 + 带, whatever a segmenter makes of it."""

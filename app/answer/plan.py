@@ -35,6 +35,7 @@ from lexicon import (
     Place,
     applies_to,
     gazetteer,
+    people_words,
     region_relation,
     resolve,
     synonym_groups,
@@ -184,13 +185,14 @@ class CorpusView:
         # and a never-used word that names nothing (一直, 以后) only thins the support, as
         # does a figure no document states: the asker's guess (是不是免两年) or own (月薪8000)
         # who the asker is (残疾人, 博士) is never background
-        # a word right after 不 is a state (跟他不沾边), not a thing the documents could hold
+        # a word right after 不 is a state (跟他不沾边), not a thing the documents could hold,
+        # and the asker's own people (员工, 同学) are whom the question is told about
         slots = (*degree_spellings(q.degrees), *person_spellings(q.persons))
         said = normalise(q.query)
         drop = {w for seg in q.content for w in words(seg) if not self._terms.uses(w)
                 and not any(w in s for s in slots)
                 and ((aside and w in aside_text and w not in asked) or function_word(w)
-                     or modal_led(w) or f"不{w}" in said)}
+                     or modal_led(w) or f"不{w}" in said or w in people_words())}
         drop |= {f for f in map(normalise, _GUESS.findall(q.query)) if not self._terms.uses(f)}
         if drop:
             pattern = re.compile("|".join(map(re.escape, sorted(drop, key=len, reverse=True))))

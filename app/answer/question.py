@@ -322,6 +322,11 @@ _SELF = re.compile(r"(?:我们?|本人|(?:也|从来?|并|还)?没)"
 _ERRAND = re.compile(r"(?:问|了解|打听|咨询|请教)(?:问|一下|下|清楚|明白)?$")
 
 
+# Hearsay (听说以前要一个礼拜): after the clause that asks it is what the asker heard, not
+# what they ask; before it, it may name the topic (听说有个一次性补贴，本科能拿多少).
+_HEARSAY = re.compile(r"(?:听说|据说|听人说|听别人说)")
+
+
 def clauses(query: str) -> tuple[str, ...]:
     """The question's clauses, between commas, stops and question marks.
 
@@ -340,7 +345,8 @@ def asides(query: str) -> tuple[str, ...]:
     kept, unless the asker describes themselves in it (「我是…」, 「我在…」, 「我46岁」:
     a clause that starts with 我 or 本人 and wants nothing) or their errand (「老板让我先
     问清楚」: it ends on a verb of asking); in a question of two clauses only such a
-    description is one.
+    description is one, or hearsay after the clause that asks (「…要等几天，听说以前要一个
+    礼拜」).
 
     >>> asides("我是本科，老家是文登的，听说有个一次性补贴，本科能拿多少？")
     ('我是本科', '老家是文登的')
@@ -359,7 +365,8 @@ def asides(query: str) -> tuple[str, ...]:
         return ()
     kept = {j for i in asking for j in (i - 1, i)} if len(parts) > 2 else set(range(len(parts)))
     return tuple(c for i, c in enumerate(parts) if i not in asking and (
-        i not in kept or _SELF.match(c.strip()) or _ERRAND.search(c.strip())))
+        i not in kept or _SELF.match(c.strip()) or _ERRAND.search(c.strip())
+        or (i > asking[-1] and _HEARSAY.match(c.strip()))))
 
 
 def only_stated(query: str, words: Sequence[str]) -> bool:

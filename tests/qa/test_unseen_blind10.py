@@ -96,3 +96,22 @@ def test_the_askers_errand_is_background() -> None:
     d = _made(body).decide(q)
     assert not d.refused and "10万-20万元" in d.chosen[0].sentence.text
 
+
+
+def test_the_askers_own_people_are_no_missing_thing() -> None:
+    """「给员工评职称」, 「几个同事要申请」: where the documents never say 员工 or 同事 they
+    are whom the question is told about; a thing they lack (年终奖) is still missing."""
+    body = "支持重点产业企业自主开展企业内部专业技术人才的工程技术中、初级职称评审。"
+    d = _made(body).decide("我们是重点产业的企业，想自己给员工评工程师职称，能评到哪一级？")
+    assert not d.refused and "初级职称" in d.chosen[0].sentence.text
+    assert _made(body).decide("重点产业企业给员工发的年终奖有多少？").refused
+
+
+def test_hearsay_after_the_question_is_background() -> None:
+    """「…要等几天，听说以前要一个礼拜」: what the asker heard, after the clause that asks,
+    is not asked; 「听说有个一次性补贴，本科能拿多少」 still names its topic first."""
+    assert asides("审批要等几天啊，听说以前要一个礼拜") == ("听说以前要一个礼拜",)
+    assert asides("听说有个一次性补贴，本科能拿多少") == ()
+    body = "租赁型人才住房将原有7个工作日的审批流程压缩至当日办结。企业参与人才培养。"
+    d = _made(body).decide("某市人才住房审批要等几天啊，听说以前要一个礼拜")
+    assert not d.refused and "当日办结" in d.chosen[0].sentence.text
