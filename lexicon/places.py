@@ -354,11 +354,11 @@ class Gazetteer:
         m = self._zone_re.match(text, end) if self._zone_re else None
         if m is None:
             return None
+        if any(text[end:end + n] in self._by_name for n in range(2, 5)):
+            return None  # 山东威海高新区, 重庆两江新区: the zone follows a place of its own
         start = text.rfind(host.short, 0, end) if host.short else -1
         name = text[start if start >= 0 else end - len(host.name):m.end()]
-        tail = tuple(p for p in self._by_name.get(text[end:m.end()], ())
-                     if p.level == "zone" and self.within(p, host))  # 重庆 + 两江新区
-        known = self._by_name.get(name) or tail or self._same_kind_zone(name, host)
+        known = self._by_name.get(name) or self._same_kind_zone(name, host)
         if known:
             return known[0], m.end()
         return Place(f"{host.code}+{name}", name, name, "zone", host.code), m.end()
