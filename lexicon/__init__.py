@@ -10,7 +10,7 @@ no copies of their own. It imports nothing from the rest of the project.
 ('南阳市', 'contains')
 """
 
-from lexicon.dictionary import english_senses, everyday_english
+from lexicon.dictionary import english_senses, everyday_english, names_nothing
 from lexicon.places import NATIONAL, Gazetteer, Mention, Place, gazetteer, starts_a_word
 from lexicon.regions import (
     APPLIES,
@@ -92,6 +92,7 @@ __all__ = [
     "localizers",
     "modal_chars",
     "money_words",
+    "names_nothing",
     "national_bodies",
     "people_words",
     "person_categories",

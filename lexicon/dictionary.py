@@ -39,6 +39,7 @@ _POINTER = re.compile(
     r"|japanese variant|erhua variant|\((?:old|archaic|literary|dialect|slang|Tw|Cantonese)\))",
     re.IGNORECASE)
 _NOTE = re.compile(r"\([^)]*\)")
+_ACTION = re.compile(r"^to\s")
 _LEADING = re.compile(r"^(?:to|a|an|the|lit\.|fig\.)\s+")
 _NOT_WORD = re.compile(r"[^a-z0-9' -]+")
 _EVERYDAY = re.compile(r"[a-z]{2,}")
@@ -57,11 +58,14 @@ def sense_key(sense: str) -> str | None:
 
 
 @cache
-def _read() -> tuple[Mapping[str, tuple[str, ...]], frozenset[str]]:
-    """One pass over the dictionary: the reverse index and the everyday English words."""
+def _read() -> tuple[Mapping[str, tuple[str, ...]], frozenset[str], frozenset[str],
+                     frozenset[str]]:
+    """One pass over the dictionary: the reverse index, the everyday English words, the
+    words glossed only as actions and every word glossed."""
     package, member = SOURCE
     found: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     everyday: set[str] = set()
+    acting: dict[str, bool] = {}
     with gzip.open(files(package).joinpath(member).open("rb"), "rt", encoding="utf-8") as fh:
         for n, line in enumerate(fh):
             m = _ENTRY.match(line.strip())
@@ -71,13 +75,16 @@ def _read() -> tuple[Mapping[str, tuple[str, ...]], frozenset[str]]:
                 key = sense_key(sense)
                 if key is None:
                     continue
+                verb = _ACTION.match(_NOTE.sub("", sense).strip()) is not None
+                acting[m.group(2)] = acting.get(m.group(2), True) and verb
                 found[key].append((position, n, m.group(2)))
                 plain = _LEADING.sub("", _NOTE.sub("", sense).strip())
                 if _EVERYDAY.fullmatch(plain):
                     everyday.add(plain)
     senses = MappingProxyType({key: tuple(dict.fromkeys(w for _, _, w in sorted(words)))
                                for key, words in found.items()})
-    return senses, frozenset(everyday)
+    return (senses, frozenset(everyday), frozenset(w for w, verb in acting.items() if verb),
+            frozenset(acting))
 
 
 def english_senses() -> Mapping[str, tuple[str, ...]]:
@@ -90,3 +97,26 @@ def everyday_english() -> frozenset[str]:
     """Single English words the dictionary uses in lower case as a sense (guide, dean,
     mile): ordinary words, where a place's name (Beijing, Tibet) is capitalised."""
     return _read()[1]
+
+
+def action_words() -> frozenset[str]:
+    """Simplified words of two or more characters whose every sense is an action (「to sign
+    up」 for 报名; not 签证, 「visa」): such a word names nothing the documents could lack.
+
+    >>> "报名" in action_words(), "签证" in action_words()
+    (True, False)
+    """
+    return _read()[2]
+
+
+def names_nothing(word: str) -> bool:
+    """True when the dictionary glosses ``word`` only as an action (报名, 合办) or does not
+    hold it (读完, 评上: a verb and its ending); False for a word with any other sense
+    (签证 「visa」, 大型 「large-scale」).
+
+    >>> names_nothing("报名"), names_nothing("读完"), names_nothing("签证")
+    (True, True, False)
+    """
+    _, _, actions, glossed = _read()
+    return word in actions or word not in glossed
+

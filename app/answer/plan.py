@@ -20,13 +20,20 @@ from app.answer.eligibility import degree_spellings, person_spellings
 from app.answer.english import english_hints, english_in_chinese
 from app.answer.evidence import candidates, with_bylines
 from app.answer.followup import rewrite
-from app.answer.question import QuestionInfo, analyze_query, asides, asks_comparison, clauses
+from app.answer.question import (
+    QuestionInfo,
+    after_asking,
+    analyze_query,
+    asides,
+    asks_comparison,
+    clauses,
+)
 from app.answer.rules import Decision, decide
 from app.answer.scoring import document_frequencies, idf, key_bigrams, normalise
 from app.answer.script import detect_script
 from app.answer.sentences import Sentence, split_sentences
 from app.answer.terms import TermWeights, without_umbrella, words
-from app.answer.wordclass import function_word, modal_led
+from app.answer.wordclass import function_word, modal_led, names_thing
 from index.types import Hit
 from ingest.facts import Fact
 from ingest.types import Document
@@ -35,6 +42,7 @@ from lexicon import (
     Place,
     applies_to,
     gazetteer,
+    names_nothing,
     people_words,
     region_relation,
     resolve,
@@ -186,13 +194,19 @@ class CorpusView:
         # does a figure no document states: the asker's guess (是不是免两年) or own (月薪8000)
         # who the asker is (残疾人, 博士) is never background
         # a word right after 不 is a state (跟他不沾边), not a thing the documents could hold,
-        # and the asker's own people (员工, 同学) are whom the question is told about
+        # and the asker's own people (员工, 同学) are whom the question is told about; a
+        # word that names nothing (a verb the dictionary glosses only as an action: 报名,
+        # 合办, 读完) does not either, unless it is what is asked (会不会过期, 才够格);
+        # figures are left to the guess rule below
         slots = (*degree_spellings(q.degrees), *person_spellings(q.persons))
         said = normalise(q.query)
+        predicate = normalise(after_asking(q.query))
         drop = {w for seg in q.content for w in words(seg) if not self._terms.uses(w)
                 and not any(w in s for s in slots)
                 and ((aside and w in aside_text and w not in asked) or function_word(w)
-                     or modal_led(w) or f"不{w}" in said or w in people_words())}
+                     or modal_led(w) or f"不{w}" in said or w in people_words()
+                     or (not names_thing(w, q.query) and names_nothing(w) and w not in predicate
+                         and not any(ch.isdigit() for ch in w)))}
         drop |= {f for f in map(normalise, _GUESS.findall(q.query)) if not self._terms.uses(f)}
         if drop:
             pattern = re.compile("|".join(map(re.escape, sorted(drop, key=len, reverse=True))))

@@ -369,6 +369,37 @@ def asides(query: str) -> tuple[str, ...]:
         or (i > asking[-1] and _HEARSAY.match(c.strip()))))
 
 
+# What a question asks about by name: the noun right after 哪个, 什么 or 有没有 (「在哪个场馆」,
+# 「有没有年龄限制」).
+_ASKED_HEAD = r"(?:哪[个些家所位种类]?|什么|有没有|有无|是否有)的?"
+
+
+def asks_about(query: str, word: str) -> bool:
+    """True when ``word`` is what the question asks about by name: it follows 哪个, 什么 or
+    有没有 directly, and modifies nothing after it (官方的平台 asks about a 平台).
+
+    >>> asks_about("在哪个场馆开的", "场馆"), asks_about("有没有年龄限制", "年龄")
+    (True, True)
+    >>> asks_about("场馆里有什么活动", "场馆"), asks_about("有没有官方的平台", "官方")
+    (False, False)
+    """
+    return re.search(_ASKED_HEAD + re.escape(word) + "(?!的)", query) is not None
+
+
+def after_asking(query: str) -> str:
+    """The question after its last asking word, up to the end of that clause: the predicate
+    asked (「这券会不会过期」 -> 过期, 「年薪至少要多少才够格」 -> 才够格); '' when nothing
+    asks.
+
+    >>> after_asking("这券会不会过期？"), after_asking("年薪至少要多少才够格"), after_asking("你好")
+    ('过期', '才够格', '')
+    """
+    found = list(_asking().finditer(query))
+    if not found:
+        return ""
+    return _CLAUSE_BREAK.split(query[found[-1].end():])[0]
+
+
 def only_stated(query: str, words: Sequence[str]) -> bool:
     """True when ``words`` occur in ``query`` only in clauses that do not ask, where some
     clause does: the asker says who they are (「我是研究生，文章里说哪些领域起步晚」),

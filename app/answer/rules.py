@@ -13,7 +13,8 @@
    must cover enough of the question: ``min_coverage`` of the weighted key bigrams in
    the sentence and ``min_support`` of its content words in its neighbourhood, and
    ``unseen_support`` when the question names something the documents never mention
-   (养老金 in a library without it);
+   (养老金 in a library without it), and no support at all when it asks for that thing
+   by name (「在哪个场馆」, 「有没有年龄限制」);
 5. further sentences are added for what they add, never repeating one another, and only
    ones that answer too (the asked kind, enough support, readable, not a heading that
    restates the question).
@@ -31,7 +32,7 @@ from typing import Literal
 
 from app.answer.config import AnswerConfig
 from app.answer.evidence import Candidate
-from app.answer.question import KIND_NAMES, QuestionInfo, asks_sum
+from app.answer.question import KIND_NAMES, QuestionInfo, asks_about, asks_sum
 from app.answer.scoring import text_bigrams
 from lexicon import APPLIES
 
@@ -179,7 +180,8 @@ def decide(q: QuestionInfo, cands: Sequence[Candidate], config: AnswerConfig | N
             # 「能拿多少钱」 over a sentence naming the benefit without its sum: say so
             return _refuse(f"no evidence sentence states the asked-for {KIND_NAMES['amount']}",
                            (KIND_NAMES["amount"],))
-        if unseen and best is not None and best.support < config.unseen_support:
+        if unseen and best is not None and (best.support < config.unseen_support or any(
+                asks_about(q.query, w) for w in unseen)):  # 「在哪个场馆」: what is asked
             return _refuse(f"the documents never mention {'、'.join(unseen)}", unseen)
         if best is not None and supported(best, config):
             return Decision(extend(best, pool, q, keys, config), outcome,

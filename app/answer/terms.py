@@ -27,9 +27,7 @@ import jieba
 from app.answer.scoring import folded, normalise
 from app.answer.wordclass import (
     MIN_CHARS,
-    cut_apart_noun,
-    noun_headed,
-    nouns,
+    names_thing,
     parts,
     sound,
     sounds_alike,
@@ -243,7 +241,7 @@ class TermWeights:
         words (资金, 待遇) are never unseen: any benefit the documents name answers them;
         nor are general function
         words a tagger may call nouns (专门, 全部: the lexicon's stop words)."""
-        named, text = nouns(query), normalise(query)
+        text = normalise(query)
         never = _never_unseen()
         out = []
         for segment in segments:
@@ -255,8 +253,7 @@ class TermWeights:
                     continue  # 局里 asks about the 局 the documents name
                 if self._cut_off(word, text):
                     continue
-                if (word not in named and not cut_apart_noun(word, text)
-                        and not noun_headed(word)):
+                if not names_thing(word, query):
                     continue
                 inside = parts(word)
                 if inside and all(self.uses(p) for p in inside):

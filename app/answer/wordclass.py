@@ -39,6 +39,18 @@ def function_word(word: str) -> bool:
     return bool(tag) and tag[0] in FUNCTION_TAGS
 
 
+def names_thing(word: str, query: str) -> bool:
+    """True when ``word`` of ``query`` names a thing: the tagger calls it a noun there, or
+    it is a noun the tagger cut apart, or a compound headed by a dictionary noun
+    (个人所得税). Only such a word can be something the documents lack.
+
+    >>> names_thing("场馆", "在哪个场馆开的"), names_thing("合办", "要跟企业合办哪些学院")
+    (True, False)
+    """
+    return (word in nouns(query) or cut_apart_noun(word, normalise(query))
+            or noun_headed(word))
+
+
 def modal_led(word: str) -> bool:
     """True when ``word`` is a modal verb and the one-character verb after it (能带 in
     每年能带出来, 能免): two words the segmenter joined, however its dictionary tags the
