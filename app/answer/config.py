@@ -50,6 +50,9 @@ class AnswerConfig:
     min_coverage: float = 0.15  # weighted share of key bigrams in the best sentence itself
     unseen_support: float = 0.5  # min_support when the question names a noun the documents
     #                              never use
+    anchor_documents: int = 1  # a question word that at most this many documents use
+    #                            names their subject: evidence from another document,
+    #                            which never uses it, answers something else (0: off)
     # region order: evidence whose region is not stated is used before evidence that holds
     # in the asked place when its score is at least this multiple (0: never)
     unstated_over_applying: float = 1.2

@@ -18,7 +18,7 @@ from typing import Any, Protocol
 from app.answer.config import AnswerConfig
 from app.answer.eligibility import degree_spellings, person_spellings
 from app.answer.english import english_hints, english_in_chinese
-from app.answer.evidence import candidates, with_bylines
+from app.answer.evidence import Candidate, candidates, with_bylines
 from app.answer.followup import rewrite
 from app.answer.question import (
     QuestionInfo,
@@ -48,6 +48,7 @@ from lexicon import (
     resolve,
     synonym_groups,
 )
+from lexicon.segmenter import dictionary_tag
 
 logger = logging.getLogger(__name__)
 
@@ -103,6 +104,13 @@ _GUESS = re.compile(r"(?<![0-9零〇一二两三四五六七八九十百千万�
                     r"(?:工作日|小时|个月|人次|万元|元|年|天|月|周|人|套|家|名|岁|块)|\d{3,}(?![\d年]))")
 
 
+#: dictionary tags of a name: none (not in the dictionary), a place's, an organisation's or
+#: another proper name; not an abbreviation (国企) nor a person's name, a tag the dictionary
+#: also gives common nouns (师傅, 安家费)
+_NAME_TAGS = frozenset({"", "ns", "nt", "nz"})
+_HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
+
+
 class CorpusView:
     """Sentences and bigram weights of a retriever's documents, computed once, thread-safe."""
 
@@ -115,6 +123,8 @@ class CorpusView:
         self._weights: dict[str, float] = {}
         self._unseen = 0.0
         self._terms: TermWeights | None = None
+        self._using: dict[str, frozenset[str]] = {}
+        self._doc_texts: dict[str, str] = {}
 
     def _load(self) -> _SentenceTable:
         with self._lock:
@@ -124,6 +134,9 @@ class CorpusView:
                 self._weights = idf(document_frequencies(texts), len(texts))
                 self._unseen = max(self._weights.values(), default=1.0)
                 self._terms = TermWeights(texts, [s.text for ss in table.values() for s in ss])
+                # each document's sentences, normalised, one a line (for documents_using)
+                self._doc_texts = {d: "\n".join(normalise(s.text) for s in ss)
+                                   for d, ss in table.items()}
                 self._sentences = _SentenceTable(self._documents, table)
                 logger.info("answer engine: %d documents, %d sentences", len(table),
                             len(texts))
@@ -220,6 +233,34 @@ class CorpusView:
         if kept and len(kept) < len(q.places):
             q = replace(q, places=tuple(p for p, _ in kept), place_refs=tuple(r for _, r in kept))
         return q
+
+    def documents_using(self, word: str) -> frozenset[str]:
+        """Ids of the documents a sentence of which holds normalised ``word``, memoised per
+        word."""
+        self._load()
+        found = self._using.get(word)
+        if found is None:
+            found = self._using[word] = frozenset(
+                d for d, text in self._doc_texts.items() if word in text)
+        return found
+
+    def anchors(self, q: QuestionInfo, most: int) -> dict[str, frozenset[str]]:
+        """The question's names that at most ``most`` documents use -> those documents: a
+        word the segmenter's dictionary lacks or holds as a name or abbreviation (北汽,
+        青领, 健康码) ties the question to them; an ordinary word (每月) does not, however
+        few documents use it."""
+        self._load()
+        if most < 1 or self._terms is None:
+            return {}
+        out = {}
+        for word in self.terms(q):
+            if (dictionary_tag(word) not in _NAME_TAGS or not _HAN_WORD.fullmatch(word)
+                    or word in people_words() or not self._terms.token(word, q.query)):
+                continue  # a figure (8000) or the asker's own people name no document
+            using = self.documents_using(word)
+            if 0 < len(using) <= most:
+                out[word] = using
+        return out
 
     def terms(self, q: QuestionInfo) -> dict[str, float]:
         """Weighted content words of a question (see :mod:`app.answer.terms`); a benefit
@@ -342,6 +383,19 @@ def retrieve(retriever: RetrieverLike, queries: Sequence[str], k: int,
     return [replace(h, rank=i) for i, (_, _, h) in enumerate(ordered, start=1)]
 
 
+def anchored(cands: Sequence[Candidate], anchors: Mapping[str, Collection[str]]
+             ) -> list[Candidate]:
+    """``cands`` with each anchor word their document never uses added to what they miss:
+    a question about 北汽's 青领计划 is not answered by another document's allowance."""
+    if not anchors:
+        return list(cands)
+    out = []
+    for c in cands:
+        lacking = tuple(w for w, docs in anchors.items() if c.doc_id not in docs)
+        out.append(replace(c, missing=(*c.missing, *lacking)) if lacking else c)
+    return out
+
+
 def read_question(question: str, history: Sequence[Mapping[str, str]], corpus: CorpusView
                   ) -> QuestionInfo:
     """A question as the engine reads it against these documents: a follow-up merged with
@@ -379,6 +433,7 @@ def make_plan(question: str, history: Sequence[Mapping[str, str]], retriever: Re
     cands = with_bylines(info, candidates(info, hits, retriever.documents, corpus.sentences,
                                           keys, config, place, corpus.terms(info)),
                          retriever.documents, corpus.sentences, config)
+    cands = anchored(cands, corpus.anchors(info, config.anchor_documents))
     decision = decide(info, cands, config, keys, corpus.unseen(info))
     logger.debug("question %r -> query %r: %s", question, info.query, decision.reason)
     return Plan(info, tuple(hits[:k]), decision, tuple(hits), region)

@@ -100,6 +100,25 @@ def asks_sum(query: str) -> bool:
     return bool(_SUM.search(query))
 
 
+# a span of time asked in so many words (多久, 能领几年, 分几个月)
+_SPAN = re.compile(rf"多久|多长时间|{_ASKING_JI}(?:年|天|个月)")
+
+
+def asks_outright(query: str, kinds: Sequence[str]) -> str | None:
+    """The kind of fact a (simplified) question asks in so many words, a sum of money
+    (能拿多少) or a span of time (能领几年), when it is one of the ``kinds`` read from it:
+    a sentence that does not state it cannot answer, however well it matches.
+
+    >>> asks_outright("每月补助能领几年", ("duration",)), asks_outright("近几年补贴多少", ())
+    ('duration', None)
+    """
+    if "amount" in kinds and asks_sum(query):
+        return "amount"
+    if "duration" in kinds and _SPAN.search(query):
+        return "duration"
+    return None
+
+
 def asks_comparison(query: str) -> bool:
     """True when a (simplified) question asks to compare (差多少, 区别, 哪个更 …)."""
     return bool(_COMPARE.search(query))
@@ -298,7 +317,11 @@ def content_segments(text: str, remove: tuple[str, ...] = (),
 
 # Clause breaks of a question, and what makes a clause ask (a question word, 吗, an
 # A-not-A form such as 能不能 or 有没有).
-_CLAUSE_BREAK = re.compile(r"[，,。；;！!？?\n]+")
+# a space between two runs of Chinese of a clause's length breaks a clause as a comma
+# does: typed on a phone or dictated, 「公寓叫什么名 听说最近重新装修了」 has no other mark;
+# between short words it only separates keywords (「威海 硕士 补贴多少」)
+_CLAUSE_BREAK = re.compile(r"[，,。；;！!？?\n]+|(?<=[\u4e00-\u9fff]{5})[ \u3000\t]+"
+                           r"(?=[\u4e00-\u9fff]{5})")
 
 
 @cache

@@ -32,7 +32,7 @@ from typing import Literal
 
 from app.answer.config import AnswerConfig
 from app.answer.evidence import Candidate
-from app.answer.question import KIND_NAMES, QuestionInfo, asks_about, asks_sum
+from app.answer.question import KIND_NAMES, QuestionInfo, asks_about, asks_outright
 from app.answer.scoring import text_bigrams
 from lexicon import APPLIES
 
@@ -175,11 +175,12 @@ def decide(q: QuestionInfo, cands: Sequence[Candidate], config: AnswerConfig | N
         return _refuse(f"no passage names {'、'.join(missing)}", missing)
     for outcome, pool in prefer_stronger(region_pools(eligible), q, config):
         best = best_of(pool, q, config.kind_share)
-        if (best is not None and not best.kind_ok and "amount" in q.kinds
-                and asks_sum(q.query) and supported(best, config)):
+        outright = asks_outright(q.query, q.kinds)
+        if (best is not None and not best.kind_ok and outright is not None
+                and supported(best, config)):
             # 「能拿多少钱」 over a sentence naming the benefit without its sum: say so
-            return _refuse(f"no evidence sentence states the asked-for {KIND_NAMES['amount']}",
-                           (KIND_NAMES["amount"],))
+            return _refuse(f"no evidence sentence states the asked-for {KIND_NAMES[outright]}",
+                           (KIND_NAMES[outright],))
         if unseen and best is not None and (best.support < config.unseen_support or any(
                 asks_about(q.query, w) for w in unseen)):  # 「在哪个场馆」: what is asked
             return _refuse(f"the documents never mention {'、'.join(unseen)}", unseen)

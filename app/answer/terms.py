@@ -52,6 +52,8 @@ CUT_READ = 2
 DOMINANT = 10
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 _LATIN = re.compile(r"[A-Za-z]+")
+#: negation characters: a token holding one is a verb with its negation, never a slip
+_NEGATION = re.compile(r"[不没未别]")
 
 
 def _segment(text: str) -> list[str]:
@@ -228,10 +230,28 @@ class TermWeights:
         unseen = math.log((n + 1) / 0.5)
         out: dict[str, float] = {}
         for segment in segments:
-            for key in words(segment):
-                count = df[key] if key in df else self._count(key)
-                out[key] = math.log((n + 1) / (count + 0.5)) if count else unseen
+            for word in words(segment):
+                for key in self._verb_led(word):
+                    count = df[key] if key in df else self._count(key)
+                    out[key] = math.log((n + 1) / (count + 0.5)) if count else unseen
         return out
+
+    def _verb_led(self, word: str) -> tuple[str, ...]:
+        """``word``, or the words the corpus uses inside it when the rest of it is only
+        one-character verbs: the segmenter joins a verb to its object (评职称, 领补贴), and
+        a notice that writes 职称 holds what is asked; not 人才房 (房 is a noun: a talent
+        flat is more than 人才) nor a word the corpus uses."""
+        if self.uses(word):
+            return (word,)
+        # a dictionary word, so a verb before part of a corpus word stays a question of
+        # its own (做磁光 of 做磁光芯片, where the corpus only writes 磁光克尔)
+        inside = [p for p in parts(word) if dictionary_tag(p) and self.uses(p)]
+        inside = [p for p in inside if not any(p != o and p in o for o in inside)]
+        covered = {i for p in inside for at in (word.find(p),) for i in range(at, at + len(p))}
+        rest = [ch for i, ch in enumerate(word) if i not in covered]
+        if inside and rest and all(dictionary_tag(ch).startswith("v") for ch in rest):
+            return tuple(inside)
+        return (word,)
 
     def unseen(self, segments: Iterable[str], query: str) -> tuple[str, ...]:
         """Nouns of the question the corpus never uses, even in part (月租金 when neither it
@@ -251,7 +271,7 @@ class TermWeights:
                     #           a Latin word in a Chinese question is a loan (offer, HR)
                 if word[-1] in localizers() and self.uses(word[:-1]):
                     continue  # 局里 asks about the 局 the documents name
-                if self._cut_off(word, text):
+                if self._cut_off(word, text) or self._verb_led(word) != (word,):
                     continue
                 if not names_thing(word, query):
                     continue
@@ -263,6 +283,12 @@ class TermWeights:
                 if not self.homophone_in_corpus(word):
                     out.append(word)
         return tuple(dict.fromkeys(out))
+
+    def token(self, word: str, query: str) -> bool:
+        """True when the corpus's own segmentation has ``word`` as a word and the question
+        does not merely cut it from its neighbours (复产应 of 复工复产应, 中老年 of
+        家中老年亲属, where the corpus writes 老年亲属)."""
+        return bool(self._load().get(word)) and not self._cut_off(word, normalise(query))
 
     def _cut_off(self, word: str, text: str) -> bool:
         """True when the segmenter joined a word's first or last character to its
@@ -343,8 +369,8 @@ class TermWeights:
         normalised ``text``."""
         out = {}
         for word in _segment(normalise(text)):
-            if not self._unused(word):
-                continue
+            if not self._unused(word) or _NEGATION.search(word):
+                continue  # 是不(是不要房租) is a verb and a negation, not a slip for 是否
             found = self._homophones(word)
             if found:
                 fix = self._likeliest(found)

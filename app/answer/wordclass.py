@@ -146,14 +146,21 @@ def readings(char: str) -> frozenset[str]:
 
 
 def sounds_alike(word: str, other: str) -> bool:
-    """True when two words of one length can be typed alike on a pinyin keyboard, which
-    types no tones: each pair of characters shares a reading (蚌部, 蚌埠; 审皮, 审批).
+    """True when ``word`` can be what a pinyin keyboard, which types no tones, offers for
+    ``other``: each of its characters has, among its readings, the reading ``other`` gives
+    that character in context (蚌部 for 蚌埠, 审皮 for 审批; not 各能 for 各大, though 能
+    and 大 share a rare reading, tai: nobody types tai for 大 in 各大).
 
     >>> sounds_alike("蚌部", "蚌埠"), sounds_alike("审皮", "审批"), sounds_alike("审皮", "审核")
     (True, True, False)
+    >>> sounds_alike("各能", "各大")
+    False
     """
-    return len(word) == len(other) and all(
-        readings(a) & readings(b) for a, b in zip(word, other, strict=True))
+    if len(word) != len(other):
+        return False
+    meant = lazy_pinyin(other, style=Style.NORMAL, errors="default")
+    return len(meant) == len(word) and all(
+        m in readings(a) for a, m in zip(word, meant, strict=True))
 
 
 def parts(word: str) -> list[str]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from app.answer.config import AnswerConfig
 from app.answer.evidence import Candidate, candidates, with_bylines
-from app.answer.plan import CorpusView, asked_region, read_question
+from app.answer.plan import CorpusView, anchored, asked_region, read_question
 from app.answer.question import QuestionInfo
 from app.answer.rules import Decision, decide
 from index.types import Hit
@@ -44,8 +44,9 @@ class MadeUp:
         _, place = asked_region(q, None, self.view.regions)
         found = candidates(q, self.hits(), self.documents, self.view.sentences,
                            self.view.keys(q.content), config, place, self.view.terms(q))
-        return q, with_bylines(q, found, self.documents, self.view.sentences,
-                               config or AnswerConfig())
+        config = config or AnswerConfig()
+        found = with_bylines(q, found, self.documents, self.view.sentences, config)
+        return q, anchored(found, self.view.anchors(q, config.anchor_documents))
 
     def scores(self, question: str, config: AnswerConfig | None = None) -> dict[str, float]:
         """Candidate sentence text -> evidence score."""
