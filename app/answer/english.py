@@ -9,7 +9,7 @@ names become the query; the English words those leave over get dictionary hints
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache, lru_cache
 from itertools import islice
 
@@ -35,6 +35,11 @@ def _english_terms() -> tuple[tuple[str, str, bool], ...]:
     return (*suffixed, *((word, chinese, True) for word, chinese in glossary_en()), *places)
 
 
+#: a word starts after no letter and no letter's apostrophe (not the s of master's), but may
+#: follow an opening quote ('cold spots')
+_START = r"(?<![a-z])(?<![a-z]')"
+
+
 @lru_cache(maxsize=4096)
 def _english_word(word: str, plural: bool = False) -> re.Pattern[str]:
     """``word`` as a whole word; with ``plural``, also with a plural ending (talent
@@ -44,10 +49,10 @@ def _english_word(word: str, plural: bool = False) -> re.Pattern[str]:
     True
     """
     if not plural:
-        return re.compile(rf"(?<![a-z']){re.escape(word)}(?![a-z])")
+        return re.compile(rf"{_START}{re.escape(word)}(?![a-z])")
     stem = _plural_stem(word)
     ending = "(?:y|ies)" if stem != word else "(?:e?s)?"
-    return re.compile(rf"(?<![a-z']){re.escape(stem)}{ending}(?![a-z])")
+    return re.compile(rf"{_START}{re.escape(stem)}{ending}(?![a-z])")
 
 
 def _plural_stem(word: str) -> str:
@@ -164,6 +169,15 @@ def _lemmas(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _phrase_forms(words: list[str]) -> Iterator[str]:
+    """``words`` as a dictionary phrase, with the plural or third-person ending taken off
+    the last word or, in a longer phrase, the first (sets up -> set up; academies)."""
+    firsts = _lemmas(words[0]) if len(words) > 1 else (words[0],)
+    for first in firsts:
+        for last in (_lemmas(words[-1]) if len(words) > 1 else _lemmas(first)):
+            yield " ".join([first, *words[1:-1], last]) if len(words) > 1 else last
+
+
 def _first_known(words: Iterable[str], known: Callable[[str], bool]) -> list[str]:
     """The first DICTIONARY_WORDS of ``words`` that ``known`` accepts (asked lazily: a
     corpus lookup may scan every sentence)."""
@@ -183,11 +197,11 @@ def dictionary_terms(text: str, known: Callable[[str], bool]) -> list[tuple[int,
         step = 1
         for n in range(min(DICTIONARY_PHRASE, len(tokens) - i), 0, -1):
             words = [w for _, w in tokens[i:i + n]]
-            if words[0] in stop or words[-1] in stop:
+            # a phrase may end on a particle (sets up: set up), never start on a stop word
+            if words[0] in stop or (n == 1 and words[-1] in stop):
                 continue
-            hits = next((found for lemma in _lemmas(words[-1])
-                         if (found := _first_known(senses.get(" ".join([*words[:-1], lemma]), ()),
-                                                   known))), [])
+            hits = next((found for phrase in _phrase_forms(words)
+                         if (found := _first_known(senses.get(phrase, ()), known))), [])
             if hits:
                 out.extend((tokens[i][0], w) for w in hits)
                 step = n

@@ -81,7 +81,8 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?<![工合])作者|谁写的|是谁写|(?:单位|机构|部门|学校|党校)的?人?写的|写的[^，。？?]{0,6}(?:哪|什么|谁)"
         r"|发文(?:单位|机关)|发布单位|印发单位|(?:哪个|什么)(?:单位|部门|机关)(?:发|印发|发布)的"
         r"|哪个记者|记者是谁|\bauthor|who wrote|written by|\bwriter\b|issued by|published by"
-        r"|which (?:institution|organi[sz]ation|party school|university|school)\b", re.I),
+        r"|which (?:institution|organi[sz]ation|party school|university|school)\b"
+        r"(?=[^?]*\b(?:wr[io]te|written|author|writer|paper|article)\b)", re.I),
     # a price as a share of another: 「市场价的几折」, 「打几折」, 「多少折扣」
     "discount": re.compile(r"几折|多少折|打折|折扣|what discount|how much off"
                            r"|percent of the market", re.I),
@@ -98,6 +99,25 @@ _SUM = re.compile(r"多少钱|多少元|几万|几千|(?:拿|领|给|发|补)多
 def asks_sum(query: str) -> bool:
     """True when a (simplified) question asks a sum of money in so many words."""
     return bool(_SUM.search(query))
+
+
+# the period of a sum asked (每月补多少, 一个月给多少钱, 每年能拿多少); not the asker's own pay
+# (我月薪8000)
+_PERIOD_ASKED = {"month": re.compile(r"每个?月|一个月|月均|按月"),
+                 "year": re.compile(r"每一?年|一年能|年均|按年")}
+
+
+def asked_period(query: str, kinds: Sequence[str]) -> str | None:
+    """The period (month, year) of a sum a (simplified) question asks for, if it names one:
+    a sentence stating another sum (15.8亿元 of contracts) does not answer
+    「政府每月给大学生补多少」.
+
+    >>> asked_period("政府每月给大学生补多少", ("amount",)), asked_period("每月补多少", ("count",))
+    ('month', None)
+    """
+    if "amount" not in kinds:
+        return None
+    return next((p for p, pattern in _PERIOD_ASKED.items() if pattern.search(query)), None)
 
 
 # a span of time asked in so many words (多久, 能领几年, 分几个月)

@@ -29,7 +29,7 @@ SENTENCE_KINDS: dict[str, re.Pattern[str]] = {
     "date": re.compile(r"\d{4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|年底|年内|今年|近日|当前"),
     "day": re.compile(r"\d{1,2}\s*[日号](?![常报])|[一二三四五六七八九十]{1,3}[日号](?![常报])"),
     "department": re.compile(
-        r"责任处室|联系单位|负责|牵头|主办|举办|统一领导|领导小组|挂帅|[处局部委厅](?:[、，,)）]|$)"
+        r"责任处室|联系单位|负责|牵头|主办|举办|统一领导|领导小组|挂帅|担任|[处局部委厅](?:[、，,)）]|$)"
         r"|由(?!于)[^，。；]{2,30}?(?:审核|审批|受理|办理|组织实施)"),
     "condition": re.compile(
         r"条件|符合|对象|凡|资格|要求|列入|范围|对.{2,40}(?:给予|提供|发放|按照|实行)|承诺制|申请"),
@@ -45,6 +45,11 @@ SENTENCE_KINDS: dict[str, re.Pattern[str]] = {
     "phone": re.compile(r"(?<!\d)(?:\d{3,4}\s*[-－—–]\s*\d{7,8}|1[3-9]\d{9})(?!\d)"
                         r"|(?:电话|热线|拨打|专线|咨询)[^，。；\d]{0,12}\d{5,}"
                         r"|\d{5,}[^，。；\d]{0,8}(?:热线|电话|专线)"),
+}
+# the period a sum is paid for, as a sentence states it (每人每月1000元, 月均, 按年)
+PERIODS_STATED: dict[str, re.Pattern[str]] = {
+    "month": re.compile(r"每人?每?个?月|月均|按月|/月|个月|月薪|月租"),
+    "year": re.compile(r"每人?每?一?年|年均|按年|/年|年薪|年度|一年"),
 }
 _KEEP = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9]+")
 
@@ -70,6 +75,15 @@ def bigrams(text: str) -> set[str]:
     if len(text) == 1:
         return {text}
     return {text[i: i + 2] for i in range(len(text) - 1)}
+
+
+def states_period(text: str, period: str) -> bool:
+    """True when ``text`` states a sum's ``period`` (month or year).
+
+    >>> states_period("每人每月1000元", "month"), states_period("成交额15.8亿元", "month")
+    (True, False)
+    """
+    return bool(PERIODS_STATED[period].search(simplified(text)))
 
 
 @lru_cache(maxsize=100_000)

@@ -8,6 +8,7 @@ read as phrasing."""
 
 from __future__ import annotations
 
+from app.answer.english import dictionary_terms, english_query
 from app.answer.question import asides, clauses, content_segments
 from app.answer.wordclass import sounds_alike
 from tests.qa.made_up import MadeUp
@@ -78,3 +79,27 @@ def test_a_span_asked_outright_needs_a_sentence_that_states_one() -> None:
     stated = body + "本科毕业生每月生活补贴最长发放3年。"
     d = _made(stated).decide("某区那个每月补助能领几年 我是本科")
     assert not d.refused and "3年" in " ".join(c.sentence.text for c in d.chosen)
+
+
+def test_a_sum_asked_per_month_needs_a_monthly_sum() -> None:
+    """「政府每月给大学生补多少」: a sentence naming a base and another sum (15.8亿元 of
+    contracts) states no monthly sum and does not answer; a monthly allowance does."""
+    title = "某区政府支持大学生见习工作综述"
+    other = "探索校企共建，搭建高校院所成果转化基地，驻区高校院所共实现技术合同成交额15.8亿元。"
+    question = "在某区那个见习基地实习 政府每月给大学生补多少"
+    assert MadeUp.of({"d": (title, "某区", other)}).decide(question).refused
+    monthly = other + "对在见习基地见习的大学生，每人每月发放见习补贴2000元。"
+    d = MadeUp.of({"d": (title, "某区", monthly)}).decide(question)
+    assert not d.refused and "2000元" in d.chosen[0].sentence.text
+
+
+def test_english_phrases_quoted_or_phrasal() -> None:
+    """A glossary term inside quotes ('cold spots') is read; a phrasal verb is looked up
+    whole with its ending taken off (sets up: set up, 设立, not 一套 for "a set"); policy
+    English (leading companies, R&D centres, enclave) is in the glossary."""
+    assert "冷点" in english_query("Which regions are called 'cold spots'?")
+    found = [w for _, w in dictionary_terms("a company that sets up a workstation",
+                                            lambda w: w in {"设立", "一套", "工作站"})]
+    assert "设立" in found and "一套" not in found
+    query = english_query("Where have Weihai's leading companies set up 'enclave' R&D centres?")
+    assert all(w in query for w in ("龙头企业", "飞地", "研发中心"))
