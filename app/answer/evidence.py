@@ -26,8 +26,15 @@ from functools import lru_cache
 from app.answer.config import AnswerConfig
 from app.answer.eligibility import degree_in, missing_constraints
 from app.answer.english import english_overlap
-from app.answer.question import QuestionInfo, asked_period
-from app.answer.scoring import bigrams, coverage, holds_kind, normalise, states_period
+from app.answer.question import QuestionInfo, asked_period, asks_people
+from app.answer.scoring import (
+    bigrams,
+    coverage,
+    holds_kind,
+    normalise,
+    states_people,
+    states_period,
+)
 from app.answer.script import simplified
 from app.answer.sentences import Sentence, aside, damaged, leans_on_previous, signature
 from app.answer.terms import support as term_support
@@ -303,10 +310,12 @@ def _candidate(q: QuestionInfo, hit: Hit, doc: Document, sentences: Sequence[Sen
     # a closing signature line (issuer and day) dates the notice; it states no fact
     signed = signature(sentence.text)
     # a sum asked per month or year is stated only by a sentence that gives that period
-    period = asked_period(q.query, q.kinds)
+    # and a number of people asked only by a sentence that counts people
+    period, people = asked_period(q.query, q.kinds), asks_people(q.query, q.kinds)
     kind_ok = not signed and any(
         holds_kind(sentence.text, k)
         and (k != "amount" or period is None or states_period(sentence.text, period))
+        and (k != "count" or not people or states_people(sentence.text))
         for k in q.kinds)
     specific = sum(1 for d in q.degrees if degree_in(d, own)) + sum(
         1 for b in q.benefits if normalise(b) in own)

@@ -29,6 +29,7 @@ from lexicon import (
     determiner_pattern,
     document_reference_pattern,
     document_words,
+    fold_synonyms,
     gazetteer,
     kind_words,
     money_words,
@@ -103,8 +104,10 @@ def asks_sum(query: str) -> bool:
 
 # the period of a sum asked (每月补多少, 一个月给多少钱, 每年能拿多少); not the asker's own pay
 # (我月薪8000)
-_PERIOD_ASKED = {"month": re.compile(r"每个?月|一个月|月均|按月"),
-                 "year": re.compile(r"每一?年|一年能|年均|按年")}
+# (a month on synonym-folded text, where 每个月, 一个月 and 按月 are 每月; a year as written:
+# the fold makes 一年 每年, and 「免租一年到期后…租金咋算」 asks no yearly sum)
+_PERIOD_ASKED = {"month": re.compile(r"每月|月均"), "year": re.compile(r"每年|年均")}
+_PERIOD_FOLDED = {"month": True, "year": False}
 
 
 def asked_period(query: str, kinds: Sequence[str]) -> str | None:
@@ -117,7 +120,33 @@ def asked_period(query: str, kinds: Sequence[str]) -> str | None:
     """
     if "amount" not in kinds:
         return None
-    return next((p for p, pattern in _PERIOD_ASKED.items() if pattern.search(query)), None)
+    folded = fold_synonyms(query)
+    return next((p for p, pattern in _PERIOD_ASKED.items()
+                 if pattern.search(folded if _PERIOD_FOLDED[p] else query)), None)
+
+
+@cache
+def _people_asked() -> re.Pattern[str]:
+    """多少 or 几, a measure word and up to four characters, then 人 (人才, 人员, 人次) or a
+    degree's name ending the noun (多少人, 多少青年人才在…, 几名博士): a number of people
+    asked; not 几个人才家园, a number of places."""
+    names = sorted({"人", "人才", "人员", "人次", *(w for pair in degree_aliases() for w in pair)},
+                   key=len, reverse=True)
+    return re.compile(r"(?:多少|几)(?:个|名|位)?[\u4e00-\u9fff]{0,4}?(?:"
+                      + "|".join(map(re.escape, names))
+                      + r")(?=$|[^\u4e00-\u9fff]|[在来呢吗啊了要能会到去有是可])")
+
+
+def asks_people(query: str, kinds: Sequence[str]) -> bool:
+    """True when a (simplified) question counts people: a sentence that gives another
+    number (7个工作日) does not answer 「青岛今年打算吸引多少青年人才」.
+
+    >>> asks_people("青岛今年打算吸引多少青年人才", ("count",))
+    True
+    >>> asks_people("建了几个人才家园", ("count",)), asks_people("有多少青年人才", ())
+    (False, False)
+    """
+    return "count" in kinds and _people_asked().search(query) is not None
 
 
 # a span of time asked in so many words (多久, 能领几年, 分几个月)

@@ -46,11 +46,14 @@ SENTENCE_KINDS: dict[str, re.Pattern[str]] = {
                         r"|(?:电话|热线|拨打|专线|咨询)[^，。；\d]{0,12}\d{5,}"
                         r"|\d{5,}[^，。；\d]{0,8}(?:热线|电话|专线)"),
 }
-# the period a sum is paid for, as a sentence states it (每人每月1000元, 月均, 按年)
+# the period a sum is paid for, as a sentence states it (每人每月1000元, 月均, 年薪), read
+# on synonym-folded text (按月 is 每月)
 PERIODS_STATED: dict[str, re.Pattern[str]] = {
-    "month": re.compile(r"每人?每?个?月|月均|按月|/月|个月|月薪|月租"),
-    "year": re.compile(r"每人?每?一?年|年均|按年|/年|年薪|年度|一年"),
+    "month": re.compile(r"每月|月均|/月|个月|月薪|月租"),
+    "year": re.compile(r"每年|年均|/年|年薪|年度"),
 }
+# a number of people, as a sentence states it (15万人以上, 8000多名, 200余人, 30万人次)
+_PEOPLE_STATED = re.compile(rf"{_NUM}\s*(?:多|余)?\s*(?:万|千|百)?\s*(?:人|名|位)")
 _KEEP = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9]+")
 
 
@@ -77,13 +80,22 @@ def bigrams(text: str) -> set[str]:
     return {text[i: i + 2] for i in range(len(text) - 1)}
 
 
+def states_people(text: str) -> bool:
+    """True when ``text`` states a number of people.
+
+    >>> states_people("全年集聚青年人才15萬人以上"), states_people("压缩至7个工作日")
+    (True, False)
+    """
+    return bool(_PEOPLE_STATED.search(simplified(text)))
+
+
 def states_period(text: str, period: str) -> bool:
     """True when ``text`` states a sum's ``period`` (month or year).
 
     >>> states_period("每人每月1000元", "month"), states_period("成交额15.8亿元", "month")
     (True, False)
     """
-    return bool(PERIODS_STATED[period].search(simplified(text)))
+    return bool(PERIODS_STATED[period].search(folded(text)))
 
 
 @lru_cache(maxsize=100_000)

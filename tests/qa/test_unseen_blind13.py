@@ -103,3 +103,12 @@ def test_english_phrases_quoted_or_phrasal() -> None:
     assert "设立" in found and "一套" not in found
     query = english_query("Where have Weihai's leading companies set up 'enclave' R&D centres?")
     assert all(w in query for w in ("龙头企业", "飞地", "研发中心"))
+
+
+def test_a_number_of_people_asked_needs_a_sentence_that_counts_people() -> None:
+    """「某市今年打算吸引多少青年人才」: a sentence about young talents with another number
+    (7个工作日) does not answer; the one that counts them (15万人以上) does."""
+    body = ("某市推出青年人才安居计划，吸引青年人才，审批流程由7个工作日压缩至当日办结。"
+            "推进青年人才集聚行动，全年集聚青年人才15万人以上。")
+    d = _made(body).decide("某市今年打算吸引多少青年人才")
+    assert not d.refused and "15万人" in d.chosen[0].sentence.text
