@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from ingest.normalise import clean_spaces, fold_fullwidth, normalise_text, undouble
@@ -132,4 +132,8 @@ def test_normaliser_never_crashes_and_is_tidy(raw: str) -> None:
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(list("人才政策补贴就业岗位關於這")), min_size=2, max_size=40))
 def test_letter_spaced_han_always_closes_up(chars: list[str]) -> None:
-    assert normalise_text(" ".join(chars)) == "".join(chars)
+    """Letter-spaced Han closes up exactly, unless the closed-up line is the same text
+    twice (人人人人人人人人), which :func:`undouble` reads as a heading printed twice."""
+    joined = "".join(chars)
+    assume(undouble(joined) == joined)
+    assert normalise_text(" ".join(chars)) == joined
