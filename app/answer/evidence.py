@@ -310,7 +310,8 @@ def _candidate(q: QuestionInfo, hit: Hit, doc: Document, sentences: Sequence[Sen
     # a closing signature line (issuer and day) dates the notice; it states no fact
     signed = signature(sentence.text)
     # a sum asked per month or year is stated only by a sentence that gives that period
-    # and a number of people asked only by a sentence that counts people
+    # and a number of people asked only by a sentence that counts people (both read once
+    # per question: memoised)
     period, people = asked_period(q.query, q.kinds), asks_people(q.query, q.kinds)
     kind_ok = not signed and any(
         holds_kind(sentence.text, k)

@@ -110,7 +110,8 @@ _PERIOD_ASKED = {"month": re.compile(r"每月|月均"), "year": re.compile(r"每
 _PERIOD_FOLDED = {"month": True, "year": False}
 
 
-def asked_period(query: str, kinds: Sequence[str]) -> str | None:
+@lru_cache(maxsize=4096)
+def asked_period(query: str, kinds: tuple[str, ...]) -> str | None:
     """The period (month, year) of a sum a (simplified) question asks for, if it names one:
     a sentence stating another sum (15.8亿元 of contracts) does not answer
     「政府每月给大学生补多少」.
@@ -137,7 +138,8 @@ def _people_asked() -> re.Pattern[str]:
                       + r")(?=$|[^\u4e00-\u9fff]|[在来呢吗啊了要能会到去有是可])")
 
 
-def asks_people(query: str, kinds: Sequence[str]) -> bool:
+@lru_cache(maxsize=4096)
+def asks_people(query: str, kinds: tuple[str, ...]) -> bool:
     """True when a (simplified) question counts people: a sentence that gives another
     number (7个工作日) does not answer 「青岛今年打算吸引多少青年人才」.
 
