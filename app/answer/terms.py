@@ -44,6 +44,7 @@ from lexicon import (
     question_phrases,
     umbrella_words,
 )
+from lexicon.dictionary import shared_senses
 from lexicon.segmenter import JIEBA_LOCK, dictionary_tag
 
 #: characters of the question read past a word the segmenter may have cut wrongly
@@ -387,6 +388,21 @@ class TermWeights:
                     if fix is not None:
                         out[piece] = fix
         return out
+
+    def paraphrase(self, word: str) -> str | None:
+        """The corpus word for ``word``, a noun it never uses that no keyboard slip explains:
+        one the dictionary glosses with the same English sense and that shares a character
+        with it (薪水 -> 薪资 「salary」, 工坊 -> 工作室 「workshop」), the notice's word for
+        what the asker names in everyday words. Of several, the one sharing the most
+        senses, then the one the corpus uses most; None when there is none."""
+        if not self._unused(word) or self._homophones(word):
+            return None
+        alike = {**shared_senses(word), **{
+            other: senses for other, senses in shared_senses(word, anywhere=True).items()
+            if set(other) & set(word)}}
+        found = [(bool(set(other) & set(word)), len(senses), self._frequency(other), other)
+                 for other, senses in alike.items() if self.uses(other)]
+        return max(found)[-1] if found else None
 
     def _likeliest(self, spellings: frozenset[str]) -> str | None:
         """The one corpus spelling a slip stands for: the only one, or one the corpus uses
