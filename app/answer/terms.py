@@ -200,6 +200,18 @@ def support(terms: Mapping[str, float], text: str) -> float:
     return sum(w for t, w in terms.items() if present(t, text)) / total
 
 
+def guessed_pair(word: str) -> bool:
+    """True when ``word`` is two characters the segmenter's dictionary lacks and one of
+    them is a function character or a place word (人能 of 这样的人能评上, 里管 of 文章里管这
+    叫): its guess at two words, not a name.
+
+    >>> guessed_pair("人能"), guessed_pair("里管"), guessed_pair("大牛"), guessed_pair("能力")
+    (True, True, False, False)
+    """
+    return (len(word) == MIN_CHARS and not dictionary_tag(word)
+            and any(ch in function_chars() or ch in localizers() for ch in word))
+
+
 class TermWeights:
     """Sentence frequencies of the corpus's words (segmented once, on first use)."""
 
@@ -274,7 +286,7 @@ class TermWeights:
                     continue  # 局里 asks about the 局 the documents name
                 if self._cut_off(word, text) or self._verb_led(word) != (word,):
                     continue
-                if not names_thing(word, query):
+                if not names_thing(word, query) or guessed_pair(word):
                     continue
                 inside = parts(word)
                 if inside and all(self.uses(p) for p in inside):

@@ -43,3 +43,13 @@ def test_a_sense_many_words_share_makes_no_two_alike() -> None:
     assert "参照" not in shared_senses("指代", anywhere=True)
     assert "传统" not in shared_senses("大会")
     assert "传统" in shared_senses("大会", anywhere=True)
+
+
+def test_two_characters_the_segmenter_guessed_are_no_unseen_noun() -> None:
+    """「这样的人能评上个啥称号」: the segmenter joins 人 and 能 into 人能, a pair its
+    dictionary lacks; that is no thing the documents lack, and the question is answered
+    from the notice that names the title."""
+    made = _made("对技艺精湛的一线技能人才，授予“崂山工匠”称号，每人奖励1万元。")
+    d = made.decide("我爸是一线的技能人才 某区这样的人能评上个啥称号")
+    assert not d.refused and "崂山工匠" in d.chosen[0].sentence.text
+    assert "人能" not in made.view.unseen(read_question("这样的人能评上个啥称号", (), made.view))
