@@ -1,39 +1,30 @@
 """From a question to the evidence decision: rewrite, analyse, retrieve, decide.
 
-:class:`CorpusView` holds what the engine derives once from the retriever's
-documents (sentences with offsets, bigram weights). :func:`make_plan` is the
-whole extractive decision for one question; composing text happens after.
+:class:`app.answer.corpus_view.CorpusView` holds what the engine derives once from
+the retriever's documents (sentences with offsets, word weights). :func:`make_plan` is
+the whole extractive decision for one question; composing text happens after.
 """
 
 from __future__ import annotations
 
 import logging
-import re
-import threading
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import Any, Protocol
 
 from app.answer.config import AnswerConfig
-from app.answer.eligibility import degree_spellings, person_spellings
+from app.answer.corpus_view import CorpusView
 from app.answer.english import english_hints, english_in_chinese
 from app.answer.evidence import Candidate, candidates, with_bylines
 from app.answer.followup import rewrite
 from app.answer.question import (
     QuestionInfo,
-    after_asking,
     analyze_query,
-    asides,
     asks_comparison,
-    clauses,
 )
 from app.answer.rules import Decision, decide
-from app.answer.scoring import document_frequencies, idf, key_bigrams, normalise
 from app.answer.script import Script, detect_script
-from app.answer.sentences import Sentence, split_sentences
-from app.answer.terms import TermWeights, without_umbrella, words
-from app.answer.wordclass import function_word, modal_led, names_thing
 from index.types import Hit
 from ingest.facts import Fact
 from ingest.types import Document
@@ -42,13 +33,12 @@ from lexicon import (
     Place,
     applies_to,
     gazetteer,
-    names_nothing,
-    people_words,
     region_relation,
     resolve,
     synonym_groups,
 )
-from lexicon.segmenter import dictionary_tag
+
+__all__ = ["CorpusView", "Plan", "RetrieverLike", "make_plan", "read_question"]
 
 logger = logging.getLogger(__name__)
 
@@ -75,216 +65,6 @@ class RetrieverLike(Protocol):
                query_vector: Any = None) -> list[Hit]: ...
 
     def embed_query(self, query: str) -> Any: ...
-
-
-class _SentenceTable(Mapping[str, tuple[Sentence, ...]]):
-    """Sentences per doc_id; a document not seen at warm-up is split on first use."""
-
-    def __init__(self, documents: Mapping[str, Document],
-                 table: dict[str, tuple[Sentence, ...]]) -> None:
-        self._documents, self._table = documents, table
-
-    def __getitem__(self, doc_id: str) -> tuple[Sentence, ...]:
-        found = self._table.get(doc_id)
-        if found is None:
-            found = self._table[doc_id] = split_sentences(self._documents[doc_id].text)
-        return found
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._documents)
-
-    def __len__(self) -> int:
-        return len(self._documents)
-
-
-#: a figure in a question with its unit (两年, 一个工作日, 两千来万人, 8000元), or a bare
-#: number of three digits or more (月薪8000); not a year (2023年)
-_GUESS = re.compile(r"(?<![0-9零〇一二两三四五六七八九十百千万亿])(?!\d{4}年)"
-                    r"(?:[0-9零〇一二两三四五六七八九十百千万亿]+(?:\.\d+)?[来余多几]?[十百千万亿]*个?"
-                    r"(?:工作日|小时|个月|人次|万元|元|年|天|月|周|人|套|家|名|岁|块)|\d{3,}(?![\d年]))")
-
-
-#: dictionary tags of a name: none (not in the dictionary), a place's, an organisation's or
-#: another proper name; not an abbreviation (国企) nor a person's name, a tag the dictionary
-#: also gives common nouns (师傅, 安家费)
-_NAME_TAGS = frozenset({"", "ns", "nt", "nz"})
-_HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
-
-
-class CorpusView:
-    """Sentences and bigram weights of a retriever's documents, computed once, thread-safe."""
-
-    def __init__(self, documents: Mapping[str, Document]) -> None:
-        self._documents = documents
-        # the regions the library's documents hold in (read once: documents are fixed)
-        self.regions = frozenset(d.region for d in documents.values() if d.region)
-        self._lock = threading.Lock()
-        self._sentences: _SentenceTable | None = None
-        self._weights: dict[str, float] = {}
-        self._unseen = 0.0
-        self._terms: TermWeights | None = None
-        self._using: dict[str, frozenset[str]] = {}
-        self._doc_texts: dict[str, str] = {}
-
-    def _load(self) -> _SentenceTable:
-        with self._lock:
-            if self._sentences is None:
-                table = {d: split_sentences(doc.text) for d, doc in self._documents.items()}
-                texts = [normalise(s.text) for ss in table.values() for s in ss]
-                self._weights = idf(document_frequencies(texts), len(texts))
-                self._unseen = max(self._weights.values(), default=1.0)
-                self._terms = TermWeights(texts, [s.text for ss in table.values() for s in ss])
-                # each document's sentences, normalised, one a line (for documents_using)
-                self._doc_texts = {d: "\n".join(normalise(s.text) for s in ss)
-                                   for d, ss in table.items()}
-                self._sentences = _SentenceTable(self._documents, table)
-                logger.info("answer engine: %d documents, %d sentences", len(table),
-                            len(texts))
-            return self._sentences
-
-    @property
-    def sentences(self) -> Mapping[str, tuple[Sentence, ...]]:
-        """Sentences of every document, by doc_id."""
-        return self._load()
-
-    def keys(self, segments: Sequence[str], hints: Sequence[str] = (),
-             hint_weight: float = 1.0) -> dict[str, float]:
-        """Weighted content bigrams of a question (see :func:`scoring.key_bigrams`); the
-        bigrams only ``hints`` (an English question's dictionary words) bring count
-        ``hint_weight`` of their weight."""
-        self._load()
-        keys = key_bigrams(without_umbrella(segments), self._weights, self._unseen)
-        if hints:
-            for key, weight in key_bigrams(without_umbrella(hints), self._weights,
-                                           self._unseen).items():
-                keys.setdefault(key, weight * hint_weight)
-        return keys
-
-    def correct(self, query: str) -> str:
-        """``query`` with its pinyin input slips spelled as the documents spell them (see
-        :meth:`app.answer.terms.TermWeights.slips`): 签了威海高薪区的工作 -> 签了威海高新区的
-        工作. Place names are never respelled (桃园 is not 桃源), and a slip the question
-        writes in another form (Traditional) is left as it is."""
-        self._load()
-        if self._terms is None:
-            return query
-        for slip, fix in self._terms.slips(query).items():
-            if not gazetteer().named(slip):  # a place the library lacks is asked as named
-                query = query.replace(slip, fix)
-        return query
-
-    def paraphrased(self, q: QuestionInfo) -> str:
-        """``q``'s query with each noun the documents never use written as the word they
-        use for the same thing (see :meth:`app.answer.terms.TermWeights.paraphrase`)."""
-        query = q.query
-        for word in self.unseen(q):
-            fix = self._terms.paraphrase(word) if self._terms is not None else None
-            if fix is not None and not gazetteer().named(word) and word in query:
-                query = query.replace(word, fix)
-        return query
-
-    def uses(self, word: str) -> bool:
-        """True when some sentence of the documents holds ``word`` (simplified)."""
-        self._load()
-        return self._terms is not None and self._terms.uses(normalise(word))
-
-    def spelled_out(self, word: str) -> bool:
-        """True when the documents never write ``word`` but spell it out in another regular
-        form (五专 as 专区、专窗、专线、专网、专员; see :mod:`app.answer.terms`)."""
-        self._load()
-        key = normalise(word)
-        return (self._terms is not None and not self._terms.uses(key)
-                and self._terms.spelled_out(key))
-
-    def unseen(self, q: QuestionInfo) -> tuple[str, ...]:
-        """The question's nouns these documents never use (see :mod:`app.answer.terms`)."""
-        self._load()
-        return self._terms.unseen(q.content, q.query) if self._terms is not None else ()
-
-    def focus(self, q: QuestionInfo) -> QuestionInfo:
-        """``q`` without the words the documents never use that only its asides hold (see
-        :func:`app.answer.question.asides`): the asker's 老家 or 校区 is not what is
-        asked, and a word no sentence holds cannot lead to one; nor those that name
-        nothing (一直, 以后: :func:`app.answer.wordclass.function_word`) or join a modal to
-        its verb (能带: :func:`app.answer.wordclass.modal_led`)."""
-        aside = asides(q.query) if q.script != "en" else ()
-        self._load()
-        if self._terms is None:
-            return q
-        aside_text = normalise("，".join(aside))
-        asked = normalise("，".join(c for c in clauses(q.query) if c not in aside))
-        # and a never-used word that names nothing (一直, 以后) only thins the support, as
-        # does a figure no document states: the asker's guess (是不是免两年) or own (月薪8000)
-        # who the asker is (残疾人, 博士) is never background
-        # a word right after 不 is a state (跟他不沾边), not a thing the documents could hold,
-        # and the asker's own people (员工, 同学) are whom the question is told about; a
-        # word that names nothing (a verb the dictionary glosses only as an action: 报名,
-        # 合办, 读完) does not either, unless it is what is asked (会不会过期, 才够格);
-        # figures are left to the guess rule below
-        slots = (*degree_spellings(q.degrees), *person_spellings(q.persons))
-        said = normalise(q.query)
-        predicate = normalise(after_asking(q.query))
-        drop = {w for seg in q.content for w in words(seg) if not self._terms.uses(w)
-                and not any(w in s for s in slots)
-                and ((aside and w in aside_text and w not in asked) or function_word(w)
-                     or modal_led(w) or f"不{w}" in said or w in people_words()
-                     or (not names_thing(w, q.query) and names_nothing(w) and w not in predicate
-                         and not any(ch.isdigit() for ch in w)))}
-        drop |= {f for f in map(normalise, _GUESS.findall(q.query)) if not self._terms.uses(f)}
-        if drop:
-            pattern = re.compile("|".join(map(re.escape, sorted(drop, key=len, reverse=True))))
-            q = replace(q, content=tuple(
-                p for seg in q.content for p in pattern.sub(" ", normalise(seg)).split()
-                if len(p) >= 2))
-        # a place only an aside names (the asker's hometown) is not where the answer must
-        # hold, when the clauses that ask name one
-        kept = [(p, r) for p, r in zip(q.places, q.place_refs, strict=True)
-                if aside and p in asked]
-        if kept and len(kept) < len(q.places):
-            q = replace(q, places=tuple(p for p, _ in kept), place_refs=tuple(r for _, r in kept))
-        return q
-
-    def documents_using(self, word: str) -> frozenset[str]:
-        """Ids of the documents a sentence of which holds normalised ``word``, memoised per
-        word."""
-        self._load()
-        found = self._using.get(word)
-        if found is None:
-            found = self._using[word] = frozenset(
-                d for d, text in self._doc_texts.items() if word in text)
-        return found
-
-    def anchors(self, q: QuestionInfo, most: int) -> dict[str, frozenset[str]]:
-        """The question's names that at most ``most`` documents use -> those documents: a
-        word the segmenter's dictionary lacks or holds as a name or abbreviation (北汽,
-        青领, 健康码) ties the question to them; an ordinary word (每月) does not, however
-        few documents use it."""
-        self._load()
-        if most < 1 or self._terms is None:
-            return {}
-        out = {}
-        for word in self.terms(q):
-            if (dictionary_tag(word) not in _NAME_TAGS or not _HAN_WORD.fullmatch(word)
-                    or word in people_words() or not self._terms.token(word, q.query)):
-                continue  # a figure (8000) or the asker's own people name no document
-            using = self.documents_using(word)
-            if 0 < len(using) <= most:
-                out[word] = using
-        return out
-
-    def terms(self, q: QuestionInfo) -> dict[str, float]:
-        """Weighted content words of a question (see :mod:`app.answer.terms`); a benefit
-        kind it names is one term, weighted as its rarest word."""
-        self._load()
-        if self._terms is None:
-            return {}
-        found = self._terms.weights(q.content)
-        for kind in q.benefits:
-            key = normalise(kind)
-            parts = [w for w in found if w in key]
-            weight = max((found.pop(w) for w in parts), default=0.0)
-            found[key] = max(weight, self._terms.weights((kind,)).get(key, weight))
-        return found
 
 
 @dataclass(frozen=True)
