@@ -23,10 +23,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from app.answer.asked import asked_period, asks_people
 from app.answer.config import AnswerConfig
 from app.answer.eligibility import degree_in, missing_constraints
 from app.answer.english import english_overlap
-from app.answer.question import QuestionInfo, asked_period, asks_people
+from app.answer.question import QuestionInfo
 from app.answer.scoring import (
     bigrams,
     coverage,

@@ -30,9 +30,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from app.answer.asked import asks_outright
 from app.answer.config import AnswerConfig
 from app.answer.evidence import Candidate
-from app.answer.question import KIND_NAMES, QuestionInfo, asks_about, asks_outright
+from app.answer.question import KIND_NAMES, QuestionInfo, asks_about
 from app.answer.scoring import text_bigrams
 from lexicon import APPLIES
 

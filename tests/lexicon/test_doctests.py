@@ -9,7 +9,7 @@ import pytest
 
 
 @pytest.mark.parametrize("name", ["lexicon", "lexicon.places", "lexicon.regions",
-                                  "lexicon.terms"])
+                                  "lexicon.terms", "lexicon.dictionary"])
 def test_docstring_examples(name: str) -> None:
     result = doctest.testmod(importlib.import_module(name))
     assert result.attempted > 0

@@ -1,0 +1,91 @@
+"""What a question asks in so many words: a sum of money (能拿多少), its period (每月补多少),
+a number of people (多少青年人才), a span of time (能领几年). A sentence that states another
+kind of figure does not answer such a question, however well its words match.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache, lru_cache
+
+from lexicon import degree_aliases, fold_synonyms
+
+#: 几 that asks (几年, 几个), not the "a few" of 好几年 or 十几年
+ASKING_JI = r"(?<![好十数])几"
+
+# a sum of money asked in so many words (多少钱, 能拿多少, 几万)
+_SUM = re.compile(r"多少钱|多少元|几万|几千|(?:拿|领|给|发|补)多少")
+
+
+def asks_sum(query: str) -> bool:
+    """True when a (simplified) question asks a sum of money in so many words."""
+    return bool(_SUM.search(query))
+
+
+# the period of a sum asked (每月补多少, 一个月给多少钱, 每年能拿多少); not the asker's own pay
+# (我月薪8000)
+# (a month on synonym-folded text, where 每个月, 一个月 and 按月 are 每月; a year as written:
+# the fold makes 一年 每年, and 「免租一年到期后…租金咋算」 asks no yearly sum)
+_PERIOD_ASKED = {"month": re.compile(r"每月|月均"), "year": re.compile(r"每年|年均")}
+_PERIOD_FOLDED = {"month": True, "year": False}
+
+
+@lru_cache(maxsize=4096)
+def asked_period(query: str, kinds: tuple[str, ...]) -> str | None:
+    """The period (month, year) of a sum a (simplified) question asks for, if it names one:
+    a sentence stating another sum (15.8亿元 of contracts) does not answer
+    「政府每月给大学生补多少」.
+
+    >>> asked_period("政府每月给大学生补多少", ("amount",)), asked_period("每月补多少", ("count",))
+    ('month', None)
+    """
+    if "amount" not in kinds:
+        return None
+    folded = fold_synonyms(query)
+    return next((p for p, pattern in _PERIOD_ASKED.items()
+                 if pattern.search(folded if _PERIOD_FOLDED[p] else query)), None)
+
+
+@cache
+def _people_asked() -> re.Pattern[str]:
+    """多少 or 几, a measure word and up to four characters, then 人 (人才, 人员, 人次) or a
+    degree's name ending the noun (多少人, 多少青年人才在…, 几名博士): a number of people
+    asked; not 几个人才家园, a number of places."""
+    names = sorted({"人", "人才", "人员", "人次", *(w for pair in degree_aliases() for w in pair)},
+                   key=len, reverse=True)
+    return re.compile(r"(?:多少|几)(?:个|名|位)?[\u4e00-\u9fff]{0,4}?(?:"
+                      + "|".join(map(re.escape, names))
+                      + r")(?=$|[^\u4e00-\u9fff]|[在来呢吗啊了要能会到去有是可])")
+
+
+@lru_cache(maxsize=4096)
+def asks_people(query: str, kinds: tuple[str, ...]) -> bool:
+    """True when a (simplified) question counts people: a sentence that gives another
+    number (7个工作日) does not answer 「青岛今年打算吸引多少青年人才」.
+
+    >>> asks_people("青岛今年打算吸引多少青年人才", ("count",))
+    True
+    >>> asks_people("建了几个人才家园", ("count",)), asks_people("有多少青年人才", ())
+    (False, False)
+    """
+    return "count" in kinds and _people_asked().search(query) is not None
+
+
+# a span of time asked in so many words (多久, 能领几年, 分几个月)
+_SPAN = re.compile(rf"多久|多长时间|{ASKING_JI}(?:年|天|个月)")
+
+
+def asks_outright(query: str, kinds: Sequence[str]) -> str | None:
+    """The kind of fact a (simplified) question asks in so many words, a sum of money
+    (能拿多少) or a span of time (能领几年), when it is one of the ``kinds`` read from it:
+    a sentence that does not state it cannot answer, however well it matches.
+
+    >>> asks_outright("每月补助能领几年", ("duration",)), asks_outright("近几年补贴多少", ())
+    ('duration', None)
+    """
+    if "amount" in kinds and asks_sum(query):
+        return "amount"
+    if "duration" in kinds and _SPAN.search(query):
+        return "duration"
+    return None
