@@ -63,5 +63,6 @@ def test_spoken_forms_rewrite_to_written_forms_in_one_pass() -> None:
 
     assert standard_wording("啥时候") == "什么时候"  # the longer form wins over 啥
     assert standard_wording("咱们") == "我们"
+    assert standard_wording("咱国家有多少技工") == "我国有多少技工"  # not 我国家
     assert standard_wording("我们") == "我们"  # a written form is left as it is
     assert standard_wording("挣更多钱的办法") == "挣更多钱的办法"  # no written word is touched
