@@ -33,6 +33,7 @@ from app.answer.types import Answer
 from app.answer.validity import mark_citations
 from index.types import Hit
 from lexicon import english_senses
+from lexicon.dictionary import index_senses
 
 logger = logging.getLogger(__name__)
 
@@ -71,6 +72,7 @@ class QAEngine:
         now instead of on the first question (about a second each)."""
         _ = self._corpus.sentences
         english_senses()
+        index_senses()
 
     def _plan(self, question: str, history: Sequence[Mapping[str, str]], k: int,
               filters: Mapping[str, object] | None) -> Plan:
