@@ -99,33 +99,23 @@ def english_senses() -> Mapping[str, tuple[str, ...]]:
     return _read()[0]
 
 
-def _senses_by_word(first: int | None) -> Mapping[str, frozenset[str]]:
-    by_word: dict[str, set[str]] = defaultdict(set)
+@cache
+def _senses_of() -> Mapping[str, Mapping[str, int]]:
+    """Simplified word -> its senses that name something (not 「to …」), each with its
+    earliest position in the word's entries."""
+    by_word: dict[str, dict[str, int]] = defaultdict(dict)
     for key, placed in _read()[4].items():
         for position, _, word, action in placed:
-            if not action and (first is None or position < first):
-                by_word[word].add(key)
-    return MappingProxyType({word: frozenset(keys) for word, keys in by_word.items()})
-
-
-@cache
-def _first_senses() -> Mapping[str, frozenset[str]]:
-    """Simplified word -> its senses that name something (not 「to …」) among the first
-    :data:`FIRST_SENSES` of an entry."""
-    return _senses_by_word(FIRST_SENSES)
-
-
-@cache
-def _all_senses() -> Mapping[str, frozenset[str]]:
-    """Simplified word -> all its senses that name something (not 「to …」)."""
-    return _senses_by_word(None)
+            if not action:
+                at = by_word[word]
+                at[key] = min(position, at.get(key, position))
+    return MappingProxyType(by_word)
 
 
 def index_senses() -> None:
-    """Build the word -> senses maps :func:`shared_senses` reads (about half a second) now
-    rather than on the first question that needs them."""
-    _first_senses()
-    _all_senses()
+    """Build the word -> senses map :func:`shared_senses` reads (about half a second) now
+    rather than on the first question that needs it."""
+    _senses_of()
 
 
 def shared_senses(word: str, most: int = MAX_SENSE_SHARERS, *, anywhere: bool = False
@@ -139,17 +129,31 @@ def shared_senses(word: str, most: int = MAX_SENSE_SHARERS, *, anywhere: bool = 
     >>> sorted(shared_senses("工坊")), "传统" in shared_senses("大会")
     (['作坊', '工作室', '工房', '讨论班', '车间'], False)
     """
-    first = _all_senses() if anywhere else _first_senses()
+    placed = _senses_of()
+    limit = None if anywhere else FIRST_SENSES
+
+    def counts(at: Mapping[str, int], key: str) -> bool:
+        return key in at and (limit is None or at[key] < limit)
+
+    own = placed.get(word, {})
     out: dict[str, set[str]] = defaultdict(set)
     senses = english_senses()
-    for key in first.get(word, ()):
-        sharers = senses[key]
-        if len(sharers) > most:
+    for key in own:
+        if not counts(own, key) or len(senses[key]) > most:
             continue
-        for other in sharers:
-            if other != word and key in first.get(other, ()):
+        for other in senses[key]:
+            if other != word and counts(placed.get(other, {}), key):
                 out[other].add(key)
     return MappingProxyType({w: frozenset(k) for w, k in out.items()})
+
+
+def partner_words(word: str) -> Mapping[str, frozenset[str]]:
+    """Words that may stand for ``word`` -> the senses they share: those sharing one of
+    their first senses (:func:`shared_senses`), and those sharing any sense and a
+    character (工坊 and 工作室, 「workshop」, its second sense)."""
+    return {**shared_senses(word), **{
+        other: shared for other, shared in shared_senses(word, anywhere=True).items()
+        if set(other) & set(word)}}
 
 
 def everyday_english() -> frozenset[str]:

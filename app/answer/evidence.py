@@ -27,6 +27,7 @@ from app.answer.asked import asked_period, asks_people
 from app.answer.config import AnswerConfig
 from app.answer.eligibility import degree_in, missing_constraints
 from app.answer.english import english_overlap
+from app.answer.presence import support as term_support
 from app.answer.question import QuestionInfo
 from app.answer.scoring import (
     bigrams,
@@ -38,7 +39,6 @@ from app.answer.scoring import (
 )
 from app.answer.script import simplified
 from app.answer.sentences import Sentence, aside, damaged, leans_on_previous, signature
-from app.answer.terms import support as term_support
 from index.types import Hit
 from ingest.types import Document
 from lexicon import (

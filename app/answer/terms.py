@@ -3,14 +3,11 @@
 Words come from jieba's segmentation of the question's content (phrasing such as
 多少 or 有没有 is removed first), folded by the lexicon's synonyms. A word's weight is
 its inverse sentence frequency in the corpus; a word the corpus never uses gets the
-largest weight, because it names something the documents may not cover. Evidence
-*supports* a question by the weighted share of these words it contains; a benefit
-family word (住房) is present when any kind of that family is (人才公寓, 安家费 …).
+largest weight, because it names something the documents may not cover. Whether
+evidence holds these words is :mod:`app.answer.presence`.
 
 >>> words("工作每月生活补贴")
 ('工作', '每月', '生活', '补贴')
->>> support({"住房": 2.0, "博士": 1.0}, normalise("提供人才公寓免费住宿"))
-0.6666666666666666
 """
 
 from __future__ import annotations
@@ -19,7 +16,7 @@ import math
 import re
 import threading
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from functools import cache, lru_cache
 
 import jieba
@@ -27,6 +24,7 @@ import jieba
 from app.answer.scoring import folded, normalise
 from app.answer.wordclass import (
     MIN_CHARS,
+    guessed_pair,
     names_thing,
     parts,
     sound,
@@ -34,17 +32,13 @@ from app.answer.wordclass import (
 )
 from ingest.facts_numbers import parse_cn_numeral
 from lexicon import (
-    benefit_families,
-    benefit_kinds,
     function_chars,
     general_stop_words,
     localizers,
-    money_words,
-    person_categories,
     question_phrases,
     umbrella_words,
 )
-from lexicon.dictionary import shared_senses
+from lexicon.dictionary import partner_words
 from lexicon.segmenter import JIEBA_LOCK, dictionary_tag
 
 #: characters of the question read past a word the segmenter may have cut wrongly
@@ -95,27 +89,6 @@ def words(segment: str) -> tuple[str, ...]:
 
 
 @cache
-def _groups() -> dict[str, tuple[str, ...]]:
-    """Benefit family words, kinds and umbrella words -> the normalised words that count
-    for them (an umbrella word such as 资金 or 待遇 counts for any named benefit); a person
-    category's names count for one another (年轻人 is present where 青年 is)."""
-    out: dict[str, tuple[str, ...]] = {}
-    for family, members in benefit_families().items():
-        out[normalise(family)] = tuple(normalise(w) for w in members)
-    for kind, aliases in benefit_kinds().items():
-        out[normalise(kind)] = tuple(normalise(w) for w in (kind, *aliases))
-    named = tuple(dict.fromkeys(w for ws in out.values() for w in ws)) + tuple(
-        normalise(w) for w in money_words())
-    for word in umbrella_words():
-        out.setdefault(normalise(word), named)
-    for category, aliases in person_categories().items():
-        names = tuple(normalise(w) for w in (category, *aliases))
-        for name in names:
-            out.setdefault(name, names)
-    return out
-
-
-@cache
 def _never_unseen() -> frozenset[str]:
     """Words that never name a missing thing: umbrella words and general stop words."""
     return umbrella_words() | general_stop_words()
@@ -136,10 +109,6 @@ def without_umbrella(segments: Iterable[str]) -> tuple[str, ...]:
     """
     out = (part for s in segments for part in _umbrella_pattern().split(s))
     return tuple(part for part in out if part.strip())
-
-
-#: characters a notice may put inside a benefit's name (返乡留威补贴 for 返乡补贴)
-INFIX_CHARS = 4
 
 
 #: a numeral abbreviation: a Chinese numeral, an optional measure word and a short head
@@ -166,50 +135,6 @@ def _elision(word: str) -> re.Pattern[str]:
     splits = (re.escape(word[:i]) + _COORDINATED + re.escape(word[i:])
               for i in range(1, len(word) - 1))
     return re.compile("|".join(splits))
-
-
-def present(word: str, text: str) -> bool:
-    """True when normalised ``text`` holds ``word`` or, for a benefit family or kind, one
-    of its members or other names (购房券 for 购房补贴), also with a few characters
-    inside the name before its last word (一次性返乡留威补贴 holds 返乡补贴 and
-    一次性补贴).
-
-    >>> present("一次性补贴", "发放一次性返乡留威补贴"), present("一次性补贴", "一次性告知")
-    (True, False)
-    """
-    if word in text:
-        return True
-    members = _groups().get(word)
-    if not members:
-        return False
-    return any(m in text for m in members) or any(
-        _infixed(m).search(text) for m in (word, *members) if len(m) >= 4)
-
-
-@lru_cache(maxsize=4096)
-def _infixed(name: str) -> re.Pattern[str]:
-    """``name`` with up to INFIX_CHARS characters allowed before its two-character head."""
-    return re.compile(re.escape(name[:-2]) + f".{{1,{INFIX_CHARS}}}" + re.escape(name[-2:]))
-
-
-def support(terms: Mapping[str, float], text: str) -> float:
-    """Weighted share of ``terms`` present in normalised ``text`` (1.0 with no terms)."""
-    total = sum(terms.values())
-    if total <= 0:
-        return 1.0
-    return sum(w for t, w in terms.items() if present(t, text)) / total
-
-
-def guessed_pair(word: str) -> bool:
-    """True when ``word`` is two characters the segmenter's dictionary lacks and one of
-    them is a function character or a place word (人能 of 这样的人能评上, 里管 of 文章里管这
-    叫): its guess at two words, not a name.
-
-    >>> guessed_pair("人能"), guessed_pair("里管"), guessed_pair("大牛"), guessed_pair("能力")
-    (True, True, False, False)
-    """
-    return (len(word) == MIN_CHARS and not dictionary_tag(word)
-            and any(ch in function_chars() or ch in localizers() for ch in word))
 
 
 class TermWeights:
@@ -409,11 +334,8 @@ class TermWeights:
         senses, then the one the corpus uses most; None when there is none."""
         if not self._unused(word) or self._homophones(word):
             return None
-        alike = {**shared_senses(word), **{
-            other: senses for other, senses in shared_senses(word, anywhere=True).items()
-            if set(other) & set(word)}}
         found = [(bool(set(other) & set(word)), len(senses), self._frequency(other), other)
-                 for other, senses in alike.items() if self.uses(other)]
+                 for other, senses in partner_words(word).items() if self.uses(other)]
         return max(found)[-1] if found else None
 
     def _likeliest(self, spellings: frozenset[str]) -> str | None:

@@ -15,7 +15,7 @@ import jieba.posseg
 from pypinyin import Style, lazy_pinyin, pinyin
 
 from app.answer.scoring import normalise
-from lexicon import modal_chars
+from lexicon import function_chars, localizers, modal_chars
 from lexicon.segmenter import JIEBA_LOCK, dictionary_tag, dictionary_verb
 
 MIN_CHARS = 2
@@ -167,3 +167,15 @@ def parts(word: str) -> list[str]:
     """Words of two characters or more inside ``word`` (jieba's full mode), itself excluded."""
     with JIEBA_LOCK:
         return [p for p in jieba.lcut(word, cut_all=True) if len(p) >= MIN_CHARS and p != word]
+
+
+def guessed_pair(word: str) -> bool:
+    """True when ``word`` is two characters the segmenter's dictionary lacks and one of
+    them is a function character or a place word (人能 of 这样的人能评上, 里管 of 文章里管这
+    叫): its guess at two words, not a name.
+
+    >>> guessed_pair("人能"), guessed_pair("里管"), guessed_pair("大牛"), guessed_pair("能力")
+    (True, True, False, False)
+    """
+    return (len(word) == MIN_CHARS and not dictionary_tag(word)
+            and any(ch in function_chars() or ch in localizers() for ch in word))

@@ -68,7 +68,7 @@ def test_every_refusal_names_what_the_library_holds(engine: QAEngine, question: 
 
 
 def test_a_person_category_is_present_under_any_of_its_names() -> None:
-    from app.answer.terms import present, support
+    from app.answer.presence import present, support
 
     assert present("年轻人", "投入使用5300多套、入住青年人才8000多名")
     assert not present("年轻人", "投入使用5300多套")

@@ -1,0 +1,80 @@
+"""Whether evidence holds a question's words: a word is present in a sentence when the
+sentence writes it or, for a benefit family, kind, umbrella word or person category,
+one of its members or other names (住房 is present where 人才公寓 is); *support* is
+the weighted share of a question's words present.
+
+>>> support({"住房": 2.0, "博士": 1.0}, normalise("提供人才公寓免费住宿"))
+0.6666666666666666
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import cache, lru_cache
+
+from app.answer.scoring import normalise
+from lexicon import (
+    benefit_families,
+    benefit_kinds,
+    money_words,
+    person_categories,
+    umbrella_words,
+)
+
+#: characters a notice may put inside a benefit's name (返乡留威补贴 for 返乡补贴)
+INFIX_CHARS = 4
+
+
+
+@cache
+def _groups() -> dict[str, tuple[str, ...]]:
+    """Benefit family words, kinds and umbrella words -> the normalised words that count
+    for them (an umbrella word such as 资金 or 待遇 counts for any named benefit); a person
+    category's names count for one another (年轻人 is present where 青年 is)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for family, members in benefit_families().items():
+        out[normalise(family)] = tuple(normalise(w) for w in members)
+    for kind, aliases in benefit_kinds().items():
+        out[normalise(kind)] = tuple(normalise(w) for w in (kind, *aliases))
+    named = tuple(dict.fromkeys(w for ws in out.values() for w in ws)) + tuple(
+        normalise(w) for w in money_words())
+    for word in umbrella_words():
+        out.setdefault(normalise(word), named)
+    for category, aliases in person_categories().items():
+        names = tuple(normalise(w) for w in (category, *aliases))
+        for name in names:
+            out.setdefault(name, names)
+    return out
+
+
+def present(word: str, text: str) -> bool:
+    """True when normalised ``text`` holds ``word`` or, for a benefit family or kind, one
+    of its members or other names (购房券 for 购房补贴), also with a few characters
+    inside the name before its last word (一次性返乡留威补贴 holds 返乡补贴 and
+    一次性补贴).
+
+    >>> present("一次性补贴", "发放一次性返乡留威补贴"), present("一次性补贴", "一次性告知")
+    (True, False)
+    """
+    if word in text:
+        return True
+    members = _groups().get(word)
+    if not members:
+        return False
+    return any(m in text for m in members) or any(
+        _infixed(m).search(text) for m in (word, *members) if len(m) >= 4)
+
+
+@lru_cache(maxsize=4096)
+def _infixed(name: str) -> re.Pattern[str]:
+    """``name`` with up to INFIX_CHARS characters allowed before its two-character head."""
+    return re.compile(re.escape(name[:-2]) + f".{{1,{INFIX_CHARS}}}" + re.escape(name[-2:]))
+
+
+def support(terms: Mapping[str, float], text: str) -> float:
+    """Weighted share of ``terms`` present in normalised ``text`` (1.0 with no terms)."""
+    total = sum(terms.values())
+    if total <= 0:
+        return 1.0
+    return sum(w for t, w in terms.items() if present(t, text)) / total
