@@ -14,8 +14,9 @@ from lexicon import degree_aliases, fold_synonyms
 #: 几 that asks (几年, 几个), not the "a few" of 好几年 or 十几年
 ASKING_JI = r"(?<![好十数])几"
 
-# a sum of money asked in so many words (多少钱, 能拿多少, 几万)
-_SUM = re.compile(r"多少钱|多少元|几万|几千|(?:拿|领|给|发|补)多少")
+# a sum of money asked in so many words (多少钱, 能拿多少, 几万, 额度多少, 最高贷多少)
+_SUM = re.compile(r"多少钱|多少元|几万|几千|(?:拿|领|给|发|补|贷)多少"
+                  r"|额度[^，。？?]{0,6}(?<!百分之)多少|(?:最高|最多)能?多少")
 
 
 def asks_sum(query: str) -> bool:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from app.answer.question import QuestionInfo, only_stated, programme_core
+from app.answer.programmes import programme_core
+from app.answer.question import QuestionInfo, only_stated
 from app.answer.scoring import normalise
 from app.answer.terms import words
 from ingest.types import Document

@@ -21,6 +21,7 @@ from functools import cache, lru_cache
 
 from app.answer.asked import ASKING_JI as _ASKING_JI
 from app.answer.english import english_query
+from app.answer.programmes import find_programmes
 from app.answer.script import Script, detect_script, simplified
 from lexicon import (
     Place,
@@ -36,7 +37,6 @@ from lexicon import (
     person_categories,
     question_phrases,
     standard_wording,
-    starts_a_word,
     umbrella_words,
 )
 
@@ -47,7 +47,8 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = {
     "amount": re.compile(
         rf"多少钱|几万|多少元|金额|收费|{_MONEY}.{{0,8}}(?:多少|几(?!年|天|个月|周|小时|号|月|日|点|岁|次)|标准|怎么算|多高)"
         rf"|(?:多少|几).{{0,6}}{_MONEY}|给多少|发多少|拿多少|领多少|补多少|贷多少|最多.{{0,4}}多少"
-        r"|how much|amount|maximum .*(?:subsidy|allowance)", re.I),
+        r"|how much|amount|maximum .*(?:subsidy|allowance)"
+        r"|what (?:\w+ ){0,2}(?:stipend|allowance|subsidy|salary|wage|pay)s?\b", re.I),
     "count": re.compile(
         r"多少(?!钱|元)|(?<!哪)几(?:个(?!月|小时|工作日)|家|名|所|位|条|项|套|次|批)|人数|数量|比例|多大|规模"
         r"|how many|how big|number of|what share", re.I),
@@ -101,16 +102,6 @@ KIND_NAMES: dict[str, str] = {
     "department": "负责部门", "condition": "条件", "phone": "联系电话", "discount": "折扣",
     "author": "作者或发文单位",
 }
-
-_QUOTED = re.compile(r"[“\"「『《]([^”\"」』》]{2,20})[”\"」』》]")
-#: what ends a programme's name, longest first (行动计划 before 行动); 工程师 is a trade
-PROGRAMME_SUFFIXES = ("行动计划", "计划", "工程", "行动", "专项")
-_PROGRAMME = re.compile(r"([\u4e00-\u9fff]{2,8}(?:"
-                        + "|".join(s if s != "工程" else "工程(?!师)" for s in PROGRAMME_SUFFIXES)
-                        + "))")
-_GENERIC_PROGRAMME = re.compile(r"^(?:什么|哪些|哪个|这个|那个|有关|相关|人才|引才|实施|这些)")
-_PROGRAMME_TRIM = re.compile(r"^(?:的|了|在|对|有|是|和|与)+")
-
 
 @dataclass(frozen=True)
 class QuestionInfo:
@@ -194,40 +185,6 @@ def find_benefits(text: str) -> tuple[str, ...]:
     """Benefit kinds (生活补贴, 安家费 …) named in ``text``; 生活补贴 hides 补贴-only kinds."""
     found = _named(text, dict(benefit_kinds()))
     return tuple(b for b in found if not any(b != o and b in o for o in found))
-
-
-def find_programmes(text: str) -> tuple[str, ...]:
-    """Programme names: quoted names and …计划/工程/行动 names that are not generic.
-
-    >>> find_programmes("青岛那个青年人才集聚的行动计划是几年的")
-    ('青年人才集聚的行动计划',)
-    >>> find_programmes("企业能不能自己给员工评工程师职称")
-    ()
-    >>> find_programmes("长沙今年计划引进多少青年人才")
-    ()
-    """
-    names = [m.group(1) for m in _QUOTED.finditer(text)]
-    unquoted = _QUOTED.sub(" ", text)
-    for m in _PROGRAMME.finditer(unquoted):
-        start = m.start(1)  # the name begins a word: not 个 of 那个 nor 不能 of 能不能
-        while start < m.end(1) - 4 and not starts_a_word(unquoted, start):
-            start += 1
-        name = _PROGRAMME_TRIM.sub("", unquoted[start:m.end(1)])
-        if (len(name) >= 4 and not _GENERIC_PROGRAMME.match(name)
-                and not any(w in name for w in ask_words())
-                and programme_core(name) not in question_phrases()):  # 今年计划: a verb
-            names.append(name)
-    return tuple(dict.fromkeys(names))
-
-
-def programme_core(name: str) -> str:
-    """The distinctive two characters before 计划/工程/…, a 的 before the suffix left out:
-    北汽新能源的青领计划 -> 青领, 青年人才集聚的行动计划 -> 集聚."""
-    for suffix in PROGRAMME_SUFFIXES:
-        head = name[: -len(suffix)].removesuffix("的")
-        if name.endswith(suffix) and len(head) > 1:
-            return head[-2:]
-    return name
 
 
 def find_kinds(text: str) -> tuple[str, ...]:

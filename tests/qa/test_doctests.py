@@ -12,7 +12,7 @@ MODULES = ["app.answer.question", "app.answer.english", "app.answer.terms",
            "app.answer.framing", "app.answer.refusal",
            "app.answer.smalltalk", "app.answer.sentences", "app.answer.facts",
            "app.answer.plan", "app.answer.config", "app.answer.scoring",
-           "app.answer.eligibility", "app.answer.asked"]
+           "app.answer.eligibility", "app.answer.asked", "app.answer.programmes"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from app.answer.english import english_query
-from app.answer.question import analyze, find_kinds, find_programmes
+from app.answer.programmes import find_programmes
+from app.answer.question import analyze, find_kinds
 
 
 def test_master_question_in_any_city() -> None:
@@ -72,6 +73,10 @@ def test_programme_names() -> None:
     # a phrase that asks is a question, not a programme's name
     assert find_programmes("指挥部决定在公共场所迅速推广开展哪项行动") == ()
     assert find_programmes("开展了什么专项") == ()
+    # a suffix that begins a longer dictionary word ends no name (工程技术, 计划生育)
+    assert find_programmes("我们能不能自己给员工评工程技术职称") == ()
+    assert find_programmes("计划生育有什么奖励") == ()
+    assert find_programmes("泰山人才工程的申报条件") == ("泰山人才工程",)
 
 
 def test_rent_reduction_is_its_own_benefit_not_talent_housing() -> None:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from app.answer.config import AnswerConfig
 from app.answer.facts import amount_cell, key_facts
-from app.answer.question import analyze, find_programmes, programme_core
+from app.answer.programmes import find_programmes, programme_core
+from app.answer.question import analyze
 from app.answer.scoring import normalise
 from ingest.facts import extract_facts
 from lexicon import gazetteer

@@ -1,0 +1,72 @@
+"""Programme names a question asks about: quoted names, and unquoted names ending in
+计划, 工程, 行动 or 专项 that are not generic (有哪些人才计划) nor a verb's object.
+
+An unquoted name's suffix must end a word: 工程 of 评工程技术职称 and 计划 of 计划生育
+begin longer dictionary words (工程技术, 计划生育), so they end no programme's name.
+
+>>> find_programmes("青岛那个青年人才集聚的行动计划是几年的")
+('青年人才集聚的行动计划',)
+>>> find_programmes("企业能不能自己给员工评工程技术职称")
+()
+>>> programme_core("北汽新能源的青领计划")
+'青领'
+"""
+
+from __future__ import annotations
+
+import re
+
+from lexicon import ask_words, question_phrases, starts_a_word
+from lexicon.segmenter import dictionary_tag
+
+#: what ends a programme's name, longest first (行动计划 before 行动)
+PROGRAMME_SUFFIXES = ("行动计划", "计划", "工程", "行动", "专项")
+#: longest continuation read after a suffix when checking that it ends a word
+_CONTINUATION = 3
+_QUOTED = re.compile(r"[“\"「『《]([^”\"」』》]{2,20})[”\"」』》]")
+_PROGRAMME = re.compile(r"([\u4e00-\u9fff]{2,8}(?:" + "|".join(PROGRAMME_SUFFIXES) + "))")
+_GENERIC_PROGRAMME = re.compile(r"^(?:什么|哪些|哪个|这个|那个|有关|相关|人才|引才|实施|这些)")
+_PROGRAMME_TRIM = re.compile(r"^(?:的|了|在|对|有|是|和|与)+")
+
+
+def find_programmes(text: str) -> tuple[str, ...]:
+    """Programme names in ``text``: quoted ones as written, unquoted ones as the module
+    docstring says.
+
+    >>> find_programmes("企业能不能自己给员工评工程师职称")
+    ()
+    >>> find_programmes("长沙今年计划引进多少青年人才")
+    ()
+    """
+    names = [m.group(1) for m in _QUOTED.finditer(text)]
+    unquoted = _QUOTED.sub(" ", text)
+    for m in _PROGRAMME.finditer(unquoted):
+        if _continues(unquoted, m.end(1)):
+            continue
+        start = m.start(1)  # the name begins a word: not 个 of 那个 nor 不能 of 能不能
+        while start < m.end(1) - 4 and not starts_a_word(unquoted, start):
+            start += 1
+        name = _PROGRAMME_TRIM.sub("", unquoted[start:m.end(1)])
+        if (len(name) >= 4 and not _GENERIC_PROGRAMME.match(name)
+                and not any(w in name for w in ask_words())
+                and programme_core(name) not in question_phrases()):  # 今年计划: a verb
+            names.append(name)
+    return tuple(dict.fromkeys(names))
+
+
+def _continues(text: str, end: int) -> bool:
+    """True when the suffix ending at ``end`` begins a longer dictionary word there
+    (工程师, 工程技术, 计划生育)."""
+    suffix = next(s for s in PROGRAMME_SUFFIXES if text.endswith(s, 0, end))
+    return any(dictionary_tag(suffix + text[end:end + k])
+               for k in range(1, _CONTINUATION + 1) if end + k <= len(text))
+
+
+def programme_core(name: str) -> str:
+    """The distinctive two characters before 计划/工程/…, a 的 before the suffix left out:
+    北汽新能源的青领计划 -> 青领, 青年人才集聚的行动计划 -> 集聚."""
+    for suffix in PROGRAMME_SUFFIXES:
+        head = name[: -len(suffix)].removesuffix("的")
+        if name.endswith(suffix) and len(head) > 1:
+            return head[-2:]
+    return name

@@ -1,0 +1,60 @@
+"""General faults a fifteenth unseen question set showed, each on a made-up notice: a
+programme name read where a suffix begins a longer word (评工程技术职称 is no
+「…工程」); discourse words that ask nothing (总共, 其中) weighed as topics; a loan limit
+asked outright (额度最高多少) answered with a sentence that states no sum; and English
+questions whose words the glossary lacked (approval, rental housing, high-skilled workers)
+or that ask an amount as "what monthly stipend". Each test also checks the case that must
+still refuse or stay unchanged."""
+
+from __future__ import annotations
+
+from app.answer.asked import asks_sum
+from app.answer.programmes import find_programmes
+from app.answer.question import analyze
+from tests.qa.made_up import MadeUp
+
+
+def _made(body: str) -> MadeUp:
+    return MadeUp.of({"d": ("人才工作综述", "某市", body)})
+
+
+def test_a_suffix_that_begins_a_longer_word_ends_no_programme() -> None:
+    question = "我们是某市重点产业的企业，能不能自己给员工评工程技术职称？"
+    assert find_programmes(question) == ()
+    made = _made("支持重点产业企业自主开展工程技术中、初级职称评审。")
+    d = made.decide(question)
+    assert not d.refused and "职称评审" in d.chosen[0].sentence.text
+    # a name that ends its word is still one, and still required
+    assert find_programmes("泰山人才工程的申报条件") == ("泰山人才工程",)
+    assert made.decide("某市泰山人才工程的申报条件").refused
+
+
+def test_total_and_among_them_are_phrasing() -> None:
+    question = "现在全国技能人才总共有多少？其中高技能人才有多少？"
+    content = "".join(analyze(question).content)
+    assert "总共" not in content and "其中" not in content
+    made = _made("数据显示，目前我国技能人才总量超过2亿人，高技能人才超过6000万人。"
+                 "某市为技能人才发放生活补贴，面向全国招聘。")
+    d = made.decide(question)
+    assert not d.refused and "2亿人" in d.chosen[0].sentence.text
+
+
+def test_a_limit_asked_outright_needs_a_sum() -> None:
+    assert asks_sum("崂山人才贷额度最高多少") and asks_sum("人才贷最高能贷多少")
+    # a share of a sum is no sum
+    assert not asks_sum("财政按上年补助额度的百分之多少拨付")
+    made = _made("某市打造人才家园，表达对人才的最高礼遇，推出人才贷产品。")
+    assert made.decide("某市 人才贷 额度 最高多少").refused
+    made = _made("某市推出人才贷产品，额度最高500万元。")
+    d = made.decide("某市 人才贷 额度 最高多少")
+    assert not d.refused and "500万元" in d.chosen[0].sentence.text
+
+
+def test_english_policy_words_and_amounts_asked_with_what() -> None:
+    q = analyze("What monthly stipend do students get in the internship programme?")
+    assert q.kinds == ("amount",)
+    assert analyze("What skills are needed?").kinds == ()
+    q = analyze("How long did approval for rental housing use to take?")
+    assert {"审批", "租赁住房"} <= set(q.content)
+    q = analyze("How many high-skilled workers does the city aim to add?")
+    assert "高技能人才" in q.content
