@@ -57,7 +57,7 @@ def _people_asked() -> re.Pattern[str]:
                    key=len, reverse=True)
     return re.compile(r"(?:多少|几)(?:个|名|位)?[\u4e00-\u9fff]{0,4}?(?:"
                       + "|".join(map(re.escape, names))
-                      + r")(?=$|[^\u4e00-\u9fff]|[在来呢吗啊了要能会到去有是可])")
+                      + r")(?=$|[^\u4e00-\u9fff]|[在来呢吗啊了要能会到去有是可过回])")
 
 
 @lru_cache(maxsize=4096)
@@ -79,8 +79,9 @@ _SPAN = re.compile(rf"多久|多长时间|{ASKING_JI}(?:年|天|个月)")
 
 def asks_outright(query: str, kinds: Sequence[str]) -> str | None:
     """The kind of fact a (simplified) question asks in so many words, a sum of money
-    (能拿多少) or a span of time (能领几年), when it is one of the ``kinds`` read from it:
-    a sentence that does not state it cannot answer, however well it matches.
+    (能拿多少), a span of time (能领几年) or a number of people (多少青年人才), when it is
+    one of the ``kinds`` read from it: a sentence that does not state it cannot answer,
+    however well it matches.
 
     >>> asks_outright("每月补助能领几年", ("duration",)), asks_outright("近几年补贴多少", ())
     ('duration', None)
@@ -89,4 +90,6 @@ def asks_outright(query: str, kinds: Sequence[str]) -> str | None:
         return "amount"
     if "duration" in kinds and _SPAN.search(query):
         return "duration"
+    if asks_people(query, tuple(kinds)):
+        return "count"
     return None

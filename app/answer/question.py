@@ -278,6 +278,12 @@ _ERRAND = re.compile(r"(?:问|了解|打听|咨询|请教)(?:问|一下|下|清�
 _HEARSAY = re.compile(r"(?:听说|据说|听人说|听别人说)")
 
 
+# What happened to the asker, told before the question (被一家公司录用了, 孩子今年毕业了): a
+# passive with the asker left out, or a clause that ends on 了, reports an event and
+# names no topic of its own (not 听说有个一次性补贴, 威海的人才公寓).
+_NARRATIVE = re.compile(r"^被|了$")
+
+
 def clauses(query: str) -> tuple[str, ...]:
     """The question's clauses, between commas, stops and question marks.
 
@@ -317,7 +323,7 @@ def asides(query: str) -> tuple[str, ...]:
     kept = {j for i in asking for j in (i - 1, i)} if len(parts) > 2 else set(range(len(parts)))
     return tuple(c for i, c in enumerate(parts) if i not in asking and (
         i not in kept or _SELF.match(c.strip()) or _ERRAND.search(c.strip())
-        or (i > asking[-1] and _HEARSAY.match(c.strip()))))
+        or _NARRATIVE.search(c.strip()) or (i > asking[-1] and _HEARSAY.match(c.strip()))))
 
 
 # What a question asks about by name: the noun right after 哪个, 什么 or 有没有 (「在哪个场馆」,

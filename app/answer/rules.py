@@ -175,8 +175,10 @@ def decide(q: QuestionInfo, cands: Sequence[Candidate], config: AnswerConfig | N
         missing = most_missing(cands)
         return _refuse(f"no passage names {'、'.join(missing)}", missing)
     for outcome, pool in prefer_stronger(region_pools(eligible), q, config):
-        best = best_of(pool, q, config.kind_share)
         outright = asks_outright(q.query, q.kinds)
+        # a kind asked in so many words is what the answer must state: no fallback to a
+        # sentence that states none because it matches the wording better
+        best = best_of(pool, q, 0.0 if outright else config.kind_share)
         if (best is not None and not best.kind_ok and outright is not None
                 and supported(best, config)):
             # 「能拿多少钱」 over a sentence naming the benefit without its sum: say so

@@ -1,16 +1,19 @@
-"""General faults a fifteenth unseen question set showed, each on a made-up notice: a
+"""General faults the fifteenth and sixteenth unseen question sets showed, each on a
+made-up notice: a
 programme name read where a suffix begins a longer word (评工程技术职称 is no
 「…工程」); discourse words that ask nothing (总共, 其中) weighed as topics; a loan limit
 asked outright (额度最高多少) answered with a sentence that states no sum; and English
 questions whose words the glossary lacked (approval, rental housing, high-skilled workers)
-or that ask an amount as "what monthly stipend". Each test also checks the case that must
-still refuse or stay unchanged."""
+or that ask an amount as "what monthly stipend"; what happened to the asker (被…录用了)
+read as the question's topic; and a number of people asked outright (多少青年人才过来)
+answered by a sentence that counts none because it matched the wording better. Each test
+also checks the case that must still refuse or stay unchanged."""
 
 from __future__ import annotations
 
-from app.answer.asked import asks_sum
+from app.answer.asked import asks_outright, asks_sum
 from app.answer.programmes import find_programmes
-from app.answer.question import analyze
+from app.answer.question import analyze, asides
 from tests.qa.made_up import MadeUp
 
 
@@ -58,3 +61,24 @@ def test_english_policy_words_and_amounts_asked_with_what() -> None:
     assert {"审批", "租赁住房"} <= set(q.content)
     q = analyze("How many high-skilled workers does the city aim to add?")
     assert "高技能人才" in q.content
+
+
+def test_what_happened_to_the_asker_is_background() -> None:
+    question = "我是硕士，被某市一家冲千亿产值的龙头公司录用了，每月补助能提到多少？"
+    assert asides(question) == ("我是硕士", "被某市一家冲千亿产值的龙头公司录用了")
+    # a clause that names the topic before the question is kept
+    assert asides("我是本科，听说有个一次性补贴，本科能拿多少？") == ("我是本科",)
+    made = _made("对冲击千亿元目标企业引进的硕士研究生，生活补贴提高至每月5000元。")
+    d = made.decide(question)
+    assert not d.refused and "5000元" in d.chosen[0].sentence.text
+
+
+def test_a_number_of_people_asked_outright_needs_a_count_of_people() -> None:
+    question = "某市今年打算吸引多少青年人才过来？"
+    assert asks_outright(question, ("count",)) == "count"
+    made = _made("某市吸引青年人才来此实习见习，持续扩大青年人才储备规模。")
+    assert made.decide(question).refused
+    made = _made("某市吸引青年人才来此实习见习，持续扩大青年人才储备规模。"
+                 "全年引聚青年人才达到15万人以上。")
+    d = made.decide(question)
+    assert not d.refused and "15万人" in d.chosen[0].sentence.text
