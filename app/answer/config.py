@@ -50,6 +50,9 @@ class AnswerConfig:
     min_coverage: float = 0.15  # weighted share of key bigrams in the best sentence itself
     unseen_support: float = 0.5  # min_support when the question names a noun the documents
     #                              never use
+    partner_credit: float = 0.5  # share of a word's weight its CC-CEDICT partner earns in
+    #                              the support (总量 for 总数: a looser match than the word;
+    #                              0.5 and 1.0 measured alike on the check sets; 0: off)
     anchor_documents: int = 1  # a question word that at most this many documents use
     #                            names their subject: evidence from another document,
     #                            which never uses it, answers something else (0: off)
@@ -78,6 +81,6 @@ class AnswerConfig:
         if self.max_sentences < 1:
             raise ValueError("AnswerConfig.max_sentences must be at least 1")
         for name in ("min_support", "min_coverage", "relative_score", "related_score", "kind_share",
-                     "hint_weight", "duplicate_jaccard"):
+                     "hint_weight", "duplicate_jaccard", "partner_credit"):
             if getattr(self, name) > 1:
                 raise ValueError(f"AnswerConfig.{name} must be between 0 and 1")

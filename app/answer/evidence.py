@@ -306,7 +306,8 @@ def _candidate(q: QuestionInfo, hit: Hit, doc: Document, sentences: Sequence[Sen
     context = normalise(_item_before(sentences, index) if remark else f"{heading}{previous}") + own
     wide = normalise(f"{doc.title}{_text(sentences, index + 1)}") + context
     own_cov, ctx_cov = coverage(keys, own), coverage(keys, context)
-    support = coverage(keys, wide) if terms is None else term_support(terms, wide)
+    support = (coverage(keys, wide) if terms is None
+               else term_support(terms, wide, config.partner_credit))
     asks_list = asks_for_list(q.query)
     # a closing signature line (issuer and day) dates the notice; it states no fact
     signed = signature(sentence.text)

@@ -1,7 +1,8 @@
 """Whether evidence holds a question's words: a word is present in a sentence when the
 sentence writes it or, for a benefit family, kind, umbrella word or person category,
 one of its members or other names (住房 is present where 人才公寓 is); *support* is
-the weighted share of a question's words present.
+the weighted share of a question's words present, a word whose dictionary partner is
+present (总量 for 总数, both 「total」 in CC-CEDICT) counting a configured share.
 
 >>> support({"住房": 2.0, "博士": 1.0}, normalise("提供人才公寓免费住宿"))
 0.6666666666666666
@@ -21,6 +22,7 @@ from lexicon import (
     person_categories,
     umbrella_words,
 )
+from lexicon.dictionary import partner_words
 
 #: characters a notice may put inside a benefit's name (返乡留威补贴 for 返乡补贴)
 INFIX_CHARS = 4
@@ -72,9 +74,27 @@ def _infixed(name: str) -> re.Pattern[str]:
     return re.compile(re.escape(name[:-2]) + f".{{1,{INFIX_CHARS}}}" + re.escape(name[-2:]))
 
 
-def support(terms: Mapping[str, float], text: str) -> float:
-    """Weighted share of ``terms`` present in normalised ``text`` (1.0 with no terms)."""
+@lru_cache(maxsize=8192)
+def partners(word: str) -> tuple[str, ...]:
+    """Words a notice may write for ``word``: CC-CEDICT words that share one of its first
+    senses, or any sense and a character (:func:`lexicon.dictionary.partner_words`)."""
+    return tuple(sorted(w for w in partner_words(word) if len(w) >= 2))
+
+
+def support(terms: Mapping[str, float], text: str, partner_credit: float = 0.0) -> float:
+    """Weighted share of ``terms`` present in normalised ``text`` (1.0 with no terms); a
+    term absent but for a dictionary partner counts ``partner_credit`` of its weight.
+
+    >>> support({"总数": 1.0, "蚌埠": 1.0}, normalise("蚌埠高技能人才总量达17万人"), 0.5)
+    0.75
+    """
     total = sum(terms.values())
     if total <= 0:
         return 1.0
-    return sum(w for t, w in terms.items() if present(t, text)) / total
+    got = 0.0
+    for term, weight in terms.items():
+        if present(term, text):
+            got += weight
+        elif partner_credit and any(p in text for p in partners(term)):
+            got += partner_credit * weight
+    return got / total

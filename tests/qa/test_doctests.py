@@ -12,7 +12,8 @@ MODULES = ["app.answer.question", "app.answer.english", "app.answer.terms",
            "app.answer.framing", "app.answer.refusal",
            "app.answer.smalltalk", "app.answer.sentences", "app.answer.facts",
            "app.answer.plan", "app.answer.config", "app.answer.scoring",
-           "app.answer.eligibility", "app.answer.asked", "app.answer.programmes"]
+           "app.answer.eligibility", "app.answer.asked", "app.answer.programmes",
+           "app.answer.presence"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -7,11 +7,14 @@ questions whose words the glossary lacked (approval, rental housing, high-skille
 or that ask an amount as "what monthly stipend"; what happened to the asker (被…录用了)
 read as the question's topic; and a number of people asked outright (多少青年人才过来)
 answered by a sentence that counts none because it matched the wording better. Each test
-also checks the case that must still refuse or stay unchanged."""
+also checks the case that must still refuse or stay unchanged. Last, words a question
+writes otherwise than the notice (总数 for 总量) earn part of their weight through a
+dictionary partner."""
 
 from __future__ import annotations
 
 from app.answer.asked import asks_outright, asks_sum
+from app.answer.config import AnswerConfig
 from app.answer.programmes import find_programmes
 from app.answer.question import analyze, asides
 from tests.qa.made_up import MadeUp
@@ -82,3 +85,17 @@ def test_a_number_of_people_asked_outright_needs_a_count_of_people() -> None:
                  "全年引聚青年人才达到15万人以上。")
     d = made.decide(question)
     assert not d.refused and "15万人" in d.chosen[0].sentence.text
+
+
+def test_a_dictionary_partner_earns_part_of_a_words_weight() -> None:
+    question = "某市高技能工人总数到2024年底是多少？比上年涨了多少？"
+    # the question's words occur in the corpus, but not around the answer
+    made = MadeUp.of({"d": ("人才工作综述", "某市",
+                            "截至2024年末，某市高技能人才总量突破17.52万人，同比增长18.03%。"),
+                      "e": ("工会工作简报", "某市", "全市工人总数和上年相比明显提高。")})
+    # (a corpus this small weighs its words alike: a support threshold of one half shows
+    # the partner's share where the real corpus's rarity weights do)
+    d = made.decide(question, AnswerConfig(min_support=0.5))
+    assert not d.refused and "17.52万人" in d.chosen[0].sentence.text
+    # without the partner's share the same evidence covers too little
+    assert made.decide(question, AnswerConfig(min_support=0.5, partner_credit=0.0)).refused
