@@ -267,6 +267,18 @@ def determiner_pattern() -> re.Pattern[str]:
 
 
 @cache
+def counted_pattern() -> re.Pattern[str]:
+    """A numeral and a measure word, the whole of a word (一家, 五个, 三位): it counts what
+    follows and names nothing itself.
+
+    >>> bool(counted_pattern().fullmatch("五个")), bool(counted_pattern().fullmatch("一次性"))
+    (True, False)
+    """
+    measures = "".join(r["word"] for r in _rows("question_words.tsv") if r["kind"] == "measure")
+    return re.compile(f"[一二三四五六七八九十两]{{1,2}}[{re.escape(measures)}]")
+
+
+@cache
 def document_words() -> tuple[str, ...]:
     """Kinds of document (论文, 文件, 通知 …), longest first."""
     return tuple(sorted((r["word"] for r in _rows("question_words.tsv") if r["kind"] == "document"),

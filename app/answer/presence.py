@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from functools import cache, lru_cache
 
 from app.answer.scoring import normalise
+from ingest.facts_numbers import parse_cn_numeral
 from lexicon import (
     benefit_families,
     benefit_kinds,
@@ -26,6 +27,10 @@ from lexicon.dictionary import partner_words
 
 #: characters a notice may put inside a benefit's name (返乡留威补贴 for 返乡补贴)
 INFIX_CHARS = 4
+#: a numeral abbreviation: a Chinese numeral, an optional measure word and a short head
+NUMBERED = re.compile(r"([一二三四五六七八九十两]{1,2})个?([\u4e00-\u9fff]{1,2})")
+#: the largest count a numeral abbreviation is checked for (a sentence spells it out)
+MAX_ENUMERATED = 12
 
 
 
@@ -59,13 +64,29 @@ def present(word: str, text: str) -> bool:
     >>> present("一次性补贴", "发放一次性返乡留威补贴"), present("一次性补贴", "一次性告知")
     (True, False)
     """
-    if word in text:
+    if word in text or spells_out(word, text):
         return True
     members = _groups().get(word)
     if not members:
         return False
     return any(m in text for m in members) or any(
         _infixed(m).search(text) for m in (word, *members) if len(m) >= 4)
+
+
+def spells_out(word: str, text: str) -> bool:
+    """True when ``word`` is a numeral abbreviation (五专, 四个集中) and ``text`` holds its
+    head that many times (专区、专窗、专线、专网、专员 for 五专).
+
+    >>> spells_out("五专", "推广专区、专窗、专线、专网、专员服务模式")
+    True
+    >>> spells_out("五专", "专区、专窗")
+    False
+    """
+    m = NUMBERED.fullmatch(word)
+    if m is None:
+        return False
+    n = parse_cn_numeral(m.group(1))
+    return n is not None and 2 <= n <= MAX_ENUMERATED and text.count(m.group(2)) >= n
 
 
 @lru_cache(maxsize=4096)

@@ -21,6 +21,7 @@ from functools import cache, lru_cache
 
 import jieba
 
+from app.answer.presence import NUMBERED, spells_out
 from app.answer.scoring import folded, normalise
 from app.answer.wordclass import (
     MIN_CHARS,
@@ -30,8 +31,8 @@ from app.answer.wordclass import (
     sound,
     sounds_alike,
 )
-from ingest.facts_numbers import parse_cn_numeral
 from lexicon import (
+    counted_pattern,
     function_chars,
     general_stop_words,
     localizers,
@@ -46,6 +47,7 @@ CUT_READ = 2
 #: how many times as often as any other homophone a spelling must occur to fix a slip
 DOMINANT = 10
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
+_NUMERAL_START = re.compile(r"[一二三四五六七八九十两0-9]")
 _LATIN = re.compile(r"[A-Za-z]+")
 #: negation characters: a token holding one is a verb with its negation, never a slip
 _NEGATION = re.compile(r"[不没未别]")
@@ -78,11 +80,14 @@ def _rejoined(tokens: list[str]) -> list[str]:
 
 @lru_cache(maxsize=100_000)
 def words(segment: str) -> tuple[str, ...]:
-    """Content words of one question segment (two characters or more, no phrasing)."""
+    """Content words of one question segment (two characters or more, no phrasing, no
+    count such as 一家 or 五个 unless a numeral follows it: 八个一 names a measure)."""
     phrasing = set(question_phrases())
     out = []
-    for word in _rejoined(_segment(normalise(segment))):
-        if len(word) < MIN_CHARS or word in phrasing or all(ch in function_chars() for ch in word):
+    tokens = _rejoined(_segment(normalise(segment)))
+    for word, after in zip(tokens, [*tokens[1:], ""], strict=True):
+        if (len(word) < MIN_CHARS or word in phrasing or all(ch in function_chars() for ch in word)
+                or (counted_pattern().fullmatch(word) and not _NUMERAL_START.match(after))):
             continue
         out.append(word)
     return tuple(out)
@@ -111,10 +116,6 @@ def without_umbrella(segments: Iterable[str]) -> tuple[str, ...]:
     return tuple(part for part in out if part.strip())
 
 
-#: a numeral abbreviation: a Chinese numeral, an optional measure word and a short head
-_NUMBERED = re.compile(r"([一二三四五六七八九十两]{1,2})个?([\u4e00-\u9fff]{1,2})")
-#: the largest count a numeral abbreviation is checked for (a sentence spells it out)
-MAX_ENUMERATED = 12
 #: shortest word checked for a coordination that writes its shared part once
 ELIDED_MIN_CHARS = 3
 #: the enumeration comma that joins coordinated modifiers (中、初级)
@@ -255,14 +256,9 @@ class TermWeights:
         """True when ``word`` is a numeral abbreviation (五专, 四个集中) and one corpus
         sentence spells it out: it holds the head that many times (专区、专窗、专线、专网、
         专员 for 五专)."""
-        m = _NUMBERED.fullmatch(word)
-        if m is None:
-            return False
-        n = parse_cn_numeral(m.group(1))
-        if n is None or not 2 <= n <= MAX_ENUMERATED:
-            return False
-        head = m.group(2)
-        return any(s.count(head) >= n for s in self._sentences if head in s)
+        m = NUMBERED.fullmatch(word)
+        return m is not None and any(spells_out(word, s) for s in self._sentences
+                                     if m.group(2) in s)
 
     def _elided(self, word: str) -> bool:
         """True when the corpus holds ``word`` with a coordinated modifier inserted and the

@@ -9,7 +9,8 @@ read as the question's topic; and a number of people asked outright (多少青�
 answered by a sentence that counts none because it matched the wording better. Each test
 also checks the case that must still refuse or stay unchanged. Last, words a question
 writes otherwise than the notice (总数 for 总量) earn part of their weight through a
-dictionary partner."""
+dictionary partner, a numeral abbreviation (五专) is present where a sentence spells it
+out, and a count (一家, 五个) is no topic."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from app.answer.asked import asks_outright, asks_sum
 from app.answer.config import AnswerConfig
 from app.answer.programmes import find_programmes
 from app.answer.question import analyze, asides
+from app.answer.terms import words
 from tests.qa.made_up import MadeUp
 
 
@@ -99,3 +101,18 @@ def test_a_dictionary_partner_earns_part_of_a_words_weight() -> None:
     assert not d.refused and "17.52万人" in d.chosen[0].sentence.text
     # without the partner's share the same evidence covers too little
     assert made.decide(question, AnswerConfig(min_support=0.5, partner_credit=0.0)).refused
+
+
+def test_an_abbreviation_spelled_out_is_present_and_a_count_is_no_topic() -> None:
+    assert "五个" not in words("服务模式是哪五个专") and "一家" not in words("被一家公司录用了")
+    assert "八个" in words("八个一措施具体指代什么")  # a numeral after it: part of a name
+    question = "文章里建议的“五专”服务模式是哪五个专？"
+    made = MadeUp.of({"d": ("人才工作综述", "某市",
+                            "推广“专区、专窗、专线、专网、专员”人才服务模式，实现一网通办。"),
+                      "e": ("工作简报", "某市", "专家建议完善模式。")})
+    d = made.decide(question)
+    assert not d.refused and "专区" in d.chosen[0].sentence.text
+    # two of the five spell out nothing
+    made = MadeUp.of({"d": ("人才工作综述", "某市", "推广“专区、专窗”人才服务模式，实现一网通办。"),
+                      "e": ("工作简报", "某市", "专家建议完善模式。")})
+    assert made.decide(question).refused
