@@ -24,6 +24,7 @@ from lexicon.regions import (
     resolve,
 )
 from lexicon.terms import (
+    NUMERAL_CHARS,
     Degree,
     ask_words,
     benefit_families,
@@ -62,6 +63,7 @@ from lexicon.terms import (
 __all__ = [
     "APPLIES",
     "NATIONAL",
+    "NUMERAL_CHARS",
     "WIDER",
     "Degree",
     "Gazetteer",

@@ -266,6 +266,10 @@ def determiner_pattern() -> re.Pattern[str]:
     return re.compile(f"[{re.escape(heads)}][{re.escape(measures)}]")
 
 
+#: the Chinese numerals a count or a numeral abbreviation is written with (五个, 五专)
+NUMERAL_CHARS = "一二三四五六七八九十两"
+
+
 @cache
 def counted_pattern() -> re.Pattern[str]:
     """A numeral and a measure word, the whole of a word (一家, 五个, 三位): it counts what
@@ -275,7 +279,7 @@ def counted_pattern() -> re.Pattern[str]:
     (True, False)
     """
     measures = "".join(r["word"] for r in _rows("question_words.tsv") if r["kind"] == "measure")
-    return re.compile(f"[一二三四五六七八九十两]{{1,2}}[{re.escape(measures)}]")
+    return re.compile(f"[{NUMERAL_CHARS}]{{1,2}}[{re.escape(measures)}]")
 
 
 @cache

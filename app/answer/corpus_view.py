@@ -14,13 +14,9 @@ import threading
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 
+from app.answer.clauses import after_asking, asides, clauses
 from app.answer.eligibility import degree_spellings, person_spellings
-from app.answer.question import (
-    QuestionInfo,
-    after_asking,
-    asides,
-    clauses,
-)
+from app.answer.question import QuestionInfo
 from app.answer.scoring import document_frequencies, idf, key_bigrams, normalise
 from app.answer.sentences import Sentence, split_sentences
 from app.answer.terms import TermWeights, without_umbrella, words
@@ -162,7 +158,7 @@ class CorpusView:
 
     def focus(self, q: QuestionInfo) -> QuestionInfo:
         """``q`` without the words the documents never use that only its asides hold (see
-        :func:`app.answer.question.asides`): the asker's 老家 or 校区 is not what is
+        :func:`app.answer.clauses.asides`): the asker's 老家 or 校区 is not what is
         asked, and a word no sentence holds cannot lead to one; nor those that name
         nothing (一直, 以后: :func:`app.answer.wordclass.function_word`) or join a modal to
         its verb (能带: :func:`app.answer.wordclass.modal_led`)."""

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from app.answer.clauses import only_stated
 from app.answer.programmes import programme_core
-from app.answer.question import QuestionInfo, only_stated
+from app.answer.question import QuestionInfo
 from app.answer.scoring import normalise
 from app.answer.terms import words
 from ingest.types import Document
@@ -63,7 +64,7 @@ def person_spellings(asked: tuple[str, ...]) -> tuple[str, ...]:
 @lru_cache(maxsize=4096)
 def _stated(query: str, spellings: tuple[str, ...]) -> bool:
     """True when the asker only says they are one of these (see
-    :func:`app.answer.question.only_stated`)."""
+    :func:`app.answer.clauses.only_stated`)."""
     return only_stated(query, spellings)
 
 

@@ -167,7 +167,7 @@ def refusal(subject: str, script: Script, *, has_related: bool, hotline: str | N
 
 
 def partial_lead(subject: str, holder: str, script: Script) -> str:
-    """「没有找到威海对博士的安家费。威海对博士有：」 before the related benefits."""
+    """「没有找到某市对博士的安家费。某市对博士有：」 before the related benefits."""
     if script == "en":
         return (f"The policy library has nothing that answers {subject}. "
                 f"What it does state for {holder}:")

@@ -17,6 +17,7 @@ from functools import cache, lru_cache
 from app.answer.scoring import normalise
 from ingest.facts_numbers import parse_cn_numeral
 from lexicon import (
+    NUMERAL_CHARS,
     benefit_families,
     benefit_kinds,
     money_words,
@@ -28,10 +29,9 @@ from lexicon.dictionary import partner_words
 #: characters a notice may put inside a benefit's name (返乡留威补贴 for 返乡补贴)
 INFIX_CHARS = 4
 #: a numeral abbreviation: a Chinese numeral, an optional measure word and a short head
-NUMBERED = re.compile(r"([一二三四五六七八九十两]{1,2})个?([\u4e00-\u9fff]{1,2})")
+NUMBERED = re.compile(rf"([{NUMERAL_CHARS}]{{1,2}})个?([\u4e00-\u9fff]{{1,2}})")
 #: the largest count a numeral abbreviation is checked for (a sentence spells it out)
 MAX_ENUMERATED = 12
-
 
 
 @cache

@@ -15,17 +15,16 @@ phone) and its remaining content words. English questions are first read into Ch
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from app.answer.asked import ASKING_JI as _ASKING_JI
+from app.answer.clauses import A_NOT_A
 from app.answer.english import english_query
 from app.answer.programmes import find_programmes
 from app.answer.script import Script, detect_script, simplified
 from lexicon import (
     Place,
-    ask_words,
     benefit_kinds,
     degree_aliases,
     determiner_pattern,
@@ -213,7 +212,6 @@ def find_kinds(text: str) -> tuple[str, ...]:
 
 
 # An A-not-A question form (带不带, 有没有, 可以不可以): phrasing, whatever the verb.
-_A_NOT_A = re.compile(r"([\u4e00-\u9fff]{1,2})[不没]\1")
 # A run of Han, Latin letters and digits; a plus between digits stays inside (「10+1」产业).
 _CONTENT_PIECE = re.compile(r"(?:[\u4e00-\u9fffA-Za-z0-9]|(?<=\d)\+(?=\d))+")
 
@@ -238,139 +236,9 @@ def content_segments(text: str, remove: tuple[str, ...] = (),
         if word:
             masked = masked.replace(word, " ")
     masked = document_reference_pattern().sub(" ", masked)
-    masked = _A_NOT_A.sub(" ", determiner_pattern().sub(" ", masked))
+    masked = A_NOT_A.sub(" ", determiner_pattern().sub(" ", masked))
     pieces = _CONTENT_PIECE.findall(masked)
     return tuple(p for p in pieces if len(p) >= 2)
-
-
-# Clause breaks of a question, and what makes a clause ask (a question word, 吗, an
-# A-not-A form such as 能不能 or 有没有).
-# a space between two runs of Chinese of a clause's length breaks a clause as a comma
-# does: typed on a phone or dictated, 「公寓叫什么名 听说最近重新装修了」 has no other mark;
-# between short words it only separates keywords (「威海 硕士 补贴多少」)
-_CLAUSE_BREAK = re.compile(r"[，,。；;！!？?\n]+|(?<=[\u4e00-\u9fff]{5})[ \u3000\t]+"
-                           r"(?=[\u4e00-\u9fff]{5})")
-
-
-@cache
-def _asking() -> re.Pattern[str]:
-    words = sorted({*ask_words(), "多少", "吗", "是否"} - {"几"}, key=len, reverse=True)
-    # 几 asks, but not in 好几年, 十几年 or 几乎; an A-not-A form asks as it is phrasing;
-    # nothing asks after 没 (没什么头衔, 没多少钱)
-    return re.compile("(?<!没)(?:" + "|".join(map(re.escape, words))
-                      + rf"|{_ASKING_JI}(?!乎)|{_A_NOT_A.pattern})")
-
-
-# A clause in which the asker describes themselves or what someone lacks: it starts with
-# 我, 本人 or a negation and wants, plans or asks nothing (我是…, 我在北京读研, 我月薪8000,
-# 没什么头衔; not 我想…, 我打算…, 我能…, 没有社保能领吗).
-_SELF = re.compile(r"(?:我们?|本人|(?:也|从来?|并|还)?没)"
-                   r"(?!.*(?:想|要|打算|准备|计划|能|可以|需|该|问|申请))")
-
-
-# A clause about the asking itself, ending on a verb of asking with nothing asked after
-# it (老板让我先问清楚, 帮我儿子问问): an errand, not a topic (not 想了解一下安家费).
-_ERRAND = re.compile(r"(?:问|了解|打听|咨询|请教)(?:问|一下|下|清楚|明白)?$")
-
-
-# Hearsay (听说以前要一个礼拜): after the clause that asks it is what the asker heard, not
-# what they ask; before it, it may name the topic (听说有个一次性补贴，本科能拿多少).
-_HEARSAY = re.compile(r"(?:听说|据说|听人说|听别人说)")
-
-
-# What happened to the asker, told before the question (被一家公司录用了, 孩子今年毕业了): a
-# passive with the asker left out, or a clause that ends on 了, reports an event and
-# names no topic of its own (not 听说有个一次性补贴, 威海的人才公寓).
-_NARRATIVE = re.compile(r"^被|了$")
-
-
-def clauses(query: str) -> tuple[str, ...]:
-    """The question's clauses, between commas, stops and question marks.
-
-    >>> clauses("我是硕士，去威海工作，每月有多少补贴？")
-    ('我是硕士', '去威海工作', '每月有多少补贴')
-    """
-    return tuple(c for c in _CLAUSE_BREAK.split(query) if c.strip())
-
-
-def asides(query: str) -> tuple[str, ...]:
-    """Clauses of a long question that neither ask nor lead into a clause that asks: the
-    asker's own background (「我是山东大学的本科，老家是文登的，……，本科能拿多少？」).
-    A clause asks when it holds a question word, 吗 or an A-not-A form (else the last
-    one asks when a question mark ends the question); the clause just
-    before one that asks states its topic (「听说有个一次性补贴，本科能拿多少」) and is
-    kept, unless the asker describes themselves in it (「我是…」, 「我在…」, 「我46岁」:
-    a clause that starts with 我 or 本人 and wants nothing) or their errand (「老板让我先
-    问清楚」: it ends on a verb of asking); in a question of two clauses only such a
-    description is one, or hearsay after the clause that asks (「…要等几天，听说以前要一个
-    礼拜」).
-
-    >>> asides("我是本科，老家是文登的，听说有个一次性补贴，本科能拿多少？")
-    ('我是本科', '老家是文登的')
-    >>> asides("威海的人才公寓，免费住几天？")
-    ()
-    >>> asides("我是学机械的应届生，重点岗位有多少个？")
-    ('我是学机械的应届生',)
-    """
-    parts = clauses(query)
-    if len(parts) < 2:
-        return ()
-    asking = [i for i, c in enumerate(parts) if _asking().search(c)]
-    if not asking and query.rstrip().endswith(("？", "?")):
-        asking = [len(parts) - 1]  # 「…，还是也能申请产权房？」 asks by its mark alone
-    if not asking:
-        return ()
-    kept = {j for i in asking for j in (i - 1, i)} if len(parts) > 2 else set(range(len(parts)))
-    return tuple(c for i, c in enumerate(parts) if i not in asking and (
-        i not in kept or _SELF.match(c.strip()) or _ERRAND.search(c.strip())
-        or _NARRATIVE.search(c.strip()) or (i > asking[-1] and _HEARSAY.match(c.strip()))))
-
-
-# What a question asks about by name: the noun right after 哪个, 什么 or 有没有 (「在哪个场馆」,
-# 「有没有年龄限制」).
-_ASKED_HEAD = r"(?:哪[个些家所位种类]?|什么|有没有|有无|是否有)的?"
-
-
-def asks_about(query: str, word: str) -> bool:
-    """True when ``word`` is what the question asks about by name: it follows 哪个, 什么 or
-    有没有 directly, and modifies nothing after it (官方的平台 asks about a 平台).
-
-    >>> asks_about("在哪个场馆开的", "场馆"), asks_about("有没有年龄限制", "年龄")
-    (True, True)
-    >>> asks_about("场馆里有什么活动", "场馆"), asks_about("有没有官方的平台", "官方")
-    (False, False)
-    """
-    return re.search(_ASKED_HEAD + re.escape(word) + "(?!的)", query) is not None
-
-
-def after_asking(query: str) -> str:
-    """The question after its last asking word, up to the end of that clause: the predicate
-    asked (「这券会不会过期」 -> 过期, 「年薪至少要多少才够格」 -> 才够格); '' when nothing
-    asks.
-
-    >>> after_asking("这券会不会过期？"), after_asking("年薪至少要多少才够格"), after_asking("你好")
-    ('过期', '才够格', '')
-    """
-    found = list(_asking().finditer(query))
-    if not found:
-        return ""
-    return _CLAUSE_BREAK.split(query[found[-1].end():])[0]
-
-
-def only_stated(query: str, words: Sequence[str]) -> bool:
-    """True when ``words`` occur in ``query`` only in clauses that do not ask, where some
-    clause does: the asker says who they are (「我是研究生，文章里说哪些领域起步晚」),
-    not whom the answer is about (「崂山区给博士后什么待遇」).
-
-    >>> only_stated("我是研究生，文章里说哪些领域起步晚？", ["研究生"])
-    True
-    >>> only_stated("崂山区给博士后什么待遇", ["博士后"])
-    False
-    """
-    parts = clauses(query)
-    asking = [c for c in parts if _asking().search(c)]
-    holding = [c for c in parts if any(w in c for w in words)]
-    return bool(asking and holding) and not any(c in asking for c in holding)
 
 
 def query_for(question: str, script: Script) -> str:

@@ -31,9 +31,10 @@ from dataclasses import dataclass
 from typing import Literal
 
 from app.answer.asked import asks_outright
+from app.answer.clauses import asks_about
 from app.answer.config import AnswerConfig
 from app.answer.evidence import Candidate
-from app.answer.question import KIND_NAMES, QuestionInfo, asks_about
+from app.answer.question import KIND_NAMES, QuestionInfo
 from app.answer.scoring import text_bigrams
 from lexicon import APPLIES
 
@@ -174,10 +175,10 @@ def decide(q: QuestionInfo, cands: Sequence[Candidate], config: AnswerConfig | N
     if not eligible:
         missing = most_missing(cands)
         return _refuse(f"no passage names {'、'.join(missing)}", missing)
+    # a kind asked in so many words is what the answer must state: no fallback to a
+    # sentence that states none because it matches the wording better
+    outright = asks_outright(q.query, q.kinds)
     for outcome, pool in prefer_stronger(region_pools(eligible), q, config):
-        outright = asks_outright(q.query, q.kinds)
-        # a kind asked in so many words is what the answer must state: no fallback to a
-        # sentence that states none because it matches the wording better
         best = best_of(pool, q, 0.0 if outright else config.kind_share)
         if (best is not None and not best.kind_ok and outright is not None
                 and supported(best, config)):

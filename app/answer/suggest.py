@@ -82,7 +82,7 @@ def _clause_labels(facts: Sequence[Fact], documents: Mapping[str, Document]) -> 
 
 
 def _question(fact: Fact, label: str, region: str | None) -> str | None:
-    """「威海博士每月生活津贴是多少？」, or a broader question when no benefit is named."""
+    """「某市博士每月生活津贴是多少？」, or a broader question when no benefit is named."""
     who = fact.beneficiary or ""
     place = region or ""
     if label:

@@ -32,6 +32,7 @@ from app.answer.wordclass import (
     sounds_alike,
 )
 from lexicon import (
+    NUMERAL_CHARS,
     counted_pattern,
     function_chars,
     general_stop_words,
@@ -47,7 +48,7 @@ CUT_READ = 2
 #: how many times as often as any other homophone a spelling must occur to fix a slip
 DOMINANT = 10
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
-_NUMERAL_START = re.compile(r"[一二三四五六七八九十两0-9]")
+_NUMERAL_START = re.compile(rf"[{NUMERAL_CHARS}0-9]")
 _LATIN = re.compile(r"[A-Za-z]+")
 #: negation characters: a token holding one is a verb with its negation, never a slip
 _NEGATION = re.compile(r"[不没未别]")

@@ -8,7 +8,8 @@ or answer otherwise."""
 
 from __future__ import annotations
 
-from app.answer.question import analyze, asides, content_segments
+from app.answer.clauses import asides
+from app.answer.question import analyze, content_segments
 from app.answer.terms import words
 from lexicon.places import gazetteer
 from tests.qa.made_up import MadeUp

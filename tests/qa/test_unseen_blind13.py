@@ -8,8 +8,9 @@ read as phrasing."""
 
 from __future__ import annotations
 
+from app.answer.clauses import asides, clauses
 from app.answer.english import dictionary_terms, english_query
-from app.answer.question import asides, clauses, content_segments
+from app.answer.question import content_segments
 from app.answer.wordclass import sounds_alike
 from tests.qa.made_up import MadeUp
 

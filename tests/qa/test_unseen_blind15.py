@@ -15,9 +15,10 @@ out, and a count (一家, 五个) is no topic."""
 from __future__ import annotations
 
 from app.answer.asked import asks_outright, asks_sum
+from app.answer.clauses import asides
 from app.answer.config import AnswerConfig
 from app.answer.programmes import find_programmes
-from app.answer.question import analyze, asides
+from app.answer.question import analyze
 from app.answer.terms import words
 from tests.qa.made_up import MadeUp
 

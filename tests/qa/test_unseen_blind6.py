@@ -7,9 +7,10 @@ or stay unchanged."""
 
 from __future__ import annotations
 
+from app.answer.clauses import asides
 from app.answer.config import AnswerConfig
 from app.answer.plan import asked_region
-from app.answer.question import analyze, asides, find_kinds
+from app.answer.question import analyze, find_kinds
 from app.answer.scoring import normalise
 from tests.qa.made_up import MadeUp
 

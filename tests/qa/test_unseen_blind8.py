@@ -8,11 +8,12 @@ checks the case that must still refuse or answer otherwise."""
 
 from __future__ import annotations
 
+from app.answer.clauses import only_stated
 from app.answer.config import AnswerConfig
 from app.answer.english import english_in_chinese
 from app.answer.evidence import candidates, with_bylines
 from app.answer.plan import read_question
-from app.answer.question import content_segments, find_degrees, find_kinds, only_stated
+from app.answer.question import content_segments, find_degrees, find_kinds
 from app.answer.rules import decide
 from app.answer.wordclass import function_word
 from index.types import Hit

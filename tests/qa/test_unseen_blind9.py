@@ -8,8 +8,9 @@ also checks the case that must still refuse or answer otherwise."""
 
 from __future__ import annotations
 
+from app.answer.clauses import asides
 from app.answer.plan import asked_region
-from app.answer.question import analyze, asides, content_segments, find_places
+from app.answer.question import analyze, content_segments, find_places
 from tests.qa.made_up import MadeUp
 
 
