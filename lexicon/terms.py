@@ -41,8 +41,19 @@ def fold_synonyms(text: str) -> str:
 
     >>> fold_synonyms("一次性补贴和一次补贴"), fold_synonyms("自主创业")
     ('一次性补贴和一次性补贴', '自主创业')
+    >>> fold_synonyms("第一次提出"), fold_synonyms("工作十一个月")
+    ('第一次提出', '工作十一个月')
     """
     return _fold_table().replace(text)
+
+
+def _alternative(word: str) -> str:
+    """``word`` as a pattern; one that opens on a numeral (一次, 一年) only where it does
+    not continue a number or an ordinal (第一年, 十一个月, 每一次 are not 每年, 每月 or
+    一次性)."""
+    if word[0] in NUMERAL_CHARS:
+        return f"(?<![第每零〇百千万0-9{NUMERAL_CHARS}]){re.escape(word)}"
+    return re.escape(word)
 
 
 @dataclass(frozen=True)
@@ -55,7 +66,7 @@ class _Replacer:
     @classmethod
     def of(cls, table: dict[str, str]) -> _Replacer:
         words = sorted(table, key=len, reverse=True)
-        return cls(re.compile("|".join(map(re.escape, words))) if words else None,
+        return cls(re.compile("|".join(map(_alternative, words))) if words else None,
                    MappingProxyType(table))
 
     def replace(self, text: str) -> str:

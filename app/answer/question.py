@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from app.answer.asked import ASKING_JI as _ASKING_JI
+from app.answer.claims import claims
 from app.answer.clauses import A_NOT_A
 from app.answer.english import english_query
 from app.answer.programmes import find_programmes
@@ -255,9 +256,13 @@ def analyze_query(query: str, original: str, script: Script) -> QuestionInfo:
     degrees = find_degrees(query)
     spelled = tuple(a for a, d in degree_aliases() if d in degrees and a in query)
     kinds = find_kinds(query if script != "en" else f"{query} {original}")
+    # a figure the asker states to have it checked asks for its kind, and is no topic
+    claimed = claims(query, kinds)
+    kinds = kinds or tuple(dict.fromkeys(c.kind for c in claimed))
     # who wrote 这个文件: the kind of document names the document asked about, no topic
     documents = document_words() if "author" in kinds else ()
-    content = content_segments(query, (*places, *spelled, *documents))
+    content = content_segments(query, (*places, *spelled, *documents,
+                                       *(c.text for c in claimed)))
     return QuestionInfo(
         text=original, script=script, query=query, places=places,
         place_refs=place_refs(query), programmes=find_programmes(query), degrees=degrees,
