@@ -71,6 +71,8 @@ def english_query(question: str) -> str:
     return " ".join(dict.fromkeys(chinese for _, chinese in _english_matches(question)[0]))
 
 
+_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")
+
 #: figures an English question gives (in 2023, 5000 yuan), kept as they are written
 _FIGURE = re.compile(r"(?<![a-z0-9.])\d+(?:\.\d+)?(?![a-z0-9])")
 
@@ -78,14 +80,25 @@ _FIGURE = re.compile(r"(?<![a-z0-9.])\d+(?:\.\d+)?(?![a-z0-9])")
 def _english_matches(question: str) -> tuple[list[tuple[int, str]], str]:
     """(position, Chinese) of the glossary terms and place names in ``question``, sorted,
     and the lower-cased question with those matches blanked out."""
-    lowered = f" {question.lower()} "
-    found: list[tuple[int, str]] = []
-    for word, chinese, plural in _english_terms():
+    # a hyphen joins words as a space does (junior-college, high tech zone); read left to
+    # right, the longest term at each word wins (junior college | graduates, not junior |
+    # college graduates)
+    lowered = _HYPHEN.sub(" ", f" {question.lower()} ")
+    spans: list[tuple[int, int, int, str]] = []
+    for order, (word, chinese, plural) in enumerate(_english_terms()):
+        word = _HYPHEN.sub(" ", word)
         if (_plural_stem(word) if plural else word) not in lowered:  # most terms are absent
             continue
-        for m in _english_word(word, plural).finditer(lowered):
-            found.append((m.start(), chinese))
-            lowered = lowered[: m.start()] + " " * len(m.group()) + lowered[m.end():]
+        spans.extend((m.start(), m.start() - m.end(), order, chinese)
+                     for m in _english_word(word, plural).finditer(lowered))
+    found: list[tuple[int, str]] = []
+    free_from = 0
+    for start, negative_length, _, chinese in sorted(spans):
+        if start < free_from:
+            continue
+        found.append((start, chinese))
+        free_from = start - negative_length
+        lowered = lowered[:start] + " " * -negative_length + lowered[free_from:]
     found.extend((m.start(), m.group()) for m in _FIGURE.finditer(lowered))  # years, amounts
     return sorted(found), lowered
 

@@ -84,4 +84,4 @@ def test_english_words_are_not_read_as_places_and_figures_carry_over() -> None:
 
 
 def test_a_hyphenated_word_is_looked_up_by_its_parts() -> None:
-    assert english_hints("Any continuing-education courses?", {"教育"}.__contains__) == ("教育",)
+    assert english_hints("Any adult-education courses?", {"教育"}.__contains__) == ("教育",)

@@ -49,3 +49,13 @@ def test_a_numeral_synonym_is_not_folded_inside_an_ordinal_or_a_number() -> None
     assert fold_synonyms("工作十一个月") == "工作十一个月"
     assert fold_synonyms("发放一次补贴") == "发放一次性补贴"
     assert "性提" not in words("总书记第一次提")
+
+
+def test_english_terms_are_read_left_to_right_and_across_hyphens() -> None:
+    # junior college | graduates, not junior | college graduates
+    info = analyze("How much is the return subsidy for junior college graduates?")
+    assert info.degrees == ("专科",)
+    assert analyze("A subsidy for a junior-college (associate) diploma?").degrees == ("专科",)
+    assert "继续教育" in analyze("How many continuing-education courses are planned?").query
+    # a glossary term written with its hyphen still matches
+    assert "高新区" in analyze("Which high-tech zone offers talent apartments?").query
