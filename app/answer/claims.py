@@ -71,6 +71,11 @@ def figures(query: str) -> tuple[Claim, ...]:
     >>> figures("去年3万人，今年1个亿")
     (Claim(text='3万人', kind='count'), Claim(text='1个亿', kind='count'))
     """
+    return tuple(c for _, c in _placed_figures(query))
+
+
+def _placed_figures(query: str) -> list[tuple[int, Claim]]:
+    """(start, figure) of every figure in ``query``, left to right."""
     found: list[tuple[int, Claim]] = []
     taken: set[int] = set()
     for kind, pattern in _FIGURES:
@@ -80,7 +85,7 @@ def figures(query: str) -> tuple[Claim, ...]:
                 continue
             taken |= span
             found.append((m.start(), Claim(m.group(0), kind)))
-    return tuple(c for _, c in sorted(found, key=lambda p: p[0]))
+    return sorted(found, key=lambda p: p[0])
 
 
 # what the asker has done for so long (干了5年, 住了一周): their background, not a claim
@@ -103,8 +108,7 @@ def claims(query: str, kinds: tuple[str, ...] = ()) -> tuple[Claim, ...]:
         return ()
     background = asides(query)
     out = []
-    for claim in figures(query):
-        at = query.find(claim.text)
+    for at, claim in _placed_figures(query):
         if (_ARTICLE.fullmatch(claim.text) or _SPENT.search(query[:at])
                 or any(claim.text in aside for aside in background)):
             continue

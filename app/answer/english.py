@@ -19,6 +19,10 @@ from lexicon import english_senses, english_stop_words, everyday_english, gazett
 PLACE_SUFFIXES_EN = ("district", "county", "city", "prefecture")
 
 
+#: a hyphen between letters (junior-college), read as a space
+_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")
+
+
 @cache
 def _english_terms() -> tuple[tuple[str, str, bool], ...]:
     """Glossary terms, then the gazetteer's English place names, each with its Chinese
@@ -32,7 +36,9 @@ def _english_terms() -> tuple[tuple[str, str, bool], ...]:
                      for suffix in PLACE_SUFFIXES_EN)
     places = tuple((name, g.english(name)[0].short, False)
                    for name in g.english_names() if name not in common)
-    return (*suffixed, *((word, chinese, True) for word, chinese in glossary_en()), *places)
+    terms = (*suffixed, *((word, chinese, True) for word, chinese in glossary_en()), *places)
+    # a hyphen joins words as a space does (high-tech zone matches high tech zone)
+    return tuple((_HYPHEN.sub(" ", word), chinese, plural) for word, chinese, plural in terms)
 
 
 #: a word starts after no letter and no letter's apostrophe (not the s of master's), but may
@@ -71,8 +77,6 @@ def english_query(question: str) -> str:
     return " ".join(dict.fromkeys(chinese for _, chinese in _english_matches(question)[0]))
 
 
-_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")
-
 #: figures an English question gives (in 2023, 5000 yuan), kept as they are written
 _FIGURE = re.compile(r"(?<![a-z0-9.])\d+(?:\.\d+)?(?![a-z0-9])")
 
@@ -86,7 +90,6 @@ def _english_matches(question: str) -> tuple[list[tuple[int, str]], str]:
     lowered = _HYPHEN.sub(" ", f" {question.lower()} ")
     spans: list[tuple[int, int, int, str]] = []
     for order, (word, chinese, plural) in enumerate(_english_terms()):
-        word = _HYPHEN.sub(" ", word)
         if (_plural_stem(word) if plural else word) not in lowered:  # most terms are absent
             continue
         spans.extend((m.start(), m.start() - m.end(), order, chinese)
