@@ -9,10 +9,11 @@ happened to them), what a question asks about by name, and its predicate.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache
 
 from app.answer.asked import ASKING_JI as _ASKING_JI
+from app.answer.scoring import normalise
 from lexicon import ask_words
 
 #: an A-not-A form (能不能, 有没有): it asks, and as phrasing it names nothing
@@ -48,9 +49,11 @@ _SELF = re.compile(r"(?:我们?|本人|(?:也|从来?|并|还)?没)"
 _ERRAND = re.compile(r"(?:问|了解|打听|咨询|请教)(?:问|一下|下|清楚|明白)?$")
 
 
-# Hearsay (听说以前要一个礼拜): after the clause that asks it is what the asker heard, not
-# what they ask; before it, it may name the topic (听说有个一次性补贴，本科能拿多少).
-_HEARSAY = re.compile(r"(?:听说|据说|听人说|听别人说)")
+# Hearsay and recollection (听说以前要一个礼拜, 以前好像得等一个礼拜): after the clause that
+# asks it is what the asker heard or remembers, not what they ask; before it, it may name
+# the topic (听说有个一次性补贴，本科能拿多少).
+_HEARSAY = re.compile(r"(?:听说|据说|听人说|听别人说"
+                      r"|(?:以前|之前|原来|我)?(?:好像|似乎|记得|印象中))")
 
 
 # What happened to the asker, told before the question (被一家公司录用了, 孩子今年毕业了): a
@@ -66,6 +69,13 @@ def clauses(query: str) -> tuple[str, ...]:
     ('我是硕士', '去威海工作', '每月有多少补贴')
     """
     return tuple(c for c in _CLAUSE_BREAK.split(query) if c.strip())
+
+
+def _marked(query: str, clause: str) -> bool:
+    """True when a question mark closes ``clause`` in ``query``."""
+    at = query.find(clause)
+    rest = query[at + len(clause):] if at >= 0 else ""
+    return bool(re.match(r"\s*[”’」』）)]*\s*[？?]", rest))
 
 
 def asides(query: str) -> tuple[str, ...]:
@@ -86,19 +96,63 @@ def asides(query: str) -> tuple[str, ...]:
     ()
     >>> asides("我是学机械的应届生，重点岗位有多少个？")
     ('我是学机械的应届生',)
+    >>> asides("人才房现在多久能批下来？以前好像得等一个礼拜")
+    ('以前好像得等一个礼拜',)
     """
     parts = clauses(query)
     if len(parts) < 2:
         return ()
     asking = [i for i, c in enumerate(parts) if _asking().search(c)]
-    if not asking and query.rstrip().endswith(("？", "?")):
-        asking = [len(parts) - 1]  # 「…，还是也能申请产权房？」 asks by its mark alone
+    if not asking:  # 「…，还是也能申请产权房？」 asks by its mark alone, wherever it stands
+        asking = [i for i, c in enumerate(parts) if _marked(query, c)]
     if not asking:
         return ()
     kept = {j for i in asking for j in (i - 1, i)} if len(parts) > 2 else set(range(len(parts)))
     return tuple(c for i, c in enumerate(parts) if i not in asking and (
         i not in kept or _SELF.match(c.strip()) or _ERRAND.search(c.strip())
         or _NARRATIVE.search(c.strip()) or (i > asking[-1] and _HEARSAY.match(c.strip()))))
+
+
+_SENTENCE_BREAK = re.compile(r"[。！!；;\n]+")
+
+
+def told_before(query: str) -> tuple[str, ...]:
+    """The asides (see :func:`asides`) that lie in whole sentences told before the one that
+    asks (「我在车企做工程师，单位要求修满学时。今年培训多少人次？」): closed by a full
+    stop, they are the asker's story; a clause joined by a comma to what is asked
+    (「我妹在厂里实习，表现好能不能留下」) may be the topic itself.
+
+    >>> told_before("我是工程师，在车企上班，单位要求修学时。今年培训多少人次？")
+    ('我是工程师', '在车企上班')
+    >>> told_before("我是工程师，单位要求修学时，今年培训多少人次？")
+    ()
+    """
+    aside = set(asides(query))
+    sentences = [p for p in _SENTENCE_BREAK.split(query) if p.strip()]
+    told: list[str] = []
+    for sentence in sentences[:-1]:
+        if _asking().search(sentence):
+            break
+        told.extend(c for c in clauses(sentence) if c in aside)
+    return tuple(told)
+
+
+def aside_only(weights: Mapping[str, float], query: str, factor: float) -> dict[str, float]:
+    """``weights`` (of a question's normalised key bigrams or words) with those that only
+    the asker's story holds (see :func:`told_before`), and no other clause, scaled by
+    ``factor``.
+
+    >>> q = "我是工程师，单位要求修学时。今年培训多少人次？"
+    >>> aside_only({"工程": 1.0, "人次": 1.0}, q, 0.5)
+    {'工程': 0.5, '人次': 1.0}
+    """
+    told = told_before(query)
+    if not told or factor == 1.0:
+        return dict(weights)
+    told_text = normalise("，".join(told))
+    asked = normalise("，".join(c for c in clauses(query) if c not in told))
+    return {k: w * factor if k in told_text and k not in asked else w
+            for k, w in weights.items()}
 
 
 # What a question asks about by name: the noun right after 哪个, 什么 or 有没有 (「在哪个场馆」,

@@ -43,6 +43,10 @@ class AnswerConfig:
     hint_weight: float = 0.3  # key bigrams of an English question's dictionary hints count
     #                          this share of their weight (a dictionary sense may be wrong;
     #                          0.3-1.0 answer the same English questions, more refuse above)
+    aside_weight: float = 0.3  # key bigrams and content words that only the asker's asides
+    #                           hold (「我在车企做工程师，单位要求修满学时。」 before what is
+    #                           asked; see ``clauses.asides``) count this share of their
+    #                           weight: background may name the topic, but is not asked
     echo_novelty: float = 0.35  # share of a short sentence's bigrams not in the question below
     #                            which it only restates the question
     # whether the evidence answers the question at all

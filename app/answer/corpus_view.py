@@ -14,7 +14,8 @@ import threading
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 
-from app.answer.clauses import after_asking, asides, clauses
+from app.answer.clauses import after_asking, aside_only, asides, clauses
+from app.answer.config import AnswerConfig
 from app.answer.eligibility import degree_spellings, person_spellings
 from app.answer.question import QuestionInfo
 from app.answer.scoring import document_frequencies, idf, key_bigrams, normalise
@@ -114,6 +115,18 @@ class CorpusView:
                                            self._unseen).items():
                 keys.setdefault(key, weight * hint_weight)
         return keys
+
+    def weights(self, q: QuestionInfo, config: AnswerConfig) -> tuple[dict[str, float],
+                                                                     dict[str, float]]:
+        """The question's weighted key bigrams (:meth:`keys`) and content words
+        (:meth:`terms`), those only the asker's story holds (「我在车企做工程师。」 told before
+        what is asked: :func:`app.answer.clauses.told_before`) at ``config.aside_weight``."""
+        keys = self.keys(q.content, q.hints, config.hint_weight)
+        terms = self.terms(q)
+        if q.script == "en":
+            return keys, terms
+        return (aside_only(keys, q.query, config.aside_weight),
+                aside_only(terms, q.query, config.aside_weight))
 
     def correct(self, query: str) -> str:
         """``query`` with its pinyin input slips spelled as the documents spell them (see

@@ -231,9 +231,9 @@ def make_plan(question: str, history: Sequence[Mapping[str, str]], retriever: Re
     info = read_question(question, history, corpus)
     region, place = asked_region(info, check_filters(filters), corpus.regions)
     hits = retrieve(retriever, (info.query, keyword_query(info)), max(k, candidate_k), region)
-    keys = corpus.keys(info.content, info.hints, config.hint_weight)
+    keys, terms = corpus.weights(info, config)
     cands = with_bylines(info, candidates(info, hits, retriever.documents, corpus.sentences,
-                                          keys, config, place, corpus.terms(info)),
+                                          keys, config, place, terms),
                          retriever.documents, corpus.sentences, config)
     cands = anchored(cands, corpus.anchors(info, config.anchor_documents))
     decision = decide(info, cands, config, keys, corpus.unseen(info))

@@ -8,6 +8,8 @@ begin longer dictionary words (工程技术, 计划生育), so they end no progr
 ('青年人才集聚的行动计划',)
 >>> find_programmes("企业能不能自己给员工评工程技术职称")
 ()
+>>> find_programmes("公司想自己在内部评工程类职称")
+()
 >>> programme_core("北汽新能源的青领计划")
 '青领'
 """
@@ -54,11 +56,20 @@ def find_programmes(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
+#: a character after the suffix that makes it name a category, not one programme (工程类职称,
+#: 项目类: "of the kind")
+_CATEGORY = frozenset("类型")
+
+
 def _continues(text: str, end: int) -> bool:
     """True when the suffix ending at ``end`` begins a longer dictionary word there
-    (工程师, 工程技术, 计划生育)."""
+    (工程师, 工程技术, 计划生育) or names a category (工程类职称).
+
+    >>> _continues("评工程类职称", 3), _continues("人才工程有哪些", 4)
+    (True, False)
+    """
     suffix = next(s for s in PROGRAMME_SUFFIXES if text.endswith(s, 0, end))
-    return any(dictionary_tag(suffix + text[end:end + k])
+    return text[end:end + 1] in _CATEGORY or any(dictionary_tag(suffix + text[end:end + k])
                for k in range(1, _CONTINUATION + 1) if end + k <= len(text))
 
 

@@ -42,9 +42,10 @@ class MadeUp:
         """The question read and its scored candidate sentences, the asked place compared."""
         q = read_question(question, (), self.view)
         _, place = asked_region(q, None, self.view.regions)
-        found = candidates(q, self.hits(), self.documents, self.view.sentences,
-                           self.view.keys(q.content), config, place, self.view.terms(q))
         config = config or AnswerConfig()
+        keys, terms = self.view.weights(q, config)
+        found = candidates(q, self.hits(), self.documents, self.view.sentences,
+                           keys, config, place, terms)
         found = with_bylines(q, found, self.documents, self.view.sentences, config)
         return q, anchored(found, self.view.anchors(q, config.anchor_documents))
 
@@ -55,4 +56,5 @@ class MadeUp:
     def decide(self, question: str, config: AnswerConfig | None = None) -> Decision:
         """The rules' decision over the candidates, with the question's unseen nouns."""
         q, cands = self.candidates(question, config)  # q read as the engine reads it
-        return decide(q, cands, config, self.view.keys(q.content), self.view.unseen(q))
+        keys, _ = self.view.weights(q, config or AnswerConfig())
+        return decide(q, cands, config, keys, self.view.unseen(q))
