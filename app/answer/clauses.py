@@ -137,22 +137,23 @@ def told_before(query: str) -> tuple[str, ...]:
     return tuple(told)
 
 
-def aside_only(weights: Mapping[str, float], query: str, factor: float) -> dict[str, float]:
-    """``weights`` (of a question's normalised key bigrams or words) with those that only
-    the asker's story holds (see :func:`told_before`), and no other clause, scaled by
-    ``factor``.
+def aside_only(query: str, factor: float, *weights: Mapping[str, float]
+               ) -> tuple[dict[str, float], ...]:
+    """Each of ``weights`` (of a question's normalised key bigrams or words) with those that
+    only the asker's story holds (see :func:`told_before`), and no other clause, scaled by
+    ``factor``; the story is read once for all of them.
 
     >>> q = "我是工程师，单位要求修学时。今年培训多少人次？"
-    >>> aside_only({"工程": 1.0, "人次": 1.0}, q, 0.5)
-    {'工程': 0.5, '人次': 1.0}
+    >>> aside_only(q, 0.5, {"工程": 1.0, "人次": 1.0})
+    ({'工程': 0.5, '人次': 1.0},)
     """
-    told = told_before(query)
-    if not told or factor == 1.0:
-        return dict(weights)
+    told = told_before(query) if factor != 1.0 else ()
+    if not told:
+        return tuple(dict(w) for w in weights)
     told_text = normalise("，".join(told))
     asked = normalise("，".join(c for c in clauses(query) if c not in told))
-    return {k: w * factor if k in told_text and k not in asked else w
-            for k, w in weights.items()}
+    return tuple({k: w * factor if k in told_text and k not in asked else w
+                  for k, w in each.items()} for each in weights)
 
 
 # What a question asks about by name: the noun right after 哪个, 什么 or 有没有 (「在哪个场馆」,

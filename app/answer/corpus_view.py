@@ -125,8 +125,8 @@ class CorpusView:
         terms = self.terms(q)
         if q.script == "en":
             return keys, terms
-        return (aside_only(keys, q.query, config.aside_weight),
-                aside_only(terms, q.query, config.aside_weight))
+        keys, terms = aside_only(q.query, config.aside_weight, keys, terms)
+        return keys, terms
 
     def correct(self, query: str) -> str:
         """``query`` with its pinyin input slips spelled as the documents spell them (see

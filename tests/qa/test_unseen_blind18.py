@@ -45,7 +45,7 @@ def test_only_whole_sentences_before_the_asking_one_are_the_story() -> None:
                                   "最近总抢不到课")
     # a clause joined by a comma to what is asked may be its topic
     assert told_before("我妹在厂里实习，表现好的话能不能直接留下？") == ()
-    weights = aside_only({"车企": 1.0, "人次": 1.0}, STORY, 0.3)
+    (weights,) = aside_only(STORY, 0.3, {"车企": 1.0, "人次": 1.0})
     assert weights == {"车企": 0.3, "人次": 1.0}
 
 
