@@ -172,6 +172,15 @@ def action_words() -> frozenset[str]:
     return _read()[2]
 
 
+def glossed(word: str) -> bool:
+    """True when the dictionary holds ``word`` (in its simplified form).
+
+    >>> glossed("景点"), glossed("最多值")
+    (True, False)
+    """
+    return word in _read()[3]
+
+
 def names_nothing(word: str) -> bool:
     """True when the dictionary glosses ``word`` only as an action (报名, 合办) or does not
     hold it (读完, 评上: a verb and its ending); False for a word with any other sense

@@ -324,6 +324,13 @@ def function_chars() -> frozenset[str]:
 
 
 @cache
+def complements() -> frozenset[str]:
+    """Directional complements (过来, 下来, 出来): after a verb or a noun they tell a
+    direction, never a thing a policy names (「吸引多少青年人才过来」)."""
+    return frozenset(r["word"] for r in _rows("question_words.tsv") if r["kind"] == "complement")
+
+
+@cache
 def people_words() -> frozenset[str]:
     """People in the asker's own world (员工, 同事, 同学, 老板, 儿子): whom a question is
     told about, not a category a policy names."""

@@ -11,8 +11,9 @@ from functools import cache, lru_cache
 
 from lexicon import degree_aliases, fold_synonyms
 
-#: 几 that asks (几年, 几个), not the "a few" of 好几年 or 十几年
-ASKING_JI = r"(?<![好十数])几"
+#: 几 that asks (几年, 几个), not the "a few" of 好几年 or 十几年, nor the "these few" of
+#: 这几年, 那几天, 前几年 and 近几年
+ASKING_JI = r"(?<![好十数这那前近])几"
 
 # a sum of money asked in so many words (多少钱, 能拿多少, 几万, 额度多少, 最高贷多少)
 _SUM = re.compile(r"多少钱|多少元|几万|几千|(?:拿|领|给|发|补|贷)多少"

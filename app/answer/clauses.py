@@ -78,6 +78,45 @@ def _marked(query: str, clause: str) -> bool:
     return bool(re.match(r"\s*[”’」』）)]*\s*[？?]", rest))
 
 
+_STOP = re.compile(r"[。！!]")  # a full stop or an exclamation mark: a statement
+_MARK = re.compile(r"[？?]")
+_CLOSING = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9]*")
+
+
+def _statements(query: str, parts: Sequence[str]) -> set[int]:
+    """Indices of ``parts`` (the clauses of ``query``) lying in sentences closed by a full
+    stop, when another sentence is closed by a question mark: there the asker states
+    (「我改进过几道工序，给厂里省了钱。能评个什么称号？」: 几 is 「a few」), the marked
+    sentence asks. Empty when no sentence carries a question mark.
+
+    >>> q = "我是工人，改进过几道工序。能评什么称号？"
+    >>> sorted(_statements(q, clauses(q)))
+    [0, 1]
+    """
+    if not _MARK.search(query):
+        return set()
+    out: set[int] = set()
+    sentence: list[int] = []
+    at = 0
+    for i, part in enumerate(parts):
+        at = query.find(part, at) + len(part)
+        closing = _CLOSING.match(query, at).group()
+        sentence.append(i)
+        if _MARK.search(closing):
+            sentence = []
+        elif _STOP.search(closing):
+            out.update(sentence)
+            sentence = []
+    return out
+
+
+def _asking_clauses(query: str, parts: Sequence[str]) -> list[int]:
+    """Indices of the clauses that ask: a question word, 吗 or an A-not-A form outside a
+    sentence stated with a full stop (see :func:`_statements`)."""
+    stated = _statements(query, parts)
+    return [i for i, c in enumerate(parts) if i not in stated and _asking().search(c)]
+
+
 def asides(query: str) -> tuple[str, ...]:
     """Clauses of a long question that neither ask nor lead into a clause that asks: the
     asker's own background (「我是山东大学的本科，老家是文登的，……，本科能拿多少？」).
@@ -102,7 +141,7 @@ def asides(query: str) -> tuple[str, ...]:
     parts = clauses(query)
     if len(parts) < 2:
         return ()
-    asking = [i for i, c in enumerate(parts) if _asking().search(c)]
+    asking = _asking_clauses(query, parts)
     if not asking:  # 「…，还是也能申请产权房？」 asks by its mark alone, wherever it stands
         asking = [i for i, c in enumerate(parts) if _marked(query, c)]
     if not asking:
@@ -129,9 +168,10 @@ def told_before(query: str) -> tuple[str, ...]:
     """
     aside = set(asides(query))
     sentences = [p for p in _SENTENCE_BREAK.split(query) if p.strip()]
+    asked = {clauses(query)[i] for i in _asking_clauses(query, clauses(query))}
     told: list[str] = []
     for sentence in sentences[:-1]:
-        if _asking().search(sentence):
+        if any(c in asked for c in clauses(sentence)):
             break
         told.extend(c for c in clauses(sentence) if c in aside)
     return tuple(told)

@@ -24,6 +24,7 @@ from app.answer.terms import TermWeights, without_umbrella, words
 from app.answer.wordclass import function_word, modal_led, names_thing
 from ingest.types import Document
 from lexicon import (
+    complements,
     gazetteer,
     names_nothing,
     people_words,
@@ -196,6 +197,7 @@ class CorpusView:
                 and not any(w in s for s in slots)
                 and ((aside and w in aside_text and w not in asked) or function_word(w)
                      or modal_led(w) or f"不{w}" in said or w in people_words()
+                     or w in complements()
                      or (not names_thing(w, q.query) and names_nothing(w) and w not in predicate
                          and not any(ch.isdigit() for ch in w)))}
         drop |= {f for f in map(normalise, _GUESS.findall(q.query)) if not self._terms.uses(f)}

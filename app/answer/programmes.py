@@ -10,6 +10,8 @@ begin longer dictionary words (工程技术, 计划生育), so they end no progr
 ()
 >>> find_programmes("公司想自己在内部评工程类职称")
 ()
+>>> find_programmes("北汽新能源那个青领计划是几年的"), find_programmes("那个培养技工的计划几年")
+(('青领计划',), ())
 >>> programme_core("北汽新能源的青领计划")
 '青领'
 """
@@ -29,6 +31,9 @@ _QUOTED = re.compile(r"[“\"「『《]([^”\"」』》]{2,20})[”\"」』》]
 _PROGRAMME = re.compile(r"([\u4e00-\u9fff]{2,8}(?:" + "|".join(PROGRAMME_SUFFIXES) + "))")
 _GENERIC_PROGRAMME = re.compile(r"^(?:什么|哪些|哪个|这个|那个|有关|相关|人才|引才|实施|这些)")
 _PROGRAMME_TRIM = re.compile(r"^(?:的|了|在|对|有|是|和|与)+")
+#: a demonstrative points at the name after it (北汽新能源那个青领计划 -> 青领计划), or at a
+#: description (那个培养技工的计划: "that plan which trains technicians"), no name at all
+_DEMONSTRATIVE = re.compile(r"[这那][个项种]")
 
 
 def find_programmes(text: str) -> tuple[str, ...]:
@@ -49,6 +54,9 @@ def find_programmes(text: str) -> tuple[str, ...]:
         while start < m.end(1) - 4 and not starts_a_word(unquoted, start):
             start += 1
         name = _PROGRAMME_TRIM.sub("", unquoted[start:m.end(1)])
+        pointed = _DEMONSTRATIVE.split(name)
+        if len(pointed) > 1:  # 那个青领计划 names 青领计划; 那个培养技工的计划 describes one
+            name = "" if "的" in pointed[-1] else pointed[-1]
         if (len(name) >= 4 and not _GENERIC_PROGRAMME.match(name)
                 and not any(w in name for w in ask_words())
                 and programme_core(name) not in question_phrases()):  # 今年计划: a verb

@@ -40,7 +40,7 @@ from lexicon import (
     question_phrases,
     umbrella_words,
 )
-from lexicon.dictionary import partner_words
+from lexicon.dictionary import glossed, partner_words
 from lexicon.segmenter import JIEBA_LOCK, dictionary_tag
 
 #: characters of the question read past a word the segmenter may have cut wrongly
@@ -139,6 +139,18 @@ def _elision(word: str) -> re.Pattern[str]:
     return re.compile("|".join(splits))
 
 
+def _abbreviation(word: str) -> bool:
+    """True when ``word`` is a numeral abbreviation as a whole: a numeral and one character
+    (三专), or a numeral, 个 and its head (四个集中); not 四共指, the abbreviation 四共 and
+    the verb after it.
+
+    >>> _abbreviation("三专"), _abbreviation("四个集中"), _abbreviation("四共指")
+    (True, True, False)
+    """
+    m = NUMBERED.fullmatch(word)
+    return m is not None and (len(m.group(2)) == 1 or "个" in word)
+
+
 class TermWeights:
     """Sentence frequencies of the corpus's words (segmented once, on first use)."""
 
@@ -197,10 +209,11 @@ class TermWeights:
         """Nouns of the question the corpus never uses, even in part (月租金 when neither it
         nor 租金 occurs; not 总体目标 when 总体 and 目标 both do): the things it asks
         about that these documents cannot hold; nor a used noun with a place word after it
-        (局里, 网上), nor a Latin word (a loan in a Chinese question: offer, HR). Umbrella
-        words (资金, 待遇) are never unseen: any benefit the documents name answers them;
-        nor are general function
-        words a tagger may call nouns (专门, 全部: the lexicon's stop words)."""
+        (局里, 网上), nor a Latin word (a loan in a Chinese question: offer, HR), nor a
+        fragment neither jieba's dictionary nor CC-CEDICT holds (最多值 of 「最多值多少」).
+        Umbrella words (资金, 待遇) are never unseen: any benefit the documents name answers
+        them; nor are general function words a tagger may call nouns (专门, 全部: the
+        lexicon's stop words)."""
         text = normalise(query)
         never = _never_unseen()
         out = []
@@ -211,6 +224,10 @@ class TermWeights:
                     #           a Latin word in a Chinese question is a loan (offer, HR)
                 if word[-1] in localizers() and self.uses(word[:-1]):
                     continue  # 局里 asks about the 局 the documents name
+                if not dictionary_tag(word) and not glossed(word) and not _abbreviation(word):
+                    continue  # no dictionary holds it: the segmenter's fragment (最多值 of
+                    #           「最多值多少」, 四共指 of 「四共指的哪几样」), not a thing;
+                    #           a numeral abbreviation (三专) is checked below
                 if self._cut_off(word, text) or self._verb_led(word) != (word,):
                     continue
                 if not names_thing(word, query) or guessed_pair(word):

@@ -46,7 +46,15 @@ def names_thing(word: str, query: str) -> bool:
 
     >>> names_thing("场馆", "在哪个场馆开的"), names_thing("合办", "要跟企业合办哪些学院")
     (True, False)
+
+    One character before the measure word 个 is a verb and its measure (评个 in 能评个什么
+    称号, 办个) or a pronoun (这个): it names nothing whatever the tagger says.
+
+    >>> names_thing("评个", "能评个什么称号")
+    False
     """
+    if len(word) == 2 and word[1] == "个":
+        return False
     return (word in nouns(query) or cut_apart_noun(word, normalise(query))
             or noun_headed(word))
 
