@@ -10,8 +10,11 @@ directional complement ending what is asked (多少青年人才过来) was weigh
 from __future__ import annotations
 
 from app.answer.clauses import asides, told_before
+from app.answer.presence import present
 from app.answer.programmes import find_programmes
 from app.answer.question import find_kinds
+from app.answer.scoring import normalise
+from lexicon import fold_synonyms
 from tests.qa.made_up import MadeUp
 
 STORY = ("我在一家电缆企业当了二十多年工人，没写过论文，但改进过几道工序给厂里省了不少钱。"
@@ -83,3 +86,10 @@ def test_a_direction_after_what_is_asked_names_nothing() -> None:
     d = made.decide("今年打算吸引多少青年人才过来？")
     assert not d.refused, d.reason
     assert "15万人" in d.chosen[0].sentence.text
+
+
+def test_talent_housing_in_everyday_words() -> None:
+    # 人才房 is what people call the notices' 人才住房 / 人才公寓
+    assert "人才公寓" in fold_synonyms("青岛高新区申请租人才房，多久能批下来")
+    # and a sentence that writes 人才房 holds the benefit a question names as 人才公寓
+    assert present("人才公寓", normalise("青岛高新区申请租人才房"))
