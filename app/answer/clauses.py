@@ -168,7 +168,8 @@ def told_before(query: str) -> tuple[str, ...]:
     """
     aside = set(asides(query))
     sentences = [p for p in _SENTENCE_BREAK.split(query) if p.strip()]
-    asked = {clauses(query)[i] for i in _asking_clauses(query, clauses(query))}
+    parts = clauses(query)
+    asked = {parts[i] for i in _asking_clauses(query, parts)}
     told: list[str] = []
     for sentence in sentences[:-1]:
         if any(c in asked for c in clauses(sentence)):

@@ -38,7 +38,7 @@ def test_synonyms_expand_in_both_directions() -> None:
     assert "社保" in expand_synonyms("社会保险怎么缴")
     assert set(expand_synonyms("有什么补贴")) == {"补助", "津贴", "资助"}
     assert expand_synonyms("硕士") == ["研究生"]
-    assert expand_synonyms("人才公寓") == ["人才住房"]
+    assert expand_synonyms("人才公寓") == ["人才住房", "人才房"]
     assert expand_synonyms("公积金") == ["住房公积金"]
 
 
