@@ -189,6 +189,5 @@ def names_nothing(word: str) -> bool:
     >>> names_nothing("报名"), names_nothing("读完"), names_nothing("签证")
     (True, True, False)
     """
-    _, _, actions, glossed, _ = _read()
-    return word in actions or word not in glossed
+    return word in action_words() or not glossed(word)
 

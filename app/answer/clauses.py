@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from app.answer.asked import ASKING_JI as _ASKING_JI
 from app.answer.scoring import normalise
@@ -110,11 +110,14 @@ def _statements(query: str, parts: Sequence[str]) -> set[int]:
     return out
 
 
-def _asking_clauses(query: str, parts: Sequence[str]) -> list[int]:
-    """Indices of the clauses that ask: a question word, 吗 or an A-not-A form outside a
-    sentence stated with a full stop (see :func:`_statements`)."""
+@lru_cache(maxsize=4096)
+def _asking_clauses(query: str) -> tuple[int, ...]:
+    """Indices of the clauses of ``query`` that ask: a question word, 吗 or an A-not-A form
+    outside a sentence stated with a full stop (see :func:`_statements`); read once per
+    question for :func:`asides` and :func:`told_before` alike."""
+    parts = clauses(query)
     stated = _statements(query, parts)
-    return [i for i, c in enumerate(parts) if i not in stated and _asking().search(c)]
+    return tuple(i for i, c in enumerate(parts) if i not in stated and _asking().search(c))
 
 
 def asides(query: str) -> tuple[str, ...]:
@@ -141,7 +144,7 @@ def asides(query: str) -> tuple[str, ...]:
     parts = clauses(query)
     if len(parts) < 2:
         return ()
-    asking = _asking_clauses(query, parts)
+    asking = list(_asking_clauses(query))
     if not asking:  # 「…，还是也能申请产权房？」 asks by its mark alone, wherever it stands
         asking = [i for i, c in enumerate(parts) if _marked(query, c)]
     if not asking:
@@ -169,7 +172,7 @@ def told_before(query: str) -> tuple[str, ...]:
     aside = set(asides(query))
     sentences = [p for p in _SENTENCE_BREAK.split(query) if p.strip()]
     parts = clauses(query)
-    asked = {parts[i] for i in _asking_clauses(query, parts)}
+    asked = {parts[i] for i in _asking_clauses(query)}
     told: list[str] = []
     for sentence in sentences[:-1]:
         if any(c in asked for c in clauses(sentence)):

@@ -29,7 +29,7 @@ PROGRAMME_SUFFIXES = ("行动计划", "计划", "工程", "行动", "专项")
 _CONTINUATION = 3
 _QUOTED = re.compile(r"[“\"「『《]([^”\"」』》]{2,20})[”\"」』》]")
 _PROGRAMME = re.compile(r"([\u4e00-\u9fff]{2,8}(?:" + "|".join(PROGRAMME_SUFFIXES) + "))")
-_GENERIC_PROGRAMME = re.compile(r"^(?:什么|哪些|哪个|这个|那个|有关|相关|人才|引才|实施|这些)")
+_GENERIC_PROGRAMME = re.compile(r"^(?:什么|哪些|哪个|有关|相关|人才|引才|实施|这些)")
 _PROGRAMME_TRIM = re.compile(r"^(?:的|了|在|对|有|是|和|与)+")
 #: a demonstrative points at the name after it (北汽新能源那个青领计划 -> 青领计划), or at a
 #: description (那个培养技工的计划: "that plan which trains technicians"), no name at all
