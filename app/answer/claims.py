@@ -34,17 +34,19 @@ _CHECK_START = re.compile(r"^\s*(?:听说|据说|听人说|听别人说|有人�
 # a number, not an ordinal (第一个) nor the end of a longer one
 _NUMBER = rf"(?<![第\d.{NUMERAL_CHARS}百千])(?:\d+(?:\.\d+)?|[{NUMERAL_CHARS}百千]+)"
 _SCALE = "(?:[十百千万亿]|个亿)?"
+# 「2亿多人」, 「3000余元」: more than the figure, still one figure with its unit
+_MORE = "(?:多|余)?"
 # (kind, pattern) in the order tried at each position: a date before a duration (2022年
 # is a year, 3年 a span), a sum before a count (3万元 is money, 3万人 people)
 _MONEY = "|".join(map(re.escape, money_words()))
 _FIGURES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("date", re.compile(r"(?:19|20)\d{2}年(?:\d{1,2}月(?:\d{1,2}[日号])?)?"
                         r"|\d{1,2}月\d{1,2}[日号]")),
-    ("amount", re.compile(rf"{_NUMBER}{_SCALE}(?:元|块钱|块"
+    ("amount", re.compile(rf"{_NUMBER}{_SCALE}{_MORE}(?:元|块钱|块"
                           rf"|(?![人名位家所项套批个次年月天周日号小时%])(?=[^，。？?\d]{{0,4}}(?:{_MONEY})))")),
     ("duration", re.compile(rf"{_NUMBER}(?:个工作日|个月|天|周|年)(?!级)")),
-    ("count", re.compile(rf"{_NUMBER}个?亿|{_NUMBER}{_SCALE}(?:人次|人|名|位|家|所|项|套|批|个)"
-                         rf"|\d+(?:\.\d+)?(?:[万亿]|%)|{_NUMBER}成")),
+    ("count", re.compile(rf"{_NUMBER}个?亿{_MORE}(?:人次|人|名|位|家|所|项|套|批|个)?"
+                         rf"|{_NUMBER}{_SCALE}{_MORE}(?:人次|人|名|位|家|所|项|套|批|个)|\d+(?:\.\d+)?(?:[万亿]|%){_MORE}|{_NUMBER}成")),
 )
 
 

@@ -85,6 +85,10 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = {
     # a price as a share of another: 「市场价的几折」, 「打几折」, 「多少折扣」
     "discount": re.compile(r"几折|多少折|打折|折扣|what discount|how much off"
                            r"|percent of the market", re.I),
+    # the schooling a benefit needs: 「要什么学历才能领」, not the asker's 「没什么学历」
+    "degree": re.compile(r"(?<![没无])(?:什么|哪些|哪种|何种)(?:样的)?学历|学历(?:要求|门槛|限制)"
+                         r"|对学历|what (?:degree|education)|degree (?:required|requirement)",
+                         re.I),
 }
 
 _COMPARE = re.compile(r"差多少|相差|差距|差别|区别|不同|不一样|多多少|少多少|比较|对比|相比|哪个多"
@@ -100,7 +104,7 @@ def asks_comparison(query: str) -> bool:
 KIND_NAMES: dict[str, str] = {
     "amount": "金额", "count": "数量", "duration": "期限", "date": "时间", "day": "具体日期",
     "department": "负责部门", "condition": "条件", "phone": "联系电话", "discount": "折扣",
-    "author": "作者或发文单位",
+    "author": "作者或发文单位", "degree": "学历要求",
 }
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 from app.answer.script import simplified
-from lexicon import fold_synonyms, function_chars
+from lexicon import degrees, fold_synonyms, function_chars
 
 _NUM = r"(?:\d[\d,.]*|[一二两三四五六七八九十百千万亿]+)"
 SENTENCE_KINDS: dict[str, re.Pattern[str]] = {
@@ -104,8 +104,16 @@ def holds_kind(text: str, kind: str) -> bool:
 
     Memoised: the same corpus sentences are checked for every question.
     """
-    pattern = SENTENCE_KINDS.get(kind)
+    pattern = _degree_named() if kind == "degree" else SENTENCE_KINDS.get(kind)
     return bool(pattern and pattern.search(simplified(text)))
+
+
+@lru_cache(maxsize=1)
+def _degree_named() -> re.Pattern[str]:
+    """A sentence that says which schooling a benefit needs names a degree (本科、硕士、
+    博士分别…, 学历): the lexicon's degree words, or 学历 and 学位 themselves."""
+    words = {"学历", "学位", *(w for d in degrees() for w in (*d.covers, *d.aliases))}
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
 
 
 def document_frequencies(texts: Iterable[str]) -> Counter[str]:

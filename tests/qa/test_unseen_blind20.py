@@ -1,0 +1,60 @@
+"""General faults the twentieth and twenty-first unseen question sets showed, each on a
+made-up notice: a question asking which schooling a benefit needs (「要什么学历才能领」) was
+answered by a sentence that names the benefit and no degree; a noun with a localizer after
+it (人里 of 「从哪些人里选」) was respelled as a word it sounds like (人力); and a figure the
+asker checks with 多 after it (「有2亿多人对吧」) left 多人 behind as a thing the documents
+must write. Each test also checks the case that must still be answered or left alone."""
+
+from __future__ import annotations
+
+from app.answer.claims import claims, figures
+from app.answer.question import find_kinds
+from tests.qa.made_up import MadeUp
+
+
+def _made(body: str) -> MadeUp:
+    return MadeUp.of({"d": ("人才工作方案", "某市", body)})
+
+
+def test_asking_which_degree_a_benefit_needs_is_a_kind_of_fact() -> None:
+    assert "degree" in find_kinds("那个购房券要什么学历才能领")
+    assert "degree" in find_kinds("生活补贴对学历有要求吗")
+    assert "degree" in find_kinds("What degree do I need for the housing subsidy?")
+    # the asker's own schooling is told, not asked
+    assert "degree" not in find_kinds("我没什么学历，能评工匠吗")
+    assert "degree" not in find_kinds("那个没啥学历的工人在哪家公司")
+
+
+def test_a_sentence_naming_no_degree_does_not_say_which_one_is_needed() -> None:
+    made = _made("青年人才到高新区可享受最高15万元的住房补贴，以及最高10万元的购房券。")
+    d = made.decide("高新区那个最高10万元的购房券，要什么学历才能领")
+    assert d.refused, d.reason
+    assert "学历要求" in d.missing
+    # a sentence that names the degrees says it
+    made = _made("按照本科、硕士、博士学历分别给予每月1000元、2000元、5000元的生活补贴。")
+    d = made.decide("生活补贴要什么学历才能领？")
+    assert not d.refused, d.reason
+    assert "硕士" in d.chosen[0].sentence.text
+
+
+def test_a_noun_and_its_localizer_are_no_slip() -> None:
+    made = _made("人力资源部门积极选聘优秀企业家为导师。人力资源服务机构提供人力资源服务。"
+                 "推进人力资源市场建设。")
+    assert made.view.correct("校外导师一般从哪些人里选") == "校外导师一般从哪些人里选"
+    # a verb before the place word may be a slip: 管里 is 管理 typed with the wrong 里
+    managed = _made("加强人才管理，完善管理制度。")
+    assert managed.view.correct("人才管里办法") == "人才管理办法"
+
+
+def test_more_than_a_figure_is_still_one_figure() -> None:
+    assert [c.text for c in figures("总量有2亿多人对吧")] == ["2亿多人"]
+    assert [c.text for c in figures("听说补3000多元")] == ["3000多元"]
+    assert [c.text for c in figures("有20余家企业吧")] == ["20余家"]
+    assert [c.text for c in figures("今年1个亿")] == ["1个亿"]
+    made = _made("截至2020年底，全国科技人力资源总量已超过1.1亿人，规模为世界第一。"
+                 "全国技能人才总量超过2亿人。")
+    question = "文章说截至2020年底全国科技人力资源总量有2亿多人对吧"
+    assert [c.kind for c in claims(question)] == ["date", "count"]
+    d = made.decide(question)
+    assert not d.refused, d.reason
+    assert "1.1亿人" in d.chosen[0].sentence.text
