@@ -78,6 +78,12 @@ def asks_people(query: str, kinds: tuple[str, ...]) -> bool:
 _SPAN = re.compile(rf"多久|多长时间|{ASKING_JI}(?:年|天|个月)")
 
 
+def asks_span(query: str, kinds: Sequence[str]) -> bool:
+    """True when a (simplified) question asks a span of time in so many words (能领几年,
+    多久) and reads it as a duration."""
+    return "duration" in kinds and _SPAN.search(query) is not None
+
+
 def asks_outright(query: str, kinds: Sequence[str]) -> str | None:
     """The kind of fact a (simplified) question asks in so many words, a sum of money
     (能拿多少), a span of time (能领几年) or a number of people (多少青年人才), when it is

@@ -23,7 +23,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from app.answer.asked import asked_period, asks_people
+from app.answer.asked import asked_period, asks_people, asks_span
 from app.answer.config import AnswerConfig
 from app.answer.eligibility import degree_in, missing_constraints
 from app.answer.english import english_overlap
@@ -139,6 +139,30 @@ def _heading_before(sentences: Sequence[Sentence], index: int) -> Sentence | Non
 
 def _text(sentences: Sequence[Sentence], index: int) -> str:
     return sentences[index].text if 0 <= index < len(sentences) else ""
+
+
+#: clause breaks inside a sentence
+_CLAUSE_BREAK = re.compile(r"[，,；;：:]")
+#: the question's words that a stated span must stand beside: of those the sentence holds,
+#: the ones weighing at least this share of the heaviest (the rarest in the documents)
+SPAN_TERM_SHARE = 0.8
+
+
+def span_beside(text: str, terms: Mapping[str, float] | None) -> bool:
+    """True when a span of time in ``text`` stands in a clause that holds (or follows one
+    that holds) the rarest of the question's words the sentence holds: 「减免1年房租，到期后
+    可半价续租」 states how long the rent is waived, not how long the half-price renewal
+    lasts."""
+    own = normalise(text)
+    held = {normalise(w): weight for w, weight in (terms or {}).items() if normalise(w) in own}
+    if not held:
+        return True
+    top = max(held.values())
+    rare = [w for w, weight in held.items() if weight >= SPAN_TERM_SHARE * top]
+    parts = [normalise(p) for p in _CLAUSE_BREAK.split(simplified(text))]
+    return any(holds_kind(part, "duration") and any(w in part + (parts[i - 1] if i else "")
+                                                 for w in rare)
+               for i, part in enumerate(parts))
 
 
 @lru_cache(maxsize=10_000)
@@ -315,10 +339,12 @@ def _candidate(q: QuestionInfo, hit: Hit, doc: Document, sentences: Sequence[Sen
     # and a number of people asked only by a sentence that counts people (both read once
     # per question: memoised)
     period, people = asked_period(q.query, q.kinds), asks_people(q.query, q.kinds)
+    span = asks_span(q.query, q.kinds)
     kind_ok = not signed and any(
         holds_kind(sentence.text, k)
         and (k != "amount" or period is None or states_period(sentence.text, period))
         and (k != "count" or not people or states_people(sentence.text))
+        and (k != "duration" or not span or span_beside(sentence.text, terms))
         for k in q.kinds)
     specific = sum(1 for d in q.degrees if degree_in(d, own)) + sum(
         1 for b in q.benefits if normalise(b) in own)

@@ -50,11 +50,11 @@ def names_thing(word: str, query: str) -> bool:
     One character before the measure word 个 is a verb and its measure (评个 in 能评个什么
     称号, 办个) or a pronoun (这个): it names nothing whatever the tagger says.
 
-    >>> names_thing("评个", "能评个什么称号")
-    False
+    >>> names_thing("评个", "能评个什么称号"), names_thing("哪年哪月", "是哪年哪月提出的")
+    (False, False)
     """
-    if len(word) == 2 and word[1] == "个":
-        return False
+    if (len(word) == 2 and word[1] == "个") or "哪" in word:
+        return False  # 哪年哪月 (an idiom the dictionary holds) asks; it names nothing
     return (word in nouns(query) or cut_apart_noun(word, normalise(query))
             or noun_headed(word))
 

@@ -3,12 +3,15 @@ made-up notice: a question asking which schooling a benefit needs (「要什么�
 answered by a sentence that names the benefit and no degree; a noun with a localizer after
 it (人里 of 「从哪些人里选」) was respelled as a word it sounds like (人力); and a figure the
 asker checks with 多 after it (「有2亿多人对吧」) left 多人 behind as a thing the documents
-must write. Each test also checks the case that must still be answered or left alone."""
+must write; a span of time stated for one thing answered how long another lasts (「减免1年
+房租，到期后可半价续租」 asked how long the renewal runs); and the asking idiom 哪年哪月 was
+read as a thing the documents lack. Each test also checks the case that must still be
+answered or left alone."""
 
 from __future__ import annotations
 
 from app.answer.claims import claims, figures
-from app.answer.question import find_kinds
+from app.answer.question import analyze, find_kinds
 from tests.qa.made_up import MadeUp
 
 
@@ -58,3 +61,34 @@ def test_more_than_a_figure_is_still_one_figure() -> None:
     d = made.decide(question)
     assert not d.refused, d.reason
     assert "1.1亿人" in d.chosen[0].sentence.text
+
+
+def test_a_span_of_time_answers_only_beside_what_is_asked() -> None:
+    """「减免1年房租，到期后可按市场价格半价续租」 says how long the rent is waived, not how
+    long the half-price renewal lasts; asked the first, it answers, asked the second, not."""
+    made = MadeUp.of({
+        "d": ("人才工作方案", "某市", "打造青年社区人才公寓，对求职面试的大学生提供5天免费"
+              "住宿，对确定就职的高校毕业生减免1年房租，到期后可按市场价格半价续租。"),
+        # 人才公寓 is a common word here, 半价续租 a rare one
+        "e": ("人才公寓建设", "某市", "人才公寓已建成50万平方米。人才公寓投入使用5300多套。"
+              "人才公寓入住青年人才8000多名。")})
+    d = made.decide("人才公寓半价续租最多能续几年")
+    assert d.refused, d.reason
+    d = made.decide("人才公寓房租能免多久")
+    assert not d.refused, d.reason
+    assert "1年房租" in d.chosen[0].sentence.text
+    # a span stated in the clause after the one that names what is asked still answers
+    made = _made("对引进的博士给予每月5000元生活补贴，最长发放3年。")
+    d = made.decide("博士生活补贴能领几年")
+    assert not d.refused, d.reason
+
+
+def test_an_asking_idiom_is_no_missing_thing() -> None:
+    """哪年哪月 is a word the dictionary holds (which year and month): it asks a date and
+    is nothing the documents could lack."""
+    made = _made("本文讨论新质生产力这一概念。2023年9月，首次提出新质生产力。")
+    question = "新质生产力这个概念是哪年哪月提出来的？"
+    assert made.view.unseen(analyze(question)) == ()
+    d = made.decide(question)
+    assert not d.refused, d.reason
+    assert "2023年9月" in d.chosen[0].sentence.text
