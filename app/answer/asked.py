@@ -78,6 +78,29 @@ def asks_people(query: str, kinds: tuple[str, ...]) -> bool:
 _SPAN = re.compile(rf"多久|多长时间|{ASKING_JI}(?:年|天|个月)")
 
 
+# asking which ones, by name: 哪些学校, 哪几家, 名单, 都有什么; with the few characters
+# around it that name what is asked for (院校都有哪些, 哪些学校)
+_NAMES_ASKED = re.compile(r"([\u4e00-\u9fff]{0,4}?)(?:都|具体)?(?:有|是|包括)?"
+                          r"(?:哪些|哪几(?![年天月])|名单|什么)([\u4e00-\u9fff]{0,4})")
+
+
+def names_asked(query: str) -> tuple[str, ...]:
+    """The character bigrams of what a (simplified) question asks for by name (院校 of
+    「合作的院校都有哪些」, 学校 of 「有哪些学校」): a sentence that only counts those
+    (合作百所技能院校) names none. Empty when it asks no such thing.
+
+    >>> names_asked("合作的院校都有哪些"), names_asked("合作多少所院校")
+    (('作的', '的院', '院校'), ())
+    """
+    if not re.search(r"哪些|哪几(?![年天月])|名单|都有什么|都是什么", query):
+        return ()
+    out: list[str] = []
+    for m in _NAMES_ASKED.finditer(query):
+        for part in m.groups():
+            out.extend(part[i:i + 2] for i in range(len(part) - 1))
+    return tuple(dict.fromkeys(out))
+
+
 def asks_span(query: str, kinds: Sequence[str]) -> bool:
     """True when a (simplified) question asks a span of time in so many words (能领几年,
     多久) and reads it as a duration."""

@@ -246,6 +246,21 @@ def content_segments(text: str, remove: tuple[str, ...] = (),
     return tuple(p for p in pieces if len(p) >= 2)
 
 
+_ENGLISH_WORD = re.compile(r"[A-Za-z]{2,}")
+_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
+
+
+def mostly_english(text: str) -> bool:
+    """True for an English question that quotes a few Chinese characters: four English
+    words or more, and more of them than Chinese characters.
+
+    >>> mostly_english("how much can I borrow with their 人才贷?"), mostly_english("想找intern")
+    (True, False)
+    """
+    words = len(_ENGLISH_WORD.findall(text))
+    return words >= 4 and words > len(_HAN_CHAR.findall(text))
+
+
 def query_for(question: str, script: Script) -> str:
     """The simplified-Chinese retrieval query for a question in any supported script,
     spoken question words in their written form (啥 -> 什么)."""
@@ -259,7 +274,10 @@ def analyze_query(query: str, original: str, script: Script) -> QuestionInfo:
     places = find_places(query)
     degrees = find_degrees(query)
     spelled = tuple(a for a, d in degree_aliases() if d in degrees and a in query)
-    kinds = find_kinds(query if script != "en" else f"{query} {original}")
+    # an English question that quotes a Chinese term (「talent loan (人才贷)」) is read as
+    # Chinese with its English glossed, so its English wording is read for the kind too
+    english = script == "en" or mostly_english(original)
+    kinds = find_kinds(f"{query} {original}" if english else query)
     # a figure the asker states to have it checked asks for its kind, and is no topic
     claimed = claims(query, kinds)
     kinds = kinds or tuple(dict.fromkeys(c.kind for c in claimed))

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from app.answer.facts import amount_cell, benefit_label
 from app.answer.framing import en_place, en_term, partial_lead
-from app.answer.question import KIND_NAMES, QuestionInfo
+from app.answer.question import KIND_NAMES, QuestionInfo, mostly_english
 from app.answer.types import Citation
 from ingest.facts import Fact
 from ingest.types import Document
@@ -115,6 +115,15 @@ def quoted_question(query: str, limit: int = QUOTE_CHARS) -> str:
     return f"能回答「{text}」的内容"
 
 
+def _english_quote(text: str) -> str:
+    """An English question as quoted in a refusal: cut at a word within
+    ``EN_QUOTE_CHARS``."""
+    text = " ".join(text.split())
+    if len(text) > EN_QUOTE_CHARS:
+        text = text[:EN_QUOTE_CHARS].rsplit(" ", 1)[0] + "…"
+    return text
+
+
 def refusal_subject(q: QuestionInfo, missing: Sequence[str] = ()) -> str:
     """What was asked, in the question's words (see the module docstring). ``missing``
     are what the decision found absent; those the question itself writes (个税, not an
@@ -125,9 +134,7 @@ def refusal_subject(q: QuestionInfo, missing: Sequence[str] = ()) -> str:
     '青岛对研究生的个税'
     """
     if q.script == "en":
-        text = " ".join(q.text.split())
-        if len(text) > EN_QUOTE_CHARS:
-            text = text[:EN_QUOTE_CHARS].rsplit(" ", 1)[0] + "…"
+        text = _english_quote(q.text)
         return f"“{text}”" if text else ""
     who = [a for a, d in degree_aliases() if d in q.degrees and a in q.query][:1]
     who += [w for w in _as_written(q.query, dict(person_categories()), q.persons)
@@ -146,6 +153,10 @@ def refusal_subject(q: QuestionInfo, missing: Sequence[str] = ()) -> str:
     elif absent and not all(a in core for a in absent):
         thing = "、".join(absent)  # the words the documents lack, which the core left out
     elif core and (who or not _opens(q, core)):
+        # an English question quoting a Chinese term is quoted as the asker wrote it, not
+        # as its glossed reading
+        if mostly_english(q.text):
+            return f"能回答「{_TRAILING_PUNCT.sub('', _english_quote(q.text))}」的内容"
         return quoted_question(q.query)
     else:
         thing = core

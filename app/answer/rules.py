@@ -30,13 +30,16 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from app.answer.asked import asks_outright
+from app.answer.asked import asks_outright, names_asked
 from app.answer.clauses import asks_about
 from app.answer.config import AnswerConfig
 from app.answer.evidence import Candidate
 from app.answer.question import KIND_NAMES, QuestionInfo
-from app.answer.scoring import text_bigrams
+from app.answer.scoring import counts_only, text_bigrams
 from lexicon import APPLIES
+
+#: what a refusal says is missing when the evidence counts the things asked for by name
+NAMES_MISSING = "具体名单"
 
 Outcome = Literal["answer", "refuse", "clarify", "unknown_region", "other_region"]
 
@@ -185,6 +188,11 @@ def decide(q: QuestionInfo, cands: Sequence[Candidate], config: AnswerConfig | N
             # 「能拿多少钱」 over a sentence naming the benefit without its sum: say so
             return _refuse(f"no evidence sentence states the asked-for {KIND_NAMES[outright]}",
                            (KIND_NAMES[outright],))
+        if (best is not None and supported(best, config)
+                and counts_only(best.sentence.text, names_asked(q.query))):
+            # 「合作的院校都有哪些」 over 「将合作百所技能院校」: how many, not which
+            return _refuse("the evidence counts what is asked for but names none",
+                           (NAMES_MISSING,))
         if unseen and best is not None and (best.support < config.unseen_support or any(
                 asks_about(q.query, w) for w in unseen)):  # 「在哪个场馆」: what is asked
             return _refuse(f"the documents never mention {'、'.join(unseen)}", unseen)

@@ -109,6 +109,27 @@ def holds_kind(text: str, kind: str) -> bool:
     return bool(pattern and pattern.search(simplified(text)))
 
 
+# a number and its measure word before what it counts (百所技能院校, 20余家企业), with up to
+# two characters of the counted thing's own words between (技能 of 技能院校)
+_COUNTED = (rf"{_NUM}\s*(?:多|余)?\s*(?:所|家|个|项|名|位|种|类|批|支|座|条|套)"
+            r"[\u4e00-\u9fff]{0,2}")
+
+
+def counts_only(text: str, keys: Iterable[str]) -> bool:
+    """True when ``text`` counts one of the question's ``keys`` (百所技能院校 for 院校)
+    and lists nothing (no enumeration comma): it says how many, not which.
+
+    >>> counts_only("未来3年内将合作百所技能院校", ["院校"])
+    True
+    >>> counts_only("与青岛大学、青岛科技大学等院校合作", ["院校"])
+    False
+    """
+    if "、" in text:
+        return False
+    own = normalise(text)
+    return any(re.search(_COUNTED + re.escape(k), own) for k in keys if len(k) >= 2)
+
+
 @lru_cache(maxsize=1)
 def _degree_named() -> re.Pattern[str]:
     """A sentence that says which schooling a benefit needs names a degree (本科、硕士、

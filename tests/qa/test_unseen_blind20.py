@@ -5,13 +5,18 @@ it (人里 of 「从哪些人里选」) was respelled as a word it sounds like (
 asker checks with 多 after it (「有2亿多人对吧」) left 多人 behind as a thing the documents
 must write; a span of time stated for one thing answered how long another lasts (「减免1年
 房租，到期后可半价续租」 asked how long the renewal runs); and the asking idiom 哪年哪月 was
-read as a thing the documents lack. Each test also checks the case that must still be
-answered or left alone."""
+read as a thing the documents lack; a sentence that counts what is asked for by name
+(「合作百所技能院校」 for 「都有哪些院校」) was taken for the list; and an English question that
+quotes a Chinese term lost what it asks (what salary) and was refused in its glossed
+reading's words. Each test also checks the case that must still be answered or left
+alone."""
 
 from __future__ import annotations
 
 from app.answer.claims import claims, figures
+from app.answer.plan import read_question
 from app.answer.question import analyze, find_kinds
+from app.answer.refusal import refusal_subject
 from tests.qa.made_up import MadeUp
 
 
@@ -92,3 +97,38 @@ def test_an_asking_idiom_is_no_missing_thing() -> None:
     d = made.decide(question)
     assert not d.refused, d.reason
     assert "2023年9月" in d.chosen[0].sentence.text
+
+
+def test_a_sentence_that_counts_what_is_asked_by_name_names_none() -> None:
+    """「合作的院校都有哪些」 asks which schools; 「将合作百所技能院校」 says only how many."""
+    made = MadeUp.of({
+        "d": ("技能人才培养计划", "某市", "某企业发布技能人才培养计划。根据规划，未来3年内将"
+              "合作百所技能院校，为产业输送万名技能人才。"),
+        "e": ("校企合作", "某市", "某区与青岛大学、青岛科技大学等院校开展校企合作。")})
+    d = made.decide("那个技能人才培养计划合作的百所技能院校都有哪些？")
+    assert d.refused, d.reason
+    assert "具体名单" in d.missing
+    # asked how many, the count answers
+    d = made.decide("那个技能人才培养计划要合作多少所技能院校？")
+    assert not d.refused, d.reason
+    assert "百所" in d.chosen[0].sentence.text
+    # a sentence that lists them answers which
+    d = made.decide("某区校企合作的院校有哪些？")
+    assert not d.refused, d.reason
+    assert "青岛大学" in d.chosen[0].sentence.text
+
+
+def test_an_english_question_quoting_chinese_is_read_for_its_kind() -> None:
+    """An English question that quotes the notice's term (「按薪定才」) is read as Chinese
+    with its English glossed; what it asks (what salary: an amount) is still read."""
+    question = ("Under Qingdao's 'set talent level by salary' (按薪定才) rule, what annual "
+                "salary do you need to get the green card?")
+    made = _made("对企业新引进的高端紧缺人才，可以采取按薪定才的方式发放高层次人才服务绿卡。")
+    assert "amount" in read_question(question, (), made.view).kinds
+    d = made.decide(question)
+    assert d.refused, d.reason
+    # the refusal quotes the asker's own words, not the glossed reading (人才工资 …)
+    subject = refusal_subject(read_question(question, (), made.view), d.missing)
+    assert "set talent level by salary" in subject and "工资" not in subject, subject
+    # a Chinese question with an English word is read as before
+    assert read_question("想找intern，有没有补贴", (), made.view).kinds == ()
