@@ -80,8 +80,10 @@ _SPAN = re.compile(rf"多久|多长时间|{ASKING_JI}(?:年|天|个月)")
 
 # asking which ones, by name: 哪些学校, 哪几家, 名单, 都有什么; with the few characters
 # around it that name what is asked for (院校都有哪些, 哪些学校)
-_NAMES_ASKED = re.compile(r"([\u4e00-\u9fff]{0,4}?)(?:都|具体)?(?:有|是|包括)?"
-                          r"(?:哪些|哪几(?![年天月])|名单|什么)([\u4e00-\u9fff]{0,4})")
+_WHICH = r"哪些|哪几(?![年天月])|名单"
+_ASKS_NAMES = re.compile(rf"{_WHICH}|都有什么|都是什么")
+_NAMES_ASKED = re.compile(rf"([\u4e00-\u9fff]{{0,4}}?)(?:都|具体)?(?:有|是|包括)?"
+                          rf"(?:{_WHICH}|什么)([\u4e00-\u9fff]{{0,4}})")
 
 
 def names_asked(query: str) -> tuple[str, ...]:
@@ -92,7 +94,7 @@ def names_asked(query: str) -> tuple[str, ...]:
     >>> names_asked("合作的院校都有哪些"), names_asked("合作多少所院校")
     (('作的', '的院', '院校'), ())
     """
-    if not re.search(r"哪些|哪几(?![年天月])|名单|都有什么|都是什么", query):
+    if not _ASKS_NAMES.search(query):
         return ()
     out: list[str] = []
     for m in _NAMES_ASKED.finditer(query):
@@ -118,7 +120,7 @@ def asks_outright(query: str, kinds: Sequence[str]) -> str | None:
     """
     if "amount" in kinds and asks_sum(query):
         return "amount"
-    if "duration" in kinds and _SPAN.search(query):
+    if asks_span(query, kinds):
         return "duration"
     if asks_people(query, tuple(kinds)):
         return "count"

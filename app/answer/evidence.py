@@ -154,7 +154,8 @@ def span_beside(text: str, terms: Mapping[str, float] | None) -> bool:
     可半价续租」 states how long the rent is waived, not how long the half-price renewal
     lasts."""
     own = normalise(text)
-    held = {normalise(w): weight for w, weight in (terms or {}).items() if normalise(w) in own}
+    held = {w: weight for w, weight in ((normalise(t), x) for t, x in (terms or {}).items())
+            if w in own}
     if not held:
         return True
     top = max(held.values())

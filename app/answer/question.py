@@ -23,7 +23,7 @@ from app.answer.claims import claims
 from app.answer.clauses import A_NOT_A
 from app.answer.english import english_query
 from app.answer.programmes import find_programmes
-from app.answer.script import Script, detect_script, simplified
+from app.answer.script import Script, detect_script, mostly_english, simplified
 from lexicon import (
     Place,
     benefit_kinds,
@@ -244,21 +244,6 @@ def content_segments(text: str, remove: tuple[str, ...] = (),
     masked = A_NOT_A.sub(" ", determiner_pattern().sub(" ", masked))
     pieces = _CONTENT_PIECE.findall(masked)
     return tuple(p for p in pieces if len(p) >= 2)
-
-
-_ENGLISH_WORD = re.compile(r"[A-Za-z]{2,}")
-_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
-
-
-def mostly_english(text: str) -> bool:
-    """True for an English question that quotes a few Chinese characters: four English
-    words or more, and more of them than Chinese characters.
-
-    >>> mostly_english("how much can I borrow with their 人才贷?"), mostly_english("想找intern")
-    (True, False)
-    """
-    words = len(_ENGLISH_WORD.findall(text))
-    return words >= 4 and words > len(_HAN_CHAR.findall(text))
 
 
 def query_for(question: str, script: Script) -> str:

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 
 from app.answer.facts import amount_cell, benefit_label
 from app.answer.framing import en_place, en_term, partial_lead
-from app.answer.question import KIND_NAMES, QuestionInfo, mostly_english
+from app.answer.question import KIND_NAMES, QuestionInfo
+from app.answer.script import mostly_english
 from app.answer.types import Citation
 from ingest.facts import Fact
 from ingest.types import Document
@@ -104,14 +105,18 @@ def _opens(q: QuestionInfo, core: str) -> bool:
 
 def quoted_question(query: str, limit: int = QUOTE_CHARS) -> str:
     """The question itself as the thing asked, when no short phrase of it names that:
-    「能回答「崂山有几个两院院士」的内容」 (long questions cut at ``limit`` with …).
+    「能回答「崂山有几个两院院士」的内容」 (long questions cut at ``limit`` with …; a mostly
+    English one at a word within ``EN_QUOTE_CHARS``).
 
     >>> quoted_question("崂山有几个两院院士？")
     '能回答「崂山有几个两院院士」的内容'
     """
-    text = _TRAILING_PUNCT.sub("", " ".join(query.split()))
-    if len(text) > limit:
-        text = text[:limit] + "…"
+    if mostly_english(query):
+        text = _TRAILING_PUNCT.sub("", _english_quote(query))
+    else:
+        text = _TRAILING_PUNCT.sub("", " ".join(query.split()))
+        if len(text) > limit:
+            text = text[:limit] + "…"
     return f"能回答「{text}」的内容"
 
 
@@ -155,9 +160,7 @@ def refusal_subject(q: QuestionInfo, missing: Sequence[str] = ()) -> str:
     elif core and (who or not _opens(q, core)):
         # an English question quoting a Chinese term is quoted as the asker wrote it, not
         # as its glossed reading
-        if mostly_english(q.text):
-            return f"能回答「{_TRAILING_PUNCT.sub('', _english_quote(q.text))}」的内容"
-        return quoted_question(q.query)
+        return quoted_question(q.text if mostly_english(q.text) else q.query)
     else:
         thing = core
     place = q.places[0] if q.places else ""

@@ -47,6 +47,11 @@ SENTENCE_KINDS: dict[str, re.Pattern[str]] = {
                         r"|(?:电话|热线|拨打|专线|咨询)[^，。；\d]{0,12}\d{5,}"
                         r"|\d{5,}[^，。；\d]{0,8}(?:热线|电话|专线)"),
 }
+# which schooling a benefit needs is stated by naming a degree (本科、硕士、博士分别…, 学历):
+# the lexicon's degree words, or 学历 and 学位 themselves
+_DEGREE_WORDS = {"学历", "学位", *(w for d in degrees() for w in (*d.covers, *d.aliases))}
+SENTENCE_KINDS["degree"] = re.compile(
+    "|".join(map(re.escape, sorted(_DEGREE_WORDS, key=len, reverse=True))))
 # the period a sum is paid for, as a sentence states it (每人每月1000元, 月均, 年薪), read
 # on synonym-folded text (按月 is 每月)
 PERIODS_STATED: dict[str, re.Pattern[str]] = {
@@ -105,7 +110,7 @@ def holds_kind(text: str, kind: str) -> bool:
 
     Memoised: the same corpus sentences are checked for every question.
     """
-    pattern = _degree_named() if kind == "degree" else SENTENCE_KINDS.get(kind)
+    pattern = SENTENCE_KINDS.get(kind)
     return bool(pattern and pattern.search(simplified(text)))
 
 
@@ -128,14 +133,6 @@ def counts_only(text: str, keys: Iterable[str]) -> bool:
         return False
     own = normalise(text)
     return any(re.search(_COUNTED + re.escape(k), own) for k in keys if len(k) >= 2)
-
-
-@lru_cache(maxsize=1)
-def _degree_named() -> re.Pattern[str]:
-    """A sentence that says which schooling a benefit needs names a degree (本科、硕士、
-    博士分别…, 学历): the lexicon's degree words, or 学历 and 学位 themselves."""
-    words = {"学历", "学位", *(w for d in degrees() for w in (*d.covers, *d.aliases))}
-    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
 
 
 def document_frequencies(texts: Iterable[str]) -> Counter[str]:

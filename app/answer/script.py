@@ -18,8 +18,9 @@ from ingest.script import is_traditional, to_simplified, to_traditional
 
 Script = Literal["hans", "hant", "en"]
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_ENGLISH_WORD = re.compile(r"[A-Za-z]{2,}")
 
-__all__ = ["Script", "detect_script", "in_script", "simplified"]
+__all__ = ["Script", "detect_script", "in_script", "mostly_english", "simplified"]
 
 
 def detect_script(question: str) -> Script:
@@ -27,6 +28,19 @@ def detect_script(question: str) -> Script:
     if not _CJK.search(question):
         return "en"
     return "hant" if is_traditional(question) else "hans"
+
+
+def mostly_english(text: str) -> bool:
+    """True for an English question that quotes a few Chinese characters (「talent loan
+    (人才贷)」): four English words or more, and more of them than Chinese characters. Its
+    script is still ``hans`` (it names the notices' own term), but its English says what
+    it asks.
+
+    >>> mostly_english("how much can I borrow with their 人才贷?"), mostly_english("想找intern")
+    (True, False)
+    """
+    words = len(_ENGLISH_WORD.findall(text))
+    return words >= 4 and words > len(_CJK.findall(text))
 
 
 def in_script(text: str, script: Script) -> str:

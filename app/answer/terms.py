@@ -27,6 +27,7 @@ from app.answer.wordclass import (
     MIN_CHARS,
     guessed_pair,
     names_thing,
+    noun_with_localizer,
     parts,
     sound,
     sounds_alike,
@@ -323,7 +324,7 @@ class TermWeights:
         for word in _segment(normalise(text)):
             if not self._unused(word) or _NEGATION.search(word):
                 continue  # 是不(是不要房租) is a verb and a negation, not a slip for 是否
-            if self._located(word):
+            if noun_with_localizer(word) and self.uses(word[:-1]):
                 continue  # 人里 of 「从哪些人里选」 is 人 and a localizer, not a slip for 人力
             found = self._homophones(word)
             if found:
@@ -353,14 +354,6 @@ class TermWeights:
         found = [(bool(set(other) & set(word)), len(senses), self._frequency(other), other)
                  for other, senses in partner_words(word).items() if self.uses(other)]
         return max(found)[-1] if found else None
-
-    def _located(self, word: str) -> bool:
-        """True for a noun the documents use with a localizer after it (人里, 市里, 单位内):
-        the place word says where among the noun's things, as the segmenter's joining
-        shows, and is no misspelt word. A verb before it may be one (管里 for 管理)."""
-        stem = word[:-1]
-        return (word[-1] in localizers() and dictionary_tag(stem).startswith("n")
-                and self.uses(stem))
 
     def _likeliest(self, spellings: frozenset[str]) -> str | None:
         """The one corpus spelling a slip stands for: the only one, or one the corpus uses

@@ -59,6 +59,17 @@ def names_thing(word: str, query: str) -> bool:
             or noun_headed(word))
 
 
+def noun_with_localizer(word: str) -> bool:
+    """True for a noun with a place word after it (人里, 市里, 单位内): the place word says
+    where among the noun's things, and the two make no misspelt word; a verb before it
+    may (管里 for 管理).
+
+    >>> noun_with_localizer("人里"), noun_with_localizer("管里")
+    (True, False)
+    """
+    return word[-1:] in localizers() and dictionary_tag(word[:-1]).startswith("n")
+
+
 def modal_led(word: str) -> bool:
     """True when ``word`` is a modal verb and the one-character verb after it (能带 in
     每年能带出来, 能免): two words the segmenter joined, however its dictionary tags the
