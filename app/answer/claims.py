@@ -39,11 +39,14 @@ _MORE = "(?:多|余)?"
 # (kind, pattern) in the order tried at each position: a date before a duration (2022年
 # is a year, 3年 a span), a sum before a count (3万元 is money, 3万人 people)
 _MONEY = "|".join(map(re.escape, money_words()))
+_PAID = "给发补拿领"  # verbs of paying out: the figure after them is money
 _FIGURES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("date", re.compile(r"(?:19|20)\d{2}年(?:\d{1,2}月(?:\d{1,2}[日号])?)?"
                         r"|\d{1,2}月\d{1,2}[日号]")),
     ("amount", re.compile(rf"{_NUMBER}{_SCALE}{_MORE}(?:元|块钱|块"
-                          rf"|(?![人名位家所项套批个次年月天周日号小时%])(?=[^，。？?\d]{{0,4}}(?:{_MONEY})))")),
+                          rf"|(?![人名位家所项套批个次年月天周日号小时%])(?=[^，。？?\d]{{0,4}}(?:{_MONEY})))"
+                          # a bare figure paid out (「一个月给8000」) is a sum
+                          rf"|(?<=[{_PAID}])\d+(?:\.\d+)?{_SCALE}(?![\d.人名位家所项套批个次年月天周日号小时%])")),
     ("duration", re.compile(rf"{_NUMBER}(?:个工作日|个月|天|周|年)(?!级)")),
     ("count", re.compile(rf"{_NUMBER}个?亿{_MORE}(?:人次|人|名|位|家|所|项|套|批|个)?"
                          rf"|{_NUMBER}{_SCALE}{_MORE}(?:人次|人|名|位|家|所|项|套|批|个)|\d+(?:\.\d+)?(?:[万亿]|%){_MORE}|{_NUMBER}成")),
@@ -94,6 +97,9 @@ def _placed_figures(query: str) -> list[tuple[int, Claim]]:
 _SPENT = re.compile(r"(?:干|做|工作|读|学|待|呆|住|上|念)了$")
 # 一家, 一个 before a noun is an article (在青岛一家企业), not a count
 _ARTICLE = re.compile(r"一[个家位名所项批套次]")
+# 「一个月给8000」, 「一年能领多少」: a rate's period, not a span the asker claims
+_PER = re.compile(r"一(?:个月|年|天|周)")
+_PAID_NEXT = re.compile(rf"(?:能|可以|就|才|都|大概|大约)?[{_PAID}]")
 
 
 def claims(query: str, kinds: tuple[str, ...] = ()) -> tuple[Claim, ...]:
@@ -105,13 +111,17 @@ def claims(query: str, kinds: tuple[str, ...] = ()) -> tuple[Claim, ...]:
     ()
     >>> claims("最高15万住房补贴要交个税吗")
     (Claim(text='15万', kind='amount'),)
+    >>> claims("听说博士一个月给8000？")
+    (Claim(text='8000', kind='amount'),)
     """
     if kinds or not checks(query):
         return ()
     background = asides(query)
     out = []
     for at, claim in _placed_figures(query):
+        after = query[at + len(claim.text):]
         if (_ARTICLE.fullmatch(claim.text) or _SPENT.search(query[:at])
+                or (_PER.fullmatch(claim.text) and _PAID_NEXT.match(after))
                 or any(claim.text in aside for aside in background)):
             continue
         out.append(claim)

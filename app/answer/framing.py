@@ -97,7 +97,7 @@ _ABOUT_EN = {
     "date": "the dates", "day": "the date", "department": "the responsible office",
     "condition": "who qualifies", "phone": "the phone number",
     "discount": "the discount", "author": "who wrote or issued it",
-    "degree": "the degree required",
+    "degree": "the degree required", "materials": "the documents required",
 }
 
 

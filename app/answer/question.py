@@ -59,7 +59,8 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = {
                        re.I),
     # the day itself (几号, 哪天, 截止日期; a deadline: 截止到什么时候): a sentence that says
     # only 近日, 今年 or 2月底 does not answer it; read instead of ``date``
-    "day": re.compile(r"几号|哪一?天|哪一?日|几月几|具体日期|截止日期|截止到几|截止到哪|截至哪"
+    "day": re.compile(r"几号|哪一?天|哪一?日|几月几|具体日期|截止日期|截止到几"
+                      r"|截止到哪(?!一?年)|截至哪(?!一?年)"  # 截至哪年 asks the year
                       r"|(?:截止|最晚|最迟)(?:到|日期是|时间是)?什么时(?:候|间)"
                       r"|什么时(?:候|间)(?:截止|截至|结束|停止)"
                       r"|what date|which day|what day", re.I),
@@ -89,6 +90,11 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = {
     "degree": re.compile(r"(?<![没无])(?:什么|哪些|哪种|何种)(?:样的)?学历|学历(?:要求|门槛|限制)"
                          r"|对学历|what (?:degree|education)|degree (?:required|requirement)",
                          re.I),
+    # the papers an application needs: 「要准备哪些材料」, 「带什么证件」, what documents
+    "materials": re.compile(r"(?:哪些|什么|啥)(?:申请|申报|证明)?(?:材料|资料|证件|证明)"
+                            r"|材料清单|(?:提交|准备|带)(?:哪些|什么|啥)(?:东西)?[？?]"
+                            r"|what (?:documents|paperwork|materials)"
+                            r"|which documents", re.I),
 }
 
 _COMPARE = re.compile(r"差多少|相差|差距|差别|区别|不同|不一样|多多少|少多少|比较|对比|相比|哪个多"
@@ -104,7 +110,7 @@ def asks_comparison(query: str) -> bool:
 KIND_NAMES: dict[str, str] = {
     "amount": "金额", "count": "数量", "duration": "期限", "date": "时间", "day": "具体日期",
     "department": "负责部门", "condition": "条件", "phone": "联系电话", "discount": "折扣",
-    "author": "作者或发文单位", "degree": "学历要求",
+    "author": "作者或发文单位", "degree": "学历要求", "materials": "所需材料",
 }
 
 @dataclass(frozen=True)
@@ -198,8 +204,8 @@ def find_kinds(text: str) -> tuple[str, ...]:
     A bare 多少 counts as ``count`` only when no amount is asked for; a question asking
     the day (几号, 哪天) asks ``day``, not the looser ``date``.
 
-    >>> find_kinds("申报截止到几号"), find_kinds("什么时候开始申报")
-    (('day',), ('date',))
+    >>> find_kinds("申报截止到几号"), find_kinds("什么时候开始申报"), find_kinds("截至哪年的数")
+    (('day',), ('date',), ('date',))
     """
     kinds = [kind for kind, pattern in KIND_PATTERNS.items() if pattern.search(text)]
     if "amount" in kinds and "count" in kinds and not re.search(r"多少(?:人|名|家|个|次)", text):

@@ -129,6 +129,9 @@ def _english_quote(text: str) -> str:
     return text
 
 
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+
+
 def refusal_subject(q: QuestionInfo, missing: Sequence[str] = ()) -> str:
     """What was asked, in the question's words (see the module docstring). ``missing``
     are what the decision found absent; those the question itself writes (个税, not an
@@ -158,9 +161,10 @@ def refusal_subject(q: QuestionInfo, missing: Sequence[str] = ()) -> str:
     elif absent and not all(a in core for a in absent):
         thing = "、".join(absent)  # the words the documents lack, which the core left out
     elif core and (who or not _opens(q, core)):
-        # an English question quoting a Chinese term is quoted as the asker wrote it, not
-        # as its glossed reading
-        return quoted_question(q.text if mostly_english(q.text) else q.query)
+        # an English question quoting a Chinese term, or a Chinese one whose English words
+        # the reading dropped (我是HR), is quoted as the asker wrote it, not as it was read
+        dropped = len(_LATIN_WORD.findall(q.text)) > len(_LATIN_WORD.findall(q.query))
+        return quoted_question(q.text if dropped or mostly_english(q.text) else q.query)
     else:
         thing = core
     place = q.places[0] if q.places else ""

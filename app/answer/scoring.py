@@ -46,6 +46,9 @@ SENTENCE_KINDS: dict[str, re.Pattern[str]] = {
     "phone": re.compile(r"(?<!\d)(?:\d{3,4}\s*[-－—–]\s*\d{7,8}|1[3-9]\d{9})(?!\d)"
                         r"|(?:电话|热线|拨打|专线|咨询)[^，。；\d]{0,12}\d{5,}"
                         r"|\d{5,}[^，。；\d]{0,8}(?:热线|电话|专线)"),
+    # the papers to hand in: named as papers, or the usual ones by name
+    "materials": re.compile(r"材料|资料|证件|证明|复印件|原件|扫描件|证书|身份证|申请表|登记表"
+                            r"|执照|合同|清单|表格"),
 }
 # which schooling a benefit needs is stated by naming a degree (本科、硕士、博士分别…, 学历):
 # the lexicon's degree words, or 学历 and 学位 themselves

@@ -29,6 +29,7 @@ from app.answer.wordclass import (
     names_thing,
     noun_with_localizer,
     parts,
+    rejoined,
     sound,
     sounds_alike,
 )
@@ -60,33 +61,13 @@ def _segment(text: str) -> list[str]:
         return jieba.lcut(text, HMM=True)
 
 
-def _rejoined(tokens: list[str]) -> list[str]:
-    """``tokens`` with two single characters in a row joined where the dictionary holds
-    the pair as a common noun headed by a noun: the segmenter cuts 个税返还 into 个/税/返还
-    though 个税 is a dictionary noun, and the question's topic would be lost (not 招/人:
-    the dictionary's 招人 is a name, and 人 is who is hired).
-
-    >>> _rejoined(["个", "税", "返还"]), _rejoined(["学校", "招", "人"])
-    (['个税', '返还'], ['学校', '招', '人'])
-    """
-    out: list[str] = []
-    for token in tokens:
-        if (len(token) == 1 and out and len(out[-1]) == 1
-                and dictionary_tag(out[-1] + token) == "n"
-                and dictionary_tag(token).startswith("n")):
-            out[-1] += token
-        else:
-            out.append(token)
-    return out
-
-
 @lru_cache(maxsize=100_000)
 def words(segment: str) -> tuple[str, ...]:
     """Content words of one question segment (two characters or more, no phrasing, no
     count such as 一家 or 五个 unless a numeral follows it: 八个一 names a measure)."""
     phrasing = set(question_phrases())
     out = []
-    tokens = _rejoined(_segment(normalise(segment)))
+    tokens = rejoined(_segment(normalise(segment)))
     for word, after in zip(tokens, [*tokens[1:], ""], strict=True):
         if (len(word) < MIN_CHARS or word in phrasing or all(ch in function_chars() for ch in word)
                 or (counted_pattern().fullmatch(word) and not _NUMERAL_START.match(after))):

@@ -56,7 +56,19 @@ def names_thing(word: str, query: str) -> bool:
     if (len(word) == 2 and word[1] == "个") or "哪" in word:
         return False  # 哪年哪月 (an idiom the dictionary holds) asks; it names nothing
     return (word in nouns(query) or cut_apart_noun(word, normalise(query))
-            or noun_headed(word))
+            or noun_headed(word) or _verb_fused(word, query))
+
+
+def _verb_fused(word: str, query: str) -> bool:
+    """True when the tagger joined a one-character verb to ``word``, a dictionary noun,
+    and called the pair a noun (交个税 of 「要不要交个税」).
+
+    >>> _verb_fused("个税", "要不要交个税"), _verb_fused("个税", "个税有优惠吗")
+    (True, False)
+    """
+    return _is_noun(dictionary_tag(word)) and any(
+        len(t) == len(word) + 1 and t.endswith(word) and dictionary_tag(t[0]).startswith("v")
+        for t in nouns(query))
 
 
 def noun_with_localizer(word: str) -> bool:
@@ -198,3 +210,32 @@ def guessed_pair(word: str) -> bool:
     """
     return (len(word) == MIN_CHARS and not dictionary_tag(word)
             and any(ch in function_chars() or ch in localizers() for ch in word))
+
+
+def rejoined(tokens: list[str]) -> list[str]:
+    """``tokens`` with two single characters in a row joined where the dictionary holds
+    the pair as a common noun headed by a noun: the segmenter cuts 个税返还 into 个/税/返还
+    though 个税 is a dictionary noun, and the question's topic would be lost (not 招/人:
+    the dictionary's 招人 is a name, and 人 is who is hired); so too when it guessed a
+    pair no dictionary holds that ends in the noun's first character (交个/税 -> 交/个税).
+
+    >>> rejoined(["个", "税", "返还"]), rejoined(["学校", "招", "人"])
+    (['个税', '返还'], ['学校', '招', '人'])
+    >>> rejoined(["要", "不要", "交个", "税"])
+    ['要', '不要', '交', '个税']
+    """
+    out: list[str] = []
+    for token in tokens:
+        if (len(token) == 1 and out and len(out[-1]) == 1
+                and dictionary_tag(out[-1] + token) == "n"
+                and dictionary_tag(token).startswith("n")):
+            out[-1] += token
+        elif (len(token) == 1 and out and len(out[-1]) == 2 and not dictionary_tag(out[-1])
+                and dictionary_tag(out[-1][1] + token) == "n"
+                and dictionary_tag(token).startswith("n")):
+            # 交个/税: the segmenter's guess 交个 holds the first character of 个税
+            head = out.pop()
+            out += [head[0], head[1] + token]
+        else:
+            out.append(token)
+    return out
