@@ -24,7 +24,7 @@ A_NOT_A = re.compile(r"([\u4e00-\u9fff]{1,2})[不没]\1")
 # a space between two runs of Chinese of a clause's length breaks a clause as a comma
 # does: typed on a phone or dictated, 「公寓叫什么名 听说最近重新装修了」 has no other mark;
 # between short words it only separates keywords (「威海 硕士 补贴多少」)
-_CLAUSE_BREAK = re.compile(r"[，,。；;！!？?\n]+|(?<=[\u4e00-\u9fff]{5})[ \u3000\t]+"
+_CLAUSE_BREAK = re.compile(r"[，,。；;：:！!？?\n]+|(?<=[\u4e00-\u9fff]{5})[ \u3000\t]+"
                            r"(?=[\u4e00-\u9fff]{5})")
 
 
@@ -46,7 +46,7 @@ _SELF = re.compile(r"(?:我们?|本人|(?:也|从来?|并|还)?没)"
 
 # A clause about the asking itself, ending on a verb of asking with nothing asked after
 # it (老板让我先问清楚, 帮我儿子问问): an errand, not a topic (not 想了解一下安家费).
-_ERRAND = re.compile(r"(?:问|了解|打听|咨询|请教)(?:问|一下|下|清楚|明白)?$")
+_ERRAND = re.compile(r"(?:问|了解|打听|咨询|请教|核实|核对|确认)(?:问|一下|下|清楚|明白)?$")
 
 
 # Hearsay and recollection (听说以前要一个礼拜, 以前好像得等一个礼拜): after the clause that

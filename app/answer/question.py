@@ -37,12 +37,15 @@ from lexicon import (
     person_categories,
     question_phrases,
     standard_wording,
+    synonym_groups,
     umbrella_words,
 )
 
 # Question-side patterns for the kind of fact asked for (on simplified text); the words
 # that make a question about money are the lexicon's.
 _MONEY = "(?:" + "|".join(map(re.escape, money_words())) + ")"
+# a share asked (比例 and the words the lexicon files with it: 占比)
+_SHARE = "|".join(next((g for g in synonym_groups() if "比例" in g), ("比例",)))
 KIND_PATTERNS: dict[str, re.Pattern[str]] = {
     "amount": re.compile(
         rf"多少钱|几万|多少元|金额|收费|{_MONEY}.{{0,8}}(?:多少|几(?!年|天|个月|周|小时|号|月|日|点|岁|次)|标准|怎么算|多高)"
@@ -50,11 +53,13 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = {
         r"|how much|amount|maximum .*(?:subsidy|allowance)"
         r"|what (?:\w+ ){0,2}(?:stipend|allowance|subsidy|salary|wage|pay)s?\b", re.I),
     "count": re.compile(
-        r"多少(?!钱|元)|(?<!哪)几(?:个(?!月|小时|工作日)|家|名|所|位|条|项|套|次|批)|人数|数量|比例|多大|规模"
+        r"多少(?!钱|元)|(?<!哪)几(?:个(?!月|小时|工作日)|家|名|所|位|条|项|套|次|批)|人数|数量|多大|规模"
+        rf"|[套家户所项]数|{_SHARE}"
         r"|how many|how big|number of|what share", re.I),
     "duration": re.compile(rf"多久|多长时间|{_ASKING_JI}(?:天|年|个月)|期限|有效期|how long",
                            re.I),
     "date": re.compile(r"什么时候|什么时间|何时|哪一?年|哪一?天|几月|几号|日期|截止|起止"
+                       r"|(?:建成|开业|启动|申报|报名|发放|成立|实施|出台|发布|举办)时间"
                        r"|when\b|what date",
                        re.I),
     # the day itself (几号, 哪天, 截止日期; a deadline: 截止到什么时候): a sentence that says
@@ -63,7 +68,7 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = {
                       r"|截止到哪(?!一?年)|截至哪(?!一?年)"  # 截至哪年 asks the year
                       r"|(?:截止|最晚|最迟)(?:到|日期是|时间是)?什么时(?:候|间)"
                       r"|什么时(?:候|间)(?:截止|截至|结束|停止)"
-                      r"|what date|which day|what day", re.I),
+                      r"|what date|which day|what day|deadline", re.I),
     "department": re.compile(
         r"哪个(?:部门|处室|处|单位|机构)|哪些(?:部门|处室|单位)|什么(?:部门|处室|单位)|归哪|"
         r"谁(?:来|负责|牵头|主办|管|领导|审核|审批|受理|办理)|由谁|是谁|负责(?:部门|单位|处室)"

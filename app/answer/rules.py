@@ -85,6 +85,21 @@ def supported(best: Candidate, config: AnswerConfig) -> bool:
     return best.coverage >= config.min_coverage and best.support >= config.min_support
 
 
+def counted_instead(best: Candidate, pool: Sequence[Candidate], names: Sequence[str]) -> bool:
+    """True when what is asked for by name (``names``: :func:`asked.names_asked`) is only
+    counted: by the best sentence (「将合作百所技能院校」), or, when the best one names none
+    of them (the programme's announcement), by the sentence after it."""
+    if not names:
+        return False
+    if counts_only(best.sentence.text, names):
+        return True
+    if any(n in text_bigrams(best.sentence.text) for n in names):
+        return False
+    after = next((c for c in pool if c.doc_id == best.doc_id and c.index == best.index + 1),
+                 None)
+    return after is not None and counts_only(after.sentence.text, names)
+
+
 def most_missing(cands: Sequence[Candidate]) -> tuple[str, ...]:
     """The constraints most often missing among the best candidates."""
     top = sorted(cands, key=lambda c: -c.score)[:6]
@@ -189,7 +204,7 @@ def decide(q: QuestionInfo, cands: Sequence[Candidate], config: AnswerConfig | N
             return _refuse(f"no evidence sentence states the asked-for {KIND_NAMES[outright]}",
                            (KIND_NAMES[outright],))
         if (best is not None and supported(best, config)
-                and counts_only(best.sentence.text, names_asked(q.query))):
+                and counted_instead(best, pool, names_asked(q.query))):
             # 「合作的院校都有哪些」 over 「将合作百所技能院校」: how many, not which
             return _refuse("the evidence counts what is asked for but names none",
                            (NAMES_MISSING,))
