@@ -58,7 +58,8 @@ def _people_asked() -> re.Pattern[str]:
                    key=len, reverse=True)
     return re.compile(r"(?:多少|几)(?:个|名|位)?[\u4e00-\u9fff]{0,4}?(?:"
                       + "|".join(map(re.escape, names))
-                      + r")(?=$|[^\u4e00-\u9fff]|[在来呢吗啊了要能会到去有是可过回])")
+                      + r")(?=$|[^\u4e00-\u9fff]|[在来呢吗啊了要能会到去有是可过回])"
+                      r"|人数")  # a keyword's 人数 (「崂山 人才住房 人数」)
 
 
 @lru_cache(maxsize=4096)
@@ -70,6 +71,8 @@ def asks_people(query: str, kinds: tuple[str, ...]) -> bool:
     True
     >>> asks_people("建了几个人才家园", ("count",)), asks_people("有多少青年人才", ())
     (False, False)
+    >>> asks_people("崂山 人才住房 人数", ("count",))
+    True
     """
     return "count" in kinds and _people_asked().search(query) is not None
 

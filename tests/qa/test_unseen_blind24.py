@@ -3,11 +3,13 @@ a search-box count (「人才公寓 套数」) was read as a thing the documents
 errand told before a colon (「记者想核实一下：…」) was read as what is asked; a programme's
 announcement followed by a sentence that only counts its schools answered which schools;
 a deadline asked in English and the time of an event asked by a keyword (建成时间) were
-not read as dates; and another year's figure answered for the year asked. Each test also
-checks the case that must still be answered or left alone."""
+not read as dates; another year's figure answered for the year asked; and a keyword's
+人数 was answered by a sentence counting places. Each test also checks the case that must
+still be answered or left alone."""
 
 from __future__ import annotations
 
+from app.answer.asked import asks_people
 from app.answer.clauses import asides
 from app.answer.eligibility import other_years
 from app.answer.question import find_kinds
@@ -69,5 +71,15 @@ def test_another_years_figure_does_not_answer_for_the_year_asked() -> None:
     d = made.decide("崂山 2024 人才住房 人数")
     assert d.refused, d.reason
     d = made.decide("崂山 2023 人才住房 人数")
+    assert not d.refused, d.reason
+    assert "5031人" in d.chosen[0].sentence.text
+
+
+def test_a_keywords_head_count_needs_people_counted() -> None:
+    """「人才住房 人数」 asks how many people; 「打造了20个人才家园」 counts places."""
+    assert asks_people("崂山 人才住房 人数", ("count",))
+    made = _made("在人才聚集区域打造了20个人才家园，人才住房越建越多。"
+                 "人才住房分配机制不断完善，已有5031人入住人才住房。")
+    d = made.decide("人才住房 人数")
     assert not d.refused, d.reason
     assert "5031人" in d.chosen[0].sentence.text
