@@ -167,10 +167,18 @@ def other_years(query: str, near: str) -> tuple[str, ...]:
     >>> other_years("这份方案是2024年发的吧？", "2025年4月7日")
     ()
     """
-    asked = dict.fromkeys(_YEAR.findall(query))
-    if not asked or checks(query):
+    asked = _asked_years(query)
+    if not asked:
         return ()
     stated = set(_YEAR.findall(near))
-    if not stated or stated & asked.keys():
+    if not stated or stated & set(asked):
         return ()
     return tuple(f"{y}年" for y in asked)
+
+
+@lru_cache(maxsize=4096)
+def _asked_years(query: str) -> tuple[str, ...]:
+    """The years a question asks about, read once per question, not per candidate
+    sentence; none in a checking question."""
+    asked = tuple(dict.fromkeys(_YEAR.findall(query)))
+    return () if not asked or checks(query) else asked
