@@ -265,16 +265,18 @@ def localizers() -> frozenset[str]:
 
 @cache
 def determiner_pattern() -> re.Pattern[str]:
-    """A determiner before a measure word (那场, 这次, 几家, 哪所): it points at or counts
-    what follows and names nothing itself.
+    """A determiner before a measure word, a numeral between them or not (那场, 这次, 几家,
+    哪所, 哪四个): it points at or counts what follows and names nothing itself.
 
     >>> determiner_pattern().sub(" ", "春季那场招聘会来了几家企业")
     '春季 招聘会来了 企业'
+    >>> determiner_pattern().sub(" ", "四共是哪四个")
+    '四共是 '
     """
     rows = list(_rows("question_words.tsv"))
     heads = "".join(r["word"] for r in rows if r["kind"] == "determiner")
     measures = "".join(r["word"] for r in rows if r["kind"] == "measure")
-    return re.compile(f"[{re.escape(heads)}][{re.escape(measures)}]")
+    return re.compile(f"[{re.escape(heads)}][{NUMERAL_CHARS}]?[{re.escape(measures)}]")
 
 
 #: the Chinese numerals a count or a numeral abbreviation is written with (五个, 五专)
@@ -302,18 +304,27 @@ def document_words() -> tuple[str, ...]:
 
 @cache
 def document_reference_pattern() -> re.Pattern[str]:
-    """A kind of document with a place word after it (论文里, 通知中, 文件上): the asker
-    points at the document being read, which names no topic of the question.
+    """A kind of document with a place word after it (论文里, 通知中, 文件上), or a
+    document or its writer before a verb of saying (作者认为, 文章说): the asker points at
+    the document being read, which names no topic of the question. The verb is kept.
 
     >>> document_reference_pattern().sub(" ", "那篇论文里建议搞什么导师制度")
     '那篇 建议搞什么导师制度'
+    >>> document_reference_pattern().sub(" ", "作者建议怎么做？文件说明了什么")
+    ' 建议怎么做？文件说明了什么'
     """
     rows = list(_rows("question_words.tsv"))
     kinds = document_words()
     places = "".join(r["word"] for r in rows if r["kind"] == "localizer" and r["word"] != "中")
     # 中 before 小, 国 or 央 starts a word of its own (通知中小企业…, 报道中国…)
     kind = "|".join(map(re.escape, kinds))
-    return re.compile(f"(?:{kind})(?:[{re.escape(places)}]|中(?![小国央]))")
+    speakers = "|".join(map(re.escape, (*kinds, *(r["word"] for r in rows
+                                                  if r["kind"] == "writer"))))
+    # a one-character verb of saying may begin a word of its own (说明, 讲话, 称号)
+    saying = "|".join(re.escape(w) + ("(?![明法话座号])" if len(w) == 1 else "")
+                      for r in rows if r["kind"] == "saying" for w in (r["word"],))
+    return re.compile(f"(?:{kind})(?:[{re.escape(places)}]|中(?![小国央]))"
+                      f"|(?:{speakers})(?=(?:{saying}))")
 
 
 @cache

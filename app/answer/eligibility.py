@@ -16,6 +16,7 @@ from app.answer.programmes import programme_core
 from app.answer.question import QuestionInfo
 from app.answer.scoring import normalise
 from app.answer.terms import words
+from app.answer.wordclass import names_word
 from ingest.types import Document
 from lexicon import benefit_kinds, degree_aliases, degrees, person_categories
 
@@ -88,8 +89,13 @@ def names_anyone(text: str) -> bool:
 
 
 def person_in(category: str, text: str) -> bool:
-    """True when ``text`` names the person category or one of its other names."""
-    return any(w in text for w in (category, *person_categories().get(category, ())))
+    """True when ``text`` names the person category or one of its other names, as words:
+    技工 read across 科技 and 工作 (科技工作者) names no skilled worker.
+
+    >>> person_in("技能人才", "培养技工"), person_in("技能人才", "评价科技工作者")
+    (True, False)
+    """
+    return any(names_word(w, text) for w in (category, *person_categories().get(category, ())))
 
 
 BENEFIT_GAP = 8  # the words of a benefit's name may stand this far apart (一次性…补贴)

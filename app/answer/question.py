@@ -24,6 +24,7 @@ from app.answer.clauses import A_NOT_A
 from app.answer.english import english_query
 from app.answer.programmes import find_programmes
 from app.answer.script import Script, detect_script, mostly_english, simplified
+from app.answer.wordclass import names_word
 from lexicon import (
     Place,
     benefit_kinds,
@@ -50,6 +51,8 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = {
     "amount": re.compile(
         rf"多少钱|几万|多少元|金额|收费|{_MONEY}.{{0,8}}(?:多少|几(?!年|天|个月|周|小时|号|月|日|点|岁|次)|标准|怎么算|多高)"
         rf"|(?:多少|几).{{0,6}}{_MONEY}|给多少|发多少|拿多少|领多少|补多少|贷多少|最多.{{0,4}}多少"
+        # a sum named by 额 (成交额, 投资额, 贷款额度), not a quota of places (名额, 配额)
+        r"|(?<![名配])额度?(?:是|有|为|达)?(?:多少|几)"
         r"|how much|amount|maximum .*(?:subsidy|allowance)"
         r"|what (?:\w+ ){0,2}(?:stipend|allowance|subsidy|salary|wage|pay)s?\b", re.I),
     "count": re.compile(
@@ -83,9 +86,12 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = {
         r"|(?:phone|telephone|hotline|contact) number|number to call", re.I),
     # who wrote or issued the document: its byline (作者单位, 本报记者, 发文单位)
     "author": re.compile(
-        r"(?<![工合])作者|谁写的|是谁写|(?:单位|机构|部门|学校|党校)的?人?写的|写的[^，。？?]{0,6}(?:哪|什么|谁)"
+        r"(?<![工合])作者[^，,。？?！!]{0,12}?(?:是谁|叫什么|名字|姓名|哪(?:个|家|所|里|儿|位)|什么单位"
+        r"|来自|单位|在哪)|(?:哪位|哪个|谁是)作者|谁写的|是谁写|(?:单位|机构|部门|学校|党校)的?人?写的|写的[^，。？?]{0,6}(?:哪|什么|谁)"
         r"|发文(?:单位|机关)|发布单位|印发单位|(?:哪个|什么)(?:单位|部门|机关)(?:发|印发|发布)的"
-        r"|哪个记者|记者是谁|\bauthor|who wrote|written by|\bwriter\b|issued by|published by"
+        r"|哪个记者|记者是谁|who wrote|written by|issued by|published by"
+        r"|\b(?:author|writer)s?\b[^?]*\b(?:from|work|works|institution|affiliat\w*|unit|name)\b"
+        r"|\bwho\b[^?]*\b(?:author|writer)s?\b|\b(?:which|what) (?:author|writer)"
         r"|which (?:institution|organi[sz]ation|party school|university|school)\b"
         r"(?=[^?]*\b(?:wr[io]te|written|author|writer|paper|article)\b)", re.I),
     # a price as a share of another: 「市场价的几折」, 「打几折」, 「多少折扣」
@@ -141,8 +147,10 @@ class QuestionInfo:
 
     @property
     def asks(self) -> bool:
-        """True when the question names anything to look up."""
-        return bool(self.content or self.kinds or self.programmes or self.benefits)
+        """True when the question names anything to look up (an English question's
+        dictionary words too: 「Does the plan let me delay retirement?」 asks something)."""
+        return bool(self.content or self.kinds or self.programmes or self.benefits
+                    or self.hints)
 
     @property
     def asks_benefit(self) -> bool:
@@ -192,8 +200,11 @@ def _named(text: str, table: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
 
 
 def find_persons(text: str) -> tuple[str, ...]:
-    """Person categories (高校毕业生, 农民工 …) named in ``text``."""
-    return _named(text, dict(person_categories()))
+    """Person categories (高校毕业生, 农民工 …) named in ``text`` as words (科技工作者
+    names no 技工)."""
+    categories = dict(person_categories())
+    return tuple(c for c in _named(text, categories)
+                 if any(names_word(w, text) for w in (c, *categories[c])))
 
 
 def find_benefits(text: str) -> tuple[str, ...]:

@@ -223,6 +223,8 @@ def rejoined(tokens: list[str]) -> list[str]:
     (['个税', '返还'], ['学校', '招', '人'])
     >>> rejoined(["要", "不要", "交个", "税"])
     ['要', '不要', '交', '个税']
+    >>> rejoined(["四共是", "哪"])
+    ['四共', '是', '哪']
     """
     out: list[str] = []
     for token in tokens:
@@ -236,6 +238,28 @@ def rejoined(tokens: list[str]) -> list[str]:
             # 交个/税: the segmenter's guess 交个 holds the first character of 个税
             head = out.pop()
             out += [head[0], head[1] + token]
+        elif (len(token) > 2 and token[-1] in function_chars() and not dictionary_tag(token)
+              and not dictionary_tag(token[:-1][-1:] + token[-1])):
+            # 四共是: a guess that runs a quoted term into the copula after it
+            out += [token[:-1], token[-1]]
         else:
             out.append(token)
     return out
+
+
+def names_word(word: str, text: str) -> bool:
+    """``word`` occurs in ``text`` other than as a two-character span whose characters each
+    end or begin a dictionary word with their neighbours outside it (科[技工]作者).
+
+    >>> names_word("技工", "培养技工"), names_word("技工", "科技工作者")
+    (True, False)
+    """
+    start = text.find(word)
+    while start >= 0:
+        end = start + len(word)
+        if not (len(word) == 2 and 0 < start < end < len(text)
+                and dictionary_tag(text[start - 1:start + 1])
+                and dictionary_tag(text[end - 1:end + 1])):
+            return True
+        start = text.find(word, start + 1)
+    return False

@@ -44,7 +44,7 @@ def test_a_guessed_figure_is_no_topic() -> None:
 
 
 def test_a_measure_word_after_a_determiner_names_nothing() -> None:
-    assert content_segments("那张卡正式叫什么") == ("卡正式叫",)
+    assert content_segments("那张卡正式叫什么") == ("卡正式",)  # 叫什么 is phrasing
     assert "那张" not in "".join(content_segments("给高端人才发的那张卡叫什么"))
 
 
