@@ -305,13 +305,13 @@ def document_words() -> tuple[str, ...]:
 @cache
 def document_reference_pattern() -> re.Pattern[str]:
     """A kind of document with a place word after it (论文里, 通知中, 文件上), or a
-    document or its writer before a verb of saying (作者认为, 文章说): the asker points at
-    the document being read, which names no topic of the question. The verb is kept.
+    document or its writer with a verb of saying (作者认为, 文章说): the asker points at
+    the document being read, which names no topic of the question.
 
     >>> document_reference_pattern().sub(" ", "那篇论文里建议搞什么导师制度")
     '那篇 建议搞什么导师制度'
     >>> document_reference_pattern().sub(" ", "作者建议怎么做？文件说明了什么")
-    ' 建议怎么做？文件说明了什么'
+    ' 怎么做？文件说明了什么'
     """
     rows = list(_rows("question_words.tsv"))
     kinds = document_words()
@@ -324,7 +324,7 @@ def document_reference_pattern() -> re.Pattern[str]:
     saying = "|".join(re.escape(w) + ("(?![明法话座号])" if len(w) == 1 else "")
                       for r in rows if r["kind"] == "saying" for w in (r["word"],))
     return re.compile(f"(?:{kind})(?:[{re.escape(places)}]|中(?![小国央]))"
-                      f"|(?:{speakers})(?=(?:{saying}))")
+                      f"|(?:{speakers})(?:{saying})")
 
 
 @cache

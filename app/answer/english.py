@@ -21,6 +21,18 @@ PLACE_SUFFIXES_EN = ("district", "county", "city", "prefecture")
 
 #: a hyphen between letters (junior-college), read as a space
 _HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")
+#: pinyin's syllable apostrophe (Ma'anshan, Xi'an: always before a, e or o), which writers
+#: as often leave out (Maanshan); no English contraction puts one there
+_SYLLABLE_MARK = re.compile(r"(?<=[a-z])['’](?=[aeo])")
+
+
+def _plain(text: str) -> str:
+    """Lower-case ``text`` with hyphens read as spaces and pinyin apostrophes dropped.
+
+    >>> _plain("Ma’anshan high-tech zone, master's")
+    "maanshan high tech zone, master's"
+    """
+    return _SYLLABLE_MARK.sub("", _HYPHEN.sub(" ", text.lower()))
 
 
 @cache
@@ -38,7 +50,7 @@ def _english_terms() -> tuple[tuple[str, str, bool], ...]:
                    for name in g.english_names() if name not in common)
     terms = (*suffixed, *((word, chinese, True) for word, chinese in glossary_en()), *places)
     # a hyphen joins words as a space does (high-tech zone matches high tech zone)
-    return tuple((_HYPHEN.sub(" ", word), chinese, plural) for word, chinese, plural in terms)
+    return tuple((_plain(word), chinese, plural) for word, chinese, plural in terms)
 
 
 #: a word starts after no letter and no letter's apostrophe (not the s of master's), but may
@@ -87,7 +99,7 @@ def _english_matches(question: str) -> tuple[list[tuple[int, str]], str]:
     # a hyphen joins words as a space does (junior-college, high tech zone); read left to
     # right, the longest term at each word wins (junior college | graduates, not junior |
     # college graduates)
-    lowered = _HYPHEN.sub(" ", f" {question.lower()} ")
+    lowered = _plain(f" {question} ")
     spans: list[tuple[int, int, int, str]] = []
     for order, (word, chinese, plural) in enumerate(_english_terms()):
         if (_plural_stem(word) if plural else word) not in lowered:  # most terms are absent

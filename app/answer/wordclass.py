@@ -96,10 +96,17 @@ def modal_led(word: str) -> bool:
 
 @lru_cache(maxsize=100_000)
 def nouns(text: str) -> frozenset[str]:
-    """Words jieba tags as nouns (n…, vn, j, eng) in normalised ``text``."""
+    """Words jieba tags as nouns (n…, vn, j, eng) in normalised ``text``; a verbal noun
+    right before a verb is a verb there (预计 in 预计要吸引).
+
+    >>> sorted(nouns("今年预计要吸引多少青年人才")), sorted(nouns("预计成本是多少"))
+    (['人才'], ['成本', '预计'])
+    """
     with JIEBA_LOCK:
         tagged = jieba.posseg.lcut(normalise(text))
-    return frozenset(t.word for t in tagged if _is_noun(t.flag))
+    after = [*(t.flag for t in tagged[1:]), ""]
+    return frozenset(t.word for t, nxt in zip(tagged, after, strict=True)
+                     if _is_noun(t.flag) and not (t.flag == "vn" and nxt.startswith("v")))
 
 
 @lru_cache(maxsize=100_000)
