@@ -39,7 +39,8 @@ def test_every_check_set_matches_the_corpus() -> None:
     for name in ("blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7",
                  "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14",
                  "blind15", "blind16", "blind17", "blind18", "blind19", "blind20",
-                 "blind21", "blind22", "blind23", "blind24", "blind25", "blind26"):
+                 "blind21", "blind22", "blind23", "blind24", "blind25", "blind26",
+                 "blind27", "blind28"):
         qs = load_questions(ROOT / "eval" / "data" / f"{name}_questions.jsonl")
         assert len(qs) >= 60, name
         assert validate_questions(qs, texts).problems == (), name
