@@ -322,7 +322,7 @@ def document_reference_pattern() -> re.Pattern[str]:
                                                   if r["kind"] == "writer"))))
     # a one-character verb of saying may begin a word of its own (说明, 讲话, 称号)
     saying = "|".join(re.escape(w) + ("(?![明法话座号])" if len(w) == 1 else "")
-                      for r in rows if r["kind"] == "saying" for w in (r["word"],))
+                      for w in (r["word"] for r in rows if r["kind"] == "saying"))
     return re.compile(f"(?:{kind})(?:[{re.escape(places)}]|中(?![小国央]))"
                       f"|(?:{speakers})(?:{saying})")
 

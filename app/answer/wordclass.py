@@ -246,7 +246,7 @@ def rejoined(tokens: list[str]) -> list[str]:
             head = out.pop()
             out += [head[0], head[1] + token]
         elif (len(token) > 2 and token[-1] in function_chars() and not dictionary_tag(token)
-              and not dictionary_tag(token[:-1][-1:] + token[-1])):
+              and not dictionary_tag(token[-2:])):
             # 四共是: a guess that runs a quoted term into the copula after it
             out += [token[:-1], token[-1]]
         else:
