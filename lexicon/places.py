@@ -145,6 +145,13 @@ class Gazetteer:
         for name, owner in self._zone_spellings(shorts, by_name).items():
             by_name[name].append(owner)
         self._by_name = {n: tuple(sorted(ps, key=_rank)) for n, ps in by_name.items()}
+        # everyday-word short names of prefecture-level cities, named only in a question's
+        # place slot (:meth:`_common_in_slot`)
+        self._common_city_names = {
+            short: tuple(sorted(owners, key=_rank)) for short, owners in shorts.items()
+            if short in self._common and short not in by_name
+            and any(_LEVEL_RANK[p.level] <= _LEVEL_RANK["city"] for p in owners)
+            and all(p.level != "zone" for p in owners)}
         lengths: dict[str, set[int]] = defaultdict(set)
         for name in self._by_name:
             lengths[name[0]].add(len(name))
@@ -304,6 +311,7 @@ class Gazetteer:
                 if places and self._slot_ok(text, i, text[i:i + length], places):
                     found.append((i, i + length, places))
                     break
+        found = self._lend_suffix(found)
         # a place with the zone after it (威海火炬高新区) is one mention, as long as the two
         zones = {(s, e): self._zone_after(text, e, ps[0]) for s, e, ps in found}
         found.sort(key=lambda c: (c[0] - (zones[c[0], c[1]] or (None, c[1]))[1],
@@ -321,7 +329,24 @@ class Gazetteer:
             else:
                 chosen.append(Mention(text[start:end], start, end, places[0], places[1:]))
         chosen.sort(key=lambda m: m.start)
-        return self._with_unknown(text, chosen) if unknown else tuple(chosen)
+        if not unknown:
+            return tuple(chosen)
+        return self._with_unknown(text, [*chosen, *self._common_in_slot(text, chosen)])
+
+    @staticmethod
+    def _lend_suffix(found: list[tuple[int, int, tuple[Place, ...]]]
+                     ) -> list[tuple[int, int, tuple[Place, ...]]]:
+        """A city's full name whose 市 begins a district of that city (青岛市南区: 青岛 +
+        市南区, 济南市中区: 济南 + 市中区) is read as its short name, so the district
+        is not lost to the longer city reading."""
+        out = []
+        for start, end, places in found:
+            lent = any(s == end - 1 and p.parent == places[0].code
+                       and p.name.startswith(places[0].name[-1])
+                       for s, _, ps in found for p in ps)
+            out.append((start, end - 1, places) if lent and end - 1 > start + 1 else
+                       (start, end, places))
+        return out
 
     def _level_word(self, text: str, end: int) -> bool:
         """True when the name ending at ``end`` lends its suffix to a level word (省级)."""
@@ -389,6 +414,28 @@ class Gazetteer:
                     and not determiner_pattern().search(name)  # 用那个高新区
                     and starts_a_word(text, m.end(1)) and not _verb_led(name)):
                 yield m
+
+    def _common_in_slot(self, text: str, known: Sequence[Mention]) -> list[Mention]:
+        """Cities whose short name is also an everyday word (北海, 黄山), named in a
+        question where only a place fits: at its start, after a lead word such as 去 or
+        right after its own province, and read by the segmenter as a word of its own (not
+        北海道, 中山大学)."""
+        found: list[Mention] = []
+        for name, places in self._common_city_names.items():
+            for m in re.finditer(re.escape(name), text):
+                start, end = m.start(), m.end()
+                if any(k.start < end and start < k.end for k in (*known, *found)):
+                    continue
+                before = text[start - 1] if start else ""
+                after_own = any(k.end == start and k.place.code == p.parent
+                                for k in known for p in places)  # 广西北海
+                if before and _CJK.match(before) and before not in self._leads and not after_own:
+                    continue
+                with JIEBA_LOCK:
+                    first = jieba.lcut(text[start:start + 8], HMM=False)[0]
+                if first == name:
+                    found.append(Mention(name, start, end, places[0], places[1:]))
+        return found
 
     def _with_unknown(self, text: str, known: list[Mention]) -> tuple[Mention, ...]:
         taken = [(m.start, m.end) for m in known]

@@ -113,6 +113,16 @@ def _colloquial_table() -> _Replacer:
     return _Replacer.of({r["colloquial"]: r["standard"] for r in _rows("colloquial.tsv")})
 
 
+@cache
+def relative_years() -> Mapping[str, int]:
+    """Words naming a year relative to the writing year -> the offset (``relative_years.tsv``).
+
+    >>> relative_years()["今年"], relative_years()["去年"]
+    (0, -1)
+    """
+    return MappingProxyType({r["word"]: int(r["offset"]) for r in _rows("relative_years.tsv")})
+
+
 @dataclass(frozen=True)
 class Degree:
     """A degree slot: its name, the spellings that name it, the names that evidence it."""
@@ -293,6 +303,27 @@ def counted_pattern() -> re.Pattern[str]:
     """
     measures = "".join(r["word"] for r in _rows("question_words.tsv") if r["kind"] == "measure")
     return re.compile(f"[{NUMERAL_CHARS}]{{1,2}}[{re.escape(measures)}]")
+
+
+@cache
+def cohort_words() -> tuple[str, ...]:
+    """Words a year before which dates the asker (毕业, 入职 …: 2023年毕业), longest first."""
+    return tuple(sorted((r["word"] for r in _rows("question_words.tsv") if r["kind"] == "cohort"),
+                        key=len, reverse=True))
+
+
+@cache
+def total_words() -> tuple[str, ...]:
+    """Words asking a figure for the whole of the asked place (全省, 全市, 人才总量)."""
+    return tuple(sorted((r["word"] for r in _rows("question_words.tsv")
+                         if r["kind"] in ("total", "whole")), key=len, reverse=True))
+
+
+@cache
+def whole_place_words() -> tuple[str, ...]:
+    """Words naming the whole of a place (全省, 全市): a sentence saying one speaks for it."""
+    return tuple(sorted((r["word"] for r in _rows("question_words.tsv") if r["kind"] == "whole"),
+                        key=len, reverse=True))
 
 
 @cache

@@ -6,7 +6,7 @@ kind of figure does not answer such a question, however well its words match.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 
 from lexicon import degree_aliases, fold_synonyms
@@ -110,6 +110,38 @@ def asks_span(query: str, kinds: Sequence[str]) -> bool:
     """True when a (simplified) question asks a span of time in so many words (能领几年,
     多久) and reads it as a duration."""
     return "duration" in kinds and _SPAN.search(query) is not None
+
+
+_SENTENCE_END = re.compile(r"[。；;！!？?\n]+")
+
+
+def span_sentence(query: str) -> str:
+    """The sentence of a (simplified) question that asks a span of time in so many words,
+    when it asks more than one thing (「房租减免多长时间？到期后怎么租」 -> its first
+    sentence); the whole question otherwise.
+
+    >>> span_sentence("房租减免多长时间？到期后怎么租"), span_sentence("补贴能领几年")
+    ('房租减免多长时间', '补贴能领几年')
+    """
+    parts = [p for p in _SENTENCE_END.split(query) if p.strip()]
+    asking = [p for p in parts if _SPAN.search(p)]
+    return asking[0] if len(parts) > 1 and len(asking) == 1 else query
+
+
+def span_subject(query: str, words: Iterable[str]) -> str | None:
+    """Of ``words`` (the question's weighted terms), the one written closest before the
+    words that ask a span of time: what the span is asked of (「半价续租，最多能续几年」 ->
+    续租, 「房租减免多长时间」 -> 减免); None when none comes before them.
+
+    >>> span_subject("免一年房租之后半价续租，最多能续几年", ["房租", "半价", "续租"])
+    '续租'
+    """
+    m = _SPAN.search(query)
+    if m is None:
+        return None
+    before = query[:m.start()]
+    placed = [(before.rfind(w) + len(w), w) for w in words if w and w in before]
+    return max(placed)[1] if placed else None
 
 
 def asks_outright(query: str, kinds: Sequence[str]) -> str | None:

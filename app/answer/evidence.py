@@ -23,7 +23,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from app.answer.asked import asked_period, asks_people, asks_span
+from app.answer.asked import (
+    asked_period,
+    asks_people,
+    asks_span,
+    span_sentence,
+    span_subject,
+)
 from app.answer.config import AnswerConfig
 from app.answer.eligibility import degree_in, missing_constraints
 from app.answer.english import english_overlap
@@ -148,11 +154,12 @@ _CLAUSE_BREAK = re.compile(r"[，,；;：:]")
 SPAN_TERM_SHARE = 0.8
 
 
-def span_beside(text: str, terms: Mapping[str, float] | None) -> bool:
+def span_beside(text: str, terms: Mapping[str, float] | None,
+                subject: str | None = None) -> bool:
     """True when a span of time in ``text`` stands in a clause that holds (or follows one
-    that holds) the rarest of the question's words the sentence holds: 「减免1年房租，到期后
-    可半价续租」 states how long the rent is waived, not how long the half-price renewal
-    lasts."""
+    that holds) the word the span is asked of (``subject``, where the sentence holds it),
+    else the rarest of the question's words the sentence holds: 「减免1年房租，到期后可半价
+    续租」 states how long the rent is waived, not how long the half-price renewal lasts."""
     own = normalise(text)
     held = {w: weight for w, weight in ((normalise(t), x) for t, x in (terms or {}).items())
             if w in own}
@@ -160,6 +167,8 @@ def span_beside(text: str, terms: Mapping[str, float] | None) -> bool:
         return True
     top = max(held.values())
     rare = [w for w, weight in held.items() if weight >= SPAN_TERM_SHARE * top]
+    if subject and normalise(subject) in held:
+        rare = [normalise(subject)]
     parts = [normalise(p) for p in _CLAUSE_BREAK.split(simplified(text))]
     return any(holds_kind(part, "duration") and any(w in part + (parts[i - 1] if i else "")
                                                  for w in rare)
@@ -341,11 +350,16 @@ def _candidate(q: QuestionInfo, hit: Hit, doc: Document, sentences: Sequence[Sen
     # per question: memoised)
     period, people = asked_period(q.query, q.kinds), asks_people(q.query, q.kinds)
     span = asks_span(q.query, q.kinds)
+    # in a question that also asks something else, the span asked is of the words of the
+    # sentence that asks it (「房租减免多长时间？到期后怎么租」: how long the rent is waived)
+    asked_in = normalise(span_sentence(q.query)) if span else ""
+    span_terms = {t: w for t, w in (terms or {}).items() if normalise(t) in asked_in} or terms
+    subject = span_subject(q.query, span_terms or {}) if span else None
     kind_ok = not signed and any(
         holds_kind(sentence.text, k)
         and (k != "amount" or period is None or states_period(sentence.text, period))
         and (k != "count" or not people or states_people(sentence.text))
-        and (k != "duration" or not span or span_beside(sentence.text, terms))
+        and (k != "duration" or not span or span_beside(sentence.text, span_terms, subject))
         for k in q.kinds)
     specific = sum(1 for d in q.degrees if degree_in(d, own)) + sum(
         1 for b in q.benefits if normalise(b) in own)

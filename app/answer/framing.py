@@ -59,17 +59,30 @@ def en_place(name: str) -> str:
     return f"{place.en}{suffix}"
 
 
+_MULTIPLIERS = {"万": 1e4, "亿": 1e8, "千": 1e3}
+_YUAN = re.compile(r"(\d[\d,.]*)\s*([万亿千])?\s*元")
+_RANGE_YUAN = re.compile(r"(\d[\d,.]*)\s*([万亿千])?\s*[-~～—–至到]\s*"
+                         r"(\d[\d,.]*)\s*([万亿千])?\s*元")
+
+
 def en_amount(cell: str) -> str:
-    """「每月2000元」 -> '2,000 yuan per month'; 「1万元」 -> '10,000 yuan'."""
+    """「每月2000元」 -> '2,000 yuan per month'; 「1万元」 -> '10,000 yuan'; a range's
+    first figure takes the second's multiplier when it has none of its own.
+
+    >>> en_amount("10万-20万元"), en_amount("100-300万元"), en_amount("每月2000元")
+    ('100,000–200,000 yuan', '1,000,000–3,000,000 yuan', '2,000 yuan per month')
+    """
     period = next((p for p in _PERIODS_EN if p in cell), None)
     text = cell.replace(period, "") if period else cell
 
-    def number(m: re.Match[str]) -> str:
-        value = float(m.group(1).replace(",", ""))
-        value *= {"万": 1e4, "亿": 1e8, "千": 1e3}.get(m.group(2) or "", 1)
+    def number(figure: str, unit: str | None) -> str:
+        value = float(figure.replace(",", ""))
+        value *= _MULTIPLIERS.get(unit or "", 1)
         return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
 
-    text = re.sub(r"(\d[\d,.]*)\s*([万亿千])?\s*元", lambda m: f"{number(m)} yuan", text)
+    text = _RANGE_YUAN.sub(lambda m: f"{number(m[1], m[2] or m[4])}–{number(m[3], m[4])} yuan",
+                           text)
+    text = _YUAN.sub(lambda m: f"{number(m[1], m[2])} yuan", text)
     return f"{text} {_PERIODS_EN[period]}" if period else text
 
 

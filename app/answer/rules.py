@@ -36,7 +36,7 @@ from app.answer.config import AnswerConfig
 from app.answer.evidence import Candidate
 from app.answer.question import KIND_NAMES, QuestionInfo
 from app.answer.scoring import counts_only, text_bigrams
-from lexicon import APPLIES
+from lexicon import APPLIES, resolve, total_words, whole_place_words
 
 #: what a refusal says is missing when the evidence counts the things asked for by name
 NAMES_MISSING = "具体名单"
@@ -107,14 +107,48 @@ def most_missing(cands: Sequence[Candidate]) -> tuple[str, ...]:
     return tuple(m for m, _ in counts.most_common())
 
 
-def region_pools(pool: Sequence[Candidate]) -> list[tuple[Outcome, list[Candidate]]]:
-    """Rule 3: candidates that hold in the asked place, then unstated, then elsewhere."""
+def region_pools(pool: Sequence[Candidate], q: QuestionInfo | None = None
+                 ) -> list[tuple[Outcome, list[Candidate]]]:
+    """Rule 3: candidates that hold in the asked place, then unstated, then elsewhere.
+    When ``q`` asks a figure for the whole of the place it names (see :func:`asks_whole`),
+    only the place's own figure answers: one of its cities (蚌埠's total is not 安徽's), a
+    wider or national one, or one that names no place is elsewhere; a development zone of
+    the asked city stays the city's (威海 for 威海火炬高新区)."""
     if all(c.relation is None for c in pool):
         return [("answer", list(pool))]
-    applying = [c for c in pool if c.relation in APPLIES]
-    unknown = [c for c in pool if c.relation == "unknown"]
-    other = [c for c in pool if c.relation == "other"]
+    whole = q is not None and asks_whole(q)
+    part = [c for c in pool if whole and _not_the_whole(c, q)]
+    applying = [c for c in pool if c.relation in APPLIES and c not in part]
+    unknown = [c for c in pool if c.relation == "unknown" and c not in part]
+    other = [c for c in pool if c.relation == "other" or c in part]
     return [("answer", applying), ("unknown_region", unknown), ("other_region", other)]
+
+
+def asks_whole(q: QuestionInfo) -> bool:
+    """True when ``q`` names a place and asks a count or sum for the whole of it
+    (全省一共多少, 人才总量: the lexicon's ``total`` words).
+
+    >>> from app.answer.question import analyze
+    >>> asks_whole(analyze("安徽省全省高技能人才总量有多少")), asks_whole(analyze("安徽有什么补贴"))
+    (True, False)
+    """
+    return (bool(q.place_refs) and bool({"count", "amount"} & set(q.kinds))
+            and any(w in q.query for w in total_words()))
+
+
+def _not_the_whole(c: Candidate, q: QuestionInfo | None) -> bool:
+    """True when ``c`` speaks of another place than the one whose whole figure is asked;
+    not a sentence that names the whole place as the question does (全省银行业机构累计…
+    in a city's report answers 「河南全省…累计多少」)."""
+    if c.relation in (None, "same") or q is None:
+        return False
+    if any(w in q.query and w in c.sentence.text for w in whole_place_words()):
+        return False
+    if c.relation == "inside":
+        place = resolve(c.region)
+        return not (place is not None and place.level == "zone"
+                    and place.parent in {p.code for p in q.place_refs})
+    return True
 
 
 def prefer_stronger(pools: list[tuple[Outcome, list[Candidate]]], q: QuestionInfo,
@@ -196,7 +230,7 @@ def decide(q: QuestionInfo, cands: Sequence[Candidate], config: AnswerConfig | N
     # a kind asked in so many words is what the answer must state: no fallback to a
     # sentence that states none because it matches the wording better
     outright = asks_outright(q.query, q.kinds)
-    for outcome, pool in prefer_stronger(region_pools(eligible), q, config):
+    for outcome, pool in prefer_stronger(region_pools(eligible, q), q, config):
         best = best_of(pool, q, 0.0 if outright else config.kind_share)
         if (best is not None and not best.kind_ok and outright is not None
                 and supported(best, config)):

@@ -124,3 +124,13 @@ def test_a_small_gazetteer_from_rows() -> None:
     g = Gazetteer(places)
     assert [m.place.code for m in g.find("去乙城工作")] == ["2"]
     assert g.within(places[1], places[0]) and not g.within(places[0], places[1])
+
+
+def test_a_citys_suffix_that_begins_its_district_is_lent_to_the_district() -> None:
+    g = gazetteer()
+    assert [(m.text, m.place.name) for m in g.find("青岛市南区人才总量")] == [
+        ("青岛", "青岛市"), ("市南区", "市南区")]
+    assert [m.place.name for m in g.find("济南市中区")] == ["济南市", "市中区"]
+    # a district that does not begin with 市 keeps the city's full name
+    assert [m.text for m in g.find("青岛市崂山区")] == ["青岛市", "崂山区"]
+    assert [m.text for m in g.find("去青岛市工作")] == ["青岛市"]

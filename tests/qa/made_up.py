@@ -9,9 +9,15 @@ from dataclasses import dataclass
 
 from app.answer.config import AnswerConfig
 from app.answer.evidence import Candidate, candidates, with_bylines
-from app.answer.plan import CorpusView, anchored, asked_region, read_question
+from app.answer.plan import (
+    CorpusView,
+    anchored,
+    asked_region,
+    decide_for_years,
+    read_question,
+)
 from app.answer.question import QuestionInfo
-from app.answer.rules import Decision, decide
+from app.answer.rules import Decision
 from index.types import Hit
 from ingest.types import Chunk, Document
 
@@ -24,10 +30,13 @@ class MadeUp:
     view: CorpusView
 
     @classmethod
-    def of(cls, texts: Mapping[str, tuple[str, str | None, str]]) -> MadeUp:
-        """``texts``: doc id -> (title, region, body); a document's text is title + body."""
-        documents = {key: Document(key, f"{key}.txt", title, None, None, None, region,
-                                   f"{title}\n{body}", "")
+    def of(cls, texts: Mapping[str, tuple[str, str | None, str]],
+           dates: Mapping[str, str] | None = None) -> MadeUp:
+        """``texts``: doc id -> (title, region, body); a document's text is title + body;
+        ``dates``: doc id -> its date (ISO), where it has one."""
+        dates = dates or {}
+        documents = {key: Document(key, f"{key}.txt", title, None, dates.get(key), None,
+                                   region, f"{title}\n{body}", "")
                      for key, (title, region, body) in texts.items()}
         return cls(documents, CorpusView(documents))
 
@@ -56,5 +65,6 @@ class MadeUp:
     def decide(self, question: str, config: AnswerConfig | None = None) -> Decision:
         """The rules' decision over the candidates, with the question's unseen nouns."""
         q, cands = self.candidates(question, config)  # q read as the engine reads it
-        keys, _ = self.view.weights(q, config or AnswerConfig())
-        return decide(q, cands, config, keys, self.view.unseen(q))
+        config = config or AnswerConfig()
+        keys, _ = self.view.weights(q, config)
+        return decide_for_years(q, cands, self.documents, config, keys, self.view.unseen(q))

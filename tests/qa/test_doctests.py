@@ -13,7 +13,8 @@ MODULES = ["app.answer.question", "app.answer.english", "app.answer.terms",
            "app.answer.smalltalk", "app.answer.sentences", "app.answer.facts",
            "app.answer.plan", "app.answer.config", "app.answer.scoring",
            "app.answer.eligibility", "app.answer.asked", "app.answer.programmes",
-           "app.answer.presence", "app.answer.clauses", "app.answer.claims"]
+           "app.answer.presence", "app.answer.clauses", "app.answer.claims",
+           "app.answer.years"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -1,0 +1,161 @@
+"""Which years a question asks about, and which years a sentence speaks of.
+
+A sentence about another year does not answer 「2023年新建了多少个基地」: 「今年新建30个」
+in a notice dated 2025 speaks of 2025. A sentence's years are those it writes out
+(2023年, 2021—2025年) and those it names relative to its document's date (今年, 去年:
+``lexicon/data/relative_years.tsv``); a sentence that names none, or only relative ones in
+an undated document, speaks of no known year and is never judged by this rule.
+
+A year the asker gives about themselves (2023年毕业, 2024届) says who asks, not which year
+is asked about (the lexicon's ``cohort`` words), nor does a year in an aside clause.
+
+>>> asked_years("海南2023年新建了多少个培训基地？")
+((2023, 2023),)
+>>> asked_years("我2023年毕业的，能领多少补贴"), asked_years("2021-2025年计划引进多少人")
+((), ((2021, 2025),))
+>>> asked_years("2020年以来引进多少人"), asked_years("How many in 2024?")
+(((2020, 9999),), ((2024, 2024),))
+>>> spoken_years("今年将新建30个工作室", 2025), spoken_years("今年将新建30个", None)
+(frozenset({2025}), None)
+>>> spoken_years("未来3年内将合作百所院校", 2025) is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from functools import cache
+
+from app.answer.clauses import asides
+from app.answer.evidence import Candidate
+from ingest.types import Document
+from lexicon import NUMERAL_CHARS, cohort_words, relative_years
+
+#: a year as Chinese text writes it (2023年, 2023年度); not part of a longer number
+_YEAR = r"(?<![\d.,])((?:19|20)\d\d)"
+_SPAN = re.compile(_YEAR + r"\s*年?\s*(?:[-—–~～]|至|到)\s*((?:19|20)\d\d)\s*年")
+_ONE = re.compile(_YEAR + r"\s*年")
+_SINCE = re.compile(r"\s*(?:以来|以后|之后|起)")
+_UNTIL = re.compile(r"\s*(?:以前|之前)")
+#: an English question's year (in 2023, by 2025, since 2020)
+_EN_YEAR = re.compile(r"\b(since|in|by|for|during|of|from|until|before|after)\s+"
+                      r"((?:19|20)\d\d)\b(?!\s*(?:yuan|rmb|people|persons))", re.IGNORECASE)
+_EN_OPEN = {"since": "since", "from": "since", "after": "since", "until": "until",
+            "before": "until"}
+
+Span = tuple[int, int]
+OPEN_END = 9999
+
+
+def _clean(text: str) -> str:
+    return text.replace("\u3000", " ")
+
+
+def asked_years(question: str) -> tuple[Span, ...]:
+    """The years ``question`` asks about, as closed spans (``OPEN_END`` for 「以来」);
+    not a year the asker gives about themselves or in an aside."""
+    text = _clean(question)
+    for aside in asides(text):
+        text = text.replace(aside, " ")
+    spans: list[Span] = []
+    taken: list[tuple[int, int]] = []
+    for m in _SPAN.finditer(text):
+        if not _cohort(text, m.end()):
+            spans.append((int(m[1]), int(m[2])))
+        taken.append(m.span())
+    for m in _ONE.finditer(text):
+        if any(a <= m.start() < b for a, b in taken) or _cohort(text, m.end()):
+            continue
+        year = int(m[1])
+        if _SINCE.match(text, m.end()):
+            spans.append((year, OPEN_END))
+        elif _UNTIL.match(text, m.end()):
+            spans.append((0, year))
+        else:
+            spans.append((year, year))
+    for m in _EN_YEAR.finditer(text):
+        year, how = int(m[2]), _EN_OPEN.get(m[1].lower())
+        spans.append((year, OPEN_END) if how == "since" else (0, year) if how == "until"
+                     else (year, year))
+    return tuple(dict.fromkeys(spans))
+
+
+def _cohort(text: str, end: int) -> bool:
+    """True when the year ending at ``end`` dates the asker (2023年毕业, 2024届)."""
+    rest = text[end:end + 6]
+    return any(rest.startswith(w) for w in cohort_words()) or text[end - 1:end] == "届"
+
+
+def spoken_years(sentence: str, doc_year: int | None) -> frozenset[int] | None:
+    """The years ``sentence`` speaks of: those it writes (spans expanded) and those it names
+    relative to ``doc_year``; None when it names none this can place."""
+    text = _clean(sentence)
+    years: set[int] = set()
+    taken: list[tuple[int, int]] = []
+    for m in _SPAN.finditer(text):
+        low, high = sorted((int(m[1]), int(m[2])))
+        years.update(range(low, high + 1))
+        taken.append(m.span())
+    years.update(int(m[1]) for m in _ONE.finditer(text)
+                 if not any(a <= m.start() < b for a, b in taken))
+    if doc_year is not None:
+        years.update(doc_year + offset for offset in _relative_offsets(text))
+    return frozenset(years) if years else None
+
+
+def _relative_offsets(text: str) -> set[int]:
+    return {relative_years()[m[1]] for m in _relative_pattern().finditer(text)}
+
+
+@cache
+def _relative_pattern() -> re.Pattern[str]:
+    # a numeral or 几/多 before the word makes it a span (三年内, 两年前), not a year
+    words = sorted(relative_years(), key=len, reverse=True)
+    return re.compile(f"(?<![0-9{NUMERAL_CHARS}几多半个])({'|'.join(map(re.escape, words))})")
+
+
+def document_year(date: str | None) -> int | None:
+    """The year of an ISO-like date (2025-04-07 -> 2025); None when there is none."""
+    m = re.match(r"\s*((?:19|20)\d\d)", date or "")
+    return int(m[1]) if m else None
+
+
+def off_year(sentence: str, doc_year: int | None, asked: Sequence[Span]) -> bool:
+    """True when ``sentence`` speaks only of years outside every asked span.
+
+    >>> off_year("今年将新建30个工作室", 2025, ((2023, 2023),))
+    True
+    >>> asked = ((2023, 2023),)
+    >>> off_year("2023年共有5031人", None, asked), off_year("新建30个", 2025, asked)
+    (False, False)
+    """
+    if not asked:
+        return False
+    years = spoken_years(sentence, doc_year)
+    return years is not None and not any(lo <= y <= hi for y in years for lo, hi in asked)
+
+
+def years_named(asked: Sequence[Span]) -> str:
+    """The asked years as a question would write them (2023年, 2021-2025年, 2020年以来)."""
+    def one(span: Span) -> str:
+        lo, hi = span
+        if lo == hi:
+            return f"{lo}年"
+        if hi == OPEN_END:
+            return f"{lo}年以来"
+        return f"{hi}年以前" if lo == 0 else f"{lo}-{hi}年"
+    return "、".join(one(s) for s in asked)
+
+
+def drop_off_year(cands: Sequence[Candidate], asked: Sequence[Span],
+                  documents: Mapping[str, Document]) -> tuple[list[Candidate], list[Candidate]]:
+    """``cands`` split into (kept, dropped): dropped are those whose sentence speaks only of
+    years outside the asked spans (see :func:`off_year`)."""
+    kept: list[Candidate] = []
+    dropped: list[Candidate] = []
+    for c in cands:
+        doc = documents.get(c.doc_id)
+        year = document_year(doc.date if doc is not None else None)
+        (dropped if off_year(c.sentence.text, year, asked) else kept).append(c)
+    return kept, dropped
