@@ -305,32 +305,34 @@ def counted_pattern() -> re.Pattern[str]:
     return re.compile(f"[{NUMERAL_CHARS}]{{1,2}}[{re.escape(measures)}]")
 
 
+def _longest_first(*kinds: str) -> tuple[str, ...]:
+    """The ``question_words.tsv`` words of ``kinds``, longest first."""
+    return tuple(sorted((r["word"] for r in _rows("question_words.tsv") if r["kind"] in kinds),
+                        key=len, reverse=True))
+
+
 @cache
 def cohort_words() -> tuple[str, ...]:
     """Words a year before which dates the asker (毕业, 入职 …: 2023年毕业), longest first."""
-    return tuple(sorted((r["word"] for r in _rows("question_words.tsv") if r["kind"] == "cohort"),
-                        key=len, reverse=True))
+    return _longest_first("cohort")
 
 
 @cache
 def total_words() -> tuple[str, ...]:
     """Words asking a figure for the whole of the asked place (全省, 全市, 人才总量)."""
-    return tuple(sorted((r["word"] for r in _rows("question_words.tsv")
-                         if r["kind"] in ("total", "whole")), key=len, reverse=True))
+    return _longest_first("total", "whole")
 
 
 @cache
 def whole_place_words() -> tuple[str, ...]:
     """Words naming the whole of a place (全省, 全市): a sentence saying one speaks for it."""
-    return tuple(sorted((r["word"] for r in _rows("question_words.tsv") if r["kind"] == "whole"),
-                        key=len, reverse=True))
+    return _longest_first("whole")
 
 
 @cache
 def document_words() -> tuple[str, ...]:
     """Kinds of document (论文, 文件, 通知 …), longest first."""
-    return tuple(sorted((r["word"] for r in _rows("question_words.tsv") if r["kind"] == "document"),
-                        key=len, reverse=True))
+    return _longest_first("document")
 
 
 @cache

@@ -273,6 +273,7 @@ def candidates(q: QuestionInfo, hits: Sequence[Hit], documents: Mapping[str, Doc
                terms: Mapping[str, float] | None = None) -> list[Candidate]:
     """Every sentence overlapping a hit's chunk, once (best-ranked hit wins), scored."""
     config = config or AnswerConfig()
+    focus = span_focus(q, terms)
     seen: set[tuple[str, int]] = set()
     out: list[Candidate] = []
     for hit in sorted(hits, key=lambda h: h.rank):
@@ -288,7 +289,8 @@ def candidates(q: QuestionInfo, hits: Sequence[Hit], documents: Mapping[str, Doc
                 break
             if (inside or follows) and (chunk.doc_id, sentence.start) not in seen:
                 seen.add((chunk.doc_id, sentence.start))
-                last = _candidate(q, hit, doc, sentences, index, keys, config, asked, terms)
+                last = _candidate(q, hit, doc, sentences, index, keys, config, asked, terms,
+                                  focus)
                 out.append(last)
             index += 1
     return out
@@ -327,9 +329,23 @@ def with_bylines(q: QuestionInfo, cands: Sequence[Candidate], documents: Mapping
     return out
 
 
+def span_focus(q: QuestionInfo, terms: Mapping[str, float] | None
+               ) -> tuple[Mapping[str, float] | None, str | None]:
+    """The terms a span of time is asked of and the one written just before the asking
+    words (see :func:`span_beside`), read once per question: in a question that also asks
+    something else, the words of the sentence that asks the span (「房租减免多长时间？到期后
+    怎么租」: how long the rent is waived)."""
+    if not asks_span(q.query, q.kinds):
+        return terms, None
+    asked_in = normalise(span_sentence(q.query))
+    span_terms = {t: w for t, w in (terms or {}).items() if normalise(t) in asked_in} or terms
+    return span_terms, span_subject(q.query, span_terms or {})
+
+
 def _candidate(q: QuestionInfo, hit: Hit, doc: Document, sentences: Sequence[Sentence],
                index: int, keys: Mapping[str, float], config: AnswerConfig,
-               asked: Place | None, terms: Mapping[str, float] | None) -> Candidate:
+               asked: Place | None, terms: Mapping[str, float] | None,
+               focus: tuple[Mapping[str, float] | None, str | None]) -> Candidate:
     sentence = sentences[index]
     heading_sentence = _heading_before(sentences, index)
     heading = heading_sentence.text if heading_sentence else ""
@@ -350,16 +366,11 @@ def _candidate(q: QuestionInfo, hit: Hit, doc: Document, sentences: Sequence[Sen
     # per question: memoised)
     period, people = asked_period(q.query, q.kinds), asks_people(q.query, q.kinds)
     span = asks_span(q.query, q.kinds)
-    # in a question that also asks something else, the span asked is of the words of the
-    # sentence that asks it (「房租减免多长时间？到期后怎么租」: how long the rent is waived)
-    asked_in = normalise(span_sentence(q.query)) if span else ""
-    span_terms = {t: w for t, w in (terms or {}).items() if normalise(t) in asked_in} or terms
-    subject = span_subject(q.query, span_terms or {}) if span else None
     kind_ok = not signed and any(
         holds_kind(sentence.text, k)
         and (k != "amount" or period is None or states_period(sentence.text, period))
         and (k != "count" or not people or states_people(sentence.text))
-        and (k != "duration" or not span or span_beside(sentence.text, span_terms, subject))
+        and (k != "duration" or not span or span_beside(sentence.text, *focus))
         for k in q.kinds)
     specific = sum(1 for d in q.degrees if degree_in(d, own)) + sum(
         1 for b in q.benefits if normalise(b) in own)

@@ -117,10 +117,10 @@ def region_pools(pool: Sequence[Candidate], q: QuestionInfo | None = None
     if all(c.relation is None for c in pool):
         return [("answer", list(pool))]
     whole = q is not None and asks_whole(q)
-    part = [c for c in pool if whole and _not_the_whole(c, q)]
-    applying = [c for c in pool if c.relation in APPLIES and c not in part]
-    unknown = [c for c in pool if c.relation == "unknown" and c not in part]
-    other = [c for c in pool if c.relation == "other" or c in part]
+    part = {id(c) for c in pool if whole and _not_the_whole(c, q)}
+    applying = [c for c in pool if c.relation in APPLIES and id(c) not in part]
+    unknown = [c for c in pool if c.relation == "unknown" and id(c) not in part]
+    other = [c for c in pool if c.relation == "other" or id(c) in part]
     return [("answer", applying), ("unknown_region", unknown), ("other_region", other)]
 
 

@@ -25,19 +25,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from app.answer.clauses import asides
 from app.answer.evidence import Candidate
 from ingest.types import Document
 from lexicon import NUMERAL_CHARS, cohort_words, relative_years
 
-#: a year as Chinese text writes it (2023年, 2023年度); not part of a longer number
+#: a year as Chinese text writes it (2023年, 2023年度), or a span of years (2021—2025年,
+#: 2023年至2025年); not part of a longer number
 _YEAR = r"(?<![\d.,])((?:19|20)\d\d)"
-_SPAN = re.compile(_YEAR + r"\s*年?\s*(?:[-—–~～]|至|到)\s*((?:19|20)\d\d)\s*年")
-_ONE = re.compile(_YEAR + r"\s*年")
+_WRITTEN = re.compile(_YEAR + r"(?:\s*年?\s*(?:[-—–~～]|至|到)\s*((?:19|20)\d\d))?\s*年")
 _SINCE = re.compile(r"\s*(?:以来|以后|之后|起)")
 _UNTIL = re.compile(r"\s*(?:以前|之前)")
+_DATE_YEAR = re.compile(r"\s*((?:19|20)\d\d)")
 #: an English question's year (in 2023, by 2025, since 2020)
 _EN_YEAR = re.compile(r"\b(since|in|by|for|during|of|from|until|before|after)\s+"
                       r"((?:19|20)\d\d)\b(?!\s*(?:yuan|rmb|people|persons))", re.IGNORECASE)
@@ -48,27 +49,20 @@ Span = tuple[int, int]
 OPEN_END = 9999
 
 
-def _clean(text: str) -> str:
-    return text.replace("\u3000", " ")
-
-
 def asked_years(question: str) -> tuple[Span, ...]:
     """The years ``question`` asks about, as closed spans (``OPEN_END`` for 「以来」);
     not a year the asker gives about themselves or in an aside."""
-    text = _clean(question)
+    text = question
     for aside in asides(text):
         text = text.replace(aside, " ")
     spans: list[Span] = []
-    taken: list[tuple[int, int]] = []
-    for m in _SPAN.finditer(text):
-        if not _cohort(text, m.end()):
-            spans.append((int(m[1]), int(m[2])))
-        taken.append(m.span())
-    for m in _ONE.finditer(text):
-        if any(a <= m.start() < b for a, b in taken) or _cohort(text, m.end()):
+    for m in _WRITTEN.finditer(text):
+        if _cohort(text, m.end()):
             continue
         year = int(m[1])
-        if _SINCE.match(text, m.end()):
+        if m[2]:
+            spans.append((year, int(m[2])))
+        elif _SINCE.match(text, m.end()):
             spans.append((year, OPEN_END))
         elif _UNTIL.match(text, m.end()):
             spans.append((0, year))
@@ -87,20 +81,17 @@ def _cohort(text: str, end: int) -> bool:
     return any(rest.startswith(w) for w in cohort_words()) or text[end - 1:end] == "届"
 
 
+@lru_cache(maxsize=100_000)
 def spoken_years(sentence: str, doc_year: int | None) -> frozenset[int] | None:
     """The years ``sentence`` speaks of: those it writes (spans expanded) and those it names
-    relative to ``doc_year``; None when it names none this can place."""
-    text = _clean(sentence)
+    relative to ``doc_year``; None when it names none this can place. Memoised: corpus
+    sentences recur per question."""
     years: set[int] = set()
-    taken: list[tuple[int, int]] = []
-    for m in _SPAN.finditer(text):
-        low, high = sorted((int(m[1]), int(m[2])))
+    for m in _WRITTEN.finditer(sentence):
+        low, high = sorted((int(m[1]), int(m[2] or m[1])))
         years.update(range(low, high + 1))
-        taken.append(m.span())
-    years.update(int(m[1]) for m in _ONE.finditer(text)
-                 if not any(a <= m.start() < b for a, b in taken))
     if doc_year is not None:
-        years.update(doc_year + offset for offset in _relative_offsets(text))
+        years.update(doc_year + offset for offset in _relative_offsets(sentence))
     return frozenset(years) if years else None
 
 
@@ -117,7 +108,7 @@ def _relative_pattern() -> re.Pattern[str]:
 
 def document_year(date: str | None) -> int | None:
     """The year of an ISO-like date (2025-04-07 -> 2025); None when there is none."""
-    m = re.match(r"\s*((?:19|20)\d\d)", date or "")
+    m = _DATE_YEAR.match(date or "")
     return int(m[1]) if m else None
 
 
