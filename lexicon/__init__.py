@@ -51,6 +51,7 @@ from lexicon.terms import (
     modal_chars,
     money_words,
     national_bodies,
+    part_year_words,
     people_words,
     person_categories,
     question_phrases,
@@ -63,6 +64,7 @@ from lexicon.terms import (
     total_words,
     umbrella_words,
     whole_place_words,
+    whole_year_words,
 )
 
 __all__ = [
@@ -105,6 +107,7 @@ __all__ = [
     "money_words",
     "names_nothing",
     "national_bodies",
+    "part_year_words",
     "people_words",
     "person_categories",
     "province_of",
@@ -123,4 +126,5 @@ __all__ = [
     "total_words",
     "umbrella_words",
     "whole_place_words",
+    "whole_year_words",
 ]

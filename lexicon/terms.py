@@ -330,6 +330,18 @@ def whole_place_words() -> tuple[str, ...]:
 
 
 @cache
+def whole_year_words() -> tuple[str, ...]:
+    """Words asking a figure for a whole year (全年, 全年度), longest first."""
+    return _longest_first("whole_year")
+
+
+@cache
+def part_year_words() -> tuple[str, ...]:
+    """Words naming part of a year (上半年, 前三季度, 一季度), longest first."""
+    return _longest_first("part_year")
+
+
+@cache
 def document_words() -> tuple[str, ...]:
     """Kinds of document (论文, 文件, 通知 …), longest first."""
     return _longest_first("document")

@@ -17,7 +17,11 @@ ASKING_JI = r"(?<![好十数这那前近])几"
 
 # a sum of money asked in so many words (多少钱, 能拿多少, 几万, 额度多少, 最高贷多少)
 _SUM = re.compile(r"多少钱|多少元|几万|几千|(?:拿|领|给|发|补|贷)多少"
-                  r"|额度[^，。？?]{0,6}(?<!百分之)多少|(?:最高|最多)能?多少")
+                  r"|额度[^，。？?]{0,6}(?<!百分之)多少|(?:最高|最多)能?多少"
+                  # and in English: how much (not how much of), what salary
+                  r"|\bhow much\b(?! of\b)"
+                  r"|\bwhat (?:\w+ ){0,2}(?:salary|salaries|wage|wages|pay|stipend|bonus)\b",
+                  re.IGNORECASE)
 
 
 def asks_sum(query: str) -> bool:
@@ -113,19 +117,26 @@ def asks_span(query: str, kinds: Sequence[str]) -> bool:
 
 
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]+")
+_CLAUSE_END = re.compile(r"[，,、]+")
 
 
 def span_sentence(query: str) -> str:
-    """The sentence of a (simplified) question that asks a span of time in so many words,
-    when it asks more than one thing (「房租减免多长时间？到期后怎么租」 -> its first
-    sentence); the whole question otherwise.
+    """The sentence, else the clause, of a (simplified) question that asks a span of time
+    in so many words, when it asks more than one thing (「房租减免多长时间？到期后怎么租」,
+    「房租减免多长时间，到期了怎么续」 -> the part before the break); the whole question
+    otherwise.
 
     >>> span_sentence("房租减免多长时间？到期后怎么租"), span_sentence("补贴能领几年")
     ('房租减免多长时间', '补贴能领几年')
+    >>> span_sentence("人才公寓房租减免多长时间，到期了怎么续")
+    '人才公寓房租减免多长时间'
     """
-    parts = [p for p in _SENTENCE_END.split(query) if p.strip()]
-    asking = [p for p in parts if _SPAN.search(p)]
-    return asking[0] if len(parts) > 1 and len(asking) == 1 else query
+    for breaks in (_SENTENCE_END, _CLAUSE_END):
+        parts = [p for p in breaks.split(query) if p.strip()]
+        asking = [p for p in parts if _SPAN.search(p)]
+        if len(parts) > 1 and len(asking) == 1:
+            return asking[0]
+    return query
 
 
 def span_subject(query: str, words: Iterable[str]) -> str | None:

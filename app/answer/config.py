@@ -54,6 +54,11 @@ class AnswerConfig:
     min_coverage: float = 0.15  # weighted share of key bigrams in the best sentence itself
     unseen_support: float = 0.5  # min_support when the question names a noun the documents
     #                              never use
+    near_word_similarity: float = 0.80  # cosine (the index's query embedder) at which a word
+    #                                     of the best sentences is the documents' word for an
+    #                                     unseen one (手艺: 技艺); above 1: off. At 0.70,
+    #                                     年龄 met 青年 and 利率 资金 on the check sets
+    near_word_sentences: int = 3  # how many best-scored candidates are searched for one
     partner_credit: float = 0.5  # share of a word's weight its CC-CEDICT partner earns in
     #                              the support (总量 for 总数: a looser match than the word;
     #                              0.5 and 1.0 measured alike on the check sets; 0: off)

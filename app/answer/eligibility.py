@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from app.answer.claims import checks
 from app.answer.clauses import only_stated
 from app.answer.programmes import programme_core
 from app.answer.question import QuestionInfo
@@ -152,39 +151,4 @@ def missing_constraints(q: QuestionInfo, doc: Document, own: str, near: str, aro
     title = normalise(doc.title)
     missing += [p for p in q.programmes
                 if normalise(programme_core(p)) not in normalise(around) + title]
-    return (*missing, *other_years(q.query, near))
-
-
-# a calendar year as a question or sentence writes it (2024, 2024年), not part of a longer
-# number (a phone number) nor a count (2024人)
-_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?![\d.%万亿人名家个元])")
-
-
-def other_years(query: str, near: str) -> tuple[str, ...]:
-    """The years the question asks about (「崂山 2024 人才住房 人数」) when the sentence and
-    its context state years, none of them these: another year's figure is not this one's.
-    Not the year a checking question states (「是2024年发的吧？」): that may be wrong, and
-    the year the documents state is the answer.
-
-    >>> other_years("崂山2024年人才住房人数", "2023年共有5031人入住人才住房")
-    ('2024年',)
-    >>> other_years("崂山2024年人才住房人数", "2024年共有5031人"), other_years("人数", "2023年")
-    ((), ())
-    >>> other_years("这份方案是2024年发的吧？", "2025年4月7日")
-    ()
-    """
-    asked = _asked_years(query)
-    if not asked:
-        return ()
-    stated = set(_YEAR.findall(near))
-    if not stated or stated & set(asked):
-        return ()
-    return tuple(f"{y}年" for y in asked)
-
-
-@lru_cache(maxsize=4096)
-def _asked_years(query: str) -> tuple[str, ...]:
-    """The years a question asks about, read once per question, not per candidate
-    sentence; none in a checking question."""
-    asked = tuple(dict.fromkeys(_YEAR.findall(query)))
-    return () if not asked or checks(query) else asked
+    return tuple(missing)

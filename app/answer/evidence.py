@@ -45,9 +45,12 @@ from app.answer.scoring import (
 )
 from app.answer.script import simplified
 from app.answer.sentences import Sentence, aside, damaged, leans_on_previous, signature
+from app.answer.wordclass import parts
+from app.answer.years import AskedTime, document_year
 from index.types import Hit
 from ingest.types import Document
 from lexicon import (
+    NATIONAL,
     WIDER,
     Place,
     Relation,
@@ -78,6 +81,7 @@ class Candidate:
     damaged: bool = False  # PDF extraction left it unreadable (a caption, doubled heading …)
     region: str | None = None  # the region the statement is about
     relation: Relation | None = None  # of ``region`` to the asked place (None: none asked)
+    other_year: bool = False  # speaks only of another time than the one asked
 
     @property
     def doc_id(self) -> str:
@@ -103,14 +107,28 @@ def _named_region(text: str) -> str | None:
     威海籍), nor part of a name (哈尔滨工业大学) or of a cited document's title
     (按照《…进出武汉交通运输工具管控…》要求), by the lexicon's region cues. Memoised:
     corpus sentences recur per question."""
-    flat = _BOOK_TITLE.sub(lambda m: "□" * len(m[0]), re.sub(r"\s+", "", simplified(text)))
+    flat = _untitled(text)
     cues = region_cues()
     actors = tuple(m for m in gazetteer().find(flat, unknown=False)
                    if not any(flat[max(0, m.start - 2):m.start].endswith(w)
                               for w in cues["not_before"])
                    and not any(flat[m.end:m.end + 2].startswith(w) for w in cues["not_after"]))
     found = gazetteer().narrowest(actors)
-    return found.place.name if found is not None else None
+    if found is None:  # 「目前我国技能人才总量超过2亿人」 in a city's report
+        return NATIONAL if any(w in flat for w in cues.get("national", ())) else None
+    return found.place.name
+
+
+def _mentions(text: str, place: Place) -> bool:
+    """True when ``text`` names ``place`` in any role, outside a cited title (《四川…证明》
+    names no place the text is about)."""
+    return any(m.place.code == place.code
+               for m in gazetteer().find(_untitled(text), unknown=False))
+
+
+def _untitled(text: str) -> str:
+    """``text`` simplified, without spaces, each cited title (《…》) blanked out."""
+    return _BOOK_TITLE.sub(lambda m: "□" * len(m[0]), re.sub(r"\s+", "", simplified(text)))
 
 
 @lru_cache(maxsize=200_000)
@@ -157,22 +175,35 @@ SPAN_TERM_SHARE = 0.8
 def span_beside(text: str, terms: Mapping[str, float] | None,
                 subject: str | None = None) -> bool:
     """True when a span of time in ``text`` stands in a clause that holds (or follows one
-    that holds) the word the span is asked of (``subject``, where the sentence holds it),
-    else the rarest of the question's words the sentence holds: 「减免1年房租，到期后可半价
-    续租」 states how long the rent is waived, not how long the half-price renewal lasts."""
+    that holds) the word the span is asked of (``subject``, where the sentence holds it,
+    or all the words it is made of: 房租减免 in 「减免1年房租」), else the rarest of the
+    question's words the sentence holds: 「减免1年房租，到期后可半价续租」 states how long
+    the rent is waived, not how long the half-price renewal lasts."""
     own = normalise(text)
     held = {w: weight for w, weight in ((normalise(t), x) for t, x in (terms or {}).items())
             if w in own}
+    subject = normalise(subject) if subject else None
+    if subject and subject not in held and _parts_in(subject, own):
+        held[subject] = max(held.values(), default=1.0)
     if not held:
         return True
     top = max(held.values())
     rare = [w for w, weight in held.items() if weight >= SPAN_TERM_SHARE * top]
-    if subject and normalise(subject) in held:
-        rare = [normalise(subject)]
+    if subject and subject in held:
+        rare = [subject]
     parts = [normalise(p) for p in _CLAUSE_BREAK.split(simplified(text))]
-    return any(holds_kind(part, "duration") and any(w in part + (parts[i - 1] if i else "")
-                                                 for w in rare)
+    return any(holds_kind(part, "duration")
+               and any(_parts_in(w, part + (parts[i - 1] if i else "")) for w in rare)
                for i, part in enumerate(parts))
+
+
+def _parts_in(word: str, text: str) -> bool:
+    """True when ``text`` holds ``word``, or every word it is made of (房租 and 减免 of
+    房租减免)."""
+    if word in text:
+        return True
+    inside = parts(word)
+    return bool(inside) and all(p in text for p in inside)
 
 
 @lru_cache(maxsize=10_000)
@@ -274,6 +305,7 @@ def candidates(q: QuestionInfo, hits: Sequence[Hit], documents: Mapping[str, Doc
     """Every sentence overlapping a hit's chunk, once (best-ranked hit wins), scored."""
     config = config or AnswerConfig()
     focus = span_focus(q, terms)
+    time = AskedTime.of(q)
     seen: set[tuple[str, int]] = set()
     out: list[Candidate] = []
     for hit in sorted(hits, key=lambda h: h.rank):
@@ -290,7 +322,7 @@ def candidates(q: QuestionInfo, hits: Sequence[Hit], documents: Mapping[str, Doc
             if (inside or follows) and (chunk.doc_id, sentence.start) not in seen:
                 seen.add((chunk.doc_id, sentence.start))
                 last = _candidate(q, hit, doc, sentences, index, keys, config, asked, terms,
-                                  focus)
+                                  focus, time)
                 out.append(last)
             index += 1
     return out
@@ -345,7 +377,8 @@ def span_focus(q: QuestionInfo, terms: Mapping[str, float] | None
 def _candidate(q: QuestionInfo, hit: Hit, doc: Document, sentences: Sequence[Sentence],
                index: int, keys: Mapping[str, float], config: AnswerConfig,
                asked: Place | None, terms: Mapping[str, float] | None,
-               focus: tuple[Mapping[str, float] | None, str | None]) -> Candidate:
+               focus: tuple[Mapping[str, float] | None, str | None],
+               time: AskedTime | None = None) -> Candidate:
     sentence = sentences[index]
     heading_sentence = _heading_before(sentences, index)
     heading = heading_sentence.text if heading_sentence else ""
@@ -396,6 +429,16 @@ def _candidate(q: QuestionInfo, hit: Hit, doc: Document, sentences: Sequence[Sen
     if (asked is not None and not asked.listed and relation != "same"
             and asked.name in _plain("".join((doc.title, heading, *carried, sentence.text)))):
         region, relation = asked.name, "same"  # the text names the unlisted place asked
+    elif (asked is not None and relation == "other" and region != doc.region
+          and _named_region(sentence.text) is None and _mentions(sentence.text, asked)):
+        # a place carried from sentences before yields to the asked place the sentence
+        # itself names, though not as its actor (「…已成为蚌埠市高技能人才培育工程的注脚」
+        # after a paragraph on 海南, where a newspaper column runs on)
+        region, relation = asked.name, "same"
+    if relation == "national" and region != doc.region:
+        # 「目前我国技能人才总量超过2亿人」 in a city's report: a fact about the country,
+        # not a national rule that holds in the asked place
+        relation = "other"
     if relation in WIDER:
         score -= config.broader_penalty
     return Candidate(
@@ -408,4 +451,6 @@ def _candidate(q: QuestionInfo, hit: Hit, doc: Document, sentences: Sequence[Sen
         region=region, echo=echo,
         damaged=damaged(sentence.text),
         relation=relation,
+        other_year=time is not None and time.missed_by(sentence.text, document_year(doc.date),
+                                  f"{heading}{previous}"),
     )

@@ -13,12 +13,12 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import Any, Protocol
 
-from app.answer.claims import checks
 from app.answer.config import AnswerConfig
 from app.answer.corpus_view import CorpusView
 from app.answer.english import english_hints, english_in_chinese
 from app.answer.evidence import Candidate, candidates, with_bylines
 from app.answer.followup import rewrite
+from app.answer.near_words import unseen_left
 from app.answer.question import (
     QuestionInfo,
     analyze_query,
@@ -26,7 +26,7 @@ from app.answer.question import (
 )
 from app.answer.rules import Decision, decide
 from app.answer.script import Script, detect_script
-from app.answer.years import asked_years, drop_off_year, years_named
+from app.answer.years import AskedTime
 from index.types import Hit
 from ingest.facts import Fact
 from ingest.types import Document
@@ -222,28 +222,16 @@ def _read(query: str, question: str, script: Script, corpus: CorpusView) -> Ques
     return corpus.focus(info)
 
 
-def on_asked_years(q: QuestionInfo, cands: Sequence[Candidate],
-                   documents: Mapping[str, Document]) -> tuple[list[Candidate], str | None]:
-    """The candidates that may speak of the years the question asks about (see
-    :mod:`app.answer.years`), and those years as written when some were left out. A
-    question that asks when, or checks a belief (是2024年发的吧, 听说2024年…？), names a
-    year to be confirmed or corrected, not one to keep to."""
-    asked = asked_years(q.text)
-    if not asked or {"date", "day"} & set(q.kinds) or checks(q.query):
-        return list(cands), None
-    kept, dropped = drop_off_year(cands, asked, documents)
-    return kept, years_named(asked) if dropped else None
-
-
-def decide_for_years(q: QuestionInfo, cands: Sequence[Candidate],
-                     documents: Mapping[str, Document], config: AnswerConfig,
+def decide_for_years(q: QuestionInfo, cands: Sequence[Candidate], config: AnswerConfig,
                      keys: Mapping[str, float], unseen: Sequence[str]) -> Decision:
-    """:func:`app.answer.rules.decide` over the candidates that may speak of the asked
-    years; a refusal after some were left out says that the documents speak of others."""
-    kept, named = on_asked_years(q, cands, documents)
+    """:func:`app.answer.rules.decide` over the candidates that may speak of the years the
+    question asks about (:mod:`app.answer.years`); a refusal after some were left out says
+    that the documents speak of another time."""
+    kept = [c for c in cands if not c.other_year]
     decision = decide(q, kept, config, keys, unseen)
-    if named is not None and decision.outcome == "refuse":
-        return Decision((), "refuse", f"the evidence speaks of other years than {named}",
+    if len(kept) < len(cands) and decision.outcome == "refuse":
+        named = AskedTime.of(q).named()
+        return Decision((), "refuse", f"the evidence speaks of another time than {named}",
                         (named,))
     return decision
 
@@ -264,7 +252,8 @@ def make_plan(question: str, history: Sequence[Mapping[str, str]], retriever: Re
                                           keys, config, place, terms),
                          retriever.documents, corpus.sentences, config)
     cands = anchored(cands, corpus.anchors(info, config.anchor_documents))
-    decision = decide_for_years(info, cands, retriever.documents, config, keys,
-                                corpus.unseen(info))
+    unseen = unseen_left(corpus.unseen(info), cands, retriever.embed_query,
+                         config.near_word_similarity, config.near_word_sentences)
+    decision = decide_for_years(info, cands, config, keys, unseen)
     logger.debug("question %r -> query %r: %s", question, info.query, decision.reason)
     return Plan(info, tuple(hits[:k]), decision, tuple(hits), region)

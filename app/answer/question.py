@@ -57,7 +57,7 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = {
         r"|what (?:\w+ ){0,2}(?:stipend|allowance|subsidy|salary|wage|pay)s?\b", re.I),
     "count": re.compile(
         r"多少(?!钱|元)|(?<!哪)几(?:个(?!月|小时|工作日)|家|名|所|位|条|项|套|次|批)|人数|数量|多大|规模"
-        rf"|[套家户所项]数|{_SHARE}"
+        rf"|[套家户所项]数|{_SHARE}|几成|百分之几"
         r"|how many|how big|number of|what share", re.I),
     "duration": re.compile(rf"多久|多长时间|{_ASKING_JI}(?:天|年|个月)|期限|有效期|how long",
                            re.I),

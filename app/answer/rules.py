@@ -229,7 +229,8 @@ def decide(q: QuestionInfo, cands: Sequence[Candidate], config: AnswerConfig | N
         return _refuse(f"no passage names {'、'.join(missing)}", missing)
     # a kind asked in so many words is what the answer must state: no fallback to a
     # sentence that states none because it matches the wording better
-    outright = asks_outright(q.query, q.kinds)
+    # (an English question's own words too: its query is the Chinese it was read into)
+    outright = asks_outright(q.query if q.text == q.query else f"{q.query} {q.text}", q.kinds)
     for outcome, pool in prefer_stronger(region_pools(eligible, q), q, config):
         best = best_of(pool, q, 0.0 if outright else config.kind_share)
         if (best is not None and not best.kind_ok and outright is not None

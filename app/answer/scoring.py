@@ -114,7 +114,16 @@ def holds_kind(text: str, kind: str) -> bool:
     Memoised: the same corpus sentences are checked for every question.
     """
     pattern = SENTENCE_KINDS.get(kind)
-    return bool(pattern and pattern.search(simplified(text)))
+    text = simplified(text)
+    if kind == "count":  # a year (2023年) counts nothing
+        text = _CALENDAR_YEAR.sub(" ", text)
+    return bool(pattern and pattern.search(text))
+
+
+#: a calendar year as a sentence writes it (2023年, 2023年度, 「在2024共建…大赛中」); not a
+#: count or sum that happens to fall in that range (2000余家, 2000元, 1998名)
+_CALENDAR_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?:\s*年|(?![\d.,%％万亿千百人名家个所项位次"
+                            r"条套余多元户件台间种类批支座届]))")
 
 
 # a number and its measure word before what it counts (百所技能院校, 20余家企业), with up to

@@ -24,18 +24,28 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from app.answer.claims import checks
 from app.answer.clauses import asides
-from app.answer.evidence import Candidate
-from ingest.types import Document
-from lexicon import NUMERAL_CHARS, cohort_words, relative_years
+from app.answer.question import QuestionInfo
+from lexicon import (
+    NUMERAL_CHARS,
+    cohort_words,
+    part_year_words,
+    relative_years,
+    whole_year_words,
+)
 
 #: a year as Chinese text writes it (2023年, 2023年度), or a span of years (2021—2025年,
 #: 2023年至2025年); not part of a longer number
 _YEAR = r"(?<![\d.,])((?:19|20)\d\d)"
 _WRITTEN = re.compile(_YEAR + r"(?:\s*年?\s*(?:[-—–~～]|至|到)\s*((?:19|20)\d\d))?\s*年")
+#: a year a search-box question writes bare (「崂山 2024 人才住房」); not a sum, a count or
+#: a cohort (2024元, 2024人, 2024届)
+_BARE = re.compile(_YEAR + r"(?!\s*年)(?![\d.%万亿人名家个元届])")
 _SINCE = re.compile(r"\s*(?:以来|以后|之后|起)")
 _UNTIL = re.compile(r"\s*(?:以前|之前)")
 _DATE_YEAR = re.compile(r"\s*((?:19|20)\d\d)")
@@ -44,6 +54,10 @@ _EN_YEAR = re.compile(r"\b(since|in|by|for|during|of|from|until|before|after)\s+
                       r"((?:19|20)\d\d)\b(?!\s*(?:yuan|rmb|people|persons))", re.IGNORECASE)
 _EN_OPEN = {"since": "since", "from": "since", "after": "since", "until": "until",
             "before": "until"}
+
+#: part of a year written with months (前三个月, 1-9月, 1至11月)
+_MONTHS = re.compile(rf"前[0-9{NUMERAL_CHARS}]+个?月|(?<!\d)\d{{1,2}}\s*(?:[-—–~～]|至|到)\s*"
+                     rf"\d{{1,2}}\s*月")
 
 Span = tuple[int, int]
 OPEN_END = 9999
@@ -68,11 +82,56 @@ def asked_years(question: str) -> tuple[Span, ...]:
             spans.append((0, year))
         else:
             spans.append((year, year))
+    read = [m.span() for m in _WRITTEN.finditer(text)]
     for m in _EN_YEAR.finditer(text):
         year, how = int(m[2]), _EN_OPEN.get(m[1].lower())
         spans.append((year, OPEN_END) if how == "since" else (0, year) if how == "until"
                      else (year, year))
+        read.append(m.span())
+    spans += [(int(m[1]), int(m[1])) for m in _BARE.finditer(text)
+              if not any(lo <= m.start() < hi for lo, hi in read)]
     return tuple(dict.fromkeys(spans))
+
+
+def whole_year_kept_to(q: QuestionInfo) -> bool:
+    """True when ``q`` asks a figure for a whole year (「2023年全年生产总值增长了多少」;
+    not in an aside, nor when it asks when or checks a belief): a figure for part of the
+    year (前三季度) does not answer it.
+
+    >>> from app.answer.question import QuestionInfo
+    >>> asked = "崂山2023年全年GDP增长多少"
+    >>> whole_year_kept_to(QuestionInfo(asked, "hans", asked))
+    True
+    """
+    if {"date", "day"} & set(q.kinds) or checks(q.query):
+        return False
+    text = q.text
+    for aside in asides(text):
+        text = text.replace(aside, " ")
+    return any(w in text for w in whole_year_words())
+
+
+def part_of_year(sentence: str) -> bool:
+    """True when ``sentence`` gives its figures for part of a year only (前三季度, 上半年,
+    1-9月) and never for the whole year.
+
+    >>> part_of_year("2023年前三季度，崂山区生产总值增长7.0%"), part_of_year("1-9月新增2万人")
+    (True, True)
+    >>> part_of_year("全年新增2万人，其中上半年1万人"), part_of_year("2023年新增2万人")
+    (False, False)
+    """
+    if any(w in sentence for w in whole_year_words()):
+        return False
+    return any(w in sentence for w in part_year_words()) or bool(_MONTHS.search(sentence))
+
+
+def years_kept_to(q: QuestionInfo) -> tuple[Span, ...]:
+    """The years a sentence must speak of to answer ``q`` (see :func:`asked_years`): none
+    for a question that asks when, or checks a belief (是2024年发的吧, 听说2024年…？): its
+    year is to be confirmed or corrected, not kept to."""
+    if {"date", "day"} & set(q.kinds) or checks(q.query):
+        return ()
+    return asked_years(q.text)
 
 
 def _cohort(text: str, end: int) -> bool:
@@ -112,18 +171,24 @@ def document_year(date: str | None) -> int | None:
     return int(m[1]) if m else None
 
 
-def off_year(sentence: str, doc_year: int | None, asked: Sequence[Span]) -> bool:
-    """True when ``sentence`` speaks only of years outside every asked span.
+def off_year(sentence: str, doc_year: int | None, asked: Sequence[Span],
+             context: str = "") -> bool:
+    """True when ``sentence`` speaks only of years outside every asked span; a sentence
+    that names no year speaks of its ``context``'s (its heading and the sentence before).
 
     >>> off_year("今年将新建30个工作室", 2025, ((2023, 2023),))
     True
     >>> asked = ((2023, 2023),)
     >>> off_year("2023年共有5031人", None, asked), off_year("新建30个", 2025, asked)
     (False, False)
+    >>> off_year("共有5031人", None, asked, "2024年人才住房分配情况")
+    True
     """
     if not asked:
         return False
     years = spoken_years(sentence, doc_year)
+    if years is None and context:
+        years = spoken_years(context, doc_year)
     return years is not None and not any(lo <= y <= hi for y in years for lo, hi in asked)
 
 
@@ -139,14 +204,25 @@ def years_named(asked: Sequence[Span]) -> str:
     return "、".join(one(s) for s in asked)
 
 
-def drop_off_year(cands: Sequence[Candidate], asked: Sequence[Span],
-                  documents: Mapping[str, Document]) -> tuple[list[Candidate], list[Candidate]]:
-    """``cands`` split into (kept, dropped): dropped are those whose sentence speaks only of
-    years outside the asked spans (see :func:`off_year`)."""
-    kept: list[Candidate] = []
-    dropped: list[Candidate] = []
-    for c in cands:
-        doc = documents.get(c.doc_id)
-        year = document_year(doc.date if doc is not None else None)
-        (dropped if off_year(c.sentence.text, year, asked) else kept).append(c)
-    return kept, dropped
+@dataclass(frozen=True)
+class AskedTime:
+    """The time a question asks about: its years (:func:`years_kept_to`) and whether it
+    asks for a whole year (:func:`whole_year_kept_to`)."""
+
+    years: tuple[Span, ...] = ()
+    whole_year: bool = False
+
+    @classmethod
+    def of(cls, q: QuestionInfo) -> AskedTime:
+        return cls(years_kept_to(q), whole_year_kept_to(q))
+
+    def missed_by(self, sentence: str, doc_year: int | None, context: str = "") -> bool:
+        """True when ``sentence`` speaks only of other years (:func:`off_year`) or, for a
+        whole year asked, of part of one (:func:`part_of_year`)."""
+        return (off_year(sentence, doc_year, self.years, context)
+                or (self.whole_year and part_of_year(sentence)))
+
+    def named(self) -> str:
+        """The asked time as a question would write it (2023年, 全年)."""
+        return "、".join(filter(None, (years_named(self.years),
+                                       "全年" if self.whole_year else "")))

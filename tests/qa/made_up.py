@@ -67,4 +67,4 @@ class MadeUp:
         q, cands = self.candidates(question, config)  # q read as the engine reads it
         config = config or AnswerConfig()
         keys, _ = self.view.weights(q, config)
-        return decide_for_years(q, cands, self.documents, config, keys, self.view.unseen(q))
+        return decide_for_years(q, cands, config, keys, self.view.unseen(q))

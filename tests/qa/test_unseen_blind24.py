@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from app.answer.asked import asks_people
 from app.answer.clauses import asides
-from app.answer.eligibility import other_years
 from app.answer.question import find_kinds
+from app.answer.years import asked_years, off_year
 from tests.qa.made_up import MadeUp
 
 _FLATS = ("打造青年社区人才公寓，对求职面试的大学生提供5天免费住宿，目前已建设人才公寓"
@@ -64,9 +64,10 @@ def test_deadlines_and_the_time_of_an_event_ask_a_date() -> None:
 
 
 def test_another_years_figure_does_not_answer_for_the_year_asked() -> None:
-    assert other_years("崂山 2024 人才住房 人数", "2023年共有5031人") == ("2024年",)
-    assert other_years("崂山 2024 人才住房 人数", "共有5031人") == ()
-    assert other_years("拨打12345热线", "2023年") == ()
+    assert asked_years("崂山 2024 人才住房 人数") == ((2024, 2024),)
+    assert off_year("2023年共有5031人", None, ((2024, 2024),))
+    assert not off_year("共有5031人", None, ((2024, 2024),))
+    assert asked_years("拨打12345热线") == ()
     made = _made("崂山构建人才住房分配机制。2023年共有5031人入住人才住房。")
     d = made.decide("崂山 2024 人才住房 人数")
     assert d.refused, d.reason
