@@ -139,8 +139,8 @@ def statement_region(sentence: str, doc_region: str | None, *context: str) -> st
     else the document's region."""
     named = _named_region(sentence) or next(
         (r for r in map(_named_region, filter(None, context)) if r), None)
-    if named is None:
-        return doc_region
+    if named is None or (named == NATIONAL and doc_region is None):
+        return doc_region  # 我国 in a document of no region: it stays unplaced
     if doc_region and region_relation(named, doc_region) in ("same", "inside"):
         return doc_region
     return named

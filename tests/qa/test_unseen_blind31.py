@@ -69,6 +69,8 @@ def test_a_sentence_about_the_country_is_the_countrys() -> None:
     assert d.refused and d.outcome == "other_region", d.reason
     d = made.decide("我国技能人才总量有多少")
     assert not d.refused and "2亿人" in d.chosen[0].sentence.text
+    # in a document of no region (a national paper) a 我国 sentence stays unplaced
+    assert statement_region("目前我国技能人才总量超过2亿人", None) is None
 
 
 def test_the_asked_place_the_sentence_names_outweighs_a_carried_one() -> None:
