@@ -4,16 +4,8 @@ A candidate is one sentence of a hit's document that overlaps the hit's chunk. I
 records how much of the question's weighted key bigrams it holds (in itself, with its
 heading and previous sentence, and in its wider neighbourhood), whether it states the
 kind of fact asked for, which asked degrees, person categories or programmes its
-context lacks, the region the statement is about, and a relevance score.
-
->>> statement_region("海南省对新建的每个基地补助100万元", "青岛高新技术产业开发区")
-'海南省'
->>> statement_region("对新建的每个基地补助100万元", "青岛市")
-'青岛市'
->>> statement_region("对委托单位为湖北省的企业，免除检测费用", "天津市")  # who benefits
-'天津市'
->>> statement_region("按照《关于做好进出武汉交通运输工具管控的通知》要求做好运输", "全国")
-'全国'
+context lacks, the region the statement is about (:mod:`app.answer.statement_region`),
+and a relevance score.
 """
 
 from __future__ import annotations
@@ -45,18 +37,16 @@ from app.answer.scoring import (
 )
 from app.answer.script import simplified
 from app.answer.sentences import Sentence, aside, damaged, leans_on_previous, signature
+from app.answer.statement_region import mentions, named_region, statement_region
 from app.answer.wordclass import parts
 from app.answer.years import AskedTime, document_year
 from index.types import Hit
 from ingest.types import Document
 from lexicon import (
-    NATIONAL,
     WIDER,
     Place,
     Relation,
-    gazetteer,
     list_words,
-    region_cues,
     region_relation,
 )
 
@@ -97,53 +87,6 @@ class Candidate:
         """True when no asked degree, person category or programme is missing."""
         return not self.missing
 
-
-_BOOK_TITLE = re.compile(r"《[^《》]{0,80}》")
-
-
-@lru_cache(maxsize=200_000)
-def _named_region(text: str) -> str | None:
-    """The narrowest place a text names as its actor: not a destination or origin (赴湖北,
-    威海籍), nor part of a name (哈尔滨工业大学) or of a cited document's title
-    (按照《…进出武汉交通运输工具管控…》要求), by the lexicon's region cues. Memoised:
-    corpus sentences recur per question."""
-    flat = _untitled(text)
-    cues = region_cues()
-    actors = tuple(m for m in gazetteer().find(flat, unknown=False)
-                   if not any(flat[max(0, m.start - 2):m.start].endswith(w)
-                              for w in cues["not_before"])
-                   and not any(flat[m.end:m.end + 2].startswith(w) for w in cues["not_after"]))
-    found = gazetteer().narrowest(actors)
-    if found is None:  # 「目前我国技能人才总量超过2亿人」 in a city's report
-        return NATIONAL if any(w in flat for w in cues.get("national", ())) else None
-    return found.place.name
-
-
-def _mentions(text: str, place: Place) -> bool:
-    """True when ``text`` names ``place`` in any role, outside a cited title (《四川…证明》
-    names no place the text is about)."""
-    return any(m.place.code == place.code
-               for m in gazetteer().find(_untitled(text), unknown=False))
-
-
-def _untitled(text: str) -> str:
-    """``text`` simplified, without spaces, each cited title (《…》) blanked out."""
-    return _BOOK_TITLE.sub(lambda m: "□" * len(m[0]), re.sub(r"\s+", "", simplified(text)))
-
-
-@lru_cache(maxsize=200_000)
-def statement_region(sentence: str, doc_region: str | None, *context: str) -> str | None:
-    """The region a statement is about: a place the sentence (else its ``context``: the
-    sentence it leans on, its heading) names, unless that place merely contains the
-    document's own region (a 威海 mention in a notice of a 威海 zone keeps the zone);
-    else the document's region."""
-    named = _named_region(sentence) or next(
-        (r for r in map(_named_region, filter(None, context)) if r), None)
-    if named is None or (named == NATIONAL and doc_region is None):
-        return doc_region  # 我国 in a document of no region: it stays unplaced
-    if doc_region and region_relation(named, doc_region) in ("same", "inside"):
-        return doc_region
-    return named
 
 
 HEADING_LOOKBACK = 15  # how far back a sentence's item heading is looked for
@@ -430,7 +373,7 @@ def _candidate(q: QuestionInfo, hit: Hit, doc: Document, sentences: Sequence[Sen
             and asked.name in _plain("".join((doc.title, heading, *carried, sentence.text)))):
         region, relation = asked.name, "same"  # the text names the unlisted place asked
     elif (asked is not None and relation == "other" and region != doc.region
-          and _named_region(sentence.text) is None and _mentions(sentence.text, asked)):
+          and named_region(sentence.text) is None and mentions(sentence.text, asked)):
         # a place carried from sentences before yields to the asked place the sentence
         # itself names, though not as its actor (「…已成为蚌埠市高技能人才培育工程的注脚」
         # after a paragraph on 海南, where a newspaper column runs on)

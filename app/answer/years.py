@@ -66,9 +66,7 @@ OPEN_END = 9999
 def asked_years(question: str) -> tuple[Span, ...]:
     """The years ``question`` asks about, as closed spans (``OPEN_END`` for 「以来」);
     not a year the asker gives about themselves or in an aside."""
-    text = question
-    for aside in asides(text):
-        text = text.replace(aside, " ")
+    text = _without_asides(question)
     spans: list[Span] = []
     for m in _WRITTEN.finditer(text):
         if _cohort(text, m.end()):
@@ -103,12 +101,22 @@ def whole_year_kept_to(q: QuestionInfo) -> bool:
     >>> whole_year_kept_to(QuestionInfo(asked, "hans", asked))
     True
     """
-    if {"date", "day"} & set(q.kinds) or checks(q.query):
+    if not _keeps_to_time(q):
         return False
-    text = q.text
+    text = _without_asides(q.text)
+    return any(w in text for w in whole_year_words())
+
+
+def _keeps_to_time(q: QuestionInfo) -> bool:
+    """False for a question that asks when, or checks a belief: the time it names is to be
+    confirmed or corrected, not kept to."""
+    return not ({"date", "day"} & set(q.kinds) or checks(q.query))
+
+
+def _without_asides(text: str) -> str:
     for aside in asides(text):
         text = text.replace(aside, " ")
-    return any(w in text for w in whole_year_words())
+    return text
 
 
 def part_of_year(sentence: str) -> bool:
@@ -129,9 +137,7 @@ def years_kept_to(q: QuestionInfo) -> tuple[Span, ...]:
     """The years a sentence must speak of to answer ``q`` (see :func:`asked_years`): none
     for a question that asks when, or checks a belief (是2024年发的吧, 听说2024年…？): its
     year is to be confirmed or corrected, not kept to."""
-    if {"date", "day"} & set(q.kinds) or checks(q.query):
-        return ()
-    return asked_years(q.text)
+    return asked_years(q.text) if _keeps_to_time(q) else ()
 
 
 def _cohort(text: str, end: int) -> bool:

@@ -21,6 +21,11 @@ from app.answer.rules import Decision
 from index.types import Hit
 from ingest.types import Chunk, Document
 
+#: a 南阳 notice that waives a year's rent and then halves it: how long the waiver lasts is
+#: stated, how long the half-price renewal lasts is not
+RENT_WAIVER = {"w": ("某区人才公寓政策", "南阳市",
+                     "打造人才公寓，对确定就职的高校毕业生减免1年房租，到期后可按市场价格半价续租。")}
+
 
 @dataclass(frozen=True)
 class MadeUp:

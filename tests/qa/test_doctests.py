@@ -14,7 +14,7 @@ MODULES = ["app.answer.question", "app.answer.english", "app.answer.terms",
            "app.answer.plan", "app.answer.config", "app.answer.scoring",
            "app.answer.eligibility", "app.answer.asked", "app.answer.programmes",
            "app.answer.presence", "app.answer.clauses", "app.answer.claims",
-           "app.answer.years", "app.answer.near_words"]
+           "app.answer.years", "app.answer.near_words", "app.answer.statement_region"]
 
 
 @pytest.mark.parametrize("name", MODULES)

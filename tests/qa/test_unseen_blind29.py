@@ -13,7 +13,7 @@ from app.answer.asked import span_sentence
 from app.answer.english import english_query
 from app.answer.framing import en_amount
 from lexicon import gazetteer
-from tests.qa.made_up import MadeUp
+from tests.qa.made_up import RENT_WAIVER, MadeUp
 
 
 def test_a_skill_master_studio_is_no_masters_degree() -> None:
@@ -33,9 +33,7 @@ def test_a_span_is_judged_by_the_sentence_that_asks_it() -> None:
     assert span_sentence("房租减免多长时间？到期后怎么租") == "房租减免多长时间"
     assert span_sentence("到期后怎么租？房租减免多长时间") == "房租减免多长时间"
     assert span_sentence("房租减免多长时间") == "房租减免多长时间"
-    made = MadeUp.of({"w": ("某区人才公寓政策", "南阳市",
-                            "打造人才公寓，对确定就职的高校毕业生减免1年房租，到期后可按市场价格"
-                            "半价续租。")})
+    made = MadeUp.of(RENT_WAIVER)
     d = made.decide("南阳人才公寓房租减免多长时间？到期后怎么租")
     assert not d.refused, d.reason
     assert "1年房租" in d.chosen[0].sentence.text

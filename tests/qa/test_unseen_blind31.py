@@ -15,7 +15,7 @@ from app.answer.question import find_kinds
 from app.answer.scoring import holds_kind
 from app.answer.years import part_of_year
 from lexicon import standard_wording
-from tests.qa.made_up import MadeUp
+from tests.qa.made_up import RENT_WAIVER, MadeUp
 
 _GDP = MadeUp.of({"l": ("某区2023年度人才工作综述", "南阳市",
                         "2023年，某区深入实施人才强区战略，出台一系列招才引智政策。"
@@ -46,9 +46,7 @@ def test_a_span_asked_in_the_first_clause_is_judged_there() -> None:
     assert span_sentence("人才公寓房租减免多长时间，到期了怎么续") == "人才公寓房租减免多长时间"
     assert span_sentence("我是博士，补贴能领几年") == "补贴能领几年"
     assert span_sentence("补贴能领几年") == "补贴能领几年"
-    made = MadeUp.of({"w": ("某区人才公寓政策", "南阳市",
-                            "打造人才公寓，对确定就职的高校毕业生减免1年房租，到期后可按市场价格"
-                            "半价续租。")})
+    made = MadeUp.of(RENT_WAIVER)
     d = made.decide("在南阳入职后人才公寓房租减免多长时间，到期了怎么续")
     assert not d.refused, d.reason
     assert "1年房租" in d.chosen[0].sentence.text
