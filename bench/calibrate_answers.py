@@ -61,6 +61,9 @@ class Without:
     def embed_query(self, query: str) -> Any:
         return self._r.embed_query(query)
 
+    def embed_queries(self, queries: Any) -> Any:
+        return self._r.embed_queries(queries)
+
     def search(self, query: str, k: int = 5, **kw: Any) -> list[Any]:
         hits = self._r.search(query, k=min(50, k + 25), **kw)
         kept = [h for h in hits if h.chunk.doc_id not in self._drop][:k]

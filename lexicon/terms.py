@@ -120,7 +120,20 @@ def relative_years() -> Mapping[str, int]:
     >>> relative_years()["今年"], relative_years()["去年"]
     (0, -1)
     """
-    return MappingProxyType({r["word"]: int(r["offset"]) for r in _rows("relative_years.tsv")})
+    return MappingProxyType({r["word"]: int(r["offset"]) for r in _rows("relative_years.tsv")
+                             if r["offset"] != "now"})
+
+
+@cache
+def present_words() -> tuple[str, ...]:
+    """Words giving a figure as current (截至目前, 目前), longest first: of the writing year
+    or the one before it (``relative_years.tsv``, offset ``now``).
+
+    >>> present_words()[0]
+    '截至目前'
+    """
+    return tuple(sorted((r["word"] for r in _rows("relative_years.tsv") if r["offset"] == "now"),
+                        key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -391,6 +404,14 @@ def people_words() -> frozenset[str]:
     """People in the asker's own world (员工, 同事, 同学, 老板, 儿子): whom a question is
     told about, not a category a policy names."""
     return frozenset(r["word"] for r in _rows("question_words.tsv") if r["kind"] == "people")
+
+
+@cache
+def short_measure_chars() -> frozenset[str]:
+    """The short forms of 一点, 一些, 一个, 一下 written after a one-character verb (搞点,
+    办个, 问下)."""
+    return frozenset("".join(r["word"] for r in _rows("question_words.tsv")
+                             if r["kind"] == "measure_short"))
 
 
 @cache

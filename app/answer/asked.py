@@ -166,6 +166,8 @@ def asks_outright(query: str, kinds: Sequence[str]) -> str | None:
     """
     if "amount" in kinds and asks_sum(query):
         return "amount"
+    if "age" in kinds:  # 多少岁以下: only a sentence stating an age answers
+        return "age"
     if asks_span(query, kinds):
         return "duration"
     if asks_people(query, tuple(kinds)):

@@ -25,6 +25,7 @@ from app.answer.framing import clarify, fallback_note, refusal
 from app.answer.generative import GenerativeError, generate, passages_for
 from app.answer.limits import bounded_history, bounded_question
 from app.answer.llm import LLMConfig
+from app.answer.near_words import WordVectors
 from app.answer.plan import CorpusView, Plan, RetrieverLike, make_plan
 from app.answer.refusal import partial_text, refusal_subject, related_benefits
 from app.answer.smalltalk import social_reply
@@ -67,6 +68,7 @@ class QAEngine:
         self.retriever = retriever
         self.config = config
         self._corpus = CorpusView(retriever.documents)
+        self._word_vectors = WordVectors(retriever.embed_queries)  # near-synonym checks
         self.factbook = FactBook(retriever)
         self.coverage = summarize(retriever.documents.values())  # regions, count, latest date
 
@@ -84,7 +86,7 @@ class QAEngine:
               filters: Mapping[str, object] | None) -> Plan:
         return make_plan(question, history, self.retriever, self._corpus, k=k,
                          candidate_k=self.config.candidate_k, filters=filters,
-                         config=self.config.answer)
+                         config=self.config.answer, word_vectors=self._word_vectors)
 
     def _refusal(self, plan: Plan) -> Answer:
         related = related_hits(plan.hits, self.config.related_k)

@@ -12,17 +12,16 @@ near, so the check is then a no-op.
 
 >>> import numpy as np
 >>> table = {"手艺": [1.0, 0.2], "技艺": [0.9, 0.3], "公寓": [0.0, 1.0]}
->>> embed = lambda w: np.asarray(table.get(w, [0.0, 0.0]))
->>> near_word("手艺", ["公寓", "技艺"], embed, 0.9)
+>>> vectors = WordVectors(lambda ws: np.asarray([table.get(w, [0.0, 0.0]) for w in ws]))
+>>> near_word("手艺", ["公寓", "技艺"], vectors, 0.9)
 '技艺'
->>> near_word("手艺", ["公寓"], embed, 0.9) is None
+>>> near_word("手艺", ["公寓"], vectors, 0.9) is None
 True
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -30,31 +29,57 @@ import numpy as np
 from app.answer.evidence import Candidate
 from app.answer.terms import words
 
-Embed = Callable[[str], Any]
+EmbedMany = Callable[[Sequence[str]], Any]
+
+#: words kept before the store starts afresh (a long-running server meets new words daily)
+MAX_WORDS = 50_000
 
 
-@lru_cache(maxsize=50_000)
-def _unit(embed: Embed, word: str) -> np.ndarray | None:
-    """The unit vector of ``word`` (None for a zero vector). Memoised per embedder:
-    candidate sentences' words recur across questions."""
-    v = np.asarray(embed(word), dtype=np.float32).ravel()
-    norm = float(np.linalg.norm(v))
-    return v / norm if norm > 0 else None
+class WordVectors:
+    """Unit vectors of single words by an embedder of many texts at once, kept once
+    embedded: a question's unseen word and the words of its best sentences are embedded
+    in one call, and candidate sentences' words recur across questions. An embedder that
+    gives no vectors (None, a test stand-in) leaves every word without one."""
+
+    def __init__(self, embed_many: EmbedMany, max_words: int = MAX_WORDS) -> None:
+        self._embed_many = embed_many
+        self._max_words = max_words
+        self._known: dict[str, np.ndarray | None] = {}
+
+    def of(self, words: Iterable[str]) -> dict[str, np.ndarray | None]:
+        """The unit vector of each word (None for a zero vector or no vector)."""
+        words = list(dict.fromkeys(words))
+        new = [w for w in words if w not in self._known]
+        if new:
+            if len(self._known) + len(new) > self._max_words:
+                self._known = {}
+            self._known.update(zip(new, self._unit_rows(new), strict=True))
+        return {w: self._known.get(w) for w in words}
+
+    def _unit_rows(self, words: Sequence[str]) -> list[np.ndarray | None]:
+        raw = self._embed_many(words)
+        if raw is None:
+            return [None] * len(words)
+        rows = np.asarray(raw, dtype=np.float32).reshape(len(words), -1)
+        norms = np.linalg.norm(rows, axis=1)
+        return [row / n if n > 0 else None for row, n in zip(rows, norms, strict=True)]
 
 
-def near_word(word: str, others: Iterable[str], embed: Embed, threshold: float) -> str | None:
+def near_word(word: str, others: Sequence[str], vectors: WordVectors,
+              threshold: float) -> str | None:
     """The first of ``others`` whose cosine with ``word`` is at least ``threshold``."""
-    target = _unit(embed, word)
+    known = vectors.of([word, *others])
+    target = known[word]
     if target is None:
         return None
     for other in others:
-        v = _unit(embed, other)
+        v = known[other]
         if other != word and v is not None and float(target @ v) >= threshold:
             return other
     return None
 
 
-def unseen_left(unseen: Sequence[str], cands: Sequence[Candidate], embed: Embed,
+def unseen_left(unseen: Sequence[str], cands: Sequence[Candidate], vectors: WordVectors,
                 threshold: float, sentences: int) -> tuple[str, ...]:
     """``unseen`` without the words that have a near-synonym in one of the ``sentences``
     best-scored candidates (0 or a threshold above 1: every word is kept)."""
@@ -63,4 +88,5 @@ def unseen_left(unseen: Sequence[str], cands: Sequence[Candidate], embed: Embed,
     best = sorted(cands, key=lambda c: c.score, reverse=True)[:sentences]
     held = list(dict.fromkeys(w for c in best for w in words(c.sentence.text)
                               if not any(ch.isdigit() for ch in w)))
-    return tuple(w for w in unseen if near_word(w, held, embed, threshold) is None)
+    vectors.of([*unseen, *held])  # one engine call for every word not yet known
+    return tuple(w for w in unseen if near_word(w, held, vectors, threshold) is None)

@@ -18,7 +18,7 @@ from app.answer.corpus_view import CorpusView
 from app.answer.english import english_hints, english_in_chinese
 from app.answer.evidence import Candidate, candidates, with_bylines
 from app.answer.followup import rewrite
-from app.answer.near_words import unseen_left
+from app.answer.near_words import WordVectors, unseen_left
 from app.answer.question import (
     QuestionInfo,
     analyze_query,
@@ -67,6 +67,8 @@ class RetrieverLike(Protocol):
                query_vector: Any = None) -> list[Hit]: ...
 
     def embed_query(self, query: str) -> Any: ...
+
+    def embed_queries(self, queries: Sequence[str]) -> Any: ...
 
 
 @dataclass(frozen=True)
@@ -238,8 +240,10 @@ def decide_for_years(q: QuestionInfo, cands: Sequence[Candidate], config: Answer
 
 def make_plan(question: str, history: Sequence[Mapping[str, str]], retriever: RetrieverLike,
               corpus: CorpusView, *, k: int, candidate_k: int,
-              filters: Mapping[str, object] | None, config: AnswerConfig) -> Plan:
-    """Rewrite a follow-up, analyse, retrieve and decide."""
+              filters: Mapping[str, object] | None, config: AnswerConfig,
+              word_vectors: WordVectors | None = None) -> Plan:
+    """Rewrite a follow-up, analyse, retrieve and decide. ``word_vectors`` keeps the
+    words embedded for near-synonyms across questions (a fresh store when None)."""
     if not isinstance(question, str) or not question.strip():
         raise ValueError("question must be a non-empty string")
     if k < 1:
@@ -252,7 +256,8 @@ def make_plan(question: str, history: Sequence[Mapping[str, str]], retriever: Re
                                           keys, config, place, terms),
                          retriever.documents, corpus.sentences, config)
     cands = anchored(cands, corpus.anchors(info, config.anchor_documents))
-    unseen = unseen_left(corpus.unseen(info), cands, retriever.embed_query,
+    vectors = word_vectors or WordVectors(retriever.embed_queries)
+    unseen = unseen_left(corpus.unseen(info), cands, vectors,
                          config.near_word_similarity, config.near_word_sentences)
     decision = decide_for_years(info, cands, config, keys, unseen)
     logger.debug("question %r -> query %r: %s", question, info.query, decision.reason)

@@ -57,7 +57,7 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = {
         r"|what (?:\w+ ){0,2}(?:stipend|allowance|subsidy|salary|wage|pay)s?\b", re.I),
     "count": re.compile(
         r"多少(?!钱|元)|(?<!哪)几(?:个(?!月|小时|工作日)|家|名|所|位|条|项|套|次|批)|人数|数量|多大|规模"
-        rf"|[套家户所项]数|{_SHARE}|几成|百分之几"
+        rf"|[套家户所项个]数|岗位数|{_SHARE}|几成|百分之几"
         r"|how many|how big|number of|what share", re.I),
     "duration": re.compile(rf"多久|多长时间|{_ASKING_JI}(?:天|年|个月)|期限|有效期|how long",
                            re.I),
@@ -94,6 +94,11 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = {
         r"|\bwho\b[^?]*\b(?:author|writer)s?\b|\b(?:which|what) (?:author|writer)"
         r"|which (?:institution|organi[sz]ation|party school|university|school)\b"
         r"(?=[^?]*\b(?:wr[io]te|written|author|writer|paper|article)\b)", re.I),
+    # an age limit: 「多少岁以下能住」, 「有年龄限制吗」; not the asker's own age (我38岁)
+    "age": re.compile(r"多少岁|几岁|多大岁数|多大年[龄纪]"
+                      r"|年龄[^，。？?]{0,4}(?:限制|要求|上限|下限|门槛|条件|界限|规定)"
+                      r"|age (?:limit|requirement|cap)|how old|what age|(?:maximum|minimum) age",
+                      re.I),
     # a price as a share of another: 「市场价的几折」, 「打几折」, 「多少折扣」
     "discount": re.compile(r"几折|多少折|打折|折扣|what discount|how much off"
                            r"|percent of the market", re.I),
@@ -122,6 +127,7 @@ KIND_NAMES: dict[str, str] = {
     "amount": "金额", "count": "数量", "duration": "期限", "date": "时间", "day": "具体日期",
     "department": "负责部门", "condition": "条件", "phone": "联系电话", "discount": "折扣",
     "author": "作者或发文单位", "degree": "学历要求", "materials": "所需材料",
+    "age": "年龄要求",
 }
 
 @dataclass(frozen=True)
@@ -228,8 +234,8 @@ def find_kinds(text: str) -> tuple[str, ...]:
         kinds.remove("count")
     if "day" in kinds and "date" in kinds:
         kinds.remove("date")
-    if "phone" in kinds and "count" in kinds:  # 电话是多少 asks a number, not a count
-        kinds.remove("count")
+    if {"phone", "age"} & set(kinds) and "count" in kinds:  # 电话是多少, 多少岁: a number,
+        kinds.remove("count")  # not a count
     if "author" in kinds and "department" in kinds:  # 哪个单位写的 asks the byline
         kinds.remove("department")
     for asked in ("amount", "count"):  # 打几折 asks a share of a price, not a sum or a count

@@ -46,6 +46,8 @@ SENTENCE_KINDS: dict[str, re.Pattern[str]] = {
     "phone": re.compile(r"(?<!\d)(?:\d{3,4}\s*[-－—–]\s*\d{7,8}|1[3-9]\d{9})(?!\d)"
                         r"|(?:电话|热线|拨打|专线|咨询)[^，。；\d]{0,12}\d{5,}"
                         r"|\d{5,}[^，。；\d]{0,8}(?:热线|电话|专线)"),
+    # an age: 35周岁以下, 四十五岁
+    "age": re.compile(rf"{_NUM}\s*周?岁"),
     # the papers to hand in: named as papers, or the usual ones by name
     "materials": re.compile(r"材料|资料|证件|证明|复印件|原件|扫描件|证书|身份证|申请表|登记表"
                             r"|执照|合同|清单|表格"),
@@ -115,8 +117,8 @@ def holds_kind(text: str, kind: str) -> bool:
     """
     pattern = SENTENCE_KINDS.get(kind)
     text = simplified(text)
-    if kind == "count":  # a year (2023年) counts nothing
-        text = _CALENDAR_YEAR.sub(" ", text)
+    if kind == "count":  # a year (2023年), a reference mark (［16］) or the article 一个
+        text = _UNCOUNTED.sub(" ", _CALENDAR_YEAR.sub(" ", text))  # counts nothing
     return bool(pattern and pattern.search(text))
 
 
@@ -124,6 +126,12 @@ def holds_kind(text: str, kind: str) -> bool:
 #: count or sum that happens to fall in that range (2000余家, 2000元, 1998名)
 _CALENDAR_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?:\s*年|(?![\d.,%％万亿千百人名家个所项位次"
                             r"条套余多元户件台间种类批支座届]))")
+
+
+#: what counts nothing although a number is written: a reference mark of a paper's
+#: bibliography (［16］, [3], 【2】) and 一个 used as an article (营造一个鼓励创新的氛围),
+#: not as the last figure of a larger number (十一个)
+_UNCOUNTED = re.compile(r"[\[［【]\d{1,3}[\]］】]|(?<![\d零一二两三四五六七八九十百千万])一个")
 
 
 # a number and its measure word before what it counts (百所技能院校, 20余家企业), with up to

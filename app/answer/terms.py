@@ -32,6 +32,7 @@ from app.answer.wordclass import (
     rejoined,
     sound,
     sounds_alike,
+    verb_and_measure,
 )
 from lexicon import (
     NUMERAL_CHARS,
@@ -288,7 +289,7 @@ class TermWeights:
             windows = {other[i:i + n] for other in self._sharing(word)
                        for i in range(len(other) - n + 1)} - {word}
             found = frozenset(w for w in windows if sound(w) == key)
-            if not found and not dictionary_tag(word):
+            if not found and not dictionary_tag(word) and not verb_and_measure(word):
                 # a pinyin keyboard types no tones: a non-word may be a slip in any tone
                 # or reading (审皮 for 审批, 蚌部 for 蚌埠); a real word only in its own
                 # (失业 is not 事业)

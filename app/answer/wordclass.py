@@ -15,7 +15,7 @@ import jieba.posseg
 from pypinyin import Style, lazy_pinyin, pinyin
 
 from app.answer.scoring import normalise
-from lexicon import function_chars, localizers, modal_chars
+from lexicon import function_chars, localizers, modal_chars, short_measure_chars
 from lexicon.segmenter import JIEBA_LOCK, dictionary_tag, dictionary_verb
 
 MIN_CHARS = 2
@@ -92,6 +92,17 @@ def modal_led(word: str) -> bool:
     """
     return (len(word) == MIN_CHARS and word[0] in modal_chars()
             and dictionary_verb(word[1]))
+
+
+def verb_and_measure(word: str) -> bool:
+    """True when ``word`` is a one-character verb and the short form of 一点, 一个 … after
+    it (搞点 of 「搞点活动」, 办个): two words, never a keyboard slip for another word.
+
+    >>> verb_and_measure("搞点"), verb_and_measure("办个"), verb_and_measure("审皮")
+    (True, True, False)
+    """
+    return (len(word) == MIN_CHARS and word[1] in short_measure_chars()
+            and dictionary_verb(word[0]))
 
 
 @lru_cache(maxsize=100_000)

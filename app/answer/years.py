@@ -35,6 +35,7 @@ from lexicon import (
     NUMERAL_CHARS,
     cohort_words,
     part_year_words,
+    present_words,
     relative_years,
     whole_year_words,
 )
@@ -157,6 +158,8 @@ def spoken_years(sentence: str, doc_year: int | None) -> frozenset[int] | None:
         years.update(range(low, high + 1))
     if doc_year is not None:
         years.update(doc_year + offset for offset in _relative_offsets(sentence))
+        if not years and any(w in sentence for w in present_words()):
+            years.update((doc_year - 1, doc_year))  # 截至目前: a current figure
     return frozenset(years) if years else None
 
 
@@ -189,6 +192,9 @@ def off_year(sentence: str, doc_year: int | None, asked: Sequence[Span],
     (False, False)
     >>> off_year("共有5031人", None, asked, "2024年人才住房分配情况")
     True
+    >>> now = "截至目前，人才总量突破23万"  # a current figure: 2024 or the year before
+    >>> off_year(now, 2024, ((2021, 2021),)), off_year(now, 2024, asked)
+    (True, False)
     """
     if not asked:
         return False

@@ -212,3 +212,12 @@ def test_fixed_weighting_and_non_chinese_questions_are_not_adapted(retriever: Re
 
 def _hits(hits: list) -> list[tuple[str, float]]:
     return [(h.chunk.chunk_id, round(h.score, 9)) for h in hits]
+
+
+def test_queries_embedded_together_are_each_embedded_alone(retriever: Retriever) -> None:
+    words = ["住房公积金", "补贴", "贷" * 300]  # the last is cut as embed_query cuts it
+    together = retriever.embed_queries(words)
+    assert together.shape[0] == len(words)
+    for word, row in zip(words, together, strict=True):
+        assert row == pytest.approx(retriever.embed_query(word), abs=1e-6)
+    assert retriever.embed_queries([]).shape == (0, together.shape[1])

@@ -96,6 +96,9 @@ class _Whole:
     def embed_query(self, query: str) -> None:
         return None
 
+    def embed_queries(self, queries: object) -> None:
+        return None
+
     def search(self, query: str, k: int = 5, **_: object) -> list:
         return self.made.hits()[:k]
 
