@@ -24,7 +24,7 @@ from app.answer.clauses import A_NOT_A
 from app.answer.english import english_query
 from app.answer.programmes import find_programmes
 from app.answer.script import Script, detect_script, mostly_english, simplified
-from app.answer.wordclass import names_word
+from app.answer.wordclass import names_word, without_idioms
 from lexicon import (
     Place,
     benefit_kinds,
@@ -58,7 +58,7 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = {
     "count": re.compile(
         r"多少(?!钱|元)|(?<!哪)几(?:个(?!月|小时|工作日)|家|名|所|位|条|项|套|次|批)|人数|数量|多大|规模"
         rf"|[套家户所项个]数|岗位数|{_SHARE}|几成|百分之几"
-        r"|how many|how big|number of|what share", re.I),
+        r"|how many|how big|number of|what share|\bpercentage\b|\brates?\b", re.I),
     "duration": re.compile(rf"多久|多长时间|{_ASKING_JI}(?:天|年|个月)|期限|有效期|how long",
                            re.I),
     "date": re.compile(r"什么时候|什么时间|何时|哪一?年|哪一?天|几月|几号|日期|截止|起止"
@@ -214,8 +214,9 @@ def find_persons(text: str) -> tuple[str, ...]:
 
 
 def find_benefits(text: str) -> tuple[str, ...]:
-    """Benefit kinds (生活补贴, 安家费 …) named in ``text``; 生活补贴 hides 补贴-only kinds."""
-    found = _named(text, dict(benefit_kinds()))
+    """Benefit kinds (生活补贴, 安家费 …) named in ``text``, not inside an idiom (安家落户
+    names no 落户); 生活补贴 hides 补贴-only kinds."""
+    found = _named(without_idioms(text), dict(benefit_kinds()))
     return tuple(b for b in found if not any(b != o and b in o for o in found))
 
 

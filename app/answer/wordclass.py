@@ -106,6 +106,20 @@ def verb_and_measure(word: str) -> bool:
 
 
 @lru_cache(maxsize=100_000)
+def without_idioms(text: str) -> str:
+    """``text`` with its set phrases (jieba's idioms, tagged i) blanked out: the words
+    inside an idiom are not named by it (落户 of 安家落户, to settle down, is no household
+    registration).
+
+    >>> without_idioms("2023年在崂山安家落户的人才"), without_idioms("博士落户崂山")
+    ('2023年在崂山    的人才', '博士落户崂山')
+    """
+    with JIEBA_LOCK:
+        tagged = jieba.posseg.lcut(text)
+    return "".join(" " * len(t.word) if t.flag == "i" else t.word for t in tagged)
+
+
+@lru_cache(maxsize=100_000)
 def nouns(text: str) -> frozenset[str]:
     """Words jieba tags as nouns (n…, vn, j, eng) in normalised ``text``; a verbal noun
     right before a verb is a verb there (预计 in 预计要吸引).

@@ -104,7 +104,8 @@ def whole_year_kept_to(q: QuestionInfo) -> bool:
     """
     if not _keeps_to_time(q):
         return False
-    text = _without_asides(q.text)
+    # an English question is read in its Chinese reading (full year: 全年)
+    text = q.query if q.script == "en" else _without_asides(q.text)
     return any(w in text for w in whole_year_words())
 
 
