@@ -50,11 +50,11 @@ class WordVectors:
         """The unit vector of each word (None for a zero vector or no vector)."""
         words = list(dict.fromkeys(words))
         new = [w for w in words if w not in self._known]
+        if new and len(self._known) + len(new) > self._max_words:
+            self._known, new = {}, words  # start afresh, keeping what this call asks
         if new:
-            if len(self._known) + len(new) > self._max_words:
-                self._known = {}
             self._known.update(zip(new, self._unit_rows(new), strict=True))
-        return {w: self._known.get(w) for w in words}
+        return {w: self._known[w] for w in words}
 
     def _unit_rows(self, words: Sequence[str]) -> list[np.ndarray | None]:
         raw = self._embed_many(words)

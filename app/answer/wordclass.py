@@ -105,7 +105,6 @@ def verb_and_measure(word: str) -> bool:
             and dictionary_verb(word[0]))
 
 
-@lru_cache(maxsize=100_000)
 def without_idioms(text: str) -> str:
     """``text`` with its set phrases (jieba's idioms, tagged i) blanked out: the words
     inside an idiom are not named by it (落户 of 安家落户, to settle down, is no household
@@ -114,9 +113,7 @@ def without_idioms(text: str) -> str:
     >>> without_idioms("2023年在崂山安家落户的人才"), without_idioms("博士落户崂山")
     ('2023年在崂山    的人才', '博士落户崂山')
     """
-    with JIEBA_LOCK:
-        tagged = jieba.posseg.lcut(text)
-    return "".join(" " * len(t.word) if t.flag == "i" else t.word for t in tagged)
+    return "".join(" " * len(word) if flag == "i" else word for word, flag in _tagged(text))
 
 
 @lru_cache(maxsize=100_000)
