@@ -317,6 +317,22 @@ def span_focus(q: QuestionInfo, terms: Mapping[str, float] | None
     return span_terms, span_subject(q.query, span_terms or {})
 
 
+#: a designation written with numbers joined by a plus (「10+1」产业, 1+N): a name, no figure
+_DESIGNATION = re.compile(r"\d+(?:\s*\+\s*(?:\d+|N|n))+")
+
+
+def _without_designations(text: str, query: str) -> str:
+    """``text`` without the number designations the question itself names: 「10+1」 in a
+    sentence counts nothing for 「10+1产业新设几个工作站」.
+
+    >>> _without_designations("聚焦“10+1”重点产业，新设3个站", "10+1 工作站 新设几个")
+    '聚焦“ ”重点产业，新设3个站'
+    """
+    for name in dict.fromkeys(m[0] for m in _DESIGNATION.finditer(query)):
+        text = text.replace(name, " ")
+    return text
+
+
 def _candidate(q: QuestionInfo, hit: Hit, doc: Document, sentences: Sequence[Sentence],
                index: int, keys: Mapping[str, float], config: AnswerConfig,
                asked: Place | None, terms: Mapping[str, float] | None,
@@ -330,7 +346,8 @@ def _candidate(q: QuestionInfo, hit: Hit, doc: Document, sentences: Sequence[Sen
     remark = aside(sentence.text)
     # an aside (「(责任处室:工资福利处)」) speaks for its whole item, so the item is its context
     context = normalise(_item_before(sentences, index) if remark else f"{heading}{previous}") + own
-    wide = normalise(f"{doc.title}{_text(sentences, index + 1)}") + context
+    # the document's region is its context as much as its title (火炬 of 威海火炬…开发区)
+    wide = normalise(f"{doc.region or ''}{doc.title}{_text(sentences, index + 1)}") + context
     own_cov, ctx_cov = coverage(keys, own), coverage(keys, context)
     support = (coverage(keys, wide) if terms is None
                else term_support(terms, wide, config.partner_credit))
@@ -342,8 +359,9 @@ def _candidate(q: QuestionInfo, hit: Hit, doc: Document, sentences: Sequence[Sen
     # per question: memoised)
     period, people = asked_period(q.query, q.kinds), asks_people(q.query, q.kinds)
     span = asks_span(q.query, q.kinds)
+    stated = _without_designations(sentence.text, q.query)
     kind_ok = not signed and any(
-        holds_kind(sentence.text, k)
+        holds_kind(stated if k == "count" else sentence.text, k)
         and (k != "amount" or period is None or states_period(sentence.text, period))
         and (k != "count" or not people or states_people(sentence.text))
         and (k != "duration" or not span or span_beside(sentence.text, *focus))

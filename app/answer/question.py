@@ -39,6 +39,7 @@ from lexicon import (
     question_phrases,
     standard_wording,
     synonym_groups,
+    total_words,
     umbrella_words,
 )
 
@@ -73,9 +74,11 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = {
                       r"|什么时(?:候|间)(?:截止|截至|结束|停止)"
                       r"|what date|which day|what day|deadline", re.I),
     "department": re.compile(
-        r"哪个(?:部门|处室|处|单位|机构)|哪些(?:部门|处室|单位)|什么(?:部门|处室|单位)|归哪|"
+        # not those a service is open to (向哪些单位开放, 哪些单位可以申请): who may use it
+        r"(?:哪个(?:部门|处室|处|单位|机构)|哪些(?:部门|处室|单位)|什么(?:部门|处室|单位))"
+        r"(?!可以|可|能|开放|适用|享受)|归哪|"
         r"谁(?:来|负责|牵头|主办|管|领导|审核|审批|受理|办理)|由谁|是谁|负责(?:部门|单位|处室)"
-        r"|(?:主管部门|牵头(?:单位|部门)?)(?:是|为|在哪)|联系哪"
+        r"|(?:主管部门|牵头(?:单位|部门)?)(?:是|为|在哪)|联系哪|(?:联系|责任)(?:单位|部门|处室)"
         r"|which (?:office|department)|who is responsible|who (?:runs|organi[sz]es)", re.I),
     "condition": re.compile(
         r"条件|资格|门槛|需要满足|符合什么|什么(?:样的)?(?:人|企业)(?:可以|能)|哪些人可以|谁可以|"
@@ -87,7 +90,7 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = {
     # who wrote or issued the document: its byline (作者单位, 本报记者, 发文单位)
     "author": re.compile(
         r"(?<![工合])作者[^，,。？?！!]{0,12}?(?:是谁|叫什么|名字|姓名|哪(?:个|家|所|里|儿|位)|什么单位"
-        r"|来自|单位|在哪)|(?:哪位|哪个|谁是)作者|谁写的|是谁写|(?:单位|机构|部门|学校|党校)的?人?写的|写的[^，。？?]{0,6}(?:哪|什么|谁)"
+        r"|来自|单位|在哪)|(?:哪位|哪个|谁是)作者|谁写的|是谁写|(?:单位|机构|部门|学校|党校)的?人?写的|写的(?:人|作者|单位)?(?:是|为)?(?:哪(?:个|家|位)|什么(?:人|单位)|谁)"
         r"|发文(?:单位|机关)|发布单位|印发单位|(?:哪个|什么)(?:单位|部门|机关)(?:发|印发|发布)的"
         r"|哪个记者|记者是谁|who wrote|written by|issued by|published by"
         r"|\b(?:author|writer)s?\b[^?]*\b(?:from|work|works|institution|affiliat\w*|unit|name)\b"
@@ -210,7 +213,27 @@ def find_persons(text: str) -> tuple[str, ...]:
     names no 技工)."""
     categories = dict(person_categories())
     return tuple(c for c in _named(text, categories)
-                 if any(names_word(w, text) for w in (c, *categories[c])))
+                 if any(names_word(w, text) and not _pointed_at(w, text)
+                        for w in (c, *categories[c])))
+
+
+#: 那位 or 这名 with what follows up to the end of its phrase: a person the document tells
+#: of (「那位汉缆的技术工人」), no group the question is asked for
+_POINTED = re.compile(r"[这那][位名][^，,。？?！!；;\s]{0,10}")
+
+
+def _pointed_at(word: str, text: str) -> bool:
+    """True when every ``word`` in ``text`` is inside a phrase that points at someone the
+    document tells of (「那位汉缆的技术工人省了多少钱」), not a group asked about.
+
+    >>> _pointed_at("技术工人", "那位汉缆的技术工人一年省多少钱")
+    True
+    >>> _pointed_at("技术工人", "技术工人有什么补贴")
+    False
+    """
+    spans = [m.span() for m in _POINTED.finditer(text)]
+    found = [m.start() for m in re.finditer(re.escape(word), text)]
+    return bool(found) and all(any(lo <= at < hi for lo, hi in spans) for at in found)
 
 
 def find_benefits(text: str) -> tuple[str, ...]:
@@ -231,6 +254,8 @@ def find_kinds(text: str) -> tuple[str, ...]:
     (('day',), ('date',), ('date',))
     """
     kinds = [kind for kind, pattern in KIND_PATTERNS.items() if pattern.search(text)]
+    if "count" not in kinds and _ends_on_total(text):
+        kinds.append("count")
     if "amount" in kinds and "count" in kinds and not re.search(r"多少(?:人|名|家|个|次)", text):
         kinds.remove("count")
     if "day" in kinds and "date" in kinds:
@@ -243,6 +268,20 @@ def find_kinds(text: str) -> tuple[str, ...]:
         if "discount" in kinds and asked in kinds:
             kinds.remove(asked)
     return tuple(kinds)
+
+
+_YES_NO = re.compile(r"吗|是否|" + A_NOT_A.pattern)
+
+
+def _ends_on_total(text: str) -> bool:
+    """True when ``text`` ends on the total it wants, as a keyword query does (「某区
+    2022年 人才总量」); not a yes-no question about a total (「会不会占绩效工资总量？」).
+
+    >>> _ends_on_total("崂山 2022年 人才总量"), _ends_on_total("会不会占单位绩效工资总量？")
+    (True, False)
+    """
+    end = text.rstrip(" ？?。!！")
+    return any(end.endswith(w) for w in total_words()) and not _YES_NO.search(text)
 
 
 # An A-not-A question form (带不带, 有没有, 可以不可以): phrasing, whatever the verb.

@@ -129,9 +129,10 @@ _CALENDAR_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?:\s*年|(?![\d.,%％万�
 
 
 #: what counts nothing although a number is written: a reference mark of a paper's
-#: bibliography (［16］, [3], 【2】) and 一个 used as an article (营造一个鼓励创新的氛围),
-#: not as the last figure of a larger number (十一个)
-_UNCOUNTED = re.compile(r"[\[［【]\d{1,3}[\]］】]|(?<![\d零一二两三四五六七八九十百千万])一个")
+#: bibliography (［16］, [3], 【2】), 一个 used as an article (营造一个鼓励创新的氛围),
+#: not as the last figure of a larger number (十一个), and a day of the year (9月, 12月5日)
+_UNCOUNTED = re.compile(r"[\[［【]\d{1,3}[\]］】]|(?<![\d零一二两三四五六七八九十百千万])一个"
+                        r"|(?<![\d.])\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?(?!\d)")
 
 
 # a number and its measure word before what it counts (百所技能院校, 20余家企业), with up to

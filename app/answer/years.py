@@ -34,6 +34,7 @@ from app.answer.question import QuestionInfo
 from lexicon import (
     NUMERAL_CHARS,
     cohort_words,
+    document_reference_pattern,
     part_year_words,
     present_words,
     relative_years,
@@ -70,7 +71,7 @@ def asked_years(question: str) -> tuple[Span, ...]:
     text = _without_asides(question)
     spans: list[Span] = []
     for m in _WRITTEN.finditer(text):
-        if _cohort(text, m.end()):
+        if _cohort(text, m.end()) or _names_document(text, m.end()):
             continue
         year = int(m[1])
         if m[2]:
@@ -142,6 +143,22 @@ def years_kept_to(q: QuestionInfo) -> tuple[Span, ...]:
     return asked_years(q.text) if _keeps_to_time(q) else ()
 
 
+def _names_document(text: str, end: int) -> bool:
+    """True when the year ending at ``end`` names the document the asker points at
+    (「那篇2023年人才工作综述里」), not the time of the fact asked.
+
+    >>> _names_document("崂山那篇2023年人才工作综述里，干部联系多少专家", 11)
+    True
+    >>> _names_document("2023年人才总量多少", 5)
+    False
+    """
+    rest = _CLAUSE_END.split(text[end:end + 16], maxsplit=1)[0]
+    return bool(document_reference_pattern().search(rest))
+
+
+_CLAUSE_END = re.compile(r"[，,。？?！!；;：:\s]")
+
+
 def _cohort(text: str, end: int) -> bool:
     """True when the year ending at ``end`` dates the asker (2023年毕业, 2024届)."""
     rest = text[end:end + 6]
@@ -182,7 +199,7 @@ def document_year(date: str | None) -> int | None:
 
 
 def off_year(sentence: str, doc_year: int | None, asked: Sequence[Span],
-             context: str = "") -> bool:
+             context: str = "", *, current: bool = False) -> bool:
     """True when ``sentence`` speaks only of years outside every asked span; a sentence
     that names no year speaks of its ``context``'s (its heading and the sentence before).
 
@@ -196,12 +213,22 @@ def off_year(sentence: str, doc_year: int | None, asked: Sequence[Span],
     >>> now = "截至目前，人才总量突破23万"  # a current figure: 2024 or the year before
     >>> off_year(now, 2024, ((2021, 2021),)), off_year(now, 2024, asked)
     (True, False)
+
+    With ``current`` (the question asks a count), a figure that names no year, nor does
+    its context, is the document's current one: its year or the year before.
+
+    >>> off_year("人才总量突破23万人", 2024, ((2021, 2021),), current=True)
+    True
+    >>> off_year("人才总量突破23万人", 2024, asked, current=True)
+    False
     """
     if not asked:
         return False
     years = spoken_years(sentence, doc_year)
     if years is None and context:
         years = spoken_years(context, doc_year)
+    if years is None and current and doc_year is not None:
+        years = frozenset((doc_year - 1, doc_year))
     return years is not None and not any(lo <= y <= hi for y in years for lo, hi in asked)
 
 
@@ -224,15 +251,16 @@ class AskedTime:
 
     years: tuple[Span, ...] = ()
     whole_year: bool = False
+    current: bool = False  # a count asked: a figure without a year is the document's
 
     @classmethod
     def of(cls, q: QuestionInfo) -> AskedTime:
-        return cls(years_kept_to(q), whole_year_kept_to(q))
+        return cls(years_kept_to(q), whole_year_kept_to(q), "count" in q.kinds)
 
     def missed_by(self, sentence: str, doc_year: int | None, context: str = "") -> bool:
         """True when ``sentence`` speaks only of other years (:func:`off_year`) or, for a
         whole year asked, of part of one (:func:`part_of_year`)."""
-        return (off_year(sentence, doc_year, self.years, context)
+        return (off_year(sentence, doc_year, self.years, context, current=self.current)
                 or (self.whole_year and part_of_year(sentence)))
 
     def named(self) -> str:
