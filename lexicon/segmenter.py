@@ -39,3 +39,13 @@ def dictionary_verb(word: str) -> bool:
     (True, False)
     """
     return dictionary_tag(word).startswith("v")
+
+
+def dictionary_parts(word: str) -> tuple[str, ...]:
+    """The dictionary words jieba cuts ``word`` into (人才公寓 -> 人才, 公寓).
+
+    >>> dictionary_parts("人才公寓")
+    ('人才', '公寓')
+    """
+    with JIEBA_LOCK:
+        return tuple(jieba.lcut(word, HMM=False))

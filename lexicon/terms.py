@@ -318,6 +318,21 @@ def counted_pattern() -> re.Pattern[str]:
     return re.compile(f"[{NUMERAL_CHARS}]{{1,2}}[{re.escape(measures)}]")
 
 
+@cache
+def domain_words() -> frozenset[str]:
+    """The words of the degree, person, benefit and synonym tables, and the dictionary
+    words they are made of (人才 of 高层次人才), two to four characters long: the
+    domain's vocabulary, which a fast typist's pinyin initials (rc, bs, yjs) abbreviate."""
+    from lexicon.segmenter import dictionary_parts  # jieba: loaded on first use only
+
+    whole = {*(w for pair in degree_aliases() for w in pair),
+             *(w for table in (person_categories(), benefit_kinds())
+               for key, names in table.items() for w in (key, *names)),
+             *(w for group in synonym_groups() for w in group)}
+    parts = {p for w in whole for p in dictionary_parts(w)}
+    return frozenset(w for w in whole | parts if 2 <= len(w) <= 4)
+
+
 def _longest_first(*kinds: str) -> tuple[str, ...]:
     """The ``question_words.tsv`` words of ``kinds``, longest first."""
     return tuple(sorted((r["word"] for r in _rows("question_words.tsv") if r["kind"] in kinds),

@@ -142,6 +142,12 @@ class CorpusView:
                 query = query.replace(slip, fix)
         return query
 
+    def abbreviated(self, letters: str) -> str | None:
+        """The domain word Latin ``letters`` abbreviate by pinyin initials (rc 人才; see
+        :meth:`app.answer.terms.TermWeights.abbreviated`); None when none is clear."""
+        self._load()
+        return self._terms.abbreviated(letters) if self._terms is not None else None
+
     def paraphrased(self, q: QuestionInfo) -> str:
         """``q``'s query with each noun the documents never use written as the word they
         use for the same thing (see :meth:`app.answer.terms.TermWeights.paraphrase`)."""

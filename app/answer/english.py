@@ -137,25 +137,32 @@ def english_hints(question: str, known: Callable[[str], bool]) -> tuple[str, ...
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z'\-]*(?: +[A-Za-z][A-Za-z'\-]*)*")
 
 
-def english_in_chinese(query: str, known: Callable[[str], bool]
+def english_in_chinese(query: str, known: Callable[[str], bool],
+                       abbreviated: Callable[[str], str | None] = lambda _: None,
                        ) -> tuple[str, tuple[str, ...]]:
     """A Chinese question's English words read as an English question's are: a glossary
     term or place name becomes its Chinese in place (PhD -> 博士), a word the documents
-    write as it is stays (VR), and the rest go, leaving dictionary hints (``known``: the
-    documents use them). Returns the query and the hints.
+    write as it is stays (VR), lower-case letters no glossary knows that ``abbreviated``
+    reads as pinyin initials become that word (rc -> 人才), and the rest go, leaving
+    dictionary hints (``known``: the documents use them). Returns the query and the hints.
 
     >>> english_in_chinese("我是PhD，这个service是什么", lambda w: w == "服务")
     ('我是博士，这个 是什么', ('服务',))
     >>> english_in_chinese("做VR方向的创业", lambda w: w == "vr")
     ('做VR方向的创业', ())
+    >>> english_in_chinese("崂山有多少rc", lambda w: False, {"rc": "人才"}.get)
+    ('崂山有多少人才', ())
     """
     hints: list[str] = []
 
     def read(m: re.Match[str]) -> str:
         run = m.group()
+        glossary, rest = _english_matches(run)
+        # initials first: the documents' Latin text holds most letter pairs (rc of source)
+        if not glossary and run.islower() and (word := abbreviated(run)) is not None:
+            return word
         if known(run.lower()):
             return run
-        glossary, rest = _english_matches(run)
         hints.extend(w for _, w in dictionary_terms(rest, known))
         return "".join(chinese for _, chinese in glossary) or " "
 

@@ -211,7 +211,7 @@ def read_question(question: str, history: Sequence[Mapping[str, str]], corpus: C
 def _read(query: str, question: str, script: Script, corpus: CorpusView) -> QuestionInfo:
     hints: tuple[str, ...] = ()
     if script != "en":  # English words in a Chinese question (想找intern)
-        query, hints = english_in_chinese(query, corpus.uses)
+        query, hints = english_in_chinese(query, corpus.uses, corpus.abbreviated)
     info = analyze_query(query, question, script)
     if script == "en":
         hints = english_hints(question, corpus.uses)

@@ -26,6 +26,7 @@ from app.answer.scoring import folded, normalise
 from app.answer.wordclass import (
     MIN_CHARS,
     guessed_pair,
+    initials,
     names_thing,
     noun_with_localizer,
     parts,
@@ -37,6 +38,7 @@ from app.answer.wordclass import (
 from lexicon import (
     NUMERAL_CHARS,
     counted_pattern,
+    domain_words,
     function_chars,
     general_stop_words,
     localizers,
@@ -50,7 +52,19 @@ from lexicon.segmenter import JIEBA_LOCK, dictionary_tag
 CUT_READ = 2
 #: how many times as often as any other homophone a spelling must occur to fix a slip
 DOMINANT = 10
+#: longest word a run of Latin initials may stand for (yjs 研究生), in characters
+INITIALS_MAX = 4
+_INITIALS = re.compile(rf"[a-z]{{{MIN_CHARS},{INITIALS_MAX}}}")
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+@cache
+def _by_initials() -> dict[str, tuple[str, ...]]:
+    """The domain's words (:func:`lexicon.domain_words`) by their pinyin initials."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for word in sorted(domain_words()):
+        out[initials(word)].append(word)
+    return {k: tuple(v) for k, v in out.items()}
 _NUMERAL_START = re.compile(rf"[{NUMERAL_CHARS}0-9]")
 _LATIN = re.compile(r"[A-Za-z]+")
 #: negation characters: a token holding one is a verb with its negation, never a slip
@@ -324,6 +338,17 @@ class TermWeights:
                     if fix is not None:
                         out[piece] = fix
         return out
+
+    def abbreviated(self, letters: str) -> str | None:
+        """The word of the domain (:func:`lexicon.domain_words`) that Latin ``letters`` (two
+        to four, lower case) abbreviate by their pinyin initials, as fast typists write
+        them (rc 人才, bs 博士, yjs 研究生): of those the documents use, the only one, or
+        the one they use far more than any other (:meth:`_likeliest`); None when there is
+        none or no clear one."""
+        if not _INITIALS.fullmatch(letters):
+            return None
+        found = frozenset(w for w in _by_initials().get(letters, ()) if self.uses(w))
+        return self._likeliest(found) if found else None
 
     def paraphrase(self, word: str) -> str | None:
         """The corpus word for ``word``, a noun it never uses that no keyboard slip explains:

@@ -195,6 +195,16 @@ def sound(word: str) -> tuple[str, ...]:
     return tuple(lazy_pinyin(word, style=Style.TONE3, errors="default"))
 
 
+def initials(word: str) -> str:
+    """The first letters of ``word``'s syllables, as a fast typist abbreviates it (博士
+    bs, 人才 rc, 研究生 yjs).
+
+    >>> initials("人才"), initials("研究生")
+    ('rc', 'yjs')
+    """
+    return "".join(s[0] for s in sound(word) if s)
+
+
 @lru_cache(maxsize=20_000)
 def readings(char: str) -> frozenset[str]:
     """Every toneless reading of one character (蚌: bang, beng …; pypinyin's heteronyms).
