@@ -56,15 +56,6 @@ DOMINANT = 10
 INITIALS_MAX = 4
 _INITIALS = re.compile(rf"[a-z]{{{MIN_CHARS},{INITIALS_MAX}}}")
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
-
-
-@cache
-def _by_initials() -> dict[str, tuple[str, ...]]:
-    """The domain's words (:func:`lexicon.domain_words`) by their pinyin initials."""
-    out: dict[str, list[str]] = defaultdict(list)
-    for word in sorted(domain_words()):
-        out[initials(word)].append(word)
-    return {k: tuple(v) for k, v in out.items()}
 _NUMERAL_START = re.compile(rf"[{NUMERAL_CHARS}0-9]")
 _LATIN = re.compile(r"[A-Za-z]+")
 #: negation characters: a token holding one is a verb with its negation, never a slip
@@ -146,6 +137,15 @@ def _abbreviation(word: str) -> bool:
     """
     m = NUMBERED.fullmatch(word)
     return m is not None and (len(m.group(2)) == 1 or "个" in word)
+
+
+@cache
+def _by_initials() -> dict[str, tuple[str, ...]]:
+    """The domain's words (:func:`lexicon.domain_words`) by their pinyin initials."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for word in sorted(domain_words()):
+        out[initials(word)].append(word)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 class TermWeights:
