@@ -15,13 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from app.answer.asked import (
-    asked_period,
-    asks_people,
-    asks_span,
-    span_sentence,
-    span_subject,
-)
+from app.answer.asked import asked_period, asks_people, asks_span
 from app.answer.config import AnswerConfig
 from app.answer.eligibility import degree_in, missing_constraints
 from app.answer.english import english_overlap
@@ -34,11 +28,12 @@ from app.answer.scoring import (
     normalise,
     states_people,
     states_period,
+    without_designations,
 )
 from app.answer.script import simplified
 from app.answer.sentences import Sentence, aside, damaged, leans_on_previous, signature
+from app.answer.spans import span_beside, span_focus
 from app.answer.statement_region import mentions, named_region, statement_region
-from app.answer.wordclass import parts
 from app.answer.years import AskedTime, document_year
 from index.types import Hit
 from ingest.types import Document
@@ -109,46 +104,6 @@ def _text(sentences: Sequence[Sentence], index: int) -> str:
 
 
 #: clause breaks inside a sentence
-_CLAUSE_BREAK = re.compile(r"[，,；;：:]")
-#: the question's words that a stated span must stand beside: of those the sentence holds,
-#: the ones weighing at least this share of the heaviest (the rarest in the documents)
-SPAN_TERM_SHARE = 0.8
-
-
-def span_beside(text: str, terms: Mapping[str, float] | None,
-                subject: str | None = None) -> bool:
-    """True when a span of time in ``text`` stands in a clause that holds (or follows one
-    that holds) the word the span is asked of (``subject``, where the sentence holds it,
-    or all the words it is made of: 房租减免 in 「减免1年房租」), else the rarest of the
-    question's words the sentence holds: 「减免1年房租，到期后可半价续租」 states how long
-    the rent is waived, not how long the half-price renewal lasts."""
-    own = normalise(text)
-    held = {w: weight for w, weight in ((normalise(t), x) for t, x in (terms or {}).items())
-            if w in own}
-    subject = normalise(subject) if subject else None
-    if subject and subject not in held and _parts_in(subject, own):
-        held[subject] = max(held.values(), default=1.0)
-    if not held:
-        return True
-    top = max(held.values())
-    rare = [w for w, weight in held.items() if weight >= SPAN_TERM_SHARE * top]
-    if subject and subject in held:
-        rare = [subject]
-    parts = [normalise(p) for p in _CLAUSE_BREAK.split(simplified(text))]
-    return any(holds_kind(part, "duration")
-               and any(_parts_in(w, part + (parts[i - 1] if i else "")) for w in rare)
-               for i, part in enumerate(parts))
-
-
-def _parts_in(word: str, text: str) -> bool:
-    """True when ``text`` holds ``word``, or every word it is made of (房租 and 减免 of
-    房租减免)."""
-    if word in text:
-        return True
-    inside = parts(word)
-    return bool(inside) and all(p in text for p in inside)
-
-
 @lru_cache(maxsize=10_000)
 def asks_for_list(query: str) -> bool:
     """True when a question asks for several things (哪些栏目, 包括什么): a sentence that
@@ -304,35 +259,6 @@ def with_bylines(q: QuestionInfo, cands: Sequence[Candidate], documents: Mapping
     return out
 
 
-def span_focus(q: QuestionInfo, terms: Mapping[str, float] | None
-               ) -> tuple[Mapping[str, float] | None, str | None]:
-    """The terms a span of time is asked of and the one written just before the asking
-    words (see :func:`span_beside`), read once per question: in a question that also asks
-    something else, the words of the sentence that asks the span (「房租减免多长时间？到期后
-    怎么租」: how long the rent is waived)."""
-    if not asks_span(q.query, q.kinds):
-        return terms, None
-    asked_in = normalise(span_sentence(q.query))
-    span_terms = {t: w for t, w in (terms or {}).items() if normalise(t) in asked_in} or terms
-    return span_terms, span_subject(q.query, span_terms or {})
-
-
-#: a designation written with numbers joined by a plus (「10+1」产业, 1+N): a name, no figure
-_DESIGNATION = re.compile(r"\d+(?:\s*\+\s*(?:\d+|N|n))+")
-
-
-def _without_designations(text: str, query: str) -> str:
-    """``text`` without the number designations the question itself names: 「10+1」 in a
-    sentence counts nothing for 「10+1产业新设几个工作站」.
-
-    >>> _without_designations("聚焦“10+1”重点产业，新设3个站", "10+1 工作站 新设几个")
-    '聚焦“ ”重点产业，新设3个站'
-    """
-    for name in dict.fromkeys(m[0] for m in _DESIGNATION.finditer(query)):
-        text = text.replace(name, " ")
-    return text
-
-
 def _candidate(q: QuestionInfo, hit: Hit, doc: Document, sentences: Sequence[Sentence],
                index: int, keys: Mapping[str, float], config: AnswerConfig,
                asked: Place | None, terms: Mapping[str, float] | None,
@@ -359,9 +285,9 @@ def _candidate(q: QuestionInfo, hit: Hit, doc: Document, sentences: Sequence[Sen
     # per question: memoised)
     period, people = asked_period(q.query, q.kinds), asks_people(q.query, q.kinds)
     span = asks_span(q.query, q.kinds)
-    stated = _without_designations(sentence.text, q.query)
-    kind_ok = not signed and any(
-        holds_kind(stated if k == "count" else sentence.text, k)
+    kind_ok = not signed and any(  # a designation the question names (10+1) counts nothing
+        holds_kind(without_designations(sentence.text, q.query) if k == "count"
+                   else sentence.text, k)
         and (k != "amount" or period is None or states_period(sentence.text, period))
         and (k != "count" or not people or states_people(sentence.text))
         and (k != "duration" or not span or span_beside(sentence.text, *focus))

@@ -135,6 +135,22 @@ _UNCOUNTED = re.compile(r"[\[［【]\d{1,3}[\]］】]|(?<![\d零一二两三四�
                         r"|(?<![\d.])\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?(?!\d)")
 
 
+#: a designation written with numbers joined by a plus (「10+1」产业, 1+N): a name, no figure
+_DESIGNATION = re.compile(r"\d+(?:\s*\+\s*(?:\d+|N|n))+")
+
+
+def without_designations(text: str, query: str) -> str:
+    """``text`` without the number designations the question itself names: 「10+1」 in a
+    sentence counts nothing for 「10+1产业新设几个工作站」.
+
+    >>> without_designations("聚焦“10+1”重点产业，新设3个站", "10+1 工作站 新设几个")
+    '聚焦“ ”重点产业，新设3个站'
+    """
+    for name in dict.fromkeys(m[0] for m in _DESIGNATION.finditer(query)):
+        text = text.replace(name, " ")
+    return text
+
+
 # a number and its measure word before what it counts (百所技能院校, 20余家企业), with up to
 # two characters of the counted thing's own words between (技能 of 技能院校)
 _COUNTED = (rf"{_NUM}\s*(?:多|余)?\s*(?:所|家|个|项|名|位|种|类|批|支|座|条|套)"

@@ -25,8 +25,8 @@ from app.answer.presence import NUMBERED, spells_out
 from app.answer.scoring import folded, normalise
 from app.answer.wordclass import (
     MIN_CHARS,
+    domain_by_initials,
     guessed_pair,
-    initials,
     names_thing,
     noun_with_localizer,
     parts,
@@ -38,7 +38,6 @@ from app.answer.wordclass import (
 from lexicon import (
     NUMERAL_CHARS,
     counted_pattern,
-    domain_words,
     function_chars,
     general_stop_words,
     localizers,
@@ -137,15 +136,6 @@ def _abbreviation(word: str) -> bool:
     """
     m = NUMBERED.fullmatch(word)
     return m is not None and (len(m.group(2)) == 1 or "个" in word)
-
-
-@cache
-def _by_initials() -> dict[str, tuple[str, ...]]:
-    """The domain's words (:func:`lexicon.domain_words`) by their pinyin initials."""
-    out: dict[str, list[str]] = defaultdict(list)
-    for word in sorted(domain_words()):
-        out[initials(word)].append(word)
-    return {k: tuple(v) for k, v in out.items()}
 
 
 class TermWeights:
@@ -347,7 +337,7 @@ class TermWeights:
         none or no clear one."""
         if not _INITIALS.fullmatch(letters):
             return None
-        found = frozenset(w for w in _by_initials().get(letters, ()) if self.uses(w))
+        found = frozenset(w for w in domain_by_initials().get(letters, ()) if self.uses(w))
         return self._likeliest(found) if found else None
 
     def paraphrase(self, word: str) -> str | None:

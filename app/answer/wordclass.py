@@ -8,14 +8,20 @@ inside it, and its sound (for input slips). Used by :mod:`app.answer.terms`.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import jieba
 import jieba.posseg
 from pypinyin import Style, lazy_pinyin, pinyin
 
 from app.answer.scoring import normalise
-from lexicon import function_chars, localizers, modal_chars, short_measure_chars
+from lexicon import (
+    domain_words,
+    function_chars,
+    localizers,
+    modal_chars,
+    short_measure_chars,
+)
 from lexicon.segmenter import JIEBA_LOCK, dictionary_tag, dictionary_verb
 
 MIN_CHARS = 2
@@ -203,6 +209,15 @@ def initials(word: str) -> str:
     ('rc', 'yjs')
     """
     return "".join(s[0] for s in sound(word) if s)
+
+
+@cache
+def domain_by_initials() -> dict[str, tuple[str, ...]]:
+    """The domain's words (:func:`lexicon.domain_words`) by their :func:`initials`."""
+    out: dict[str, list[str]] = {}
+    for word in sorted(domain_words()):
+        out.setdefault(initials(word), []).append(word)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 @lru_cache(maxsize=20_000)
