@@ -36,7 +36,7 @@ from index.location import IndexLocation, MilvusLocation
 from index.members import member_weights, mix_members
 from index.query_signals import fusion_weights, vocabulary_coverage
 from index.regions import asked_provinces, document_provinces, from_elsewhere, region_matches
-from index.tokenise import has_chinese, query_tokens
+from index.tokenise import bigrams, has_chinese, query_tokens
 from index.types import Hit
 from ingest.facts import Fact
 from ingest.script import to_simplified
@@ -274,9 +274,14 @@ class Retriever:
         )
 
     def query_coverage(self, query: str) -> float:
-        """IDF-weighted share of the query's distinct BM25 tokens that the index contains."""
-        tokens = list(dict.fromkeys(query_tokens(to_simplified(query))))
-        frequencies = self._gen.document_frequencies(tokens)
+        """IDF-weighted share of the query's distinct BM25 tokens that the index contains.
+        A synonym the lexicon adds to the query and the index lacks (房子 added to a
+        question about 住房) is not the asker's wording and is not counted."""
+        text = to_simplified(query)
+        own = set(bigrams(text))
+        tokens = list(dict.fromkeys(query_tokens(text)))
+        counts = self._gen.document_frequencies(tokens)
+        frequencies = [n for t, n in zip(tokens, counts, strict=True) if n or t in own]
         return vocabulary_coverage(frequencies, len(self._gen.chunks))
 
     def adapt_weights(self, query: str, config: SearchConfig) -> SearchConfig:

@@ -159,6 +159,7 @@ class Gazetteer:
         self._lengths = {ch: tuple(sorted(ls, reverse=True)) for ch, ls in lengths.items()}
         self._by_en = self._english()
         self._leads = frozenset(w for w in lead_words if len(w) == 1)
+        self._asking_leads = tuple(w for w in lead_words if len(w) > 1)  # 请问, 咨询
         zones = "|".join(map(re.escape, self._zone_suffixes))
         infix = r"[^\W\d_的对在和与及等是为了向给从把被及或]"
         self._zone_re = re.compile(rf"{infix}{{0,4}}?(?:{zones})") if zones else None
@@ -417,9 +418,13 @@ class Gazetteer:
 
     def _common_in_slot(self, text: str, known: Sequence[Mention]) -> list[Mention]:
         """Cities whose short name is also an everyday word (北海, 黄山), named in a
-        question where only a place fits: at its start, after a lead word such as 去 or
-        right after its own province, and read by the segmenter as a word of its own (not
-        北海道, 中山大学)."""
+        question where only a place fits: at its start, after a lead word such as 去 or an
+        asking phrase such as 请问, or right after its own province, and read by the
+        segmenter as a word of its own (not 北海道, 中山大学).
+
+        >>> [m.text for m in gazetteer().find("请问和田的人才公寓")]
+        ['和田']
+        """
         found: list[Mention] = []
         for name, places in self._common_city_names.items():
             for m in re.finditer(re.escape(name), text):
@@ -429,7 +434,8 @@ class Gazetteer:
                 before = text[start - 1] if start else ""
                 after_own = any(k.end == start and k.place.code == p.parent
                                 for k in known for p in places)  # 广西北海
-                if before and _CJK.match(before) and before not in self._leads and not after_own:
+                if (before and _CJK.match(before) and before not in self._leads
+                        and not after_own and not text[:start].endswith(self._asking_leads)):
                     continue
                 with JIEBA_LOCK:
                     first = jieba.lcut(text[start:start + 8], HMM=False)[0]

@@ -370,6 +370,12 @@ def part_year_words() -> tuple[str, ...]:
 
 
 @cache
+def saying_words() -> tuple[str, ...]:
+    """Verbs of saying (认为, 指出, 说 …), longest first."""
+    return _longest_first("saying")
+
+
+@cache
 def document_words() -> tuple[str, ...]:
     """Kinds of document (论文, 文件, 通知 …), longest first."""
     return _longest_first("document")

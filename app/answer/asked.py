@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 
-from lexicon import degree_aliases, fold_synonyms
+from lexicon import degree_aliases, fold_synonyms, total_words, whole_place_words
 
 #: 几 that asks (几年, 几个), not the "a few" of 好几年 or 十几年, nor the "these few" of
 #: 这几年, 那几天, 前几年 and 近几年
@@ -57,13 +57,16 @@ def asked_period(query: str, kinds: tuple[str, ...]) -> str | None:
 def _people_asked() -> re.Pattern[str]:
     """多少 or 几, a measure word and up to four characters, then 人 (人才, 人员, 人次) or a
     degree's name ending the noun (多少人, 多少青年人才在…, 几名博士): a number of people
-    asked; not 几个人才家园, a number of places."""
-    names = sorted({"人", "人才", "人员", "人次", *(w for pair in degree_aliases() for w in pair)},
-                   key=len, reverse=True)
-    return re.compile(r"(?:多少|几)(?:个|名|位)?[\u4e00-\u9fff]{0,4}?(?:"
-                      + "|".join(map(re.escape, names))
+    asked; not 几个人才家园, a number of places. A people noun followed by a total word
+    (人才总量, 博士总数) asks the same number."""
+    names = "|".join(map(re.escape, sorted(
+        {"人", "人才", "人员", "人次", *(w for pair in degree_aliases() for w in pair)},
+        key=len, reverse=True)))
+    totals = "|".join(re.escape(w) for w in total_words() if w not in whole_place_words())
+    return re.compile(r"(?:多少|几)(?:个|名|位)?[\u4e00-\u9fff]{0,4}?(?:" + names
                       + r")(?=$|[^\u4e00-\u9fff]|[在来呢吗啊了要能会到去有是可过回])"
-                      r"|人数")  # a keyword's 人数 (「崂山 人才住房 人数」)
+                      + f"|(?:{names})(?:{totals})"
+                      + r"|人数")  # a keyword's 人数 (「崂山 人才住房 人数」)
 
 
 @lru_cache(maxsize=4096)
@@ -75,8 +78,8 @@ def asks_people(query: str, kinds: tuple[str, ...]) -> bool:
     True
     >>> asks_people("建了几个人才家园", ("count",)), asks_people("有多少青年人才", ())
     (False, False)
-    >>> asks_people("崂山 人才住房 人数", ("count",))
-    True
+    >>> asks_people("崂山 人才住房 人数", ("count",)), asks_people("2023年人才总量多少", ("count",))
+    (True, True)
     """
     return "count" in kinds and _people_asked().search(query) is not None
 

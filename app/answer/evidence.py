@@ -28,10 +28,18 @@ from app.answer.scoring import (
     normalise,
     states_people,
     states_period,
+    with_unfolded,
     without_designations,
 )
 from app.answer.script import simplified
-from app.answer.sentences import Sentence, aside, damaged, leans_on_previous, signature
+from app.answer.sentences import (
+    Sentence,
+    aside,
+    damaged,
+    leans_on_previous,
+    signature,
+    speaker_words,
+)
 from app.answer.spans import span_beside, span_focus
 from app.answer.statement_region import mentions, named_region, statement_region
 from app.answer.years import AskedTime, document_year
@@ -271,10 +279,15 @@ def _candidate(q: QuestionInfo, hit: Hit, doc: Document, sentences: Sequence[Sen
     previous = _text(sentences, index - 1)
     remark = aside(sentence.text)
     # an aside (「(责任处室:工资福利处)」) speaks for its whole item, so the item is its context
-    context = normalise(_item_before(sentences, index) if remark else f"{heading}{previous}") + own
+    # so does a quotation's speaker (「“…投入500万元…”日前，致真…董事长说」) for its words
+    before = ((_item_before(sentences, index) if remark else f"{heading}{previous}")
+              + speaker_words(doc.text, sentence.start, sentence.end))
     # the document's region is its context as much as its title (火炬 of 威海火炬…开发区)
-    wide = normalise(f"{doc.region or ''}{doc.title}{_text(sentences, index + 1)}") + context
-    own_cov, ctx_cov = coverage(keys, own), coverage(keys, context)
+    around = f"{doc.region or ''}{doc.title}{_text(sentences, index + 1)}"
+    # each read folded and as written (a question's 住房 is in 人才住房, folded to 人才公寓)
+    context = with_unfolded(before + sentence.text)
+    wide = f"{with_unfolded(around)}|{context}"
+    own_cov, ctx_cov = coverage(keys, with_unfolded(sentence.text)), coverage(keys, context)
     support = (coverage(keys, wide) if terms is None
                else term_support(terms, wide, config.partner_credit))
     asks_list = asks_for_list(q.query)

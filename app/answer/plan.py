@@ -228,10 +228,14 @@ def decide_for_years(q: QuestionInfo, cands: Sequence[Candidate], config: Answer
                      keys: Mapping[str, float], unseen: Sequence[str]) -> Decision:
     """:func:`app.answer.rules.decide` over the candidates that may speak of the years the
     question asks about (:mod:`app.answer.years`); a refusal after some were left out says
-    that the documents speak of another time."""
+    that the documents speak of another time. So does one that would quote another
+    place's rules when the asked place's own statements were left out for their years
+    (「崂山区 2022年 人才总量」: 崂山 reports another year, not nothing)."""
     kept = [c for c in cands if not c.other_year]
     decision = decide(q, kept, config, keys, unseen)
-    if len(kept) < len(cands) and decision.outcome == "refuse":
+    own_left_out = any(c.other_year and c.relation == "same" for c in cands)
+    if len(kept) < len(cands) and (decision.outcome == "refuse" or (
+            decision.outcome == "other_region" and own_left_out)):
         named = AskedTime.of(q).named()
         return Decision((), "refuse", f"the evidence speaks of another time than {named}",
                         (named,))

@@ -78,6 +78,20 @@ def normalise(text: str) -> str:
     return _KEEP.sub("", folded(text))
 
 
+@lru_cache(maxsize=100_000)
+def with_unfolded(text: str) -> str:
+    """:func:`normalise`'s text, then, when folding changed it, the text unfolded after a
+    separator no key holds: 人才住房 folds into 人才公寓, and a question asking about 住房
+    must still find it written there.
+
+    >>> with_unfolded("人才住房分配"), with_unfolded("生活补贴")
+    ('人才公寓分配|人才住房分配', '生活补贴')
+    """
+    folded_text = normalise(text)
+    plain = _KEEP.sub("", simplified(text).lower())
+    return folded_text if plain == folded_text else f"{folded_text}|{plain}"
+
+
 def folded(text: str) -> str:
     """Simplified, lower-case, synonyms folded, punctuation kept (for patterns that read
     it, such as a coordination 中、初级)."""
@@ -114,11 +128,17 @@ def holds_kind(text: str, kind: str) -> bool:
     """True when ``text`` states a fact of ``kind`` (amount, count, date, …).
 
     Memoised: the same corpus sentences are checked for every question.
+
+    >>> holds_kind("[12] 4 人才赋能新质生产力的实践进路", "count")
+    False
+    >>> holds_kind("5 家企业获批", "count")
+    True
     """
     pattern = SENTENCE_KINDS.get(kind)
     text = simplified(text)
-    if kind == "count":  # a year (2023年), a reference mark (［16］) or the article 一个
-        text = _UNCOUNTED.sub(" ", _CALENDAR_YEAR.sub(" ", text))  # counts nothing
+    if kind == "count":  # a year (2023年), a reference mark (［16］), the article 一个 or a
+        # section number counts nothing
+        text = _UNCOUNTED.sub(" ", _CALENDAR_YEAR.sub(" ", _SECTION_NUMBER.sub(" ", text)))
     return bool(pattern and pattern.search(text))
 
 
@@ -133,6 +153,14 @@ _CALENDAR_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?:\s*年|(?![\d.,%％万�
 #: not as the last figure of a larger number (十一个), and a day of the year (9月, 12月5日)
 _UNCOUNTED = re.compile(r"[\[［【]\d{1,3}[\]］】]|(?<![\d零一二两三四五六七八九十百千万])一个"
                         r"|(?<![\d.])\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?(?!\d)")
+
+#: a paper's section number opening its heading, after any reference mark (「[12] 4 人才赋能…
+#: 的实践进路」, 「2.1 机理」, or 「… 1.1 人才赋能…」 inside a heading run on): no count, unlike
+#: 「5 家企业」, 「15 人参加」 or 「增长 1.5 倍」
+_SECTION_NUMBER = re.compile(r"(?:^(?:\s|[\[［【]\d{1,3}[\]］】])*\d{1,2}|(?<=\s)\d{1,2}(?=\.\d))"
+                             r"(?:\.\d{1,2})*\s+"
+                             r"(?=[\u4e00-\u9fff])(?!人(?![才力])|[名家个所项位次条套余多元户件台间"
+                             r"种类批支座届万亿千百年月日天倍])")
 
 
 #: a designation written with numbers joined by a plus (「10+1」产业, 1+N): a name, no figure

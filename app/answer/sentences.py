@@ -16,14 +16,18 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from ingest.datelines import opens_with_dateline
-from lexicon import department_cues
+from lexicon import department_cues, saying_words
 
 TERMINATORS = frozenset("。！？；!?;")
 CLOSERS = frozenset("”’」』）)】》\"'")
 BULLETS = frozenset("■▶●◆★")
+# a paper's dotted section number (「3.4  人才流动流失加速」), not a figure (3.5 万人)
+_SECTION = (r"\d{1,2}(?:\.\d{1,2})+\s*(?=[\u4e00-\u9fff])"
+            r"(?!人(?![才力])|[万亿千百元倍个名家年月日天分级折次岁项所位条套])")
 _MARKER = re.compile(
     r"\s*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
     r"|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十百]+[条章节]|[一二三四五六七八九十]是"
+    rf"|{_SECTION}"
     rf"|[{''.join(sorted(BULLETS))}])"
 )
 _WORD = re.compile(r"[\w\u3400-\u9fff]")
@@ -62,6 +66,39 @@ def leans_on_previous(text: str) -> bool:
     (True, False)
     """
     return bool(_ANAPHORA.match(text.lstrip()))
+
+
+#: a quotation of speech: at least this many characters between its marks, with a
+#: sentence end inside (a quoted name, 「“四位一体”」, is no speech)
+SPEECH_CHARS = 30
+ATTRIBUTION_CHARS = 60  # the longest attribution after a quotation read as one
+_SAYING_END = re.compile(r"[。！？!?]")
+
+
+def speaker_words(text: str, start: int, end: int) -> str:
+    """Who speaks, for the sentence at ``text[start:end]`` when it lies inside a quotation
+    of speech: the attribution after the closing mark, to the next sentence end, when it
+    is short and has a verb of saying (「”日前，致真公司董事长说。」); '' otherwise. An
+    interviewee's words name neither the firm nor the speaker; the attribution does.
+
+    >>> t = ("“公司初创期，区里给我们投入500万元的引导资金。后来融资近亿元。”"
+    ...      "日前，致真公司董事长说。")
+    >>> speaker_words(t, 0, 24)
+    '日前，致真公司董事长说。'
+    >>> speaker_words("构建“四位一体”人才住房分配机制。", 0, 17)
+    ''
+    """
+    para = text.rfind("\n\n", 0, start) + 1
+    opened = text.rfind("“", para, end)
+    if opened < 0 or text.rfind("”", opened, start) >= 0:
+        return ""  # no quotation open at or in this sentence
+    closed = text.find("”", opened)
+    if closed < 0 or closed - opened < SPEECH_CHARS or not _SAYING_END.search(
+            text, opened, closed):
+        return ""
+    after = _SAYING_END.search(text, closed + 1, closed + 1 + ATTRIBUTION_CHARS)
+    said = text[closed + 1:after.end()] if after else ""
+    return said if "\n\n" not in said and any(w in said for w in saying_words()) else ""
 
 
 _ASIDE = re.compile(r"^[（(][^（()）]*[）)]$")
@@ -141,8 +178,11 @@ def starts_item(line: str) -> bool:
 
 
 def _is_heading_line(line: str, prev_line: str) -> bool:
-    """A short unpunctuated line after a finished sentence reads as a heading."""
+    """A short unpunctuated line after a finished sentence reads as a heading, and so
+    does a line under a dotted section number (「3.4  人才流动流失加速，…难优化」)."""
     body, prev = line.strip(), prev_line.strip()
+    if re.match(_SECTION, body) and body[-1] not in TERMINATORS:
+        return True  # a paper's numbered section title, commas and all
     if starts_item(body) and (len(_MARKER.sub("", body, count=1)) > 8
                                or re.match(r"[一二三四五六七八九十]是", body)):
         return False
