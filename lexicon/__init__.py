@@ -69,6 +69,7 @@ from lexicon.terms import (
     umbrella_words,
     whole_place_words,
     whole_year_words,
+    writer_words,
 )
 
 __all__ = [
@@ -135,4 +136,5 @@ __all__ = [
     "umbrella_words",
     "whole_place_words",
     "whole_year_words",
+    "writer_words",
 ]

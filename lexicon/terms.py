@@ -370,6 +370,12 @@ def part_year_words() -> tuple[str, ...]:
 
 
 @cache
+def writer_words() -> tuple[str, ...]:
+    """Who speaks in a document (作者, 笔者), longest first."""
+    return _longest_first("writer")
+
+
+@cache
 def saying_words() -> tuple[str, ...]:
     """Verbs of saying (认为, 指出, 说 …), longest first."""
     return _longest_first("saying")

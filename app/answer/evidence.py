@@ -93,6 +93,7 @@ class Candidate:
 
 
 HEADING_LOOKBACK = 15  # how far back a sentence's item heading is looked for
+TITLE_CHARS = 8  # a document's first line opening with this much of its title is its title
 
 
 def _heading_index(sentences: Sequence[Sentence], index: int) -> int | None:
@@ -239,7 +240,8 @@ def with_bylines(q: QuestionInfo, cands: Sequence[Candidate], documents: Mapping
                  ) -> list[Candidate]:
     """An authorship question (作者单位, 哪个单位写的, who wrote it) is answered by the byline
     of the document it is about, wherever the byline stands (an article's last line, the
-    author line under an English abstract, a notice's signature naming its issuer). The
+    author line under an English abstract, a notice's signature naming its issuer), and a
+    question for a document's title (那篇报道的大标题) by its title line. The
     question's words describe the document,
     not its byline, so each retrieved document's byline joins the candidates with the
     score, coverage, support and region of that document's best sentence;
@@ -247,17 +249,16 @@ def with_bylines(q: QuestionInfo, cands: Sequence[Candidate], documents: Mapping
     English abstract) count for it as its own coverage would.
 
     Other questions' candidates are returned as they are."""
-    if "author" not in q.kinds:
+    kinds = [k for k in ("author", "title") if k in q.kinds]
+    if not kinds:
         return list(cands)
     best: dict[str, Candidate] = {}
     for c in sorted(cands, key=lambda c: -c.score):
         best.setdefault(c.doc_id, c)
     out = list(cands)
     for doc_id, top in best.items():
-        issuer = documents[doc_id].issuer
-        for index, sentence in enumerate(sentences_of[doc_id]):
-            if not (holds_kind(sentence.text, "author") or (issuer and issuer in sentence.text)):
-                continue
+        for index in _document_lines(documents[doc_id], sentences_of[doc_id], kinds):
+            sentence = sentences_of[doc_id][index]
             out = [c for c in out if (c.doc_id, c.index) != (doc_id, index)]
             out.append(replace(
                 top, sentence=sentence, index=index, heading_sentence=None, kind_ok=True,
@@ -265,6 +266,21 @@ def with_bylines(q: QuestionInfo, cands: Sequence[Candidate], documents: Mapping
                 score=top.score + (0.0 if top.kind_ok else config.kind_weight)
                 + config.own_weight * english_overlap(q.text, sentence.text)))
     return out
+
+
+def _document_lines(doc: Document, sentences: Sequence[Sentence], kinds: Sequence[str]
+                    ) -> list[int]:
+    """The sentences that say who wrote ``doc`` (its byline, or a line naming its issuer)
+    and, for ``title``, its title line."""
+    found = []
+    for index, sentence in enumerate(sentences):
+        byline = "author" in kinds and (holds_kind(sentence.text, "author")
+                                        or bool(doc.issuer and doc.issuer in sentence.text))
+        title = ("title" in kinds and index == 0 and bool(doc.title)
+                 and normalise(sentence.text).startswith(normalise(doc.title)[:TITLE_CHARS]))
+        if byline or title:
+            found.append(index)
+    return found
 
 
 def _candidate(q: QuestionInfo, hit: Hit, doc: Document, sentences: Sequence[Sentence],

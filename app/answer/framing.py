@@ -111,7 +111,7 @@ _ABOUT_EN = {
     "condition": "who qualifies", "phone": "the phone number",
     "discount": "the discount", "author": "who wrote or issued it",
     "degree": "the degree required", "materials": "the documents required",
-    "age": "the age limit",
+    "age": "the age limit", "title": "the title",
 }
 
 

@@ -41,6 +41,7 @@ from lexicon import (
     synonym_groups,
     total_words,
     umbrella_words,
+    writer_words,
 )
 
 # Question-side patterns for the kind of fact asked for (on simplified text); the words
@@ -92,11 +93,16 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?<![工合])作者[^，,。？?！!]{0,12}?(?:是谁|叫什么|名字|姓名|哪(?:个|家|所|里|儿|位)|什么单位"
         r"|来自|单位|在哪)|(?:哪位|哪个|谁是)作者|谁写的|是谁写|(?:单位|机构|部门|学校|党校)的?人?写的|写的(?:人|作者|单位)?(?:是|为)?(?:哪(?:个|家|位)|什么(?:人|单位)|谁)"
         r"|发文(?:单位|机关)|发布单位|印发单位|(?:哪个|什么)(?:单位|部门|机关)(?:发|印发|发布)的"
+        r"|谁(?:发|印发|发布)的"
         r"|哪个记者|记者是谁|who wrote|written by|issued by|published by"
         r"|\b(?:author|writer)s?\b[^?]*\b(?:from|work|works|institution|affiliat\w*|unit|name)\b"
         r"|\bwho\b[^?]*\b(?:author|writer)s?\b|\b(?:which|what) (?:author|writer)"
         r"|which (?:institution|organi[sz]ation|party school|university|school)\b"
         r"(?=[^?]*\b(?:wr[io]te|written|author|writer|paper|article)\b)", re.I),
+    # the title of the document asked about (那篇报道的大标题, the headline), not a
+    # programme's name
+    "title": re.compile(r"标题|题目(?:是|叫)|(?:title|headline) of|what is the (?:title|headline)",
+                        re.I),
     # an age limit: 「多少岁以下能住」, 「有年龄限制吗」; not the asker's own age (我38岁)
     "age": re.compile(r"多少岁|几岁|多大岁数|多大年[龄纪]"
                       r"|年龄[^，。？?]{0,4}(?:限制|要求|上限|下限|门槛|条件|界限|规定)"
@@ -130,7 +136,7 @@ KIND_NAMES: dict[str, str] = {
     "amount": "金额", "count": "数量", "duration": "期限", "date": "时间", "day": "具体日期",
     "department": "负责部门", "condition": "条件", "phone": "联系电话", "discount": "折扣",
     "author": "作者或发文单位", "degree": "学历要求", "materials": "所需材料",
-    "age": "年龄要求",
+    "age": "年龄要求", "title": "标题",
 }
 
 @dataclass(frozen=True)
@@ -334,8 +340,10 @@ def analyze_query(query: str, original: str, script: Script) -> QuestionInfo:
     # a figure the asker states to have it checked asks for its kind, and is no topic
     claimed = claims(query, kinds)
     kinds = kinds or tuple(dict.fromkeys(c.kind for c in claimed))
-    # who wrote 这个文件: the kind of document names the document asked about, no topic
-    documents = document_words() if "author" in kinds else ()
+    # who wrote 这个文件, or its title: the kind of document names the document asked
+    # about, and 作者 the kind of fact asked, no topic
+    documents = ((*document_words(), *writer_words())
+                 if {"author", "title"} & set(kinds) else ())
     content = content_segments(query, (*places, *spelled, *documents,
                                        *(c.text for c in claimed)))
     return QuestionInfo(

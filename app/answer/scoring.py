@@ -38,7 +38,9 @@ SENTENCE_KINDS: dict[str, re.Pattern[str]] = {
     # with the institution (… Party School, … University)
     "author": re.compile(r"作者单位|(?<![工合])作者[:：]|记者\s*[\u4e00-\u9fff]{2,4}|通讯员|撰稿"
                          r"|发文(?:单位|机关)|发布(?:单位|机关)|印发单位"
-                         r"|Party School|University|Institute of|Academy of"),
+                         r"|Party School|University|Institute of|Academy of"
+                         # a newspaper's closing line of names (「(梁太宏 陈娟 崔润泽)」)
+                         r"|^\s*[（(]\s*[\u4e00-\u9fff]{2,3}(?:\s+[\u4e00-\u9fff]{2,3})+\s*[）)]\s*$"),
     # a share of a price: 八折, 7.5折, 半价, 50%, 百分之五十
     "discount": re.compile(r"(?:\d+(?:\.\d+)?|[一二三四五六七八九])\s*折|半价|免费"
                            r"|\d+(?:\.\d+)?\s*[%％]|百分之"),

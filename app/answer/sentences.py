@@ -73,12 +73,13 @@ def leans_on_previous(text: str) -> bool:
 SPEECH_CHARS = 30
 ATTRIBUTION_CHARS = 60  # the longest attribution after a quotation read as one
 _SAYING_END = re.compile(r"[。！？!?]")
+_CLAUSE_END = re.compile(r"[，,；;。！？!?]")
 
 
 def speaker_words(text: str, start: int, end: int) -> str:
     """Who speaks, for the sentence at ``text[start:end]`` when it lies inside a quotation
-    of speech: the attribution after the closing mark, to the next sentence end, when it
-    is short and has a verb of saying (「”日前，致真公司董事长说。」); '' otherwise. An
+    of speech: the short attribution after the closing mark, its clauses up to one with a
+    verb of saying (「”日前，致真公司董事长说。」, 「”科捷智能的李女士表示，」); '' otherwise. An
     interviewee's words name neither the firm nor the speaker; the attribution does.
 
     >>> t = ("“公司初创期，区里给我们投入500万元的引导资金。后来融资近亿元。”"
@@ -96,9 +97,17 @@ def speaker_words(text: str, start: int, end: int) -> str:
     if closed < 0 or closed - opened < SPEECH_CHARS or not _SAYING_END.search(
             text, opened, closed):
         return ""
-    after = _SAYING_END.search(text, closed + 1, closed + 1 + ATTRIBUTION_CHARS)
-    said = text[closed + 1:after.end()] if after else ""
-    return said if "\n\n" not in said and any(w in said for w in saying_words()) else ""
+    # the attribution: the first clauses after the mark, up to one with a verb of saying
+    # (「”科捷智能的李女士表示，」), within the sentence and ATTRIBUTION_CHARS
+    for brk in _CLAUSE_END.finditer(text, closed + 1, closed + 1 + ATTRIBUTION_CHARS):
+        said = text[closed + 1:brk.end()]
+        if "\n\n" in said:
+            break
+        if any(w in said for w in saying_words()):
+            return said
+        if brk.group() in "。！？!?":
+            break
+    return ""
 
 
 _ASIDE = re.compile(r"^[（(][^（()）]*[）)]$")

@@ -179,9 +179,13 @@ class TermWeights:
         """``word``, or the words the corpus uses inside it when the rest of it is only
         one-character verbs: the segmenter joins a verb to its object (评职称, 领补贴), and
         a notice that writes 职称 holds what is asked; not 人才房 (房 is a noun: a talent
-        flat is more than 人才) nor a word the corpus uses."""
+        flat is more than 人才) nor a word the corpus uses. A guess that runs a localizer into
+        the corpus word after it (上科捷 of 「招聘会上科捷智能」) is that word."""
         if self.uses(word):
             return (word,)
+        if (len(word) > MIN_CHARS and word[0] in localizers() and not dictionary_tag(word)
+                and self.uses(word[1:])):
+            return (word[1:],)  # 招聘会上/科捷: the segmenter ran 上 into the name after it
         # a dictionary word, so a verb before part of a corpus word stays a question of
         # its own (做磁光 of 做磁光芯片, where the corpus only writes 磁光克尔)
         inside = [p for p in parts(word) if dictionary_tag(p) and self.uses(p)]
