@@ -235,9 +235,10 @@ def candidates(q: QuestionInfo, hits: Sequence[Hit], documents: Mapping[str, Doc
     return out
 
 
-def with_bylines(q: QuestionInfo, cands: Sequence[Candidate], documents: Mapping[str, Document],
-                 sentences_of: Mapping[str, Sequence[Sentence]], config: AnswerConfig
-                 ) -> list[Candidate]:
+def with_document_lines(q: QuestionInfo, cands: Sequence[Candidate],
+                        documents: Mapping[str, Document],
+                        sentences_of: Mapping[str, Sequence[Sentence]], config: AnswerConfig
+                        ) -> list[Candidate]:
     """An authorship question (作者单位, 哪个单位写的, who wrote it) is answered by the byline
     of the document it is about, wherever the byline stands (an article's last line, the
     author line under an English abstract, a notice's signature naming its issuer), and a

@@ -16,7 +16,7 @@ from typing import Any, Protocol
 from app.answer.config import AnswerConfig
 from app.answer.corpus_view import CorpusView
 from app.answer.english import english_hints, english_in_chinese
-from app.answer.evidence import Candidate, candidates, with_bylines
+from app.answer.evidence import Candidate, candidates, with_document_lines
 from app.answer.followup import rewrite
 from app.answer.near_words import WordVectors, unseen_left
 from app.answer.question import (
@@ -256,9 +256,9 @@ def make_plan(question: str, history: Sequence[Mapping[str, str]], retriever: Re
     region, place = asked_region(info, check_filters(filters), corpus.regions)
     hits = retrieve(retriever, (info.query, keyword_query(info)), max(k, candidate_k), region)
     keys, terms = corpus.weights(info, config)
-    cands = with_bylines(info, candidates(info, hits, retriever.documents, corpus.sentences,
-                                          keys, config, place, terms),
-                         retriever.documents, corpus.sentences, config)
+    found = candidates(info, hits, retriever.documents, corpus.sentences, keys, config, place,
+                       terms)
+    cands = with_document_lines(info, found, retriever.documents, corpus.sentences, config)
     cands = anchored(cands, corpus.anchors(info, config.anchor_documents))
     vectors = word_vectors or WordVectors(retriever.embed_queries)
     unseen = unseen_left(corpus.unseen(info), cands, vectors,

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from app.answer.config import AnswerConfig
-from app.answer.evidence import Candidate, candidates, with_bylines
+from app.answer.evidence import Candidate, candidates, with_document_lines
 from app.answer.plan import (
     CorpusView,
     anchored,
@@ -60,7 +60,7 @@ class MadeUp:
         keys, terms = self.view.weights(q, config)
         found = candidates(q, self.hits(), self.documents, self.view.sentences,
                            keys, config, place, terms)
-        found = with_bylines(q, found, self.documents, self.view.sentences, config)
+        found = with_document_lines(q, found, self.documents, self.view.sentences, config)
         return q, anchored(found, self.view.anchors(q, config.anchor_documents))
 
     def scores(self, question: str, config: AnswerConfig | None = None) -> dict[str, float]:

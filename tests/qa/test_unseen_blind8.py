@@ -11,7 +11,7 @@ from __future__ import annotations
 from app.answer.clauses import only_stated
 from app.answer.config import AnswerConfig
 from app.answer.english import english_in_chinese
-from app.answer.evidence import candidates, with_bylines
+from app.answer.evidence import candidates, with_document_lines
 from app.answer.plan import read_question
 from app.answer.question import content_segments, find_degrees, find_kinds
 from app.answer.rules import decide
@@ -99,6 +99,6 @@ def test_an_authorship_question_reads_the_byline() -> None:
     passage = candidates(q, [start], made.documents, made.view.sentences,
                          made.view.keys(q.content), AnswerConfig(), None, made.view.terms(q))
     assert not any("作者单位" in c.sentence.text for c in passage)
-    read = with_bylines(q, passage, made.documents, made.view.sentences, AnswerConfig())
+    read = with_document_lines(q, passage, made.documents, made.view.sentences, AnswerConfig())
     d = decide(q, read, AnswerConfig(), made.view.keys(q.content), made.view.unseen(q))
     assert not d.refused and "作者单位" in d.chosen[0].sentence.text
