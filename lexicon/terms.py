@@ -398,16 +398,14 @@ def document_reference_pattern() -> re.Pattern[str]:
     >>> document_reference_pattern().sub(" ", "作者建议怎么做？文件说明了什么")
     ' 怎么做？文件说明了什么'
     """
-    rows = list(_rows("question_words.tsv"))
     kinds = document_words()
-    places = "".join(r["word"] for r in rows if r["kind"] == "localizer" and r["word"] != "中")
     # 中 before 小, 国 or 央 starts a word of its own (通知中小企业…, 报道中国…)
+    places = "".join(sorted(localizers() - {"中"}))
     kind = "|".join(map(re.escape, kinds))
-    speakers = "|".join(map(re.escape, (*kinds, *(r["word"] for r in rows
-                                                  if r["kind"] == "writer"))))
+    speakers = "|".join(map(re.escape, (*kinds, *writer_words())))
     # a one-character verb of saying may begin a word of its own (说明, 讲话, 称号)
     saying = "|".join(re.escape(w) + ("(?![明法话座号])" if len(w) == 1 else "")
-                      for w in (r["word"] for r in rows if r["kind"] == "saying"))
+                      for w in saying_words())
     return re.compile(f"(?:{kind})(?:[{re.escape(places)}]|中(?![小国央]))"
                       f"|(?:{speakers})(?:{saying})")
 

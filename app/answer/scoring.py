@@ -156,13 +156,16 @@ _CALENDAR_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?:\s*年|(?![\d.,%％万�
 _UNCOUNTED = re.compile(r"[\[［【]\d{1,3}[\]］】]|(?<![\d零一二两三四五六七八九十百千万])一个"
                         r"|(?<![\d.])\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?(?!\d)")
 
+#: no unit after a number (5 家, 15 人, 3.5 万, 1.5 倍, 6.5 折; 人才 is no unit): what a
+#: section number, unlike a figure, is followed by
+NO_UNIT_AFTER = (r"(?!人(?![才力])|[名家个所项位次条套余多元户件台间种类批支座届"
+                 r"万亿千百年月日天倍分级折岁])")
+
 #: a paper's section number opening its heading, after any reference mark (「[12] 4 人才赋能…
 #: 的实践进路」, 「2.1 机理」, or 「… 1.1 人才赋能…」 inside a heading run on): no count, unlike
 #: 「5 家企业」, 「15 人参加」 or 「增长 1.5 倍」
 _SECTION_NUMBER = re.compile(r"(?:^(?:\s|[\[［【]\d{1,3}[\]］】])*\d{1,2}|(?<=\s)\d{1,2}(?=\.\d))"
-                             r"(?:\.\d{1,2})*\s+"
-                             r"(?=[\u4e00-\u9fff])(?!人(?![才力])|[名家个所项位次条套余多元户件台间"
-                             r"种类批支座届万亿千百年月日天倍])")
+                             r"(?:\.\d{1,2})*\s+(?=[\u4e00-\u9fff])" + NO_UNIT_AFTER)
 
 
 #: a designation written with numbers joined by a plus (「10+1」产业, 1+N): a name, no figure

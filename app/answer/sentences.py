@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+from app.answer.scoring import NO_UNIT_AFTER
 from ingest.datelines import opens_with_dateline
 from lexicon import department_cues, saying_words
 
@@ -22,8 +23,7 @@ TERMINATORS = frozenset("。！？；!?;")
 CLOSERS = frozenset("”’」』）)】》\"'")
 BULLETS = frozenset("■▶●◆★")
 # a paper's dotted section number (「3.4  人才流动流失加速」), not a figure (3.5 万人)
-_SECTION = (r"\d{1,2}(?:\.\d{1,2})+\s*(?=[\u4e00-\u9fff])"
-            r"(?!人(?![才力])|[万亿千百元倍个名家年月日天分级折次岁项所位条套])")
+_SECTION = r"\d{1,2}(?:\.\d{1,2})+\s*(?=[\u4e00-\u9fff])" + NO_UNIT_AFTER
 _MARKER = re.compile(
     r"\s*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
     r"|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十百]+[条章节]|[一二三四五六七八九十]是"
