@@ -10,8 +10,47 @@ no copies of their own. It imports nothing from the rest of the project.
 ('南阳市', 'contains')
 """
 
+from lexicon.categories import (
+    Degree,
+    benefit_families,
+    benefit_kinds,
+    degree_aliases,
+    degrees,
+    domain_words,
+    person_categories,
+)
+from lexicon.cues import department_cues, fact_cues, national_bodies, region_cues
 from lexicon.dictionary import english_senses, everyday_english, names_nothing
+from lexicon.english import english_for, english_stop_words, glossary_en
 from lexicon.places import NATIONAL, Gazetteer, Mention, Place, gazetteer, starts_a_word
+from lexicon.question_words import (
+    NUMERAL_CHARS,
+    ask_words,
+    cohort_words,
+    complements,
+    counted_pattern,
+    determiner_pattern,
+    document_reference_pattern,
+    document_words,
+    function_chars,
+    general_stop_words,
+    kind_words,
+    list_words,
+    localizers,
+    modal_chars,
+    money_words,
+    part_year_words,
+    people_words,
+    question_phrases,
+    saying_words,
+    short_measure_chars,
+    social_phrases,
+    total_words,
+    umbrella_words,
+    whole_place_words,
+    whole_year_words,
+    writer_words,
+)
 from lexicon.regions import (
     APPLIES,
     WIDER,
@@ -23,53 +62,13 @@ from lexicon.regions import (
     region_relation,
     resolve,
 )
-from lexicon.terms import (
-    NUMERAL_CHARS,
-    Degree,
-    ask_words,
-    benefit_families,
-    benefit_kinds,
-    cohort_words,
-    complements,
-    counted_pattern,
-    degree_aliases,
-    degrees,
-    department_cues,
-    determiner_pattern,
-    document_reference_pattern,
-    document_words,
-    domain_words,
-    english_for,
-    english_stop_words,
-    fact_cues,
+from lexicon.wording import (
     fold_synonyms,
-    function_chars,
-    general_stop_words,
-    glossary_en,
-    kind_words,
-    list_words,
-    localizers,
-    modal_chars,
-    money_words,
-    national_bodies,
-    part_year_words,
-    people_words,
-    person_categories,
     present_words,
-    question_phrases,
-    region_cues,
     relative_years,
-    saying_words,
-    short_measure_chars,
-    social_phrases,
     standard_wording,
     synonym_folds,
     synonym_groups,
-    total_words,
-    umbrella_words,
-    whole_place_words,
-    whole_year_words,
-    writer_words,
 )
 
 __all__ = [

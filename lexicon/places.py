@@ -35,8 +35,8 @@ from typing import Literal
 
 import jieba
 
+from lexicon.question_words import ask_words, determiner_pattern
 from lexicon.segmenter import JIEBA_LOCK, dictionary_verb
-from lexicon.terms import ask_words, determiner_pattern
 
 DATA = Path(__file__).with_name("data")
 Level = Literal["province", "city", "county", "zone"]

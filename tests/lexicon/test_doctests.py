@@ -9,7 +9,9 @@ import pytest
 
 
 @pytest.mark.parametrize("name", ["lexicon", "lexicon.places", "lexicon.regions",
-                                  "lexicon.terms", "lexicon.dictionary"])
+                                  "lexicon.dictionary", "lexicon.wording",
+                                  "lexicon.categories", "lexicon.english",
+                                  "lexicon.question_words"])
 def test_docstring_examples(name: str) -> None:
     result = doctest.testmod(importlib.import_module(name))
     assert result.attempted > 0

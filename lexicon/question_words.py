@@ -1,0 +1,229 @@
+"""Words of asking rather than of topic (``question_words.tsv``, one row per word and
+kind), the conversational messages that ask nothing (``social_phrases.tsv``) and the
+general stop words: what a question is made of besides the thing it asks about.
+
+>>> "比例" in kind_words(), "哪些" in list_words()
+(True, True)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import cache
+from types import MappingProxyType
+
+from lexicon.tables import rows
+
+
+@cache
+def question_phrases() -> tuple[str, ...]:
+    """Phrasing that names no topic (and umbrella words, which name no benefit in
+    particular), longest first."""
+    kinds = ("phrase", "kind")
+    words = [r["word"] for r in rows("question_words.tsv") if r["kind"] in kinds]
+    return tuple(sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def kind_words() -> frozenset[str]:
+    """Question words that only say which kind of fact is asked (条件, 比例, 期限 …)."""
+    return frozenset(r["word"] for r in rows("question_words.tsv") if r["kind"] == "kind")
+
+
+@cache
+def social_phrases() -> Mapping[str, str]:
+    """Conversational messages (谢谢, 你好 …) -> their kind (thanks, greeting, bye, ack)."""
+    return MappingProxyType({r["phrase"].lower(): r["kind"] for r in rows("social_phrases.tsv")})
+
+
+@cache
+def money_words() -> tuple[str, ...]:
+    """Words that make 「…多少」 a question about money (补贴, 工资, 租金 …), longest first."""
+    words = {r["word"] for r in rows("question_words.tsv") if r["kind"] == "money"}
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@cache
+def umbrella_words() -> frozenset[str]:
+    """Words that name any benefit and none in particular (资金, 待遇, 扶持 …)."""
+    return frozenset(r["word"] for r in rows("question_words.tsv") if r["kind"] == "umbrella")
+
+
+@cache
+def general_stop_words() -> frozenset[str]:
+    """General Chinese function and filler words (专门, 全部, 以便 …): the Chinese
+    stop-word list that ships with bm25s (841 words, MIT; a dependency of the index
+    already). Such a word never names a thing a question could ask about, whatever a
+    tagger calls it.
+
+    >>> "专门" in general_stop_words(), "养老金" in general_stop_words()
+    (True, False)
+    """
+    from bm25s.stopwords import STOPWORDS_CHINESE
+
+    return frozenset(STOPWORDS_CHINESE)
+
+
+@cache
+def ask_words() -> tuple[str, ...]:
+    """Words that ask (哪, 什么, 何 …): a phrase holding one is a question, not a name."""
+    return tuple(r["word"] for r in rows("question_words.tsv") if r["kind"] == "ask")
+
+
+@cache
+def list_words() -> tuple[str, ...]:
+    """Words that ask for several things (哪些, 包括 …): a listing sentence answers them."""
+    return tuple(r["word"] for r in rows("question_words.tsv") if r["kind"] == "list")
+
+
+@cache
+def localizers() -> frozenset[str]:
+    """Place words after a noun (里, 内, 中, 上): 局里 is about the 局."""
+    return frozenset(r["word"] for r in rows("question_words.tsv") if r["kind"] == "localizer")
+
+
+@cache
+def determiner_pattern() -> re.Pattern[str]:
+    """A determiner before a measure word, a numeral between them or not (那场, 这次, 几家,
+    哪所, 哪四个): it points at or counts what follows and names nothing itself.
+
+    >>> determiner_pattern().sub(" ", "春季那场招聘会来了几家企业")
+    '春季 招聘会来了 企业'
+    >>> determiner_pattern().sub(" ", "四共是哪四个")
+    '四共是 '
+    """
+    table = list(rows("question_words.tsv"))
+    heads = "".join(r["word"] for r in table if r["kind"] == "determiner")
+    measures = "".join(r["word"] for r in table if r["kind"] == "measure")
+    return re.compile(f"[{re.escape(heads)}][{NUMERAL_CHARS}]?[{re.escape(measures)}]")
+
+
+#: the Chinese numerals a count or a numeral abbreviation is written with (五个, 五专)
+NUMERAL_CHARS = "一二三四五六七八九十两"
+
+
+@cache
+def counted_pattern() -> re.Pattern[str]:
+    """A numeral and a measure word, the whole of a word (一家, 五个, 三位): it counts what
+    follows and names nothing itself.
+
+    >>> bool(counted_pattern().fullmatch("五个")), bool(counted_pattern().fullmatch("一次性"))
+    (True, False)
+    """
+    measures = "".join(r["word"] for r in rows("question_words.tsv") if r["kind"] == "measure")
+    return re.compile(f"[{NUMERAL_CHARS}]{{1,2}}[{re.escape(measures)}]")
+
+
+def _longest_first(*kinds: str) -> tuple[str, ...]:
+    """The ``question_words.tsv`` words of ``kinds``, longest first."""
+    return tuple(sorted((r["word"] for r in rows("question_words.tsv") if r["kind"] in kinds),
+                        key=len, reverse=True))
+
+
+@cache
+def cohort_words() -> tuple[str, ...]:
+    """Words a year before which dates the asker (毕业, 入职 …: 2023年毕业), longest first."""
+    return _longest_first("cohort")
+
+
+@cache
+def total_words() -> tuple[str, ...]:
+    """Words asking a figure for the whole of the asked place (全省, 全市, 人才总量)."""
+    return _longest_first("total", "whole")
+
+
+@cache
+def whole_place_words() -> tuple[str, ...]:
+    """Words naming the whole of a place (全省, 全市): a sentence saying one speaks for it."""
+    return _longest_first("whole")
+
+
+@cache
+def whole_year_words() -> tuple[str, ...]:
+    """Words asking a figure for a whole year (全年, 全年度), longest first."""
+    return _longest_first("whole_year")
+
+
+@cache
+def part_year_words() -> tuple[str, ...]:
+    """Words naming part of a year (上半年, 前三季度, 一季度), longest first."""
+    return _longest_first("part_year")
+
+
+@cache
+def writer_words() -> tuple[str, ...]:
+    """Who speaks in a document (作者, 笔者), longest first."""
+    return _longest_first("writer")
+
+
+@cache
+def saying_words() -> tuple[str, ...]:
+    """Verbs of saying (认为, 指出, 说 …), longest first."""
+    return _longest_first("saying")
+
+
+@cache
+def document_words() -> tuple[str, ...]:
+    """Kinds of document (论文, 文件, 通知 …), longest first."""
+    return _longest_first("document")
+
+
+@cache
+def document_reference_pattern() -> re.Pattern[str]:
+    """A kind of document with a place word after it (论文里, 通知中, 文件上), or a
+    document or its writer with a verb of saying (作者认为, 文章说): the asker points at
+    the document being read, which names no topic of the question.
+
+    >>> document_reference_pattern().sub(" ", "那篇论文里建议搞什么导师制度")
+    '那篇 建议搞什么导师制度'
+    >>> document_reference_pattern().sub(" ", "作者建议怎么做？文件说明了什么")
+    ' 怎么做？文件说明了什么'
+    """
+    kinds = document_words()
+    # 中 before 小, 国 or 央 starts a word of its own (通知中小企业…, 报道中国…)
+    places = "".join(sorted(localizers() - {"中"}))
+    kind = "|".join(map(re.escape, kinds))
+    speakers = "|".join(map(re.escape, (*kinds, *writer_words())))
+    # a one-character verb of saying may begin a word of its own (说明, 讲话, 称号)
+    saying = "|".join(re.escape(w) + ("(?![明法话座号])" if len(w) == 1 else "")
+                      for w in saying_words())
+    return re.compile(f"(?:{kind})(?:[{re.escape(places)}]|中(?![小国央]))"
+                      f"|(?:{speakers})(?:{saying})")
+
+
+@cache
+def function_chars() -> frozenset[str]:
+    """Characters of question phrasing (的, 吗, 能, 多少 …)."""
+    return frozenset("".join(r["word"] for r in rows("question_words.tsv")
+                             if r["kind"] == "function"))
+
+
+@cache
+def complements() -> frozenset[str]:
+    """Directional complements (过来, 下来, 出来): after a verb or a noun they tell a
+    direction, never a thing a policy names (「吸引多少青年人才过来」)."""
+    return frozenset(r["word"] for r in rows("question_words.tsv") if r["kind"] == "complement")
+
+
+@cache
+def people_words() -> frozenset[str]:
+    """People in the asker's own world (员工, 同事, 同学, 老板, 儿子): whom a question is
+    told about, not a category a policy names."""
+    return frozenset(r["word"] for r in rows("question_words.tsv") if r["kind"] == "people")
+
+
+@cache
+def short_measure_chars() -> frozenset[str]:
+    """The short forms of 一点, 一些, 一个, 一下 written after a one-character verb (搞点,
+    办个, 问下)."""
+    return frozenset("".join(r["word"] for r in rows("question_words.tsv")
+                             if r["kind"] == "measure_short"))
+
+
+@cache
+def modal_chars() -> frozenset[str]:
+    """Modal verbs written before a verb (能, 可, 会, 要, 想): 能带 in 每年能带出来 is
+    能 + 带, whatever a segmenter makes of it."""
+    return frozenset("".join(r["word"] for r in rows("question_words.tsv")
+                             if r["kind"] == "modal"))
