@@ -122,8 +122,10 @@ class Gazetteer:
                  zone_suffixes: Iterable[str] = (), admin_suffixes: Iterable[str] = (),
                  generic_names: Iterable[str] = (), lead_words: Iterable[str] = (),
                  zone_kinds: Mapping[str, Sequence[str]] | None = None,
-                 level_marks: Iterable[str] = (), level_suffixes: Iterable[str] = ()) -> None:
+                 level_marks: Iterable[str] = (), level_suffixes: Iterable[str] = (),
+                 english_aliases: Iterable[tuple[str, str]] = ()) -> None:
         self._by_code = {p.code: p for p in places}
+        self._english_aliases = tuple(english_aliases)  # (full name, another English name)
         self._zone_kinds = dict(zone_kinds or {})
         self._common = frozenset(common_words)
         self._zone_suffixes = tuple(sorted(zone_suffixes, key=len, reverse=True))
@@ -214,6 +216,10 @@ class Gazetteer:
         for p in self._by_code.values():
             if p.en and p.level != "zone":
                 out[p.en.lower()].append(p)
+        by_name = {p.name: p for p in self._by_code.values()}
+        for name, en in self._english_aliases:
+            if name in by_name and by_name[name] not in out[en.lower()]:
+                out[en.lower()].append(by_name[name])
         return {k: tuple(sorted(v, key=_rank)) for k, v in out.items()}
 
     def __len__(self) -> int:
@@ -261,6 +267,8 @@ class Gazetteer:
 
         >>> [p.name for p in gazetteer().english("Chengdu")]
         ['成都市']
+        >>> [p.name for p in gazetteer().english("Kashgar")]
+        ['喀什地区', '喀什市']
         """
         return self._by_en.get(name.strip().lower(), ())
 
@@ -367,7 +375,8 @@ class Gazetteer:
         if _LEVEL_RANK[place.level] <= _LEVEL_RANK["city"]:
             return True
         before = text[:start]
-        if not before or not _CJK.match(before[-1]) or before[-1] in self._leads:
+        if (not before or not _CJK.match(before[-1]) or before[-1] in self._leads
+                or before.endswith(self._asking_leads)):  # 请问一下德令哈
             return True
         return any(before.endswith(a.short) or before.endswith(a.name)
                    for a in self.ancestors(place))
@@ -511,4 +520,5 @@ def gazetteer() -> Gazetteer:
         zone_kinds={r["kind"]: tuple(r["markers"].split()) for r in _rows(DATA / "zone_kinds.tsv")},
         level_marks=by_kind["level"],
         level_suffixes=by_kind["level_suffix"],
+        english_aliases=[(r["name"], r["en"]) for r in _rows(DATA / "place_names_en_other.tsv")],
     )

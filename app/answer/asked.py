@@ -160,9 +160,9 @@ def span_subject(query: str, words: Iterable[str]) -> str | None:
 
 def asks_outright(query: str, kinds: Sequence[str]) -> str | None:
     """The kind of fact a (simplified) question asks in so many words, a sum of money
-    (能拿多少), a span of time (能领几年) or a number of people (多少青年人才), when it is
-    one of the ``kinds`` read from it: a sentence that does not state it cannot answer,
-    however well it matches.
+    (能拿多少), a span of time (能领几年), a day (哪天) or a number of people (多少青年人才),
+    when it is one of the ``kinds`` read from it: a sentence that does not state it cannot
+    answer, however well it matches.
 
     >>> asks_outright("每月补助能领几年", ("duration",)), asks_outright("近几年补贴多少", ())
     ('duration', None)
@@ -171,6 +171,8 @@ def asks_outright(query: str, kinds: Sequence[str]) -> str | None:
         return "amount"
     if "age" in kinds:  # 多少岁以下: only a sentence stating an age answers
         return "age"
+    if "day" in kinds:  # 哪天, what date: a sentence saying only 近日 does not answer
+        return "day"
     if asks_span(query, kinds):
         return "duration"
     if asks_people(query, tuple(kinds)):

@@ -61,6 +61,10 @@ _HEARSAY = re.compile(r"(?:听说|据说|听人说|听别人说"
 # names no topic of its own (not 听说有个一次性补贴, 威海的人才公寓).
 _NARRATIVE = re.compile(r"^被|了$")
 
+# What the asker already knows and leaves out (「除了看病和孩子上学，还有啥福利」, 「供需错配、
+# 机制僵化之外，另外两个是什么」): a clause of exclusion names no thing asked.
+_EXCLUDED = re.compile(r"^(?:除了|除去|除开)|(?:之外|以外)$")
+
 
 def clauses(query: str) -> tuple[str, ...]:
     """The question's clauses, between commas, stops and question marks.
@@ -130,7 +134,7 @@ def asides(query: str) -> tuple[str, ...]:
     a clause that starts with 我 or 本人 and wants nothing) or their errand (「老板让我先
     问清楚」: it ends on a verb of asking); in a question of two clauses only such a
     description is one, or hearsay after the clause that asks (「…要等几天，听说以前要一个
-    礼拜」).
+    礼拜」), and a clause of exclusion wherever it stands.
 
     >>> asides("我是本科，老家是文登的，听说有个一次性补贴，本科能拿多少？")
     ('我是本科', '老家是文登的')
@@ -140,6 +144,11 @@ def asides(query: str) -> tuple[str, ...]:
     ('我是学机械的应届生',)
     >>> asides("人才房现在多久能批下来？以前好像得等一个礼拜")
     ('以前好像得等一个礼拜',)
+
+    A clause of exclusion (除了…, …之外) names what the asker already knows:
+
+    >>> asides("除了看病和孩子上学，崂山还给人才办了啥福利？")
+    ('除了看病和孩子上学',)
     """
     parts = clauses(query)
     if len(parts) < 2:
@@ -152,7 +161,8 @@ def asides(query: str) -> tuple[str, ...]:
     kept = {j for i in asking for j in (i - 1, i)} if len(parts) > 2 else set(range(len(parts)))
     return tuple(c for i, c in enumerate(parts) if i not in asking and (
         i not in kept or _SELF.match(c.strip()) or _ERRAND.search(c.strip())
-        or _NARRATIVE.search(c.strip()) or (i > asking[-1] and _HEARSAY.match(c.strip()))))
+        or _NARRATIVE.search(c.strip()) or _EXCLUDED.search(c.strip())
+        or (i > asking[-1] and _HEARSAY.match(c.strip()))))
 
 
 _SENTENCE_BREAK = re.compile(r"[。！!；;\n]+")

@@ -52,6 +52,8 @@ class AnswerConfig:
     # whether the evidence answers the question at all
     min_support: float = 0.3  # weighted share of the question's content words in the neighbourhood
     min_coverage: float = 0.15  # weighted share of key bigrams in the best sentence itself
+    time_cover_share: float = 0.75  # a sentence covering less than this share of the best
+    #                                 one left out for speaking of another time answers not
     unseen_support: float = 0.5  # min_support when the question names a noun the documents
     #                              never use
     near_word_similarity: float = 0.80  # cosine (the index's query embedder) at which a word
@@ -90,6 +92,6 @@ class AnswerConfig:
         if self.max_sentences < 1:
             raise ValueError("AnswerConfig.max_sentences must be at least 1")
         for name in ("min_support", "min_coverage", "relative_score", "related_score", "kind_share",
-                     "hint_weight", "duplicate_jaccard", "partner_credit"):
+                     "hint_weight", "duplicate_jaccard", "partner_credit", "time_cover_share"):
             if getattr(self, name) > 1:
                 raise ValueError(f"AnswerConfig.{name} must be between 0 and 1")

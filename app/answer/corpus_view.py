@@ -29,6 +29,7 @@ from lexicon import (
     names_nothing,
     people_words,
 )
+from lexicon.dictionary import action_words
 from lexicon.segmenter import dictionary_tag
 
 logger = logging.getLogger(__name__)
@@ -194,7 +195,9 @@ class CorpusView:
         # a word right after 不 is a state (跟他不沾边), not a thing the documents could hold,
         # and the asker's own people (员工, 同学) are whom the question is told about; a
         # word that names nothing (a verb the dictionary glosses only as an action: 报名,
-        # 合办, 读完) does not either, unless it is what is asked (会不会过期, 才够格);
+        # 合办, 读完; so are 扎堆 of 人才扎堆的地方 and 交钱, whatever the tagger calls
+        # them, though not in an English question, read into the glossary's nouns: 工作许可)
+        # does not either, unless it is what is asked (会不会过期, 才够格);
         # figures are left to the guess rule below
         slots = (*degree_spellings(q.degrees), *person_spellings(q.persons))
         said = normalise(q.query)
@@ -204,7 +207,9 @@ class CorpusView:
                 and ((aside and w in aside_text and w not in asked) or function_word(w)
                      or modal_led(w) or f"不{w}" in said or w in people_words()
                      or w in complements()
-                     or (not names_thing(w, q.query) and names_nothing(w) and w not in predicate
+                     or ((not names_thing(w, q.query)
+                          or (w in action_words() and q.script != "en"))
+                         and names_nothing(w) and w not in predicate
                          and not any(ch.isdigit() for ch in w)))}
         drop |= {f for f in map(normalise, _GUESS.findall(q.query)) if not self._terms.uses(f)}
         if drop:

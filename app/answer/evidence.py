@@ -297,8 +297,10 @@ def _candidate(q: QuestionInfo, hit: Hit, doc: Document, sentences: Sequence[Sen
     remark = aside(sentence.text)
     # an aside (「(责任处室:工资福利处)」) speaks for its whole item, so the item is its context
     # so does a quotation's speaker (「“…投入500万元…”日前，致真…董事长说」) for its words
+    # and the body that issued the document speaks in every sentence of it (a question
+    # naming 青岛市人社局 is about its notice's measures)
     before = ((_item_before(sentences, index) if remark else f"{heading}{previous}")
-              + speaker_words(doc.text, sentence.start, sentence.end))
+              + speaker_words(doc.text, sentence.start, sentence.end) + (doc.issuer or ""))
     # the document's region is its context as much as its title (火炬 of 威海火炬…开发区)
     around = f"{doc.region or ''}{doc.title}{_text(sentences, index + 1)}"
     # each read folded and as written (a question's 住房 is in 人才住房, folded to 人才公寓)

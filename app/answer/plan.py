@@ -230,11 +230,18 @@ def decide_for_years(q: QuestionInfo, cands: Sequence[Candidate], config: Answer
     question asks about (:mod:`app.answer.years`); a refusal after some were left out says
     that the documents speak of another time. So does one that would quote another
     place's rules when the asked place's own statements were left out for their years
-    (「崂山区 2022年 人才总量」: 崂山 reports another year, not nothing)."""
+    (「崂山区 2022年 人才总量」: 崂山 reports another year, not nothing), and one from a
+    sentence that covers the question far less (``time_cover_share``) than one left out."""
     kept = [c for c in cands if not c.other_year]
     decision = decide(q, kept, config, keys, unseen)
     own_left_out = any(c.other_year and c.relation == "same" for c in cands)
-    if len(kept) < len(cands) and (decision.outcome == "refuse" or (
+    # and one from a sentence covering the question much less than the best of those left
+    # out (「2023年全年GDP增长多少」: the 前三季度 figure left, an unrelated one is no answer)
+    left_cover = max((c.coverage for c in cands if c.other_year and c.eligible and c.kind_ok
+                      and (c.relation is None or c.relation in APPLIES)), default=0.0)
+    weaker = bool(decision.chosen) and (
+        decision.chosen[0].coverage < config.time_cover_share * left_cover)
+    if len(kept) < len(cands) and (decision.outcome == "refuse" or weaker or (
             decision.outcome == "other_region" and own_left_out)):
         named = AskedTime.of(q).named()
         return Decision((), "refuse", f"the evidence speaks of another time than {named}",

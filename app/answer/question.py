@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from app.answer.asked import ASKING_JI as _ASKING_JI
 from app.answer.claims import claims
-from app.answer.clauses import A_NOT_A
+from app.answer.clauses import A_NOT_A, told_before
 from app.answer.english import english_query
 from app.answer.programmes import find_programmes
 from app.answer.script import Script, detect_script, mostly_english, simplified
@@ -56,16 +56,18 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = {
         # a sum named by 额 (成交额, 投资额, 贷款额度), not a quota of places (名额, 配额)
         r"|(?<![名配])额度?(?:是|有|为|达)?(?:多少|几)"
         r"|how much|amount|maximum .*(?:subsidy|allowance)"
-        r"|what (?:\w+ ){0,2}(?:stipend|allowance|subsidy|salary|wage|pay)s?\b", re.I),
+        r"|what (?:\w+ ){0,2}(?:stipend|allowance|subsidy|salary|wage|pay)s?\b"
+        r"(?! (?:schemes?|systems?|structures?|methods?|ways?|rules?|polic))", re.I),
     "count": re.compile(
         r"多少(?!钱|元)|(?<!哪)几(?:个(?!月|小时|工作日)|家|名|所|位|条|项|套|次|批)|人数|数量|多大|规模"
         rf"|[套家户所项个]数|岗位数|{_SHARE}|几成|百分之几"
-        r"|how many|how big|number of|what share|\bpercentage\b|\brates?\b", re.I),
+        r"|how many|how big|number of|what share|\bpercentage\b|\brates?\b"
+        r"|\bwhat (?:was|is|were|are)\b.{0,40}\bgrowth\b", re.I),
     "duration": re.compile(rf"多久|多长时间|{_ASKING_JI}(?:天|年|个月)|期限|有效期|how long",
                            re.I),
     "date": re.compile(r"什么时候|什么时间|何时|哪一?年|哪一?天|几月|几号|日期|截止|起止"
                        r"|(?:建成|开业|启动|申报|报名|发放|成立|实施|出台|发布|举办)时间"
-                       r"|when\b|what date",
+                       r"|when\b|what date|(?:which|what) year",
                        re.I),
     # the day itself (几号, 哪天, 截止日期; a deadline: 截止到什么时候): a sentence that says
     # only 近日, 今年 or 2月底 does not answer it; read instead of ``date``
@@ -123,11 +125,18 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = {
 }
 
 _COMPARE = re.compile(r"差多少|相差|差距|差别|区别|不同|不一样|多多少|少多少|比较|对比|相比|哪个多"
-                      r"|谁多|高多少|低多少|哪里更|哪个更|哪边|[和跟][^，。？?]{1,8}比")
+                      r"|谁多|高多少|低多少|哪里更|哪边|[和跟][^，。？?]{1,8}比"
+                      r"|哪[个项种样里边][^，。？?]{0,6}更[大多高低少长短早晚久快]")
 
 
 def asks_comparison(query: str) -> bool:
-    """True when a (simplified) question asks to compare (差多少, 区别, 哪个更 …)."""
+    """True when a (simplified) question asks to compare (差多少, 区别, 哪个更 …).
+
+    >>> asks_comparison("引导资金和贴息贷款，哪个数额更大？"), asks_comparison("哪个部门更合适")
+    (True, False)
+    >>> asks_comparison("更多人才来崂山了吗")
+    False
+    """
     return bool(_COMPARE.search(query))
 
 
@@ -258,6 +267,12 @@ def find_kinds(text: str) -> tuple[str, ...]:
 
     >>> find_kinds("申报截止到几号"), find_kinds("什么时候开始申报"), find_kinds("截至哪年的数")
     (('day',), ('date',), ('date',))
+
+    A count asked before the things themselves are (「有几个问题，另外两个是什么」) is
+    answered by naming them:
+
+    >>> find_kinds("有几个现实问题，另外两个是什么"), find_kinds("有几种住房，分别叫啥")
+    ((), ())
     """
     kinds = [kind for kind, pattern in KIND_PATTERNS.items() if pattern.search(text)]
     if "count" not in kinds and _ends_on_total(text):
@@ -266,6 +281,9 @@ def find_kinds(text: str) -> tuple[str, ...]:
         kinds.remove("count")
     if "day" in kinds and "date" in kinds:
         kinds.remove("date")
+    counted = KIND_PATTERNS["count"].search(text)
+    if counted and _NAMES_ASKED.search(text, counted.end()):
+        kinds.remove("count")  # 有几个问题，另外两个是什么: the items named answer it
     if {"phone", "age"} & set(kinds) and "count" in kinds:  # 电话是多少, 多少岁: a number,
         kinds.remove("count")  # not a count
     if "author" in kinds and "department" in kinds:  # 哪个单位写的 asks the byline
@@ -277,6 +295,8 @@ def find_kinds(text: str) -> tuple[str, ...]:
 
 
 _YES_NO = re.compile(r"吗|是否|" + A_NOT_A.pattern)
+# the things themselves asked (分别是什么, 另外两个是什么, 是哪几个, 叫什么)
+_NAMES_ASKED = re.compile(r"是(?:什么|哪些|哪几|啥)|分别(?:是|叫|有)|叫(?:什么|啥)|有哪些")
 
 
 def _ends_on_total(text: str) -> bool:
@@ -336,7 +356,12 @@ def analyze_query(query: str, original: str, script: Script) -> QuestionInfo:
     # an English question that quotes a Chinese term (「talent loan (人才贷)」) is read as
     # Chinese with its English glossed, so its English wording is read for the kind too
     english = script == "en" or mostly_english(original)
-    kinds = find_kinds(f"{query} {original}" if english else query)
+    # what the asker tells in whole sentences before the one that asks (「我在国外做了几年
+    # 研究。…有哪些选择？」) states: its 几年 asks no period
+    told = query
+    for clause in told_before(query) if not english else ():
+        told = told.replace(clause, " ")
+    kinds = find_kinds(f"{query} {original}" if english else told)
     # a figure the asker states to have it checked asks for its kind, and is no topic
     claimed = claims(query, kinds)
     kinds = kinds or tuple(dict.fromkeys(c.kind for c in claimed))

@@ -25,8 +25,11 @@ _NUM = r"(?:\d[\d,.]*|[一二两三四五六七八九十百千万亿]+)"
 SENTENCE_KINDS: dict[str, re.Pattern[str]] = {
     "amount": re.compile(rf"{_NUM}\s*(?:多)?\s*(?:万|亿|千)?\s*元|免费|半价|减免|补贴\d"),
     "count": re.compile(rf"\d|{_NUM}(?:人|名|家|个|所|项|位|次|条|套)|千万|百所|万名"),
-    "duration": re.compile(rf"{_NUM}\s*(?:周年|年|天|日|个月|个工作日|小时)"
-                           r"|当日|当天|即时|即申即享"),
+    # a four-digit year (2023年) is a date, not a span
+    # (a span of years, 2025—2027年, is one)
+    "duration": re.compile(rf"(?<![\d.,])(?!\d{{4}}\s*年){_NUM}\s*"
+                           r"(?:周年|年|天|日|个月|个工作日|小时)|当日|当天|即时|即申即享"
+                           r"|\d{4}\s*年?\s*[-—–~～至到]\s*\d{4}\s*年"),
     "date": re.compile(r"\d{4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|年底|年内|今年|近日|当前"),
     "day": re.compile(r"\d{1,2}\s*[日号](?![常报])|[一二三四五六七八九十]{1,3}[日号](?![常报])"),
     "department": re.compile(
