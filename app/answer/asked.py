@@ -171,8 +171,9 @@ def asks_outright(query: str, kinds: Sequence[str]) -> str | None:
         return "amount"
     if "age" in kinds:  # 多少岁以下: only a sentence stating an age answers
         return "age"
-    if "day" in kinds:  # 哪天, what date: a sentence saying only 近日 does not answer
-        return "day"
+    for when in ("day", "year"):  # 哪天, 哪年: a sentence saying only 近日 does not answer
+        if when in kinds:
+            return when
     if asks_span(query, kinds):
         return "duration"
     if asks_people(query, tuple(kinds)):

@@ -107,7 +107,8 @@ def key_figure_line(who: str | None, cell: str, label: str, region: str | None,
 
 _ABOUT_EN = {
     "amount": "the amount", "count": "the numbers", "duration": "the period",
-    "date": "the dates", "day": "the date", "department": "the responsible office",
+    "date": "the dates", "day": "the date", "year": "the year",
+    "department": "the responsible office",
     "condition": "who qualifies", "phone": "the phone number",
     "discount": "the discount", "author": "who wrote or issued it",
     "degree": "the degree required", "materials": "the documents required",

@@ -60,15 +60,18 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?! (?:schemes?|systems?|structures?|methods?|ways?|rules?|polic))", re.I),
     "count": re.compile(
         r"多少(?!钱|元)|(?<!哪)几(?:个(?!月|小时|工作日)|家|名|所|位|条|项|套|次|批)|人数|数量|多大|规模"
-        rf"|[套家户所项个]数|岗位数|{_SHARE}|几成|百分之几"
+        rf"|(?:[套家户所项]|(?<![这那哪])个)数|岗位数|{_SHARE}|几成|百分之几"
         r"|how many|how big|number of|what share|\bpercentage\b|\brates?\b"
         r"|\bwhat (?:was|is|were|are)\b.{0,40}\bgrowth\b", re.I),
     "duration": re.compile(rf"多久|多长时间|{_ASKING_JI}(?:天|年|个月)|期限|有效期|how long",
                            re.I),
-    "date": re.compile(r"什么时候|什么时间|何时|哪一?年|哪一?天|几月|几号|日期|截止|起止"
+    "date": re.compile(r"什么时候|什么时间|何时|哪一?天|几月|几号|日期|截止|起止"
                        r"|(?:建成|开业|启动|申报|报名|发放|成立|实施|出台|发布|举办)时间"
-                       r"|when\b|what date|(?:which|what) year",
+                       r"|when\b|what date",
                        re.I),
+    # the year itself (哪年, 哪一年, which year): a sentence that says only 近日 or 当前 does
+    # not answer it; read instead of ``date``
+    "year": re.compile(r"哪一?年(?!级)|which year|what year(?!s)", re.I),
     # the day itself (几号, 哪天, 截止日期; a deadline: 截止到什么时候): a sentence that says
     # only 近日, 今年 or 2月底 does not answer it; read instead of ``date``
     "day": re.compile(r"几号|哪一?天|哪一?日|几月几|具体日期|截止日期|截止到几"
@@ -143,6 +146,7 @@ def asks_comparison(query: str) -> bool:
 #: What each kind of fact is called when an answer says it is missing (「没有找到…的具体日期」).
 KIND_NAMES: dict[str, str] = {
     "amount": "金额", "count": "数量", "duration": "期限", "date": "时间", "day": "具体日期",
+    "year": "年份",
     "department": "负责部门", "condition": "条件", "phone": "联系电话", "discount": "折扣",
     "author": "作者或发文单位", "degree": "学历要求", "materials": "所需材料",
     "age": "年龄要求", "title": "标题",
@@ -266,7 +270,7 @@ def find_kinds(text: str) -> tuple[str, ...]:
     the day (几号, 哪天) asks ``day``, not the looser ``date``.
 
     >>> find_kinds("申报截止到几号"), find_kinds("什么时候开始申报"), find_kinds("截至哪年的数")
-    (('day',), ('date',), ('date',))
+    (('day',), ('date',), ('year',))
 
     A count asked before the things themselves are (「有几个问题，另外两个是什么」) is
     answered by naming them:
@@ -281,6 +285,8 @@ def find_kinds(text: str) -> tuple[str, ...]:
         kinds.remove("count")
     if "day" in kinds and "date" in kinds:
         kinds.remove("date")
+    if "year" in kinds and ("date" in kinds or "day" in kinds):  # 哪年几月: the month too
+        kinds.remove("year")
     counted = KIND_PATTERNS["count"].search(text)
     if counted and _NAMES_ASKED.search(text, counted.end()):
         kinds.remove("count")  # 有几个问题，另外两个是什么: the items named answer it

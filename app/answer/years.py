@@ -113,7 +113,7 @@ def whole_year_kept_to(q: QuestionInfo) -> bool:
 def _keeps_to_time(q: QuestionInfo) -> bool:
     """False for a question that asks when, or checks a belief: the time it names is to be
     confirmed or corrected, not kept to."""
-    return not ({"date", "day"} & set(q.kinds) or checks(q.query))
+    return not ({"date", "day", "year"} & set(q.kinds) or checks(q.query))
 
 
 def _without_asides(text: str) -> str:

@@ -134,7 +134,7 @@ def test_spoken_words_are_phrasing_not_topic() -> None:
     ("延期到哪天？", ("day",)),
     ("What date was the plan issued?", ("day",)),
     ("什么时候开始申报", ("date",)),
-    ("招聘会是哪一年办的", ("date",)),
+    ("招聘会是哪一年办的", ("year",)),  # the year itself, not any time
 ])
 def test_a_question_asking_the_day_asks_day_not_date(question: str, kinds: tuple[str, ...]) -> None:
     assert analyze(question).kinds == kinds

@@ -35,7 +35,7 @@ def test_a_figure_paid_out_is_the_claim_and_the_rate_period_is_not() -> None:
 
 
 def test_as_of_which_year_asks_a_date_a_year_states() -> None:
-    assert find_kinds("截至哪年的数") == ("date",)
+    assert find_kinds("截至哪年的数") == ("year",)
     assert find_kinds("截至哪天") == ("day",)
     made = _made("截至2020年底，全国科技人力资源总量已超过1.1亿人，规模为世界第一。"
                  "人才质量是发展的重要基础。")

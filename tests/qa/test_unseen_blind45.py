@@ -66,10 +66,10 @@ def test_the_issuer_of_a_notice_speaks_in_every_sentence_of_it() -> None:
     assert "15万人" in d.chosen[0].sentence.text
 
 
-def test_english_growth_asks_a_figure_and_which_year_a_date() -> None:
+def test_english_growth_asks_a_figure_and_which_year_the_year() -> None:
     assert "count" in find_kinds("What was Nanyang's GDP growth in 2023?")
     assert "count" not in find_kinds("What drove growth in Nanyang?")
-    assert "date" in find_kinds("Which year is the survey from?")
+    assert "year" in find_kinds("Which year is the survey from?")
     assert "amount" not in find_kinds("What flexible pay schemes can institutions use?")
     assert "amount" in find_kinds("What living allowance do PhDs get?")
 
@@ -118,3 +118,15 @@ def test_a_day_asked_is_not_answered_by_lately() -> None:
     d = MadeUp.of({"f": ("南阳招聘会", "南阳市", dated)}).decide("南阳春季专场招聘会是哪天举办的")
     assert not d.refused, d.reason
     assert "2月20日" in d.chosen[0].sentence.text
+
+
+def test_a_year_asked_is_not_answered_by_now() -> None:
+    assert find_kinds("Which year is that survey from?") == ("year",)
+    assert "count" not in find_kinds("这个数是哪一年的") and "count" in find_kinds("个数是多少")
+    assert find_kinds("新质生产力是哪年几月提出的") == ("date",)  # the month too
+    said = "出国留学的博士生中近80%的人有意愿留在国外发展。"
+    asked = "出国博士近80%想留在国外，这个数是哪一年的？"
+    d = MadeUp.of({"p": ("人才论文", None, f"当前，{said}")}).decide(asked)
+    assert d.refused, d.reason
+    d = MadeUp.of({"p": ("人才论文", None, f"2019年调查显示，{said}")}).decide(asked)
+    assert not d.refused, d.reason
