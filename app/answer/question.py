@@ -287,7 +287,7 @@ def find_kinds(text: str) -> tuple[str, ...]:
         kinds.remove("date")
     if "year" in kinds and ("date" in kinds or "day" in kinds):  # 哪年几月: the month too
         kinds.remove("year")
-    counted = KIND_PATTERNS["count"].search(text)
+    counted = KIND_PATTERNS["count"].search(text) if "count" in kinds else None
     if counted and _NAMES_ASKED.search(text, counted.end()):
         kinds.remove("count")  # 有几个问题，另外两个是什么: the items named answer it
     if {"phone", "age"} & set(kinds) and "count" in kinds:  # 电话是多少, 多少岁: a number,

@@ -38,6 +38,7 @@ def test_a_count_asked_before_the_things_themselves_is_answered_by_naming_them()
     assert "count" not in find_kinds("有几个现实问题，另外两个是什么")
     assert "count" in find_kinds("一共有几个现实问题")
     assert "count" in find_kinds("是什么问题，有几个")  # the count asked after
+    assert find_kinds("每月补贴多少，是什么补贴") == ("amount",)  # no count read to drop
 
 
 def test_a_year_is_a_date_and_a_span_of_years_a_period() -> None:
