@@ -17,18 +17,27 @@ from lexicon.tables import rows
 
 
 @cache
+def _table() -> tuple[tuple[str, str], ...]:
+    """(word, kind) rows of ``question_words.tsv``, read once."""
+    return tuple((r["word"], r["kind"]) for r in rows("question_words.tsv"))
+
+
+def _words(*kinds: str) -> list[str]:
+    """The words of ``kinds``, in the file's order."""
+    return [word for word, kind in _table() if kind in kinds]
+
+
+@cache
 def question_phrases() -> tuple[str, ...]:
     """Phrasing that names no topic (and umbrella words, which name no benefit in
     particular), longest first."""
-    kinds = ("phrase", "kind")
-    words = [r["word"] for r in rows("question_words.tsv") if r["kind"] in kinds]
-    return tuple(sorted(set(words), key=len, reverse=True))
+    return tuple(sorted(set(_words("phrase", "kind")), key=len, reverse=True))
 
 
 @cache
 def kind_words() -> frozenset[str]:
     """Question words that only say which kind of fact is asked (条件, 比例, 期限 …)."""
-    return frozenset(r["word"] for r in rows("question_words.tsv") if r["kind"] == "kind")
+    return frozenset(_words("kind"))
 
 
 @cache
@@ -40,14 +49,14 @@ def social_phrases() -> Mapping[str, str]:
 @cache
 def money_words() -> tuple[str, ...]:
     """Words that make 「…多少」 a question about money (补贴, 工资, 租金 …), longest first."""
-    words = {r["word"] for r in rows("question_words.tsv") if r["kind"] == "money"}
+    words = set(_words("money"))
     return tuple(sorted(words, key=len, reverse=True))
 
 
 @cache
 def umbrella_words() -> frozenset[str]:
     """Words that name any benefit and none in particular (资金, 待遇, 扶持 …)."""
-    return frozenset(r["word"] for r in rows("question_words.tsv") if r["kind"] == "umbrella")
+    return frozenset(_words("umbrella"))
 
 
 @cache
@@ -68,19 +77,19 @@ def general_stop_words() -> frozenset[str]:
 @cache
 def ask_words() -> tuple[str, ...]:
     """Words that ask (哪, 什么, 何 …): a phrase holding one is a question, not a name."""
-    return tuple(r["word"] for r in rows("question_words.tsv") if r["kind"] == "ask")
+    return tuple(_words("ask"))
 
 
 @cache
 def list_words() -> tuple[str, ...]:
     """Words that ask for several things (哪些, 包括 …): a listing sentence answers them."""
-    return tuple(r["word"] for r in rows("question_words.tsv") if r["kind"] == "list")
+    return tuple(_words("list"))
 
 
 @cache
 def localizers() -> frozenset[str]:
     """Place words after a noun (里, 内, 中, 上): 局里 is about the 局."""
-    return frozenset(r["word"] for r in rows("question_words.tsv") if r["kind"] == "localizer")
+    return frozenset(_words("localizer"))
 
 
 @cache
@@ -93,9 +102,8 @@ def determiner_pattern() -> re.Pattern[str]:
     >>> determiner_pattern().sub(" ", "四共是哪四个")
     '四共是 '
     """
-    table = list(rows("question_words.tsv"))
-    heads = "".join(r["word"] for r in table if r["kind"] == "determiner")
-    measures = "".join(r["word"] for r in table if r["kind"] == "measure")
+    heads = "".join(_words("determiner"))
+    measures = "".join(_words("measure"))
     return re.compile(f"[{re.escape(heads)}][{NUMERAL_CHARS}]?[{re.escape(measures)}]")
 
 
@@ -111,14 +119,13 @@ def counted_pattern() -> re.Pattern[str]:
     >>> bool(counted_pattern().fullmatch("五个")), bool(counted_pattern().fullmatch("一次性"))
     (True, False)
     """
-    measures = "".join(r["word"] for r in rows("question_words.tsv") if r["kind"] == "measure")
+    measures = "".join(_words("measure"))
     return re.compile(f"[{NUMERAL_CHARS}]{{1,2}}[{re.escape(measures)}]")
 
 
 def _longest_first(*kinds: str) -> tuple[str, ...]:
     """The ``question_words.tsv`` words of ``kinds``, longest first."""
-    return tuple(sorted((r["word"] for r in rows("question_words.tsv") if r["kind"] in kinds),
-                        key=len, reverse=True))
+    return tuple(sorted(_words(*kinds), key=len, reverse=True))
 
 
 @cache
@@ -195,35 +202,32 @@ def document_reference_pattern() -> re.Pattern[str]:
 @cache
 def function_chars() -> frozenset[str]:
     """Characters of question phrasing (的, 吗, 能, 多少 …)."""
-    return frozenset("".join(r["word"] for r in rows("question_words.tsv")
-                             if r["kind"] == "function"))
+    return frozenset("".join(_words("function")))
 
 
 @cache
 def complements() -> frozenset[str]:
     """Directional complements (过来, 下来, 出来): after a verb or a noun they tell a
     direction, never a thing a policy names (「吸引多少青年人才过来」)."""
-    return frozenset(r["word"] for r in rows("question_words.tsv") if r["kind"] == "complement")
+    return frozenset(_words("complement"))
 
 
 @cache
 def people_words() -> frozenset[str]:
     """People in the asker's own world (员工, 同事, 同学, 老板, 儿子): whom a question is
     told about, not a category a policy names."""
-    return frozenset(r["word"] for r in rows("question_words.tsv") if r["kind"] == "people")
+    return frozenset(_words("people"))
 
 
 @cache
 def short_measure_chars() -> frozenset[str]:
     """The short forms of 一点, 一些, 一个, 一下 written after a one-character verb (搞点,
     办个, 问下)."""
-    return frozenset("".join(r["word"] for r in rows("question_words.tsv")
-                             if r["kind"] == "measure_short"))
+    return frozenset("".join(_words("measure_short")))
 
 
 @cache
 def modal_chars() -> frozenset[str]:
     """Modal verbs written before a verb (能, 可, 会, 要, 想): 能带 in 每年能带出来 is
     能 + 带, whatever a segmenter makes of it."""
-    return frozenset("".join(r["word"] for r in rows("question_words.tsv")
-                             if r["kind"] == "modal"))
+    return frozenset("".join(_words("modal")))
