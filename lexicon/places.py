@@ -6,8 +6,9 @@ unit with its short name, parent and English name. :func:`gazetteer` loads it on
 
 Text is matched on simplified Chinese, leftmost-longest. A short name counts on its
 own only when it is unambiguous enough: provinces and prefecture-level units by their
-short names (南阳), county-level units by theirs only when no other place shares it
-(崂山), and never a short name listed in ``data/place_common_words.txt`` (中山 is a
+short names (南阳), county-level units by theirs only in a place slot (去崂山; 长宁,
+which two counties share, read as the most prominent, :meth:`Gazetteer.named` giving
+them all), and never a short name listed in ``data/place_common_words.txt`` (中山 is a
 university and a road as often as a city). A known place followed by a zone suffix
 is that zone (绵阳高新区), and an unknown name with an administrative suffix after a
 word such as 去 or 在 is still recognised as a place of unknown parentage (去临江新区).
@@ -103,6 +104,10 @@ class Mention:
     known: bool = True  # False: recognised only by its suffix, not in the table
 
 
+#: suffixes of the places below a county (a town, a township, a village, a street office)
+_TOWN_SUFFIXES = ("镇", "乡", "村", "街道")
+
+
 def _rows(path: Path) -> Iterator[dict[str, str]]:
     with path.open(encoding="utf-8") as fh:
         yield from csv.DictReader((line for line in fh if not line.startswith("#")),
@@ -141,9 +146,9 @@ class Gazetteer:
                 continue
             if all(p.level == "zone" for p in owners):
                 continue  # 高新区, 经开区: meaningless without their city
-            top = min(_LEVEL_RANK[p.level] for p in owners)
-            if top <= _LEVEL_RANK["city"] or len(owners) == 1:
-                by_name[short].extend(owners)
+            # a county-level short name that several share (长宁: 上海's 区 and 宜宾's 县)
+            # is still a place, read only in a place slot as every county's is
+            by_name[short].extend(owners)
         for name, owner in self._zone_spellings(shorts, by_name).items():
             by_name[name].append(owner)
         self._by_name = {n: tuple(sorted(ps, key=_rank)) for n, ps in by_name.items()}
@@ -163,13 +168,13 @@ class Gazetteer:
         self._leads = frozenset(w for w in lead_words if len(w) == 1)
         self._asking_leads = tuple(w for w in lead_words if len(w) > 1)  # 请问, 咨询
         zones = "|".join(map(re.escape, self._zone_suffixes))
-        infix = r"[^\W\d_的对在和与及等是为了向给从把被及或]"
+        infix = r"[^\W\d_的对在和与跟及等是为了向给从把被及或]"
         self._zone_re = re.compile(rf"{infix}{{0,4}}?(?:{zones})") if zones else None
         admin = "|".join(map(re.escape, sorted(admin_suffixes, key=len, reverse=True)))
         leads = "".join(sorted(self._leads))
         # an unknown name: after a lead word, two to four characters that are not
         # function characters, then a suffix (provinces are all known: no 省 here)
-        name = r"[^\W\d_的了是在对和与及或等为把被从向给到去来回于至么吗呢着过]"
+        name = r"[^\W\d_的了是在对和与跟及或等为把被从向给到去来回于至么吗呢着过]"
         self._unknown = re.compile(
             rf"(?<=[{leads}])({name}{{2,4}}?(?:{admin}))"
         ) if admin and leads else None
@@ -364,10 +369,13 @@ class Gazetteer:
 
     def _slot_ok(self, text: str, start: int, name: str, places: tuple[Place, ...]) -> bool:
         """False for a short name whose first character ends another word (确保定点 does
-        not name 保定), and for a county-level short name outside a place slot."""
+        not name 保定), for a county-level short name outside a place slot, and for one
+        a town's or village's suffix follows (山阳镇 is a town, not 山阳区)."""
         place = places[0]
         if name == place.name:
             return True
+        if place.level == "county" and text.startswith(_TOWN_SUFFIXES, start + len(name)):
+            return False
         return self._in_slot(text, start, place) and starts_a_word(text, start)
 
     def _in_slot(self, text: str, start: int, place: Place) -> bool:

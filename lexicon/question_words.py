@@ -30,8 +30,16 @@ def _words(*kinds: str) -> list[str]:
 @cache
 def question_phrases() -> tuple[str, ...]:
     """Phrasing that names no topic (and umbrella words, which name no benefit in
-    particular), longest first."""
-    return tuple(sorted(set(_words("phrase", "kind")), key=len, reverse=True))
+    particular; the asker's hedges and the asking of a name), longest first."""
+    return tuple(sorted(set(_words("phrase", "kind", "unsure", "naming")), key=len,
+                        reverse=True))
+
+
+@cache
+def hedge_words() -> tuple[str, ...]:
+    """Words by which the asker says a name they quote may be wrong (好像, 记反) or asks
+    what it is really called (全称, 原话): such a name is a hint, not a requirement."""
+    return tuple(_words("unsure", "naming"))
 
 
 @cache

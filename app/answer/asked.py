@@ -158,6 +158,10 @@ def span_subject(query: str, words: Iterable[str]) -> str | None:
     return max(placed)[1] if placed else None
 
 
+#: a telephone number asked in so many words (not 联系方式, which a contact office answers)
+_NUMBER_ASKED = re.compile(r"电话|号码|手机|phone|number|hotline", re.I)
+
+
 def asks_outright(query: str, kinds: Sequence[str]) -> str | None:
     """The kind of fact a (simplified) question asks in so many words, a sum of money
     (能拿多少), a span of time (能领几年), a day (哪天) or a number of people (多少青年人才),
@@ -169,8 +173,11 @@ def asks_outright(query: str, kinds: Sequence[str]) -> str | None:
     """
     if "amount" in kinds and asks_sum(query):
         return "amount"
-    if "age" in kinds:  # 多少岁以下: only a sentence stating an age answers
-        return "age"
+    for measured in ("age", "area"):  # 多少岁以下, 多少平米: only a sentence stating one
+        if measured in kinds:
+            return measured
+    if "phone" in kinds and _NUMBER_ASKED.search(query):  # 电话是多少: only a number does
+        return "phone"
     for when in ("day", "year"):  # 哪天, 哪年: a sentence saying only 近日 does not answer
         if when in kinds:
             return when

@@ -21,9 +21,16 @@ from datetime import date
 from app.answer.config import AnswerConfig
 from app.answer.evidence import Candidate
 from app.answer.facts import amount_cell, key_facts
-from app.answer.framing import en_place, english_intro, key_figure_line, region_note
+from app.answer.framing import (
+    en_place,
+    english_intro,
+    key_figure_line,
+    region_note,
+    renamed_note,
+)
 from app.answer.question import QuestionInfo
 from app.answer.rules import Decision
+from app.answer.scoring import normalise
 from app.answer.script import Script, in_script
 from app.answer.sentences import (
     BULLETS,
@@ -312,6 +319,11 @@ def compose(q: QuestionInfo, decision: Decision, documents: Mapping[str, Documen
         titles = [documents[line[0].hit.chunk.doc_id].title for line in lines]
         out.append(region_note(kind, asked, [line[0].region for line in lines], q.script,
                                titles))
+    # a quoted name read as the documents' own (智汇崂山 as 汇智崂山) is said to be so
+    shown = normalise("".join(c.quote for c in citations))
+    renamed = [(asked, doc) for asked, doc in q.renamed if normalise(doc) in shown]
+    if renamed:
+        out.append(renamed_note(renamed, q.script))
     numbers = [cites[-1].n for cites in per_line]
     if q.script == "en" and not key:
         out.append(english_intro(q.kinds))

@@ -17,8 +17,10 @@ from dataclasses import replace
 from app.answer.clauses import after_asking, aside_only, asides, clauses
 from app.answer.config import AnswerConfig
 from app.answer.eligibility import degree_spellings, person_spellings
+from app.answer.programmes import NAME_SHARE, closest_name, quoted_names
 from app.answer.question import QuestionInfo
 from app.answer.scoring import document_frequencies, idf, key_bigrams, normalise
+from app.answer.script import simplified
 from app.answer.sentences import Sentence, split_sentences
 from app.answer.terms import TermWeights, without_umbrella, words
 from app.answer.wordclass import function_word, modal_led, names_thing
@@ -26,6 +28,7 @@ from ingest.types import Document
 from lexicon import (
     complements,
     gazetteer,
+    hedge_words,
     names_nothing,
     people_words,
 )
@@ -83,6 +86,7 @@ class CorpusView:
         self._terms: TermWeights | None = None
         self._using: dict[str, frozenset[str]] = {}
         self._doc_texts: dict[str, str] = {}
+        self._quoted: dict[str, str] = {}  # the documents' quoted names, normalised -> written
 
     def _load(self) -> _SentenceTable:
         with self._lock:
@@ -95,6 +99,8 @@ class CorpusView:
                 # each document's sentences, normalised, one a line (for documents_using)
                 self._doc_texts = {d: "\n".join(normalise(s.text) for s in ss)
                                    for d, ss in table.items()}
+                self._quoted = {normalise(n): simplified(n) for ss in table.values()
+                                for s in ss for n in quoted_names(s.text) if normalise(n)}
                 self._sentences = _SentenceTable(self._documents, table)
                 logger.info("answer engine: %d documents, %d sentences", len(table),
                             len(texts))
@@ -142,6 +148,30 @@ class CorpusView:
             if not gazetteer().named(slip):  # a place the library lacks is asked as named
                 query = query.replace(slip, fix)
         return query
+
+    def renamed(self, query: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+        """``query`` with each quoted name no document uses written as the documents'
+        quoted name it stands for (:func:`app.answer.programmes.closest_name`): 崂山那个
+        “智汇崂山”人才政策 -> “汇智崂山”, and the pairs (as asked, as written there). One
+        with none close is left out when the asker says they are unsure of it or asks
+        what it is called (好像叫“午间青年”, “观察员”正式叫什么): a hint, not a requirement;
+        otherwise it stays, required (a name the documents lack is not theirs)."""
+        self._load()
+        if self._terms is None:
+            return query, ()
+        hedged = any(w in query for w in hedge_words())
+        pairs = []
+        for name in quoted_names(query):
+            key = normalise(name)
+            if not key or self._terms.uses(key) or self._terms.spelled_out(key):
+                continue
+            found = closest_name(key, self._quoted, NAME_SHARE)
+            if found is not None:
+                pairs.append((name, self._quoted[found]))
+                query = query.replace(name, self._quoted[found])
+            elif hedged:
+                query = re.sub(rf"[“\"「『《]{re.escape(name)}[”\"」』》]", "", query)
+        return query, tuple(pairs)
 
     def abbreviated(self, letters: str) -> str | None:
         """The domain word Latin ``letters`` abbreviate by pinyin initials (rc 人才; see

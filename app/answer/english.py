@@ -164,7 +164,7 @@ def english_in_chinese(query: str, known: Callable[[str], bool],
         if known(run.lower()):
             return run
         hints.extend(w for _, w in dictionary_terms(rest, known))
-        return "".join(chinese for _, chinese in glossary) or " "
+        return " ".join(chinese for _, chinese in glossary) or " "
 
     text = _LATIN_RUN.sub(read, query)
     return text, tuple(dict.fromkeys(hints))

@@ -112,7 +112,7 @@ _ABOUT_EN = {
     "condition": "who qualifies", "phone": "the phone number",
     "discount": "the discount", "author": "who wrote or issued it",
     "degree": "the degree required", "materials": "the documents required",
-    "age": "the age limit", "title": "the title",
+    "age": "the age limit", "title": "the title", "area": "the floor area",
 }
 
 
@@ -159,6 +159,20 @@ def region_note(kind: str, asked: str, regions: Sequence[str | None], script: Sc
     books = "、".join(f"《{t}》" for t in dict.fromkeys(titles) if t)
     source = f"以下内容出自{books}，该文件" if books else "以下文件"
     return _zh(f"没有找到{asked}的相关规定。{source}未注明适用地区，仅供参考：", script)
+
+
+def renamed_note(pairs: Sequence[tuple[str, str]], script: Script) -> str:
+    """The line that tells the asker the documents write a name they quoted otherwise
+    (a half-remembered name read as the documents' own: ``pairs`` of as asked, as
+    written there).
+
+    >>> renamed_note([("智汇崂山", "汇智崂山")], "hans")
+    '文件中的名称是“汇智崂山”（问题中写作“智汇崂山”）。'
+    >>> renamed_note([("推荐制", "举荐制")], "hant")
+    '文件中的名稱是“舉薦制”（問題中寫作“推薦制”）。'
+    """
+    said = "；".join(f"文件中的名称是“{doc}”（问题中写作“{asked}”）" for asked, doc in pairs)
+    return _zh(f"{said}。", script)
 
 
 def refusal(subject: str, script: Script, *, has_related: bool, hotline: str | None,

@@ -112,7 +112,8 @@ def asked_region(q: QuestionInfo, region_filter: str | None,
     none when several have."""
     if q.places:
         g = gazetteer()
-        pairs = list(zip(q.places, q.place_refs, strict=True))
+        pairs = [(name, _covered(name, place, regions))
+                 for name, place in zip(q.places, q.place_refs, strict=True)]
         chain = sorted(pairs, key=lambda pr: len(g.ancestors(pr[1])))
         nested = all(g.within(inner, outer) for (_, outer), (_, inner) in pairwise(chain))
         if nested:
@@ -135,6 +136,15 @@ def asked_region(q: QuestionInfo, region_filter: str | None,
         found = gazetteer().find(region_filter)
         place = found[0].place if found else None
     return region_filter, place
+
+
+def _covered(name: str, place: Place, regions: Collection[str]) -> Place:
+    """``place``, or the one other place of the same ``name`` the library has documents
+    of (长宁: 上海's 长宁区 is read first, 宜宾's 长宁县 when the library covers only that)."""
+    if not regions or _has_documents(place, regions):
+        return place
+    owners = [p for p in gazetteer().named(name) if _has_documents(p, regions)]
+    return owners[0] if len(owners) == 1 else place
 
 
 def _has_documents(place: Place, regions: Collection[str]) -> bool:
@@ -197,13 +207,17 @@ def read_question(question: str, history: Sequence[Mapping[str, str]], corpus: C
     or words inside a Chinese one), a quoted abbreviation the documents spell out not
     required, and the asker's background words the documents never use left out."""
     script = detect_script(question)
-    info = _read(corpus.correct(rewrite(question, history)), question, script, corpus)
+    text = corpus.correct(rewrite(question, history))
+    renamed: tuple[tuple[str, str], ...] = ()
+    if script != "en":  # a half-remembered quoted name (智汇崂山) read as the documents'
+        text, renamed = corpus.renamed(text)
+    info = replace(_read(text, question, script, corpus), renamed=renamed)
     query = corpus.paraphrased(info)
     if query == info.query:
         return info
     # the notice's word names the thing asked about; what kind of answer is asked for (a
     # sum, a comparison: 区别 read as 差异) stays as the asker wrote it
-    read = _read(query, question, script, corpus)
+    read = replace(_read(query, question, script, corpus), renamed=renamed)
     same = read.kinds == info.kinds and asks_comparison(query) == asks_comparison(info.query)
     return read if same else info
 
@@ -229,12 +243,20 @@ def decide_for_years(q: QuestionInfo, cands: Sequence[Candidate], config: Answer
     """:func:`app.answer.rules.decide` over the candidates that may speak of the years the
     question asks about (:mod:`app.answer.years`); a refusal after some were left out says
     that the documents speak of another time. So does one that would quote another
-    place's rules when the asked place's own statements were left out for their years
-    (「崂山区 2022年 人才总量」: 崂山 reports another year, not nothing), and one from a
+    place's rules, or those of a document that names no place covering the question less,
+    when the asked place's own statements were left out for their years (「崂山区 2022年
+    人才总量」: 崂山 reports another year, not nothing), and one from a
     sentence that covers the question far less (``time_cover_share``) than one left out."""
     kept = [c for c in cands if not c.other_year]
     decision = decide(q, kept, config, keys, unseen)
     own_left_out = any(c.other_year and c.relation == "same" for c in cands)
+    # a document naming no place answers instead only when it covers the question as well
+    # as the asked place's own sentence left out (the paper's 「2023年9月…在黑龙江…提出」
+    # for 「是不是2023年在浙江提出的」; not a heading beside 崂山's 2023 total for 2022)
+    own_cover = max((c.coverage for c in cands if c.other_year and c.relation == "same"),
+                    default=0.0)
+    unstated_weaker = (decision.outcome == "unknown_region" and bool(decision.chosen)
+                       and decision.chosen[0].coverage < own_cover)
     # and one from a sentence covering the question much less than the best of those left
     # out (「2023年全年GDP增长多少」: the 前三季度 figure left, an unrelated one is no answer)
     left_cover = max((c.coverage for c in cands if c.other_year and c.eligible and c.kind_ok
@@ -242,7 +264,7 @@ def decide_for_years(q: QuestionInfo, cands: Sequence[Candidate], config: Answer
     weaker = bool(decision.chosen) and (
         decision.chosen[0].coverage < config.time_cover_share * left_cover)
     if len(kept) < len(cands) and (decision.outcome == "refuse" or weaker or (
-            decision.outcome == "other_region" and own_left_out)):
+            decision.outcome == "other_region" and own_left_out) or unstated_weaker):
         named = AskedTime.of(q).named()
         return Decision((), "refuse", f"the evidence speaks of another time than {named}",
                         (named,))

@@ -19,12 +19,16 @@ begin longer dictionary words (工程技术, 计划生育), so they end no progr
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 
-from lexicon import ask_words, question_phrases, starts_a_word
+from lexicon import ask_words, localizers, question_phrases, starts_a_word
 from lexicon.segmenter import dictionary_tag
 
 #: what ends a programme's name, longest first (行动计划 before 行动)
 PROGRAMME_SUFFIXES = ("行动计划", "计划", "工程", "行动", "专项")
+#: how much of a half-remembered quoted name the documents' name must share (closest_name)
+NAME_SHARE = 0.5
 #: longest continuation read after a suffix when checking that it ends a word
 _CONTINUATION = 3
 _QUOTED = re.compile(r"[“\"「『《]([^”\"」』》]{2,20})[”\"」』》]")
@@ -36,6 +40,41 @@ _PROGRAMME_TRIM = re.compile(r"^(?:的|了|在|对|有|是|和|与)+")
 _DEMONSTRATIVE = re.compile(r"[这那][个项种]")
 
 
+def quoted_names(text: str) -> tuple[str, ...]:
+    """The names ``text`` quotes (“…”, 「…」, 《…》), as written.
+
+    >>> quoted_names("打造“正午青年”人才工作品牌，实施「举荐制」")
+    ('正午青年', '举荐制')
+    """
+    return tuple(m.group(1) for m in _QUOTED.finditer(text))
+
+
+def closest_name(name: str, names: Iterable[str], share: float) -> str | None:
+    """The one of ``names`` a half-remembered ``name`` stands for: it holds at least
+    ``share`` of ``name``'s characters, shares at least ``share`` of both names'
+    characters together (Dice), and shares more than any other; None when none does or
+    two share as much (青年领航: 青领计划 and 正午青年 alike).
+
+    >>> closest_name("智汇崂山", ["汇智崂山", "崂山工匠"], 0.5)
+    '汇智崂山'
+    >>> closest_name("青年领航", ["青领计划", "正午青年"], 0.5) is None
+    True
+    >>> closest_name("凤凰往南飞", ["孔雀东南飞", "引来凤凰"], 0.5) is None
+    True
+    """
+    own = Counter(name)
+    scored: dict[float, set[str]] = {}
+    for other in set(names):
+        common = sum((own & Counter(other)).values())
+        dice = 2 * common / (len(name) + len(other))
+        if other != name and common >= share * len(name) and dice >= share:
+            scored.setdefault(dice, set()).add(other)
+    if not scored:
+        return None
+    best = scored[max(scored)]
+    return next(iter(best)) if len(best) == 1 else None
+
+
 def find_programmes(text: str) -> tuple[str, ...]:
     """Programme names in ``text``: quoted ones as written, unquoted ones as the module
     docstring says.
@@ -45,10 +84,10 @@ def find_programmes(text: str) -> tuple[str, ...]:
     >>> find_programmes("长沙今年计划引进多少青年人才")
     ()
     """
-    names = [m.group(1) for m in _QUOTED.finditer(text)]
+    names = list(quoted_names(text))
     unquoted = _QUOTED.sub(" ", text)
     for m in _PROGRAMME.finditer(unquoted):
-        if _continues(unquoted, m.end(1)):
+        if _continues(unquoted, m.end(1)) or _after_localizer(m.group(1)):
             continue
         start = m.start(1)  # the name begins a word: not 个 of 那个 nor 不能 of 能不能
         while start < m.end(1) - 4 and not starts_a_word(unquoted, start):
@@ -79,6 +118,17 @@ def _continues(text: str, end: int) -> bool:
     suffix = next(s for s in PROGRAMME_SUFFIXES if text.endswith(s, 0, end))
     return text[end:end + 1] in _CATEGORY or any(dictionary_tag(suffix + text[end:end + k])
                for k in range(1, _CONTINUATION + 1) if end + k <= len(text))
+
+
+def _after_localizer(name: str) -> bool:
+    """True when a localizer ends what comes before the suffix (三年探索期内计划培育: "plans,
+    within the period, to train"): a time or place, then the verb 计划, no name.
+
+    >>> _after_localizer("产教融合探索期内计划"), _after_localizer("青年人才集聚的行动计划")
+    (True, False)
+    """
+    suffix = next(s for s in PROGRAMME_SUFFIXES if name.endswith(s))
+    return name[: -len(suffix)][-1:] in localizers()
 
 
 def programme_core(name: str) -> str:

@@ -51,8 +51,8 @@ _MONEY = "(?:" + "|".join(map(re.escape, money_words())) + ")"
 _SHARE = "|".join(next((g for g in synonym_groups() if "比例" in g), ("比例",)))
 KIND_PATTERNS: dict[str, re.Pattern[str]] = {
     "amount": re.compile(
-        rf"多少钱|几万|多少元|金额|收费|{_MONEY}.{{0,8}}(?:多少|几(?!年|天|个月|周|小时|号|月|日|点|岁|次)|标准|怎么算|多高)"
-        rf"|(?:多少|几).{{0,6}}{_MONEY}|给多少|发多少|拿多少|领多少|补多少|贷多少|最多.{{0,4}}多少"
+        rf"多少钱|几万|多少元|金额|收费|{_MONEY}.{{0,8}}(?:多少(?!岁)|几(?!年|天|个月|周|小时|号|月|日|点|岁|次|种|类)|标准|怎么算|多高)"
+        rf"|(?:多少(?!岁)|几).{{0,6}}{_MONEY}|给多少|发多少|拿多少|领多少|补多少|贷多少|最多.{{0,4}}多少"
         # a sum named by 额 (成交额, 投资额, 贷款额度), not a quota of places (名额, 配额)
         r"|(?<![名配])额度?(?:是|有|为|达)?(?:多少|几)"
         r"|how much|amount|maximum .*(?:subsidy|allowance)"
@@ -102,6 +102,7 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = {
         r"|哪个记者|记者是谁|who wrote|written by|issued by|published by"
         r"|\b(?:author|writer)s?\b[^?]*\b(?:from|work|works|institution|affiliat\w*|unit|name)\b"
         r"|\bwho\b[^?]*\b(?:author|writer)s?\b|\b(?:which|what) (?:author|writer)"
+        r"|\bnames? of (?:the |its |their )?(?:author|writer)s?\b"
         r"|which (?:institution|organi[sz]ation|party school|university|school)\b"
         r"(?=[^?]*\b(?:wr[io]te|written|author|writer|paper|article)\b)", re.I),
     # the title of the document asked about (那篇报道的大标题, the headline), not a
@@ -113,6 +114,11 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = {
                       r"|年龄[^，。？?]{0,4}(?:限制|要求|上限|下限|门槛|条件|界限|规定)"
                       r"|age (?:limit|requirement|cap)|how old|what age|(?:maximum|minimum) age",
                       re.I),
+    # a floor or land area: 「一套多少平米」, 「面积多大」, how big is each flat
+    "area": re.compile(r"(?:多少|几)(?:个)?平(?:方米?|米)?(?![台均安常])|多大面积"
+                       r"|面积(?:是|有|为)?多[少大]|square (?:met(?:er|re)s|feet)|floor area"
+                       r"|how (?:big|large) (?:is|are) "
+                       r"(?:the |each |one |a )?(?:apartment|flat|unit|room)s?", re.I),
     # a price as a share of another: 「市场价的几折」, 「打几折」, 「多少折扣」
     "discount": re.compile(r"几折|多少折|打折|折扣|what discount|how much off"
                            r"|percent of the market", re.I),
@@ -149,7 +155,7 @@ KIND_NAMES: dict[str, str] = {
     "year": "年份",
     "department": "负责部门", "condition": "条件", "phone": "联系电话", "discount": "折扣",
     "author": "作者或发文单位", "degree": "学历要求", "materials": "所需材料",
-    "age": "年龄要求", "title": "标题",
+    "age": "年龄要求", "title": "标题", "area": "面积",
 }
 
 @dataclass(frozen=True)
@@ -172,6 +178,9 @@ class QuestionInfo:
     kinds: tuple[str, ...] = ()
     content: tuple[str, ...] = ()
     hints: tuple[str, ...] = ()  # an English question's dictionary words (english.english_hints)
+    # quoted names no document uses, read as the documents' name they stand for: (as
+    # asked, as written there), e.g. (智汇崂山, 汇智崂山)
+    renamed: tuple[tuple[str, str], ...] = ()
 
     @property
     def asks(self) -> bool:
@@ -285,12 +294,14 @@ def find_kinds(text: str) -> tuple[str, ...]:
         kinds.remove("count")
     if "day" in kinds and "date" in kinds:
         kinds.remove("date")
+    if "phone" in kinds and "day" in kinds:  # 电话是几号: a number, not a day
+        kinds.remove("day")
     if "year" in kinds and ("date" in kinds or "day" in kinds):  # 哪年几月: the month too
         kinds.remove("year")
     counted = KIND_PATTERNS["count"].search(text) if "count" in kinds else None
     if counted and _NAMES_ASKED.search(text, counted.end()):
         kinds.remove("count")  # 有几个问题，另外两个是什么: the items named answer it
-    if {"phone", "age"} & set(kinds) and "count" in kinds:  # 电话是多少, 多少岁: a number,
+    if {"phone", "age", "area"} & set(kinds) and "count" in kinds:  # 电话是多少, 多少岁: a number,
         kinds.remove("count")  # not a count
     if "author" in kinds and "department" in kinds:  # 哪个单位写的 asks the byline
         kinds.remove("department")
