@@ -165,6 +165,18 @@ def asides(query: str) -> tuple[str, ...]:
         or (i > asking[-1] and _HEARSAY.match(c.strip()))))
 
 
+@lru_cache(maxsize=4096)
+def without_asides(query: str) -> str:
+    """``query`` with its asides (see :func:`asides`) blanked: what it asks about.
+
+    >>> without_asides("住房补贴最多能拿多少？我现在一个月工资去一半")
+    '住房补贴最多能拿多少？ '
+    """
+    for aside in asides(query):
+        query = query.replace(aside, " ")
+    return query
+
+
 _SENTENCE_BREAK = re.compile(r"[。！!；;\n]+")
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from app.answer.asked import asked_period, asks_people, asks_span
+from app.answer.clauses import without_asides
 from app.answer.config import AnswerConfig
 from app.answer.eligibility import degree_in, missing_constraints
 from app.answer.english import english_overlap
@@ -315,7 +316,9 @@ def _candidate(q: QuestionInfo, hit: Hit, doc: Document, sentences: Sequence[Sen
     # a sum asked per month or year is stated only by a sentence that gives that period
     # and a number of people asked only by a sentence that counts people (both read once
     # per question: memoised)
-    period, people = asked_period(q.query, q.kinds), asks_people(q.query, q.kinds)
+    # (the period read from what is asked: 「我现在一个月工资去一半」 is the asker's own)
+    period = asked_period(without_asides(q.query), q.kinds)
+    people = asks_people(q.query, q.kinds)
     span = asks_span(q.query, q.kinds)
     kind_ok = not signed and any(  # a designation the question names (10+1) counts nothing
         holds_kind(without_designations(sentence.text, q.query) if k == "count"

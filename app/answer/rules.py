@@ -35,8 +35,12 @@ from app.answer.clauses import asks_about
 from app.answer.config import AnswerConfig
 from app.answer.evidence import Candidate
 from app.answer.question import KIND_NAMES, QuestionInfo
-from app.answer.scoring import counts_only, text_bigrams
+from app.answer.scoring import counts_only, holds_kind, text_bigrams
 from lexicon import APPLIES, resolve, total_words, whole_place_words
+
+#: kinds asked outright that only a sentence stating that very kind answers, whatever
+#: other kind asked beside it it states (「电话是多少，打给谁」: an office is no number)
+_STATED_ALONE = frozenset({"phone", "age", "area"})
 
 #: what a refusal says is missing when the evidence counts the things asked for by name
 NAMES_MISSING = "具体名单"
@@ -233,8 +237,9 @@ def decide(q: QuestionInfo, cands: Sequence[Candidate], config: AnswerConfig | N
     outright = asks_outright(q.query if q.text == q.query else f"{q.query} {q.text}", q.kinds)
     for outcome, pool in prefer_stronger(region_pools(eligible, q), q, config):
         best = best_of(pool, q, 0.0 if outright else config.kind_share)
-        if (best is not None and not best.kind_ok and outright is not None
-                and supported(best, config)):
+        if (best is not None and outright is not None and supported(best, config)
+                and not (best.kind_ok and (outright not in _STATED_ALONE
+                                           or holds_kind(best.sentence.text, outright)))):
             # 「能拿多少钱」 over a sentence naming the benefit without its sum: say so
             return _refuse(f"no evidence sentence states the asked-for {KIND_NAMES[outright]}",
                            (KIND_NAMES[outright],))

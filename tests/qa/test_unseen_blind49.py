@@ -127,3 +127,20 @@ def test_a_county_name_two_counties_share_is_a_place_and_the_covered_one_is_read
     assert asked_region(q, None, {"青岛市"})[1].name == "长宁区"
     made = MadeUp.of({"b": ("某区人才工作综述", "青岛市", "某区聘请院士团队担任片区总设计师。")})
     assert made.decide("长宁的人才社区请了哪个院士团队当总设计师？").outcome != "answer"
+
+
+def test_a_number_asked_outright_is_not_met_by_another_kind_asked_beside_it() -> None:
+    made = MadeUp.of({"n": ("某市人才工作方案", "南阳市",
+                            "推进青年人才集聚行动，人才开发处联系单位电话另行公布。"
+                            "(责任处室:人才开发处、就业人才中心)")})
+    d = made.decide("人才开发处的电话是多少？联系单位到底打给谁啊")
+    assert d.refused and "联系电话" in d.reason, d.reason
+    assert not made.decide("青年人才集聚行动的责任处室是哪个？").refused
+
+
+def test_the_period_of_a_sum_is_read_from_what_is_asked() -> None:
+    made = MadeUp.of({"h": ("某区人才政策", "南阳市",
+                            "青年人才可享受最高15万元的住房补贴和安家费。")})
+    d = made.decide("年轻人去南阳，住房补贴最多能拿多少？我现在一个月工资去一半")
+    assert not d.refused and "15万元" in d.chosen[0].sentence.text, d.reason
+    assert made.decide("年轻人去南阳，住房补贴每个月能拿多少？").refused
