@@ -87,6 +87,7 @@ class CorpusView:
         self._using: dict[str, frozenset[str]] = {}
         self._doc_texts: dict[str, str] = {}
         self._quoted: dict[str, str] = {}  # the documents' quoted names, normalised -> written
+        self._quoted_by_char: dict[str, set[str]] = {}  # a character -> the names holding it
 
     def _load(self) -> _SentenceTable:
         with self._lock:
@@ -101,6 +102,9 @@ class CorpusView:
                                    for d, ss in table.items()}
                 self._quoted = {normalise(n): simplified(n) for ss in table.values()
                                 for s in ss for n in quoted_names(s.text) if normalise(n)}
+                for key in self._quoted:
+                    for ch in set(key):
+                        self._quoted_by_char.setdefault(ch, set()).add(key)
                 self._sentences = _SentenceTable(self._documents, table)
                 logger.info("answer engine: %d documents, %d sentences", len(table),
                             len(texts))
@@ -165,7 +169,10 @@ class CorpusView:
             key = normalise(name)
             if not key or self._terms.uses(key) or self._terms.spelled_out(key):
                 continue
-            found = closest_name(key, self._quoted, NAME_SHARE)
+            # only the names sharing a character can be close (read per character, so a
+            # large library's many quoted names are not all compared)
+            near = set().union(*(self._quoted_by_char.get(ch, ()) for ch in set(key)))
+            found = closest_name(key, near, NAME_SHARE)
             if found is not None:
                 pairs.append((name, self._quoted[found]))
                 query = query.replace(name, self._quoted[found])

@@ -207,11 +207,11 @@ def read_question(question: str, history: Sequence[Mapping[str, str]], corpus: C
     or words inside a Chinese one), a quoted abbreviation the documents spell out not
     required, and the asker's background words the documents never use left out."""
     script = detect_script(question)
-    text = corpus.correct(rewrite(question, history))
+    text = rewrite(question, history)
     renamed: tuple[tuple[str, str], ...] = ()
-    if script != "en":  # a half-remembered quoted name (智汇崂山) read as the documents'
-        text, renamed = corpus.renamed(text)
-    info = replace(_read(text, question, script, corpus), renamed=renamed)
+    if script != "en":  # a half-remembered quoted name (智汇崂山) read as the documents',
+        text, renamed = corpus.renamed(text)  # before slips are respelled: as written
+    info = replace(_read(corpus.correct(text), question, script, corpus), renamed=renamed)
     query = corpus.paraphrased(info)
     if query == info.query:
         return info
