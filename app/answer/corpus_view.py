@@ -17,7 +17,7 @@ from dataclasses import replace
 from app.answer.clauses import after_asking, aside_only, asides, clauses
 from app.answer.config import AnswerConfig
 from app.answer.eligibility import degree_spellings, person_spellings
-from app.answer.programmes import NAME_SHARE, closest_name, quoted_names
+from app.answer.programmes import NAME_SHARE, closest_name, quoted_names, without_quoted
 from app.answer.question import QuestionInfo
 from app.answer.scoring import document_frequencies, idf, key_bigrams, normalise
 from app.answer.script import simplified
@@ -177,7 +177,7 @@ class CorpusView:
                 pairs.append((name, self._quoted[found]))
                 query = query.replace(name, self._quoted[found])
             elif hedged:
-                query = re.sub(rf"[“\"「『《]{re.escape(name)}[”\"」』》]", "", query)
+                query = without_quoted(query, name)
         return query, tuple(pairs)
 
     def abbreviated(self, letters: str) -> str | None:

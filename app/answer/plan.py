@@ -18,12 +18,9 @@ from app.answer.corpus_view import CorpusView
 from app.answer.english import english_hints, english_in_chinese
 from app.answer.evidence import Candidate, candidates, with_document_lines
 from app.answer.followup import rewrite
+from app.answer.kinds import asks_comparison
 from app.answer.near_words import WordVectors, unseen_left
-from app.answer.question import (
-    QuestionInfo,
-    analyze_query,
-    asks_comparison,
-)
+from app.answer.question import QuestionInfo, analyze_query
 from app.answer.rules import Decision, decide
 from app.answer.script import Script, detect_script
 from app.answer.years import AskedTime

@@ -31,7 +31,8 @@ PROGRAMME_SUFFIXES = ("行动计划", "计划", "工程", "行动", "专项")
 NAME_SHARE = 0.5
 #: longest continuation read after a suffix when checking that it ends a word
 _CONTINUATION = 3
-_QUOTED = re.compile(r"[“\"「『《]([^”\"」』》]{2,20})[”\"」』》]")
+_OPENING, _CLOSING = "“\"「『《", "”\"」』》"  # quotation marks around a name
+_QUOTED = re.compile(rf"[{_OPENING}]([^{_CLOSING}]{{2,20}})[{_CLOSING}]")
 _PROGRAMME = re.compile(r"([\u4e00-\u9fff]{2,8}(?:" + "|".join(PROGRAMME_SUFFIXES) + "))")
 _GENERIC_PROGRAMME = re.compile(r"^(?:什么|哪些|哪个|有关|相关|人才|引才|实施|这些)")
 _PROGRAMME_TRIM = re.compile(r"^(?:的|了|在|对|有|是|和|与)+")
@@ -47,6 +48,15 @@ def quoted_names(text: str) -> tuple[str, ...]:
     ('正午青年', '举荐制')
     """
     return tuple(m.group(1) for m in _QUOTED.finditer(text))
+
+
+def without_quoted(text: str, name: str) -> str:
+    """``text`` without the quoted ``name``, marks and all.
+
+    >>> without_quoted("好像叫“午间青年”？", "午间青年")
+    '好像叫？'
+    """
+    return re.sub(rf"[{_OPENING}]{re.escape(name)}[{_CLOSING}]", "", text)
 
 
 def closest_name(name: str, names: Iterable[str], share: float) -> str | None:

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 
 from app.answer.facts import amount_cell, benefit_label
 from app.answer.framing import en_place, en_term, partial_lead
-from app.answer.question import KIND_NAMES, QuestionInfo
+from app.answer.kinds import KIND_NAMES
+from app.answer.question import QuestionInfo
 from app.answer.script import mostly_english
 from app.answer.types import Citation
 from ingest.facts import Fact

@@ -34,7 +34,8 @@ from app.answer.asked import asks_outright, names_asked
 from app.answer.clauses import asks_about
 from app.answer.config import AnswerConfig
 from app.answer.evidence import Candidate
-from app.answer.question import KIND_NAMES, QuestionInfo
+from app.answer.kinds import KIND_NAMES
+from app.answer.question import QuestionInfo
 from app.answer.scoring import counts_only, holds_kind, text_bigrams
 from lexicon import APPLIES, resolve, total_words, whole_place_words
 

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 
 from app.answer.factbook import FactBook
 from app.answer.facts import amount_cell, benefit_label
-from app.answer.question import QuestionInfo, asks_comparison
+from app.answer.kinds import asks_comparison
+from app.answer.question import QuestionInfo
 from app.answer.script import simplified
 from app.answer.sentences import Sentence, display
 from app.answer.types import Citation, FactTable, TableRow

@@ -5,8 +5,9 @@ mostly Traditional). Each test also checks the case that must still be read the 
 from __future__ import annotations
 
 from app.answer.clauses import asides
+from app.answer.kinds import asks_comparison, find_kinds
 from app.answer.plan import CorpusView, read_question
-from app.answer.question import analyze, asks_comparison, content_segments, find_kinds
+from app.answer.question import analyze, content_segments
 from app.answer.scoring import holds_kind
 from ingest.types import Document
 from lexicon import gazetteer

@@ -1,0 +1,185 @@
+"""The kind of fact a question asks for (amount, count, duration, date, day, year,
+department, condition, phone, author, title, age, area, discount, degree, materials), read
+from its wording, and whether it asks to compare.
+
+>>> find_kinds("我是硕士，每个月有多少生活补贴？"), asks_comparison("博士和硕士的补贴差多少")
+(('amount',), True)
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.answer.asked import ASKING_JI as _ASKING_JI
+from app.answer.clauses import A_NOT_A
+from lexicon import money_words, synonym_groups, total_words
+
+# Question-side patterns for the kind of fact asked for (on simplified text); the words
+# that make a question about money are the lexicon's.
+_MONEY = "(?:" + "|".join(map(re.escape, money_words())) + ")"
+# a share asked (比例 and the words the lexicon files with it: 占比)
+_SHARE = "|".join(next((g for g in synonym_groups() if "比例" in g), ("比例",)))
+KIND_PATTERNS: dict[str, re.Pattern[str]] = {
+    "amount": re.compile(
+        rf"多少钱|几万|多少元|金额|收费|{_MONEY}.{{0,8}}(?:多少(?!岁)|几(?!年|天|个月|周|小时|号|月|日|点|岁|次|种|类)|标准|怎么算|多高)"
+        rf"|(?:多少(?!岁)|几).{{0,6}}{_MONEY}|给多少|发多少|拿多少|领多少|补多少|贷多少|最多.{{0,4}}多少"
+        # a sum named by 额 (成交额, 投资额, 贷款额度), not a quota of places (名额, 配额)
+        r"|(?<![名配])额度?(?:是|有|为|达)?(?:多少|几)"
+        r"|how much|amount|maximum .*(?:subsidy|allowance)"
+        r"|what (?:\w+ ){0,2}(?:stipend|allowance|subsidy|salary|wage|pay)s?\b"
+        r"(?! (?:schemes?|systems?|structures?|methods?|ways?|rules?|polic))", re.I),
+    "count": re.compile(
+        r"多少(?!钱|元)|(?<!哪)几(?:个(?!月|小时|工作日)|家|名|所|位|条|项|套|次|批)|人数|数量|多大|规模"
+        rf"|(?:[套家户所项]|(?<![这那哪])个)数|岗位数|{_SHARE}|几成|百分之几"
+        r"|how many|how big|number of|what share|\bpercentage\b|\brates?\b"
+        r"|\bwhat (?:was|is|were|are)\b.{0,40}\bgrowth\b", re.I),
+    "duration": re.compile(rf"多久|多长时间|{_ASKING_JI}(?:天|年|个月)|期限|有效期|how long",
+                           re.I),
+    "date": re.compile(r"什么时候|什么时间|何时|哪一?天|几月|几号|日期|截止|起止"
+                       r"|(?:建成|开业|启动|申报|报名|发放|成立|实施|出台|发布|举办)时间"
+                       r"|when\b|what date",
+                       re.I),
+    # the year itself (哪年, 哪一年, which year): a sentence that says only 近日 or 当前 does
+    # not answer it; read instead of ``date``
+    "year": re.compile(r"哪一?年(?!级)|which year|what year(?!s)", re.I),
+    # the day itself (几号, 哪天, 截止日期; a deadline: 截止到什么时候): a sentence that says
+    # only 近日, 今年 or 2月底 does not answer it; read instead of ``date``
+    "day": re.compile(r"几号|哪一?天|哪一?日|几月几|具体日期|截止日期|截止到几"
+                      r"|截止到哪(?!一?年)|截至哪(?!一?年)"  # 截至哪年 asks the year
+                      r"|(?:截止|最晚|最迟)(?:到|日期是|时间是)?什么时(?:候|间)"
+                      r"|什么时(?:候|间)(?:截止|截至|结束|停止)"
+                      r"|what date|which day|what day|deadline", re.I),
+    "department": re.compile(
+        # not those a service is open to (向哪些单位开放, 哪些单位可以申请): who may use it
+        r"(?:哪个(?:部门|处室|处|单位|机构)|哪些(?:部门|处室|单位)|什么(?:部门|处室|单位))"
+        r"(?!可以|可|能|开放|适用|享受)|归哪|"
+        r"谁(?:来|负责|牵头|主办|管|领导|审核|审批|受理|办理)|由谁|是谁|负责(?:部门|单位|处室)"
+        r"|(?:主管部门|牵头(?:单位|部门)?)(?:是|为|在哪)|联系哪|(?:联系|责任)(?:单位|部门|处室)"
+        r"|which (?:office|department)|who is responsible|who (?:runs|organi[sz]es)", re.I),
+    "condition": re.compile(
+        r"条件|资格|门槛|需要满足|符合什么|什么(?:样的)?(?:人|企业)(?:可以|能)|哪些人可以|谁可以|"
+        r"什么人(?:可以|能)|eligib|requirement|qualif", re.I),
+    # a number to call: 「热线是多少」, not 「热线受理多少件」
+    "phone": re.compile(
+        r"(?:电话|热线|联系方式|手机号)(?:号码)?(?:是|为)?(?:多少|什么|几号)|打(?:什么|哪个)(?:电话|号码)"
+        r"|(?:phone|telephone|hotline|contact) number|number to call", re.I),
+    # who wrote or issued the document: its byline (作者单位, 本报记者, 发文单位)
+    "author": re.compile(
+        r"(?<![工合])作者[^，,。？?！!]{0,12}?(?:是谁|叫什么|名字|姓名|哪(?:个|家|所|里|儿|位)|什么单位"
+        r"|来自|单位|在哪)|(?:哪位|哪个|谁是)作者|谁写的|是谁写|(?:单位|机构|部门|学校|党校)的?人?写的|写的(?:人|作者|单位)?(?:是|为)?(?:哪(?:个|家|位)|什么(?:人|单位)|谁)"
+        r"|发文(?:单位|机关)|发布单位|印发单位|(?:哪个|什么)(?:单位|部门|机关)(?:发|印发|发布)的"
+        r"|谁(?:发|印发|发布)的"
+        r"|哪个记者|记者是谁|who wrote|written by|issued by|published by"
+        r"|\b(?:author|writer)s?\b[^?]*\b(?:from|work|works|institution|affiliat\w*|unit|name)\b"
+        r"|\bwho\b[^?]*\b(?:author|writer)s?\b|\b(?:which|what) (?:author|writer)"
+        r"|\bnames? of (?:the |its |their )?(?:author|writer)s?\b"
+        r"|which (?:institution|organi[sz]ation|party school|university|school)\b"
+        r"(?=[^?]*\b(?:wr[io]te|written|author|writer|paper|article)\b)", re.I),
+    # the title of the document asked about (那篇报道的大标题, the headline), not a
+    # programme's name
+    "title": re.compile(r"标题|题目(?:是|叫)|(?:title|headline) of|what is the (?:title|headline)",
+                        re.I),
+    # an age limit: 「多少岁以下能住」, 「有年龄限制吗」; not the asker's own age (我38岁)
+    "age": re.compile(r"多少岁|几岁|多大岁数|多大年[龄纪]"
+                      r"|年龄[^，。？?]{0,4}(?:限制|要求|上限|下限|门槛|条件|界限|规定)"
+                      r"|age (?:limit|requirement|cap)|how old|what age|(?:maximum|minimum) age",
+                      re.I),
+    # a floor or land area: 「一套多少平米」, 「面积多大」, how big is each flat
+    "area": re.compile(r"(?:多少|几)(?:个)?平(?:方米?|米)?(?![台均安常])|多大面积"
+                       r"|面积(?:是|有|为)?多[少大]|square (?:met(?:er|re)s|feet)|floor area"
+                       r"|how (?:big|large) (?:is|are) "
+                       r"(?:the |each |one |a )?(?:apartment|flat|unit|room)s?", re.I),
+    # a price as a share of another: 「市场价的几折」, 「打几折」, 「多少折扣」
+    "discount": re.compile(r"几折|多少折|打折|折扣|what discount|how much off"
+                           r"|percent of the market", re.I),
+    # the schooling a benefit needs: 「要什么学历才能领」, not the asker's 「没什么学历」
+    "degree": re.compile(r"(?<![没无])(?:什么|哪些|哪种|何种)(?:样的)?学历|学历(?:要求|门槛|限制)"
+                         r"|对学历|what (?:degree|education)|degree (?:required|requirement)",
+                         re.I),
+    # the papers an application needs: 「要准备哪些材料」, 「带什么证件」, what documents
+    "materials": re.compile(r"(?:哪些|什么|啥)(?:申请|申报|证明)?(?:材料|资料|证件|证明)"
+                            r"|材料清单|(?:提交|准备|带)(?:哪些|什么|啥)(?:东西)?[？?]"
+                            r"|what (?:documents|paperwork|materials)"
+                            r"|which documents", re.I),
+}
+
+_COMPARE = re.compile(r"差多少|相差|差距|差别|区别|不同|不一样|多多少|少多少|比较|对比|相比|哪个多"
+                      r"|谁多|高多少|低多少|哪里更|哪边|[和跟][^，。？?]{1,8}比"
+                      r"|哪[个项种样里边][^，。？?]{0,6}更[大多高低少长短早晚久快]")
+
+
+def asks_comparison(query: str) -> bool:
+    """True when a (simplified) question asks to compare (差多少, 区别, 哪个更 …).
+
+    >>> asks_comparison("引导资金和贴息贷款，哪个数额更大？"), asks_comparison("哪个部门更合适")
+    (True, False)
+    >>> asks_comparison("更多人才来崂山了吗")
+    False
+    """
+    return bool(_COMPARE.search(query))
+
+
+#: What each kind of fact is called when an answer says it is missing (「没有找到…的具体日期」).
+KIND_NAMES: dict[str, str] = {
+    "amount": "金额", "count": "数量", "duration": "期限", "date": "时间", "day": "具体日期",
+    "year": "年份",
+    "department": "负责部门", "condition": "条件", "phone": "联系电话", "discount": "折扣",
+    "author": "作者或发文单位", "degree": "学历要求", "materials": "所需材料",
+    "age": "年龄要求", "title": "标题", "area": "面积",
+}
+
+
+def find_kinds(text: str) -> tuple[str, ...]:
+    """Kinds of fact asked for: amount, count, duration, date (or the exact day),
+    department, condition.
+
+    A bare 多少 counts as ``count`` only when no amount is asked for; a question asking
+    the day (几号, 哪天) asks ``day``, not the looser ``date``.
+
+    >>> find_kinds("申报截止到几号"), find_kinds("什么时候开始申报"), find_kinds("截至哪年的数")
+    (('day',), ('date',), ('year',))
+
+    A count asked before the things themselves are (「有几个问题，另外两个是什么」) is
+    answered by naming them:
+
+    >>> find_kinds("有几个现实问题，另外两个是什么"), find_kinds("有几种住房，分别叫啥")
+    ((), ())
+    """
+    kinds = [kind for kind, pattern in KIND_PATTERNS.items() if pattern.search(text)]
+    if "count" not in kinds and _ends_on_total(text):
+        kinds.append("count")
+    if "amount" in kinds and "count" in kinds and not re.search(r"多少(?:人|名|家|个|次)", text):
+        kinds.remove("count")
+    if "day" in kinds and "date" in kinds:
+        kinds.remove("date")
+    if "phone" in kinds and "day" in kinds:  # 电话是几号: a number, not a day
+        kinds.remove("day")
+    if "year" in kinds and ("date" in kinds or "day" in kinds):  # 哪年几月: the month too
+        kinds.remove("year")
+    counted = KIND_PATTERNS["count"].search(text) if "count" in kinds else None
+    if counted and _NAMES_ASKED.search(text, counted.end()):
+        kinds.remove("count")  # 有几个问题，另外两个是什么: the items named answer it
+    if {"phone", "age", "area"} & set(kinds) and "count" in kinds:  # 电话是多少, 多少岁: a number,
+        kinds.remove("count")  # not a count
+    if "author" in kinds and "department" in kinds:  # 哪个单位写的 asks the byline
+        kinds.remove("department")
+    for asked in ("amount", "count"):  # 打几折 asks a share of a price, not a sum or a count
+        if "discount" in kinds and asked in kinds:
+            kinds.remove(asked)
+    return tuple(kinds)
+
+
+_YES_NO = re.compile(r"吗|是否|" + A_NOT_A.pattern)
+# the things themselves asked (分别是什么, 另外两个是什么, 是哪几个, 叫什么)
+_NAMES_ASKED = re.compile(r"是(?:什么|哪些|哪几|啥)|分别(?:是|叫|有)|叫(?:什么|啥)|有哪些")
+
+
+def _ends_on_total(text: str) -> bool:
+    """True when ``text`` ends on the total it wants, as a keyword query does (「某区
+    2022年 人才总量」); not a yes-no question about a total (「会不会占绩效工资总量？」).
+
+    >>> _ends_on_total("崂山 2022年 人才总量"), _ends_on_total("会不会占单位绩效工资总量？")
+    (True, False)
+    """
+    end = text.rstrip(" ？?。!！")
+    return any(end.endswith(w) for w in total_words()) and not _YES_NO.search(text)
