@@ -47,6 +47,7 @@ _ACTION = re.compile(r"^to\s")
 _LEADING = re.compile(r"^(?:to|a|an|the|lit\.|fig\.)\s+")
 _NOT_WORD = re.compile(r"[^a-z0-9' -]+")
 _EVERYDAY = re.compile(r"[a-z]{2,}")
+_IDIOM = "(idiom)"
 
 
 def sense_key(sense: str) -> str | None:
@@ -63,19 +64,24 @@ def sense_key(sense: str) -> str | None:
 
 @cache
 def _read() -> tuple[Mapping[str, tuple[str, ...]], frozenset[str], frozenset[str],
-                     frozenset[str], Mapping[str, tuple[tuple[int, int, str, bool], ...]]]:
+                     frozenset[str], Mapping[str, tuple[tuple[int, int, str, bool], ...]],
+                     frozenset[str]]:
     """One pass over the dictionary: the reverse index, the everyday English words, the
-    words glossed only as actions, every word glossed, and per sense its words with the
-    sense's position in their entry, the entry's line and whether it is an action."""
+    words glossed only as actions, every word glossed, per sense its words with the
+    sense's position in their entry, the entry's line and whether it is an action, and
+    the words marked ``(idiom)``."""
     package, member = SOURCE
     found: dict[str, list[tuple[int, int, str, bool]]] = defaultdict(list)
     everyday: set[str] = set()
     acting: dict[str, bool] = {}
+    idioms: set[str] = set()
     with gzip.open(files(package).joinpath(member).open("rb"), "rt", encoding="utf-8") as fh:
         for n, line in enumerate(fh):
             m = _ENTRY.match(line.strip())
             if m is None or not _HAN_WORD.fullmatch(m.group(2)):
                 continue
+            if _IDIOM in m.group(3):
+                idioms.add(m.group(2))
             for position, sense in enumerate(re.split(r"/|; ", m.group(3))):
                 key = sense_key(sense)
                 if key is None:
@@ -90,7 +96,8 @@ def _read() -> tuple[Mapping[str, tuple[str, ...]], frozenset[str], frozenset[st
                                for key, words in found.items()})
     return (senses, frozenset(everyday), frozenset(w for w, verb in acting.items() if verb),
             frozenset(acting),
-            MappingProxyType({key: tuple(words) for key, words in found.items()}))
+            MappingProxyType({key: tuple(words) for key, words in found.items()}),
+            frozenset(idioms))
 
 
 def english_senses() -> Mapping[str, tuple[str, ...]]:
@@ -170,6 +177,17 @@ def action_words() -> frozenset[str]:
     (True, False)
     """
     return _read()[2]
+
+
+def idiom(word: str) -> bool:
+    """True when the dictionary marks ``word`` as an idiom (天花乱坠 「fig. extravagant
+    embellishments; hype」, 石沉大海 「fig. to elicit no response」): a figure of speech,
+    which names nothing a policy states.
+
+    >>> idiom("天花乱坠"), idiom("石沉大海"), idiom("人才公寓")
+    (True, True, False)
+    """
+    return word in _read()[5]
 
 
 def glossed(word: str) -> bool:

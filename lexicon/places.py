@@ -36,7 +36,7 @@ from typing import Literal
 
 import jieba
 
-from lexicon.question_words import ask_words, determiner_pattern
+from lexicon.question_words import ask_words, determiner_pattern, whole_place_words
 from lexicon.segmenter import JIEBA_LOCK, dictionary_verb
 
 DATA = Path(__file__).with_name("data")
@@ -422,7 +422,9 @@ class Gazetteer:
         (去临江新区; not 对于保障城市) or opening a clause (菊园新区所…), where jieba ends
         a word with the name (not 休市期间市民, 人才冷点区域, 运输区段), the name is more
         than a bare suffix (高新区), it asks nothing (是哪年建区), points at nothing (用那个
-        高新区) and it does not open with a verb (申请高新区的住房, 入驻新区)."""
+        高新区, 今年全市: the whole of a place left unnamed) and it does not open with a verb
+        (申请高新区的住房, 入驻新区)."""
+        whole = tuple(whole_place_words())
         led = [m for m in self._unknown.finditer(text)  # the lead a word of its own
                if starts_a_word(text, m.start(1) - 1)] if self._unknown is not None else []
         opening = list(self._unknown_opening.finditer(text)) if self._unknown_opening else []
@@ -430,6 +432,7 @@ class Gazetteer:
             name = m.group(1)
             if (name not in self._suffixes and not any(w in name for w in ask_words())
                     and not determiner_pattern().search(name)  # 用那个高新区
+                    and not name.endswith(whole)  # 今年全市
                     and starts_a_word(text, m.end(1)) and not _verb_led(name)):
                 yield m
 

@@ -228,6 +228,12 @@ def people_words() -> frozenset[str]:
 
 
 @cache
+def measure_chars() -> frozenset[str]:
+    """Measure words (家, 所, 套, 项 …): what 多少 or 几 before one counts (多少套)."""
+    return frozenset(_words("measure"))
+
+
+@cache
 def short_measure_chars() -> frozenset[str]:
     """The short forms of 一点, 一些, 一个, 一下 written after a one-character verb (搞点,
     办个, 问下)."""

@@ -9,7 +9,13 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 
-from lexicon import degree_aliases, fold_synonyms, total_words, whole_place_words
+from lexicon import (
+    degree_aliases,
+    fold_synonyms,
+    measure_chars,
+    total_words,
+    whole_place_words,
+)
 
 #: 几 that asks (几年, 几个), not the "a few" of 好几年 or 十几年, nor the "these few" of
 #: 这几年, 那几天, 前几年 and 近几年
@@ -82,6 +88,32 @@ def asks_people(query: str, kinds: tuple[str, ...]) -> bool:
     (True, True)
     """
     return "count" in kinds and _people_asked().search(query) is not None
+
+
+#: measure words too general to say what is counted (个) or counting people, which
+#: :func:`asks_people` reads
+_GENERAL_MEASURES = frozenset("个名位")
+
+
+@cache
+def _measure_asked() -> re.Pattern[str]:
+    measures = "".join(sorted(measure_chars() - _GENERAL_MEASURES))
+    return re.compile(rf"(?:多少|{ASKING_JI})([{re.escape(measures)}])")
+
+
+@lru_cache(maxsize=4096)
+def asked_measure(query: str, kinds: tuple[str, ...]) -> str | None:
+    """The measure word a (simplified) question counts in (多少套, 几家, 几所), when it asks
+    a count: a sentence giving a number in that measure (5300多套) states what is asked
+    better than one giving other numbers. None for 个 and for people (几名, 多少位).
+
+    >>> asked_measure("交付的有多少套", ("count",)), asked_measure("建了几个家园", ("count",))
+    ('套', None)
+    """
+    if "count" not in kinds:
+        return None
+    found = _measure_asked().search(query)
+    return found.group(1) if found else None
 
 
 # a span of time asked in so many words (多久, 能领几年, 分几个月)

@@ -203,17 +203,60 @@ def told_before(query: str) -> tuple[str, ...]:
     return tuple(told)
 
 
+# a sentence's end: a question mark closes one too (what is said after a question)
+_ANY_SENTENCE_BREAK = re.compile(r"[。！!？?；;\n…]+")
+#: Han characters a question must hold before a remark after it can be told apart from it
+#: (「多少钱？威海的博士生活补贴」 names its topic after the question word)
+MIN_ASKED_CHARS = 6
+
+
+def said_after(query: str) -> tuple[str, ...]:
+    """Clauses that do not ask, in the sentences after the first sentence that asks: the
+    asker's remarks on what they asked (「“四通”到底是哪四个通？？每次开会都念，没一个人讲得
+    清楚」, 「哪些地方是“冷点”？要是我想去那边发展心里有个数」, 「…多少青年人才？？年年喊口号，
+    今年的目标数到底是多少」), not its topic: that was named in the question already. Only
+    when that question names something of its own (at least ``MIN_ASKED_CHARS`` Han
+    characters): 「多少钱？威海的博士生活补贴」 names its topic after.
+
+    >>> said_after("“四通”是哪四个通？？每次开会都念，没一个人讲得清楚")
+    ('每次开会都念', '没一个人讲得清楚')
+    >>> said_after("要引来多少青年人才？？年年喊口号，今年的目标数到底是多少")
+    ('年年喊口号',)
+    >>> said_after("博士补贴多少？住房怎么申请？"), said_after("多少钱？威海的博士生活补贴")
+    ((), ())
+    """
+    sentences = [p for p in _ANY_SENTENCE_BREAK.split(query) if p.strip()]
+    asked = {clauses(query)[i] for i in _asking_clauses(query)}
+    out: list[str] = []
+    asking_seen = False
+    for sentence in sentences:
+        parts = clauses(sentence)
+        if asking_seen:
+            out.extend(c for c in parts if c not in asked)
+        elif any(c in asked for c in parts):
+            if len(re.findall(r"[\u4e00-\u9fff]", sentence)) < MIN_ASKED_CHARS:
+                return ()
+            asking_seen = True
+    return tuple(out)
+
+
+def set_aside(query: str) -> tuple[str, ...]:
+    """What the asker says around the question rather than asks: their story told before it
+    (:func:`told_before`) and their remarks after it (:func:`said_after`)."""
+    return (*told_before(query), *said_after(query))
+
+
 def aside_only(query: str, factor: float, *weights: Mapping[str, float]
                ) -> tuple[dict[str, float], ...]:
     """Each of ``weights`` (of a question's normalised key bigrams or words) with those that
-    only the asker's story holds (see :func:`told_before`), and no other clause, scaled by
-    ``factor``; the story is read once for all of them.
+    only the asker's story or remarks hold (see :func:`set_aside`), and no other clause,
+    scaled by ``factor``; they are read once for all of them.
 
     >>> q = "我是工程师，单位要求修学时。今年培训多少人次？"
     >>> aside_only(q, 0.5, {"工程": 1.0, "人次": 1.0})
     ({'工程': 0.5, '人次': 1.0},)
     """
-    told = told_before(query) if factor != 1.0 else ()
+    told = set_aside(query) if factor != 1.0 else ()
     if not told:
         return tuple(dict(w) for w in weights)
     told_text = normalise("，".join(told))

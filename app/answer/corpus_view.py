@@ -14,7 +14,7 @@ import threading
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 
-from app.answer.clauses import after_asking, aside_only, asides, clauses
+from app.answer.clauses import after_asking, aside_only, asides, clauses, said_after
 from app.answer.config import AnswerConfig
 from app.answer.eligibility import degree_spellings, person_spellings
 from app.answer.programmes import NAME_SHARE, closest_name, quoted_names, without_quoted
@@ -23,7 +23,7 @@ from app.answer.scoring import document_frequencies, idf, key_bigrams, normalise
 from app.answer.script import simplified
 from app.answer.sentences import Sentence, split_sentences
 from app.answer.terms import TermWeights, without_umbrella, words
-from app.answer.wordclass import function_word, modal_led, names_thing
+from app.answer.wordclass import function_word, modal_led, names_thing, set_phrase
 from ingest.types import Document
 from lexicon import (
     complements,
@@ -132,7 +132,8 @@ class CorpusView:
                                                                      dict[str, float]]:
         """The question's weighted key bigrams (:meth:`keys`) and content words
         (:meth:`terms`), those only the asker's story holds (「我在车企做工程师。」 told before
-        what is asked: :func:`app.answer.clauses.told_before`) at ``config.aside_weight``."""
+        what is asked: :func:`app.answer.clauses.told_before`) or its remarks after it
+        (:func:`app.answer.clauses.said_after`) at ``config.aside_weight``."""
         keys = self.keys(q.content, q.hints, config.hint_weight)
         terms = self.terms(q)
         if q.script == "en":
@@ -220,7 +221,7 @@ class CorpusView:
         asked, and a word no sentence holds cannot lead to one; nor those that name
         nothing (一直, 以后: :func:`app.answer.wordclass.function_word`) or join a modal to
         its verb (能带: :func:`app.answer.wordclass.modal_led`)."""
-        aside = asides(q.query) if q.script != "en" else ()
+        aside = (*asides(q.query), *said_after(q.query)) if q.script != "en" else ()
         self._load()
         if self._terms is None:
             return q
@@ -229,6 +230,7 @@ class CorpusView:
         # and a never-used word that names nothing (一直, 以后) only thins the support, as
         # does a figure no document states: the asker's guess (是不是免两年) or own (月薪8000)
         # who the asker is (残疾人, 博士) is never background
+        # an idiom (吹得天花乱坠) is a figure of speech, not a thing asked;
         # a word right after 不 is a state (跟他不沾边), not a thing the documents could hold,
         # and the asker's own people (员工, 同学) are whom the question is told about; a
         # word that names nothing (a verb the dictionary glosses only as an action: 报名,
@@ -242,6 +244,7 @@ class CorpusView:
         drop = {w for seg in q.content for w in words(seg) if not self._terms.uses(w)
                 and not any(w in s for s in slots)
                 and ((aside and w in aside_text and w not in asked) or function_word(w)
+                     or set_phrase(w)
                      or modal_led(w) or f"不{w}" in said or w in people_words()
                      or w in complements()
                      or ((not names_thing(w, q.query)

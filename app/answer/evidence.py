@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from app.answer.asked import asked_period, asks_people, asks_span
+from app.answer.asked import asked_measure, asked_period, asks_people, asks_span
 from app.answer.clauses import without_asides
 from app.answer.config import AnswerConfig
 from app.answer.eligibility import degree_in, missing_constraints
@@ -27,6 +27,7 @@ from app.answer.scoring import (
     coverage,
     holds_kind,
     normalise,
+    states_measure,
     states_people,
     states_period,
     with_unfolded,
@@ -76,6 +77,7 @@ class Candidate:
     region: str | None = None  # the region the statement is about
     relation: Relation | None = None  # of ``region`` to the asked place (None: none asked)
     other_year: bool = False  # speaks only of another time than the one asked
+    measured: bool = False  # gives a number in the measure word a count is asked in (多少套)
 
     @property
     def doc_id(self) -> str:
@@ -314,12 +316,13 @@ def _candidate(q: QuestionInfo, hit: Hit, doc: Document, sentences: Sequence[Sen
     # a closing signature line (issuer and day) dates the notice; it states no fact
     signed = signature(sentence.text)
     # a sum asked per month or year is stated only by a sentence that gives that period
-    # and a number of people asked only by a sentence that counts people (both read once
+    # and a number of people asked only by a sentence that counts people (all read once
     # per question: memoised)
     # (the period read from what is asked: 「我现在一个月工资去一半」 is the asker's own)
     period = asked_period(without_asides(q.query), q.kinds)
     people = asks_people(q.query, q.kinds)
     span = asks_span(q.query, q.kinds)
+    measure = asked_measure(q.query, q.kinds)
     kind_ok = not signed and any(  # a designation the question names (10+1) counts nothing
         holds_kind(without_designations(sentence.text, q.query) if k == "count"
                    else sentence.text, k)
@@ -373,6 +376,7 @@ def _candidate(q: QuestionInfo, hit: Hit, doc: Document, sentences: Sequence[Sen
         region=region, echo=echo,
         damaged=damaged(sentence.text),
         relation=relation,
+        measured=kind_ok and measure is not None and states_measure(sentence.text, measure),
         other_year=time is not None and time.missed_by(sentence.text, document_year(doc.date),
                                   f"{heading}{previous}"),
     )

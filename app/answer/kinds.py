@@ -37,7 +37,7 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = {
                            re.I),
     "date": re.compile(r"什么时候|什么时间|何时|哪一?天|几月|几号|日期|截止|起止"
                        r"|(?:建成|开业|启动|申报|报名|发放|成立|实施|出台|发布|举办)时间"
-                       r"|when\b|what date",
+                       r"|when\b|what (?:exact |specific |precise )?date",
                        re.I),
     # the year itself (哪年, 哪一年, which year): a sentence that says only 近日 or 当前 does
     # not answer it; read instead of ``date``
@@ -48,7 +48,8 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = {
                       r"|截止到哪(?!一?年)|截至哪(?!一?年)"  # 截至哪年 asks the year
                       r"|(?:截止|最晚|最迟)(?:到|日期是|时间是)?什么时(?:候|间)"
                       r"|什么时(?:候|间)(?:截止|截至|结束|停止)"
-                      r"|what date|which day|what day|deadline", re.I),
+                      r"|(?:what|which) (?:exact |specific |precise )?(?:date|day)|deadline",
+                      re.I),
     "department": re.compile(
         # not those a service is open to (向哪些单位开放, 哪些单位可以申请): who may use it
         r"(?:哪个(?:部门|处室|处|单位|机构)|哪些(?:部门|处室|单位)|什么(?:部门|处室|单位))"

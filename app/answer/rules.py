@@ -75,10 +75,16 @@ def best_of(pool: Sequence[Candidate], q: QuestionInfo, kind_share: float = 0.0
             ) -> Candidate | None:
     """The highest-scoring readable candidate, among those stating the asked kind when one
     is asked, unless the best of those scores below ``kind_share`` of the best readable
-    one (the kind was read from the question's wording and may be wrong)."""
+    one (the kind was read from the question's wording and may be wrong). One giving a
+    number in the measure word a count is asked in (多少套: 5300多套, not 「四位一体」) comes
+    first when it covers the question as well as the best (a 間 of Cantonese is the 家 of a
+    notice, so none may)."""
     readable = [c for c in pool if not c.damaged]
     stating = [c for c in readable if c.kind_ok] if q.kinds else readable
     best = max(stating, key=lambda c: c.score) if stating else None
+    measured = [c for c in stating if c.measured and best is not None
+                and c.support >= best.support]
+    best = max(measured, key=lambda c: c.score) if measured else best
     if best is None or not kind_share:
         return best
     top = max(readable, key=lambda c: c.score)

@@ -35,7 +35,7 @@ SENTENCE_KINDS: dict[str, re.Pattern[str]] = {
     "day": re.compile(r"\d{1,2}\s*[日号](?![常报])|[一二三四五六七八九十]{1,3}[日号](?![常报])"),
     "department": re.compile(
         r"责任处室|联系单位|负责|牵头|主办|举办|统一领导|领导小组|挂帅|担任|[处局部委厅](?:[、，,)）]|$)"
-        r"|由(?!于)[^，。；]{2,30}?(?:审核|审批|受理|办理|组织实施)"),
+        r"|由(?!于)[^，。；]{2,30}?(?:审核|审批|受理|办理|组织实施|申请|申报)"),
     "condition": re.compile(
         r"条件|符合|对象|凡|资格|要求|门槛|列入|范围|对.{2,40}(?:给予|提供|发放|按照|实行)|承诺制|申请"),
     # a byline: the author's unit, a reporter, the issuing body, or an English author line
@@ -120,6 +120,15 @@ def states_people(text: str) -> bool:
     (True, False)
     """
     return bool(_PEOPLE_STATED.search(simplified(text)))
+
+
+def states_measure(text: str, measure: str) -> bool:
+    """True when ``text`` gives a number in ``measure`` (5300多套, 百所, 20余家).
+
+    >>> states_measure("投入使用5300多套", "套"), states_measure("建设50万平方米", "套")
+    (True, False)
+    """
+    return re.search(rf"{_NUM}\s*(?:多|余)?\s*{re.escape(measure)}", simplified(text)) is not None
 
 
 def states_period(text: str, period: str) -> bool:

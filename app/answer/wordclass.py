@@ -22,6 +22,7 @@ from lexicon import (
     modal_chars,
     short_measure_chars,
 )
+from lexicon.dictionary import idiom
 from lexicon.segmenter import JIEBA_LOCK, dictionary_tag, dictionary_verb
 
 MIN_CHARS = 2
@@ -109,6 +110,17 @@ def verb_and_measure(word: str) -> bool:
     """
     return (len(word) == MIN_CHARS and word[1] in short_measure_chars()
             and dictionary_verb(word[0]))
+
+
+def set_phrase(word: str) -> bool:
+    """True when ``word`` is an idiom: jieba tags it so or CC-CEDICT marks it (天花乱坠 of
+    「吹得天花乱坠」, 石沉大海): a figure of speech around what is asked, never a thing the
+    documents could lack.
+
+    >>> set_phrase("天花乱坠"), set_phrase("石沉大海"), set_phrase("人才公寓")
+    (True, True, False)
+    """
+    return dictionary_tag(word) == "i" or idiom(word)
 
 
 def without_idioms(text: str) -> str:

@@ -1,0 +1,110 @@
+"""General faults the fifty-third and fifty-fifth to fifty-eighth unseen question sets
+showed (askers who vent around the question; Cantonese written in either script;
+internet slang; how-to questions; what-ifs). Each test also checks the case that must
+still be read the old way."""
+
+from __future__ import annotations
+
+from app.answer.asked import asked_measure
+from app.answer.clauses import said_after
+from app.answer.config import AnswerConfig
+from app.answer.question import analyze, content_segments, find_places
+from app.answer.scoring import holds_kind
+from app.answer.terms import words
+from app.answer.wordclass import set_phrase
+from lexicon import standard_wording
+from tests.qa.made_up import MadeUp
+
+_MECHANISM = {"m": ("某市深化产教融合工作情况", "南阳市",
+                    "南阳市推进校企合作，形成师资互通、课程融通、平台联通、政策畅通的“四通”机制。"
+                    "南阳市每年为区域企业定向培养人才1000多人。")}
+
+_HOUSING = {"a": ("某区人才公寓分配办法", "南阳市",
+                  "某区构建产权型、租赁型、配额制“三位一体”人才公寓分配机制。"),
+            "h": ("某区人才安居工作综述", "南阳市",
+                  "某区已建设人才公寓50万平方米，投入使用300多套。"
+                  "某区急需紧缺人才登记平台已收录企业179家。")}
+
+
+def test_remarks_after_the_question_are_no_topic() -> None:
+    assert said_after("“四通”是哪四个通？？每次开会都念，没一个人讲得清楚") == (
+        "每次开会都念", "没一个人讲得清楚")
+    assert said_after("哪些地方是“冷点”？要是我想去那边发展心里有个数") == (
+        "要是我想去那边发展心里有个数",)
+    # a second question is asked, and a question of no content of its own names its topic
+    # after it
+    assert said_after("博士补贴多少？住房怎么申请？") == ()
+    assert said_after("多少钱？威海的博士生活补贴") == ()
+    made = MadeUp.of(_MECHANISM)
+    question = "南阳校企合作里那个“四通”到底是哪四个通？？每次开会都念，没一个人讲得清楚"
+    keys, terms = made.view.weights(made.candidates(question)[0], AnswerConfig())
+    assert keys["讲得"] < keys["四通"] and terms["讲得"] < terms["四通"]  # a remark weighs less
+    d = made.decide(question)
+    assert not d.refused, d.reason
+    assert "师资互通" in d.chosen[0].sentence.text
+    # 心里有个数 after the question asks no count
+    assert analyze("文章说哪些地方是人才最缺的“冷点”？要是我想去那边发展心里有个数").kinds == ()
+    assert analyze("心里有个数，哪些地方缺人才").kinds != ()
+
+
+def test_an_idiom_is_a_figure_of_speech_not_a_thing_asked() -> None:
+    assert set_phrase("天花乱坠") and set_phrase("石沉大海")
+    assert not set_phrase("人才公寓") and not set_phrase("生活补贴")
+    made = MadeUp.of({"h": _HOUSING["h"]})
+    question = "某区人才公寓吹得天花乱坠，真正交付用上的有多少套？？我看八成是盖了没人住"
+    content = "".join(made.candidates(question)[0].content)
+    assert "天花乱坠" not in content and "人才公寓" in content
+    d = made.decide(question)
+    assert not d.refused, d.reason
+    assert "300多套" in d.chosen[0].sentence.text
+
+
+def test_a_count_asked_in_a_measure_word_is_met_by_a_number_in_it() -> None:
+    assert asked_measure("人才公寓有多少套", ("count",)) == "套"
+    assert asked_measure("建了几个人才家园", ("count",)) is None  # 个 says nothing
+    assert asked_measure("有多少名博士", ("count",)) is None  # people: asks_people's
+    assert asked_measure("人才公寓有多少套", ("amount",)) is None
+    made = MadeUp.of(_HOUSING)
+    d = made.decide("某区的人才公寓有多少套")
+    assert not d.refused, d.reason
+    assert "300多套" in d.chosen[0].sentence.text  # not 「三位一体」
+    # a measure no sentence gives (Cantonese 間 for a firm) leaves the count as it was
+    d = made.decide("某区急需紧缺人才登记收录咗几多间企业？")
+    assert not d.refused, d.reason
+    assert "179家" in d.chosen[0].sentence.text
+
+
+def test_cantonese_question_words_read_as_the_written_ones() -> None:
+    assert standard_wording("电话号码系几多") == "电话号码是多少"
+    assert standard_wording("半价续租可以续几耐") == "半价续租可以续多久"
+    assert standard_wording("系唔系要本科") == "是不是要本科"
+    assert analyze("青島人社局人才開發處個電話號碼係幾多？").kinds == ("phone",)
+    assert "duration" in analyze("威海人才公寓半價續租最多可以續幾耐？").kinds
+    assert standard_wording("关系多少") == "关系多少"  # 系 alone is not the copula
+
+
+def test_forum_phrasing_and_a_spoken_name_word_name_nothing() -> None:
+    said = "".join(content_segments(standard_wording("崂山人才住房按哪四种方式分配？求科普~")))
+    assert "科普" not in said and "分配" in said
+    said = "".join(content_segments(standard_wording("崂山翻新的那个人才公寓叫啥名儿？")))
+    assert "名儿" not in said and "人才公寓" in said
+
+
+def test_the_whole_of_an_unnamed_place_is_no_place() -> None:
+    assert find_places("企业自己评技能等级这块，今年全市要新增评价多少人次") == ()
+    assert find_places("去临江新区工作有补贴吗") == ("临江新区",)
+
+
+def test_who_applies_is_who_is_responsible() -> None:
+    assert holds_kind("像他这种情况可由公司统一申请入住附近的人才公寓", "department")
+    assert not holds_kind("符合条件的人才可申请入住人才公寓", "department")
+
+
+def test_an_exact_date_asked_in_english() -> None:
+    assert analyze("On what exact date was the job fair held?").kinds == ("day",)
+    assert analyze("What date is the deadline?").kinds == ("day",)
+
+
+def test_a_line_of_work_is_no_thing_asked() -> None:
+    assert "一行" not in words("我国现在干技能这一行的人")
+    assert "技能" in words("我国现在干技能这一行的人")
