@@ -173,6 +173,12 @@ def writer_words() -> tuple[str, ...]:
 
 
 @cache
+def compare_words() -> tuple[str, ...]:
+    """Verbs of taking a place as a model (学, 对标, 借鉴 …), longest first."""
+    return _longest_first("compare")
+
+
+@cache
 def saying_words() -> tuple[str, ...]:
     """Verbs of saying (认为, 指出, 说 …), longest first."""
     return _longest_first("saying")

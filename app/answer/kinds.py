@@ -90,6 +90,11 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = {
                        r"|面积(?:是|有|为)?多[少大]|square (?:met(?:er|re)s|feet)|floor area"
                        r"|how (?:big|large) (?:is|are) "
                        r"(?:the |each |one |a )?(?:apartment|flat|unit|room)s?", re.I),
+    # an honour or title awarded: 「能评上什么称号」, 「荣誉称号叫什么」; not 职称, a grade
+    "honour": re.compile(r"(?<![没无])(?<!没有)(?:什么|哪种|哪个|何种)(?:样的)?(?:人才|荣誉)?"
+                         r"(?:称号|荣誉|头衔|名号)"
+                         r"|(?:称号|头衔)(?:是|叫)什么|what (?:title|honou?r|award)s? (?:\w+ )?"
+                         r"(?:get|got|given|award|receiv|win|won)", re.I),
     # a price as a share of another: 「市场价的几折」, 「打几折」, 「多少折扣」
     "discount": re.compile(r"几折|多少折|打折|折扣|what discount|how much off"
                            r"|percent of the market", re.I),
@@ -126,7 +131,7 @@ KIND_NAMES: dict[str, str] = {
     "year": "年份",
     "department": "负责部门", "condition": "条件", "phone": "联系电话", "discount": "折扣",
     "author": "作者或发文单位", "degree": "学历要求", "materials": "所需材料",
-    "age": "年龄要求", "title": "标题", "area": "面积",
+    "age": "年龄要求", "title": "标题", "area": "面积", "honour": "称号",
 }
 
 

@@ -25,8 +25,10 @@ from app.answer.programmes import find_programmes
 from app.answer.script import Script, detect_script, mostly_english, simplified
 from app.answer.wordclass import names_word, without_idioms
 from lexicon import (
+    Mention,
     Place,
     benefit_kinds,
+    compare_words,
     degree_aliases,
     determiner_pattern,
     document_reference_pattern,
@@ -82,15 +84,36 @@ class QuestionInfo:
 
 
 @lru_cache(maxsize=100_000)
+def _asked_mentions(text: str) -> tuple[Mention, ...]:
+    """The places a (simplified) question names, but for those right after a verb of taking
+    a place as a model (「说要学苏州深圳，…建了几个人才家园」, 对标上海): the asked place is
+    compared with them; the answer need not hold there.
+
+    >>> [m.text for m in _asked_mentions("崂山说要学苏州深圳，建了几个人才家园")]
+    ['崂山']
+    >>> [m.text for m in _asked_mentions("在苏州学习有补贴吗")]
+    ['苏州']
+    """
+    mentions = gazetteer().find(text)
+    models = [m for m in mentions if text[:m.start].endswith(compare_words())]
+    # a model's name runs on through the places listed with it (学苏州、深圳, 学苏州深圳)
+    for m in mentions:
+        if models and m not in models and any(
+                0 <= m.start - n.end <= 1 and text[n.end:m.start] in ("", "、", "和", "与")
+                for n in models):
+            models.append(m)
+    return tuple(m for m in mentions if m not in models)
+
+
 def find_places(text: str) -> tuple[str, ...]:
-    """Place names a (simplified) text names, as written, in order."""
-    return tuple(m.text for m in gazetteer().find(text))
+    """Place names a (simplified) question names, as written, in order (not a model it
+    compares with: :func:`_asked_mentions`)."""
+    return tuple(m.text for m in _asked_mentions(text))
 
 
-@lru_cache(maxsize=100_000)
 def place_refs(text: str) -> tuple[Place, ...]:
     """The places :func:`find_places` names, resolved."""
-    return tuple(m.place for m in gazetteer().find(text))
+    return tuple(m.place for m in _asked_mentions(text))
 
 
 def find_degrees(text: str) -> tuple[str, ...]:

@@ -52,6 +52,8 @@ SENTENCE_KINDS: dict[str, re.Pattern[str]] = {
     "phone": re.compile(r"(?<!\d)(?:\d{3,4}\s*[-－—–]\s*\d{7,8}|1[3-9]\d{9})(?!\d)"
                         r"|(?:电话|热线|拨打|专线|咨询)[^，。；\d]{0,12}\d{5,}"
                         r"|\d{5,}[^，。；\d]{0,8}(?:热线|电话|专线)"),
+    # an honour awarded: 获评“崂山工匠”, 授予…称号, 评为劳动模范
+    "honour": re.compile(r"获评|评为|评选为|授予|荣获|称号|荣誉"),
     # an area: 50万平方米, 90平米, 30亩
     "area": re.compile(rf"{_NUM}\s*(?:多|余)?\s*万?\s*(?:平方米|平米|平方公里|㎡|亩)"),
     # an age: 35周岁以下, 四十五岁

@@ -108,3 +108,27 @@ def test_an_exact_date_asked_in_english() -> None:
 def test_a_line_of_work_is_no_thing_asked() -> None:
     assert "一行" not in words("我国现在干技能这一行的人")
     assert "技能" in words("我国现在干技能这一行的人")
+
+
+_MODELS = {"c": ("某区人才工作综述", "南阳市",
+                 "对标苏州、深圳等先进地区，在人才聚集区域打造了20个人才家园。")}
+
+
+def test_a_place_taken_as_a_model_is_not_the_asked_place() -> None:
+    assert find_places("说要学苏州深圳，建了几个人才家园") == ()
+    assert find_places("对标上海、杭州，崂山有什么举措") == ("崂山",)
+    assert find_places("在苏州学习有补贴吗") == ("苏州",)  # 学 after the place: studying there
+    made = MadeUp.of(_MODELS)
+    d = made.decide("说要学苏州深圳，在人才扎堆的地方建了几个人才家园？？")
+    assert not d.refused and d.outcome == "answer", d.reason
+    assert "20个人才家园" in d.chosen[0].sentence.text
+    # named as where the answer must hold, 苏州 is still another region
+    assert made.decide("苏州在人才扎堆的地方建了几个人才家园？").refused
+
+
+def test_an_honour_asked_is_met_by_one_awarded() -> None:
+    assert analyze("在崂山能评上什么称号？").kinds == ("honour",)
+    assert analyze("没什么头衔的人才能申请吗").kinds == ()  # the asker's lack of one
+    assert "honour" not in analyze("挖来的人才没有什么人才头衔，能发绿卡吗").kinds
+    assert holds_kind("他竟能获评“崂山工匠”", "honour")
+    assert not holds_kind("打破学历、论文等条框限制", "honour")
