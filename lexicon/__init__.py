@@ -26,6 +26,7 @@ from lexicon.places import NATIONAL, Gazetteer, Mention, Place, gazetteer, start
 from lexicon.question_words import (
     NUMERAL_CHARS,
     ask_words,
+    chat_placeholders,
     cohort_words,
     compare_words,
     complements,
@@ -88,6 +89,7 @@ __all__ = [
     "ask_words",
     "benefit_families",
     "benefit_kinds",
+    "chat_placeholders",
     "cohort_words",
     "compare_words",
     "complements",

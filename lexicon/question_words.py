@@ -173,6 +173,13 @@ def writer_words() -> tuple[str, ...]:
 
 
 @cache
+def chat_placeholders() -> tuple[str, ...]:
+    """What a chat app writes in brackets for what it cannot show as text ([图片], [语音],
+    [转发])."""
+    return _longest_first("placeholder")
+
+
+@cache
 def compare_words() -> tuple[str, ...]:
     """Verbs of taking a place as a model (学, 对标, 借鉴 …), longest first."""
     return _longest_first("compare")

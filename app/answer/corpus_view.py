@@ -17,7 +17,13 @@ from dataclasses import replace
 from app.answer.clauses import after_asking, aside_only, asides, clauses, said_after
 from app.answer.config import AnswerConfig
 from app.answer.eligibility import degree_spellings, person_spellings
-from app.answer.programmes import NAME_SHARE, closest_name, quoted_names, without_quoted
+from app.answer.programmes import (
+    NAME_SHARE,
+    asked_names,
+    closest_name,
+    quoted_names,
+    without_quoted,
+)
 from app.answer.question import QuestionInfo
 from app.answer.scoring import document_frequencies, idf, key_bigrams, normalise
 from app.answer.script import simplified
@@ -166,7 +172,7 @@ class CorpusView:
             return query, ()
         hedged = any(w in query for w in hedge_words())
         pairs = []
-        for name in quoted_names(query):
+        for name in asked_names(query):
             key = normalise(name)
             if not key or self._terms.uses(key) or self._terms.spelled_out(key):
                 continue

@@ -13,7 +13,14 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import cache, lru_cache
 from itertools import islice
 
-from lexicon import english_senses, english_stop_words, everyday_english, gazetteer, glossary_en
+from lexicon import (
+    Place,
+    english_senses,
+    english_stop_words,
+    everyday_english,
+    gazetteer,
+    glossary_en,
+)
 
 #: English words that follow a place's name and make it one (Guide County, Qilin District)
 PLACE_SUFFIXES_EN = ("district", "county", "city", "prefecture")
@@ -35,6 +42,13 @@ def _plain(text: str) -> str:
     return _SYLLABLE_MARK.sub("", _HYPHEN.sub(" ", text.lower()))
 
 
+def _written(place: Place) -> str:
+    """How a place named in English is written in the Chinese it is read into: its short
+    name, or its full name where the short one is also an everyday word and counts as a
+    place only with its suffix (Ninghai: 宁海县, not 宁海)."""
+    return place.short if gazetteer().named(place.short) else place.name
+
+
 @cache
 def _english_terms() -> tuple[tuple[str, str, bool], ...]:
     """Glossary terms, then the gazetteer's English place names, each with its Chinese
@@ -43,10 +57,10 @@ def _english_terms() -> tuple[tuple[str, str, bool], ...]:
     g = gazetteer()
     # guide, dean, mile are words, not 贵德, 德安, 弥勒: those count only with a suffix
     # (Guide County), matched before the glossary reads the suffix alone
-    suffixed = tuple((f"{name} {suffix}", g.english(name)[0].short, False)
+    suffixed = tuple((f"{name} {suffix}", _written(g.english(name)[0]), False)
                      for name in g.english_names() if name in common
                      for suffix in PLACE_SUFFIXES_EN)
-    places = tuple((name, g.english(name)[0].short, False)
+    places = tuple((name, _written(g.english(name)[0]), False)
                    for name in g.english_names() if name not in common)
     terms = (*suffixed, *((word, chinese, True) for word, chinese in glossary_en()), *places)
     # a hyphen joins words as a space does (high-tech zone matches high tech zone)

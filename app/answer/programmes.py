@@ -50,6 +50,29 @@ def quoted_names(text: str) -> tuple[str, ...]:
     return tuple(m.group(1) for m in _QUOTED.finditer(text))
 
 
+#: a word that reports what someone said, right before a quotation (群里有人说“…”, 听说“…”):
+#: the quotation is a claim to check, not a name
+_HEARSAY = re.compile(r"(?:说|讲|听说|传言|传闻|声称|宣称)[：:，,]?\s*$")
+#: the longest quotation read as a name however it is introduced (百所高校千名博士青岛行 is
+#: eleven characters; a claim quoted after 说 is a clause)
+CLAIM_CHARS = 6
+
+
+def asked_names(text: str) -> tuple[str, ...]:
+    """The names a question quotes (:func:`quoted_names`), but for a claim it reports: a
+    quotation of more than ``CLAIM_CHARS`` characters right after a word of hearsay
+    (「群里有人说“高技能人才已经占技能人才一半了”，实际上占多大比例？」) is what someone
+    said, to be checked against the documents, not the name of something in them.
+
+    >>> asked_names("群里有人说“高技能人才已经占技能人才一半了”，实际占多少？")
+    ()
+    >>> asked_names("有人说“四通”是哪四个通？"), asked_names("文章说的“五专”是哪五个")
+    (('四通',), ('五专',))
+    """
+    return tuple(m.group(1) for m in _QUOTED.finditer(text)
+                 if len(m.group(1)) <= CLAIM_CHARS or not _HEARSAY.search(text[:m.start()]))
+
+
 def without_quoted(text: str, name: str) -> str:
     """``text`` without the quoted ``name``, marks and all.
 
@@ -94,7 +117,7 @@ def find_programmes(text: str) -> tuple[str, ...]:
     >>> find_programmes("长沙今年计划引进多少青年人才")
     ()
     """
-    names = list(quoted_names(text))
+    names = list(asked_names(text))
     unquoted = _QUOTED.sub(" ", text)
     for m in _PROGRAMME.finditer(unquoted):
         if _continues(unquoted, m.end(1)) or _after_localizer(m.group(1)):

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from app.answer.chatter import without_chatter
 from app.answer.claims import claims
 from app.answer.clauses import A_NOT_A, set_aside
 from app.answer.english import english_query
@@ -215,7 +216,7 @@ def query_for(question: str, script: Script) -> str:
     spoken question words in their written form (啥 -> 什么)."""
     if script == "en":
         return english_query(question)
-    return standard_wording(simplified(question)).strip()
+    return without_chatter(standard_wording(simplified(question))).strip()
 
 
 def analyze_query(query: str, original: str, script: Script) -> QuestionInfo:

@@ -6,8 +6,10 @@ still be read the old way."""
 from __future__ import annotations
 
 from app.answer.asked import asked_measure
+from app.answer.chatter import without_chatter
 from app.answer.clauses import said_after
 from app.answer.config import AnswerConfig
+from app.answer.programmes import asked_names
 from app.answer.question import analyze, content_segments, find_places
 from app.answer.scoring import holds_kind
 from app.answer.terms import words
@@ -132,3 +134,32 @@ def test_an_honour_asked_is_met_by_one_awarded() -> None:
     assert "honour" not in analyze("挖来的人才没有什么人才头衔，能发绿卡吗").kinds
     assert holds_kind("他竟能获评“崂山工匠”", "honour")
     assert not holds_kind("打破学历、论文等条框限制", "honour")
+
+
+def test_chat_and_form_debris_is_taken_off_the_question() -> None:
+    assert without_chatter("11:02 表妹问：哪几所高校？ ——来自考研群") == "哪几所高校？"
+    assert without_chatter("@小李 硕士每月补多少？[图片]") == "硕士每月补多少？"
+    assert without_chatter("身份：应届硕士；地区：青岛高新区；问：安家费最高能拿多少") == (
+        "应届硕士，青岛高新区，安家费最高能拿多少")
+    # a single label is how people write a topic, and a place or a degree is no label
+    assert without_chatter("补贴标准：硕士每月多少") == "补贴标准：硕士每月多少"
+    assert without_chatter("威海高新区：硕士每月多少") == "威海高新区：硕士每月多少"
+    assert "考研" not in analyze("11:02 表妹问：威海哪几所高校？ ——来自考研群").query
+    assert analyze("【求职意向】崂山 【身份】应届硕士 【想问】人才公寓能住多久").places == ("崂山",)
+
+
+def test_a_claim_quoted_after_hearsay_is_no_name_to_find() -> None:
+    assert asked_names("群里有人说“高技能人才已经占技能人才一半了”，实际占多少？") == ()
+    assert asked_names("有人说“四通”是哪四个通？") == ("四通",)  # short: a name
+    assert asked_names("文章说的“五专”是哪五个") == ("五专",)
+    made = MadeUp.of(_MECHANISM)
+    d = made.decide("群里有人说“南阳校企合作一年送不了几个人”，实际每年定向培养多少人？")
+    assert not d.refused, d.reason
+    assert "1000多人" in d.chosen[0].sentence.text
+
+
+def test_a_place_named_in_english_keeps_its_suffix_where_its_short_name_is_a_word() -> None:
+    # 宁海 is also an everyday word and counts as a place only as 宁海县
+    assert analyze("How much is the settling-in subsidy for PhDs who move to Ninghai?").places == (
+        "宁海县",)
+    assert analyze("What subsidy does Weihai give to a PhD?").places == ("威海",)
