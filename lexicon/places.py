@@ -424,7 +424,7 @@ class Gazetteer:
         than a bare suffix (高新区), it asks nothing (是哪年建区), points at nothing (用那个
         高新区, 今年全市: the whole of a place left unnamed) and it does not open with a verb
         (申请高新区的住房, 入驻新区)."""
-        whole = tuple(whole_place_words())
+        whole = whole_place_words()
         led = [m for m in self._unknown.finditer(text)  # the lead a word of its own
                if starts_a_word(text, m.start(1) - 1)] if self._unknown is not None else []
         opening = list(self._unknown_opening.finditer(text)) if self._unknown_opening else []

@@ -210,6 +210,7 @@ _ANY_SENTENCE_BREAK = re.compile(r"[。！!？?；;\n…]+")
 MIN_ASKED_CHARS = 6
 
 
+@lru_cache(maxsize=4096)
 def said_after(query: str) -> tuple[str, ...]:
     """Clauses that do not ask, in the sentences after the first sentence that asks: the
     asker's remarks on what they asked (「“四通”到底是哪四个通？？每次开会都念，没一个人讲得
@@ -226,14 +227,15 @@ def said_after(query: str) -> tuple[str, ...]:
     ((), ())
     """
     sentences = [p for p in _ANY_SENTENCE_BREAK.split(query) if p.strip()]
-    asked = {clauses(query)[i] for i in _asking_clauses(query)}
+    parts = clauses(query)
+    asked = {parts[i] for i in _asking_clauses(query)}
     out: list[str] = []
     asking_seen = False
     for sentence in sentences:
-        parts = clauses(sentence)
+        own = clauses(sentence)
         if asking_seen:
-            out.extend(c for c in parts if c not in asked)
-        elif any(c in asked for c in parts):
+            out.extend(c for c in own if c not in asked)
+        elif any(c in asked for c in own):
             if len(re.findall(r"[\u4e00-\u9fff]", sentence)) < MIN_ASKED_CHARS:
                 return ()
             asking_seen = True

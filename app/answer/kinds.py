@@ -19,6 +19,9 @@ from lexicon import money_words, synonym_groups, total_words
 _MONEY = "(?:" + "|".join(map(re.escape, money_words())) + ")"
 # a share asked (比例 and the words the lexicon files with it: 占比)
 _SHARE = "|".join(next((g for g in synonym_groups() if "比例" in g), ("比例",)))
+#: how an English question narrows a date to a day (what exact date, which specific day)
+_EXACT = r"(?:exact |specific |precise )?"
+
 KIND_PATTERNS: dict[str, re.Pattern[str]] = {
     "amount": re.compile(
         rf"多少钱|几万|多少元|金额|收费|{_MONEY}.{{0,8}}(?:多少(?!岁)|几(?!年|天|个月|周|小时|号|月|日|点|岁|次|种|类)|标准|怎么算|多高)"
@@ -37,7 +40,7 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = {
                            re.I),
     "date": re.compile(r"什么时候|什么时间|何时|哪一?天|几月|几号|日期|截止|起止"
                        r"|(?:建成|开业|启动|申报|报名|发放|成立|实施|出台|发布|举办)时间"
-                       r"|when\b|what (?:exact |specific |precise )?date",
+                       rf"|when\b|what {_EXACT}date",
                        re.I),
     # the year itself (哪年, 哪一年, which year): a sentence that says only 近日 or 当前 does
     # not answer it; read instead of ``date``
@@ -48,7 +51,7 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = {
                       r"|截止到哪(?!一?年)|截至哪(?!一?年)"  # 截至哪年 asks the year
                       r"|(?:截止|最晚|最迟)(?:到|日期是|时间是)?什么时(?:候|间)"
                       r"|什么时(?:候|间)(?:截止|截至|结束|停止)"
-                      r"|(?:what|which) (?:exact |specific |precise )?(?:date|day)|deadline",
+                      rf"|(?:what|which) {_EXACT}(?:date|day)|deadline",
                       re.I),
     "department": re.compile(
         # not those a service is open to (向哪些单位开放, 哪些单位可以申请): who may use it

@@ -22,6 +22,8 @@ from app.answer.script import simplified
 from lexicon import degrees, fold_synonyms, function_chars
 
 _NUM = r"(?:\d[\d,.]*|[一二两三四五六七八九十百千万亿]+)"
+#: a number and what may stand before its measure word (5300多套, 20余家, 百所)
+_MEASURED = rf"{_NUM}\s*(?:多|余)?\s*"
 SENTENCE_KINDS: dict[str, re.Pattern[str]] = {
     "amount": re.compile(rf"{_NUM}\s*(?:多)?\s*(?:万|亿|千)?\s*元|免费|半价|减免|补贴\d"),
     "count": re.compile(rf"\d|{_NUM}(?:人|名|家|个|所|项|位|次|条|套)|千万|百所|万名"),
@@ -124,13 +126,15 @@ def states_people(text: str) -> bool:
     return bool(_PEOPLE_STATED.search(simplified(text)))
 
 
+@lru_cache(maxsize=100_000)
 def states_measure(text: str, measure: str) -> bool:
-    """True when ``text`` gives a number in ``measure`` (5300多套, 百所, 20余家).
+    """True when ``text`` gives a number in ``measure`` (5300多套, 百所, 20余家). Memoised,
+    as :func:`holds_kind` is: the same sentences are read for every question.
 
     >>> states_measure("投入使用5300多套", "套"), states_measure("建设50万平方米", "套")
     (True, False)
     """
-    return re.search(rf"{_NUM}\s*(?:多|余)?\s*{re.escape(measure)}", simplified(text)) is not None
+    return re.search(_MEASURED + re.escape(measure), simplified(text)) is not None
 
 
 def states_period(text: str, period: str) -> bool:
@@ -203,7 +207,7 @@ def without_designations(text: str, query: str) -> str:
 
 # a number and its measure word before what it counts (百所技能院校, 20余家企业), with up to
 # two characters of the counted thing's own words between (技能 of 技能院校)
-_COUNTED = (rf"{_NUM}\s*(?:多|余)?\s*(?:所|家|个|项|名|位|种|类|批|支|座|条|套)"
+_COUNTED = (rf"{_MEASURED}(?:所|家|个|项|名|位|种|类|批|支|座|条|套)"
             r"[\u4e00-\u9fff]{0,2}")
 
 
