@@ -37,7 +37,7 @@ from typing import Literal
 import jieba
 
 from lexicon.question_words import ask_words, determiner_pattern, whole_place_words
-from lexicon.segmenter import JIEBA_LOCK, dictionary_verb
+from lexicon.segmenter import JIEBA_LOCK, dictionary_tag, dictionary_verb
 
 DATA = Path(__file__).with_name("data")
 Level = Literal["province", "city", "county", "zone"]
@@ -120,6 +120,9 @@ def _words(path: Path) -> frozenset[str]:
                          for w in line.split())
 
 
+#: the segmenter dictionary's tag of a place name
+_PLACE_TAG = "ns"
+
 class Gazetteer:
     """Places by code and name, their hierarchy, and place mentions in text."""
 
@@ -128,7 +131,8 @@ class Gazetteer:
                  generic_names: Iterable[str] = (), lead_words: Iterable[str] = (),
                  zone_kinds: Mapping[str, Sequence[str]] | None = None,
                  level_marks: Iterable[str] = (), level_suffixes: Iterable[str] = (),
-                 english_aliases: Iterable[tuple[str, str]] = ()) -> None:
+                 english_aliases: Iterable[tuple[str, str]] = (),
+                 time_marks: Iterable[str] = ()) -> None:
         self._by_code = {p.code: p for p in places}
         self._english_aliases = tuple(english_aliases)  # (full name, another English name)
         self._zone_kinds = dict(zone_kinds or {})
@@ -157,8 +161,10 @@ class Gazetteer:
         self._common_city_names = {
             short: tuple(sorted(owners, key=_rank)) for short, owners in shorts.items()
             if short in self._common and short not in by_name
-            and any(_LEVEL_RANK[p.level] <= _LEVEL_RANK["city"] for p in owners)
-            and all(p.level != "zone" for p in owners)}
+            and all(p.level != "zone" for p in owners)
+            and (any(_LEVEL_RANK[p.level] <= _LEVEL_RANK["city"] for p in owners)
+                 # a county's (普陀, 开平) when the dictionary knows the word as a place's
+                 or dictionary_tag(short) == _PLACE_TAG)}
         lengths: dict[str, set[int]] = defaultdict(set)
         for name in self._by_name:
             lengths[name[0]].add(len(name))
@@ -166,6 +172,9 @@ class Gazetteer:
         self._lengths = {ch: tuple(sorted(ls, reverse=True)) for ch, ls in lengths.items()}
         self._by_en = self._english()
         self._leads = frozenset(w for w in lead_words if len(w) == 1)
+        # a time word's last character (2023年崂山, 去年崂山): a county's short name after it
+        # is in a place slot, though no unknown name is read after it
+        self._time_marks = frozenset(time_marks)
         self._asking_leads = tuple(w for w in lead_words if len(w) > 1)  # 请问, 咨询
         zones = "|".join(map(re.escape, self._zone_suffixes))
         infix = r"[^\W\d_的对在和与跟及等是为了向给从把被及或]"
@@ -384,6 +393,7 @@ class Gazetteer:
             return True
         before = text[:start]
         if (not before or not _CJK.match(before[-1]) or before[-1] in self._leads
+                or before[-1] in self._time_marks
                 or before.endswith(self._asking_leads)):  # 请问一下德令哈
             return True
         return any(before.endswith(a.short) or before.endswith(a.name)
@@ -440,7 +450,8 @@ class Gazetteer:
         """Cities whose short name is also an everyday word (北海, 黄山), named in a
         question where only a place fits: at its start, after a lead word such as 去 or an
         asking phrase such as 请问, or right after its own province, and read by the
-        segmenter as a word of its own (not 北海道, 中山大学).
+        segmenter as a word of its own (not 北海道, 中山大学); so are counties the
+        segmenter's dictionary knows as places (开平), though only after a lead word.
 
         >>> [m.text for m in gazetteer().find("请问和田的人才公寓")]
         ['和田']
@@ -457,6 +468,10 @@ class Gazetteer:
                 if (before and _CJK.match(before) and before not in self._leads
                         and not after_own and not text[:start].endswith(self._asking_leads)):
                     continue
+                if all(p.level == "county" for p in places) and not (
+                        before in self._leads or after_own
+                        or text[:start].endswith(self._asking_leads)):
+                    continue  # a county's (永康) only after a lead word: 新建的公寓 is new
                 with JIEBA_LOCK:
                     first = jieba.lcut(text[start:start + 8], HMM=False)[0]
                 if first == name:
@@ -532,4 +547,5 @@ def gazetteer() -> Gazetteer:
         level_marks=by_kind["level"],
         level_suffixes=by_kind["level_suffix"],
         english_aliases=[(r["name"], r["en"]) for r in _rows(DATA / "place_names_en_other.tsv")],
+        time_marks=by_kind["time"],
     )

@@ -86,8 +86,28 @@ def asks_people(query: str, kinds: tuple[str, ...]) -> bool:
     (False, False)
     >>> asks_people("崂山 人才住房 人数", ("count",)), asks_people("2023年人才总量多少", ("count",))
     (True, True)
+
+    Two counts asked in one message, one of them no people (「培训多少人次？推出多少个项目？」),
+    are answered by a sentence counting either:
+
+    >>> asks_people("全年培训多少人次？年内推出多少个培训项目？", ("count",))
+    False
     """
-    return "count" in kinds and _people_asked().search(query) is not None
+    if "count" not in kinds or _people_asked().search(query) is None:
+        return False
+    return not any(_things_counted().search(c) and not _people_asked().search(c)
+                   for c in _ASKED_PART.split(query))
+
+
+# the parts of a message that may each ask (between commas, stops and question marks)
+_ASKED_PART = re.compile(r"[，,。；;？?！!\n]+")
+
+
+@cache
+def _things_counted() -> re.Pattern[str]:
+    """多少 or 几 and a measure word that counts no people (多少个项目, 几家企业)."""
+    measures = "".join(sorted(measure_chars() - {"名", "位"}))
+    return re.compile(rf"(?:多少|{ASKING_JI})([{re.escape(measures)}])")
 
 
 #: measure words too general to say what is counted (个) or counting people, which
@@ -205,7 +225,8 @@ def asks_outright(query: str, kinds: Sequence[str]) -> str | None:
     """
     if "amount" in kinds and asks_sum(query):
         return "amount"
-    for measured in ("age", "area"):  # 多少岁以下, 多少平米: only a sentence stating one
+    # 多少岁以下, 多少平米, 网址是多少, 地址在哪: only a sentence stating one answers
+    for measured in ("age", "area", "web", "address"):
         if measured in kinds:
             return measured
     if "phone" in kinds and _NUMBER_ASKED.search(query):  # 电话是多少: only a number does

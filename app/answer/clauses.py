@@ -66,6 +66,12 @@ _NARRATIVE = re.compile(r"^被|了$")
 _EXCLUDED = re.compile(r"^(?:除了|除去|除开)|(?:之外|以外)$")
 
 
+# A guess the asker expects to be wrong, before the clause that asks (「总共搞了多少个」 after
+# 「不是只有一两个吧」, 「到底补多少」 after 「每一个不是只补几十万吧」): it names the figure they
+# doubt, not the thing asked; a double negative (不是没有人才公寓吧) affirms its topic.
+_DOUBTED = re.compile(r"(?:不是|不会)(?!没).*吧$")
+
+
 def clauses(query: str) -> tuple[str, ...]:
     """The question's clauses, between commas, stops and question marks.
 
@@ -121,7 +127,41 @@ def _asking_clauses(query: str) -> tuple[int, ...]:
     question for :func:`asides` and :func:`told_before` alike."""
     parts = clauses(query)
     stated = _statements(query, parts)
-    return tuple(i for i, c in enumerate(parts) if i not in stated and _asking().search(c))
+    asking = [i for i, c in enumerate(parts) if i not in stated and _asking().search(c)]
+    # a doubted guess (「不是才几万人吧」) or an exclusion (「除了只数发了多少篇论文」) before
+    # the clause that asks only seems to ask
+    return tuple(i for i in asking if i == asking[-1] or not (
+        _DOUBTED.search(parts[i].strip()) or _EXCLUDED.search(parts[i].strip())))
+
+
+@lru_cache(maxsize=4096)
+def doubted(query: str) -> tuple[str, ...]:
+    """The guesses the asker doubts (see ``_DOUBTED``) before the clause that asks.
+
+    >>> doubted("蚌埠的高技能人才，不是才几万人吧？总量有多少？")
+    ('不是才几万人吧',)
+    >>> doubted("不是没有人才公寓吧？能住几天？"), doubted("总量有多少，不会吧")
+    ((), ())
+    """
+    return _before_asking(query, _DOUBTED)
+
+
+@lru_cache(maxsize=4096)
+def excluded(query: str) -> tuple[str, ...]:
+    """The clauses of exclusion (除了…, …之外) before the clause that asks: what the asker
+    already knows, whatever question word they hold.
+
+    >>> excluded("评价科研人才，除了只数发了多少篇论文，文章还批评了哪些做法？")
+    ('除了只数发了多少篇论文',)
+    """
+    return _before_asking(query, _EXCLUDED)
+
+
+def _before_asking(query: str, pattern: re.Pattern[str]) -> tuple[str, ...]:
+    parts = clauses(query)
+    asking = _asking_clauses(query)
+    return tuple(c for i, c in enumerate(parts) if asking and i < asking[-1]
+                 and i not in asking and pattern.search(c.strip()))
 
 
 def asides(query: str) -> tuple[str, ...]:
@@ -149,6 +189,11 @@ def asides(query: str) -> tuple[str, ...]:
 
     >>> asides("除了看病和孩子上学，崂山还给人才办了啥福利？")
     ('除了看病和孩子上学',)
+
+    So is a guess the asker doubts (不是…吧), and the clause before it still names the topic:
+
+    >>> asides("崂山的书记人才项目，不是只有一两个吧，总共搞了多少个？")
+    ('不是只有一两个吧',)
     """
     parts = clauses(query)
     if len(parts) < 2:
@@ -158,11 +203,24 @@ def asides(query: str) -> tuple[str, ...]:
         asking = [i for i, c in enumerate(parts) if _marked(query, c)]
     if not asking:
         return ()
-    kept = {j for i in asking for j in (i - 1, i)} if len(parts) > 2 else set(range(len(parts)))
+    # the asker's doubted guesses and exclusions before what is asked: the clause before
+    # them still names its topic
+    guesses = {i for i, c in enumerate(parts) if c in (*doubted(query), *excluded(query))}
+    kept = ({j for i in asking for j in (_topic_before(i, guesses), i)} if len(parts) > 2
+            else set(range(len(parts))))
     return tuple(c for i, c in enumerate(parts) if i not in asking and (
-        i not in kept or _SELF.match(c.strip()) or _ERRAND.search(c.strip())
+        i not in kept or i in guesses or _SELF.match(c.strip()) or _ERRAND.search(c.strip())
         or _NARRATIVE.search(c.strip()) or _EXCLUDED.search(c.strip())
         or (i > asking[-1] and _HEARSAY.match(c.strip()))))
+
+
+def _topic_before(index: int, guesses: set[int]) -> int:
+    """The clause before clause ``index`` that may state its topic, past the asker's doubted
+    guesses (see :func:`doubted`) between them."""
+    index -= 1
+    while index in guesses:
+        index -= 1
+    return index
 
 
 @lru_cache(maxsize=4096)
@@ -244,8 +302,9 @@ def said_after(query: str) -> tuple[str, ...]:
 
 def set_aside(query: str) -> tuple[str, ...]:
     """What the asker says around the question rather than asks: their story told before it
-    (:func:`told_before`) and their remarks after it (:func:`said_after`)."""
-    return (*told_before(query), *said_after(query))
+    (:func:`told_before`), the guesses they doubt (:func:`doubted`) and their remarks after
+    it (:func:`said_after`)."""
+    return tuple(dict.fromkeys((*told_before(query), *doubted(query), *said_after(query))))
 
 
 def aside_only(query: str, factor: float, *weights: Mapping[str, float]

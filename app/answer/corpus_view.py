@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
 
 from app.answer.clauses import after_asking, aside_only, asides, clauses, said_after
@@ -64,11 +64,13 @@ class _SentenceTable(Mapping[str, tuple[Sentence, ...]]):
         return len(self._documents)
 
 
-#: a figure in a question with its unit (两年, 一个工作日, 两千来万人, 8000元), or a bare
-#: number of three digits or more (月薪8000); not a year (2023年)
+#: a figure in a question with its unit (两年, 一个工作日, 两千来万人, 8000元), a bare
+#: number of three digits or more (月薪8000), or a rough one (几百号人, 几十万); not a
+#: year (2023年)
 _GUESS = re.compile(r"(?<![0-9零〇一二两三四五六七八九十百千万亿])(?!\d{4}年)"
                     r"(?:[0-9零〇一二两三四五六七八九十百千万亿]+(?:\.\d+)?[来余多几]?[十百千万亿]*个?"
-                    r"(?:工作日|小时|个月|人次|万元|元|年|天|月|周|人|套|家|名|岁|块)|\d{3,}(?![\d年]))")
+                    r"(?:工作日|小时|个月|人次|万元|元|年|天|月|周|人|套|家|名|岁|块)|\d{3,}(?![\d年])"
+                    r"|几[十百千万亿]+[来余多]?(?:号人|个?(?:人次|万元|元|人|套|家|名|块))?)")
 
 
 #: dictionary tags of a name: none (not in the dictionary), a place's, an organisation's or
@@ -76,6 +78,37 @@ _GUESS = re.compile(r"(?<![0-9零〇一二两三四五六七八九十百千万�
 #: also gives common nouns (师傅, 安家费)
 _NAME_TAGS = frozenset({"", "ns", "nt", "nz"})
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
+
+
+#: characters a run across a word's edge must have for the documents' use of it to show
+#: that the word was cut out of a longer one (一次性 of 一次性能, 高技能 of 高技能培训)
+EDGE_RUN = 3
+
+
+def respelled(text: str, word: str, fix: str, uses: Callable[[str], bool]) -> str:
+    """``text`` with ``word`` written as ``fix`` wherever it is a word of its own: not
+    where a run of ``EDGE_RUN`` characters across either of its edges is one the
+    documents write (``uses``) and the new spelling would break, for there the segmenter
+    cut the word out of a longer one (「一次性能给多少」 is 一次性 and 能, not 性能;
+    「高技能培训中心」 keeps 高技能).
+
+    >>> used = {"一次性", "高技能", "生活补"}.__contains__
+    >>> respelled("一次性能给多少，性能如何", "性能", "功能", used)
+    '一次性能给多少，功能如何'
+    >>> respelled("生活补帖多少", "补帖", "补贴", used)
+    '生活补贴多少'
+    """
+    out: list[str] = []
+    at = 0
+    for found in re.finditer(re.escape(word), text):
+        start, end = found.span()
+        runs = (text[max(0, i):i + EDGE_RUN] for i in (start - 2, start - 1, end - 2, end - 1)
+                if i >= 0 and i + EDGE_RUN <= len(text))
+        window = text[max(0, start - 2):start] + fix + text[end:end + 2]
+        cut = any(uses(run) for run in runs if run not in window)
+        out.append(text[at:start] + (word if cut else fix))
+        at = end
+    return "".join(out) + text[at:]
 
 
 class CorpusView:
@@ -157,7 +190,7 @@ class CorpusView:
             return query
         for slip, fix in self._terms.slips(query).items():
             if not gazetteer().named(slip):  # a place the library lacks is asked as named
-                query = query.replace(slip, fix)
+                query = respelled(query, slip, fix, self._terms.uses)
         return query
 
     def renamed(self, query: str) -> tuple[str, tuple[tuple[str, str], ...]]:
@@ -200,7 +233,7 @@ class CorpusView:
         for word in self.unseen(q):
             fix = self._terms.paraphrase(word) if self._terms is not None else None
             if fix is not None and not gazetteer().named(word) and word in query:
-                query = query.replace(word, fix)
+                query = respelled(query, word, fix, self._terms.uses)
         return query
 
     def uses(self, word: str) -> bool:

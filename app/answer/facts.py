@@ -31,7 +31,7 @@ from app.answer.script import simplified
 from app.answer.terms import words
 from ingest.facts import Fact
 from ingest.types import Document
-from lexicon import benefit_kinds, degree_aliases, person_categories
+from lexicon import benefit_kinds, degree_aliases, money_words, person_categories
 
 _LIST_ITEM = r"(?:[、,，和及]\s*[\u4e00-\u9fff]{0,8}?\s*\d[\d,.]*\s*[万千百亿]?\s*元)"
 _LABEL_SKIP = re.compile(
@@ -95,6 +95,23 @@ def _meeting(pairs: Sequence[tuple[Fact, Candidate]], q: QuestionInfo
     return [pairs[i] for n, i in scored if n >= CONDITION_WORDS and n == best]
 
 
+def _named_benefit(pairs: Sequence[tuple[Fact, Candidate]], q: QuestionInfo,
+                   documents: Mapping[str, Document]) -> list[tuple[Fact, Candidate]]:
+    """The facts whose benefit's name holds a bigram of the question outside its words for
+    money (一次 of 「一次性能拿多少补贴」 names the 一次性返乡留威补贴, not the monthly
+    生活津贴; neither 补贴 nor 活补 of 生活补贴 does); none when all or none are so named."""
+    runs = [r for p in q.content for r in _money_words().sub(" ", normalise(p)).split()]
+    asked = {r[i:i + 2] for r in runs for i in range(len(r) - 1)}
+    named = [(f, c) for f, c in pairs
+             if any(b in normalise(benefit_label(f, documents[f.doc_id].text)) for b in asked)]
+    return named if len(named) < len(pairs) else []
+
+
+@cache
+def _money_words() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, sorted(money_words(), key=len, reverse=True))))
+
+
 @cache
 def _someone_names() -> tuple[str, ...]:
     names = [*(alias for alias, _ in degree_aliases()),
@@ -133,8 +150,9 @@ def key_facts(q: QuestionInfo, chosen: Sequence[Candidate], facts: Iterable[Fact
     out: list[KeyFact] = []
     for who in wanted:
         mine = [(f, c) for f, c in inside if _for(f, who)]
-        general = (_meeting(mine, q) or [(f, c) for f, c in mine if f.condition is None]
-                   or mine)
+        named = _named_benefit(mine, q, documents) or mine
+        general = (_meeting(mine, q) or [(f, c) for f, c in named if f.condition is None]
+                   or named)
         if general:
             f, c = general[0]
             out.append(KeyFact(f, who, benefit_label(f, documents[f.doc_id].text), c))

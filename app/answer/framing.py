@@ -113,7 +113,8 @@ _ABOUT_EN = {
     "discount": "the discount", "author": "who wrote or issued it",
     "degree": "the degree required", "materials": "the documents required",
     "age": "the age limit", "title": "the title", "area": "the floor area",
-    "honour": "the honour awarded",
+    "honour": "the honour awarded", "web": "the web address",
+    "address": "the address",
 }
 
 

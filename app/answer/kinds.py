@@ -24,8 +24,8 @@ _EXACT = r"(?:exact |specific |precise )?"
 
 KIND_PATTERNS: dict[str, re.Pattern[str]] = {
     "amount": re.compile(
-        rf"多少钱|几万|多少元|金额|收费|{_MONEY}.{{0,8}}(?:多少(?!岁)|几(?!年|天|个月|周|小时|号|月|日|点|岁|次|种|类)|标准|怎么算|多高)"
-        rf"|(?:多少(?!岁)|几).{{0,6}}{_MONEY}|给多少|发多少|拿多少|领多少|补多少|贷多少|最多.{{0,4}}多少"
+        rf"多少钱|几万|多少元|金额|收费|{_MONEY}.{{0,8}}(?:多少(?!岁)|(?<!哪)几(?!年|天|个月|周|小时|号|月|日|点|岁|次|种|类|样|项|条)|标准|怎么算|多高)"
+        rf"|(?:多少(?!岁)|(?<!哪)几(?![种类样个项条])).{{0,6}}{_MONEY}|给多少|发多少|拿多少|领多少|补多少|贷多少|最多.{{0,4}}多少"
         # a sum named by 额 (成交额, 投资额, 贷款额度), not a quota of places (名额, 配额)
         r"|(?<![名配])额度?(?:是|有|为|达)?(?:多少|几)"
         r"|how much|amount|maximum .*(?:subsidy|allowance)"
@@ -67,6 +67,14 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = {
     "phone": re.compile(
         r"(?:电话|热线|联系方式|手机号)(?:号码)?(?:是|为)?(?:多少|什么|几号)|打(?:什么|哪个)(?:电话|号码)"
         r"|(?:phone|telephone|hotline|contact) number|number to call", re.I),
+    # an address to open (网址是多少, 给个链接, website address), not which site (哪个网站:
+    # a site's name answers that)
+    "web": re.compile(r"网址|网站地址|网页地址|官网地址|链接|域名|\bURL\b|\blink\b"
+                      r"|web(?:site)? address|website url", re.I),
+    # a street address (具体地址, 在哪条街, street address), not a web one (网站地址)
+    "address": re.compile(r"(?<!网站)(?<!网页)(?<!官网)地址|门牌"
+                          r"|(?:在|位于)哪条(?:街|路|大街|马路)|哪条(?:街|路|大街|马路)上"
+                          r"|(?<!web )(?<!website )address", re.I),
     # who wrote or issued the document: its byline (作者单位, 本报记者, 发文单位)
     "author": re.compile(
         r"(?<![工合])作者[^，,。？?！!]{0,12}?(?:是谁|叫什么|名字|姓名|哪(?:个|家|所|里|儿|位)|什么单位"
@@ -134,7 +142,8 @@ KIND_NAMES: dict[str, str] = {
     "year": "年份",
     "department": "负责部门", "condition": "条件", "phone": "联系电话", "discount": "折扣",
     "author": "作者或发文单位", "degree": "学历要求", "materials": "所需材料",
-    "age": "年龄要求", "title": "标题", "area": "面积", "honour": "称号",
+    "age": "年龄要求", "title": "标题", "area": "面积", "honour": "称号", "web": "网址",
+    "address": "地址",
 }
 
 
@@ -168,8 +177,9 @@ def find_kinds(text: str) -> tuple[str, ...]:
     counted = KIND_PATTERNS["count"].search(text) if "count" in kinds else None
     if counted and _NAMES_ASKED.search(text, counted.end()):
         kinds.remove("count")  # 有几个问题，另外两个是什么: the items named answer it
-    if {"phone", "age", "area"} & set(kinds) and "count" in kinds:  # 电话是多少, 多少岁: a number,
-        kinds.remove("count")  # not a count
+    # 电话是多少, 多少岁, 网址是多少: a number or an address, not a count
+    if {"phone", "age", "area", "web", "address"} & set(kinds) and "count" in kinds:
+        kinds.remove("count")
     if "author" in kinds and "department" in kinds:  # 哪个单位写的 asks the byline
         kinds.remove("department")
     for asked in ("amount", "count"):  # 打几折 asks a share of a price, not a sum or a count

@@ -187,12 +187,17 @@ def retrieve(retriever: RetrieverLike, queries: Sequence[str], k: int,
 def anchored(cands: Sequence[Candidate], anchors: Mapping[str, Collection[str]]
              ) -> list[Candidate]:
     """``cands`` with each anchor word their document never uses added to what they miss:
-    a question about 北汽's 青领计划 is not answered by another document's allowance."""
+    a question about 北汽's 青领计划 is not answered by another document's allowance. A
+    word that only documents not holding in the asked place use does not take the
+    question from the place's own (「崂山驻区的高校和科研院所…」: the paper that writes
+    科研院所 names no place, 崂山's report writes 高校院所)."""
     if not anchors:
         return list(cands)
+    relation = {c.doc_id: c.relation for c in cands}
     out = []
     for c in cands:
-        lacking = tuple(w for w, docs in anchors.items() if c.doc_id not in docs)
+        lacking = tuple(w for w, docs in anchors.items() if c.doc_id not in docs and not (
+            c.relation in _LOCAL and all(relation.get(d) not in APPLIES for d in docs)))
         out.append(replace(c, missing=(*c.missing, *lacking)) if lacking else c)
     return out
 

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from app.answer.chatter import without_chatter
 from app.answer.claims import claims
-from app.answer.clauses import A_NOT_A, set_aside
+from app.answer.clauses import A_NOT_A, excluded, set_aside
 from app.answer.english import english_query
 from app.answer.kinds import find_kinds
 from app.answer.programmes import find_programmes
@@ -229,9 +229,10 @@ def analyze_query(query: str, original: str, script: Script) -> QuestionInfo:
     english = script == "en" or mostly_english(original)
     # what the asker tells in whole sentences before the one that asks (「我在国外做了几年
     # 研究。…有哪些选择？」) states: its 几年 asks no period; nor does a remark after it
-    # (「…是哪些地方？要是我想去那边发展心里有个数」)
+    # (「…是哪些地方？要是我想去那边发展心里有个数」), nor what they say they already know
+    # (「除了只数发了多少篇论文，…批评了哪些做法」)
     told = query
-    for clause in set_aside(query) if not english else ():
+    for clause in (*set_aside(query), *excluded(query)) if not english else ():
         told = told.replace(clause, " ")
     kinds = find_kinds(f"{query} {original}" if english else told)
     # a figure the asker states to have it checked asks for its kind, and is no topic

@@ -41,7 +41,7 @@ from lexicon import APPLIES, resolve, total_words, whole_place_words
 
 #: kinds asked outright that only a sentence stating that very kind answers, whatever
 #: other kind asked beside it it states (「电话是多少，打给谁」: an office is no number)
-_STATED_ALONE = frozenset({"phone", "age", "area"})
+_STATED_ALONE = frozenset({"phone", "age", "area", "web", "address"})
 
 #: what a refusal says is missing when the evidence counts the things asked for by name
 NAMES_MISSING = "具体名单"

@@ -54,6 +54,11 @@ SENTENCE_KINDS: dict[str, re.Pattern[str]] = {
     "phone": re.compile(r"(?<!\d)(?:\d{3,4}\s*[-－—–]\s*\d{7,8}|1[3-9]\d{9})(?!\d)"
                         r"|(?:电话|热线|拨打|专线|咨询)[^，。；\d]{0,12}\d{5,}"
                         r"|\d{5,}[^，。；\d]{0,8}(?:热线|电话|专线)"),
+    # a web address: a scheme, www. or a host under a common top-level domain
+    "web": re.compile(r"https?://|www\.|[A-Za-z0-9-]+\.(?:gov\.cn|com\.cn|org\.cn|cn|com|org|net)\b",
+                      re.I),
+    # a street address: a road and its number (新桥大街12号), a building's number, a postcode
+    "address": re.compile(r"(?:路|街|道|巷|胡同|里)\s*\d+\s*号|\d+\s*号(?:楼|院)|邮政编码|邮编"),
     # an honour awarded: 获评“崂山工匠”, 授予…称号, 评为劳动模范
     "honour": re.compile(r"获评|评为|评选为|授予|荣获|称号|荣誉"),
     # an area: 50万平方米, 90平米, 30亩

@@ -242,15 +242,19 @@ class TermWeights:
         """True when the segmenter joined a word's first or last character to its
         neighbour: without that character, and read on into the question's next (or
         back into its previous) characters for CUT_READ, the question writes what the
-        corpus writes (做磁光 in 做磁光克尔显微镜, where the corpus has 磁光克尔)."""
-        if len(word) < MIN_CHARS + 1:
+        corpus writes (做磁光 in 做磁光克尔显微镜, where the corpus has 磁光克尔). A word of
+        two characters is cut so only where the corpus has the longer run as a word of its
+        own (性能 of 一次性能, where the corpus has 一次性; not 工坊 of 大师工坊, whose 大师工
+        is only inside the corpus's 大师工作室)."""
+        if len(word) < MIN_CHARS:
             return False
         at = text.find(word)
         if at < 0:
             return False
         after = text[at + 1: at + len(word) + CUT_READ]
         before = text[max(0, at - CUT_READ): at + len(word) - 1]
-        return any(len(t) >= len(word) + 1 and _HAN.fullmatch(t) and self.uses(t)
+        found = self.uses if len(word) > MIN_CHARS else self._load().get
+        return any(len(t) >= len(word) + 1 and _HAN.fullmatch(t) and found(t)
                    for t in (after, before))
 
     def spelled_out(self, word: str) -> bool:
