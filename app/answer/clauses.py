@@ -216,7 +216,7 @@ def asides(query: str) -> tuple[str, ...]:
 
 def _topic_before(index: int, guesses: set[int]) -> int:
     """The clause before clause ``index`` that may state its topic, past the asker's doubted
-    guesses (see :func:`doubted`) between them."""
+    guesses and exclusions between them (``guesses``: see :func:`doubted`, :func:`excluded`)."""
     index -= 1
     while index in guesses:
         index -= 1
