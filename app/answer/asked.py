@@ -103,11 +103,9 @@ def asks_people(query: str, kinds: tuple[str, ...]) -> bool:
 _ASKED_PART = re.compile(r"[，,。；;？?！!\n]+")
 
 
-@cache
 def _things_counted() -> re.Pattern[str]:
     """多少 or 几 and a measure word that counts no people (多少个项目, 几家企业)."""
-    measures = "".join(sorted(measure_chars() - {"名", "位"}))
-    return re.compile(rf"(?:多少|{ASKING_JI})([{re.escape(measures)}])")
+    return _counted_in(frozenset("名位"))
 
 
 #: measure words too general to say what is counted (个) or counting people, which
@@ -115,9 +113,14 @@ def _things_counted() -> re.Pattern[str]:
 _GENERAL_MEASURES = frozenset("个名位")
 
 
-@cache
 def _measure_asked() -> re.Pattern[str]:
-    measures = "".join(sorted(measure_chars() - _GENERAL_MEASURES))
+    return _counted_in(_GENERAL_MEASURES)
+
+
+@cache
+def _counted_in(left_out: frozenset[str]) -> re.Pattern[str]:
+    """多少 or 几 and a measure word (captured), but those ``left_out``."""
+    measures = "".join(sorted(measure_chars() - left_out))
     return re.compile(rf"(?:多少|{ASKING_JI})([{re.escape(measures)}])")
 
 

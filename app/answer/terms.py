@@ -239,13 +239,10 @@ class TermWeights:
         return bool(self._load().get(word)) and not self._cut_off(word, normalise(query))
 
     def _cut_off(self, word: str, text: str) -> bool:
-        """True when the segmenter joined a word's first or last character to its
-        neighbour: without that character, and read on into the question's next (or
-        back into its previous) characters for CUT_READ, the question writes what the
-        corpus writes (做磁光 in 做磁光克尔显微镜, where the corpus has 磁光克尔). A word of
-        two characters is cut so only where the corpus has the longer run as a word of its
-        own (性能 of 一次性能, where the corpus has 一次性; not 工坊 of 大师工坊, whose 大师工
-        is only inside the corpus's 大师工作室)."""
+        """True when the segmenter joined a word's end character to its neighbour: read
+        without it and on for CUT_READ characters, the question writes what the corpus
+        writes (做磁光 of 做磁光克尔显微镜: 磁光克尔); for two characters, a word of the
+        corpus's own (性能 of 一次性能: 一次性; not 工坊 of 大师工坊, only in 大师工作室)."""
         if len(word) < MIN_CHARS:
             return False
         at = text.find(word)
