@@ -378,13 +378,16 @@ class Gazetteer:
 
     def _slot_ok(self, text: str, start: int, name: str, places: tuple[Place, ...]) -> bool:
         """False for a short name whose first character ends another word (确保定点 does
-        not name 保定), for a county-level short name outside a place slot, and for one
+        not name 保定), for a county-level short name outside a place slot unless an
+        administrative suffix follows it (酉阳县 for 酉阳土家族苗族自治县), and for one
         a town's or village's suffix follows (山阳镇 is a town, not 山阳区)."""
         place = places[0]
         if name == place.name:
             return True
         if place.level == "county" and text.startswith(_TOWN_SUFFIXES, start + len(name)):
             return False
+        if text.startswith(tuple(self._suffixes), start + len(name)):  # 酉阳县, 嫩江市
+            return starts_a_word(text, start)
         return self._in_slot(text, start, place) and starts_a_word(text, start)
 
     def _in_slot(self, text: str, start: int, place: Place) -> bool:

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from functools import cache
 from types import MappingProxyType
 
-from lexicon.question_words import NUMERAL_CHARS
+from lexicon.question_words import NUMERAL_CHARS, ask_words
+from lexicon.segmenter import dictionary_parts
 from lexicon.tables import by_length, rows
 
 
@@ -89,8 +90,52 @@ def standard_wording(text: str) -> str:
 
     >>> standard_wording("租金咋算"), standard_wording("啥时候开始"), standard_wording("补贴")
     ('租金怎么算', '什么时候开始', '补贴')
+
+    Then the words that stand for another only in context (``colloquial_context.tsv``):
+
+    >>> standard_wording("招人额平台收钱不？"), standard_wording("成交额有多少？")
+    ('招人的平台收钱不？', '成交额有多少？')
+    >>> standard_wording("今年想引好多人才？"), standard_wording("好多人说能领，是真的吗？")
+    ('今年想引多少人才？', '好多人说能领，是真的吗？')
     """
-    return _colloquial_table().replace(text)
+    return _in_context(_colloquial_table().replace(text))
+
+
+@cache
+def _context_rows() -> tuple[tuple[str, str, str], ...]:
+    return tuple((r["colloquial"], r["standard"], r["where"])
+                 for r in rows("colloquial_context.tsv"))
+
+
+@cache
+def _asks() -> re.Pattern[str]:
+    """Any word that asks (the lexicon's, 吗, 多少, 几) or an A-not-A form (能不能)."""
+    words = sorted({*ask_words(), "吗", "多少", "几"}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)) + r"|([\u4e00-\u9fff])[不没]\1")
+
+
+_CLAUSE = re.compile(r"[^，,。；;！!？?\n]+[，,。；;！!？?\n]*")
+
+
+def _in_context(text: str) -> str:
+    for spoken, standard, where in _context_rows():
+        if spoken not in text:
+            continue
+        if where == "alone":
+            text = "".join(standard if part == spoken else part
+                           for part in dictionary_parts(text))
+        elif where == "asking":
+            text = "".join(_asked_with(clause, spoken, standard)
+                           for clause in _CLAUSE.findall(text))
+    return text
+
+
+def _asked_with(clause: str, spoken: str, standard: str) -> str:
+    """``clause`` with ``spoken`` read as ``standard`` when a question mark closes it and
+    no other word asks in it."""
+    if not re.search(r"[？?]\s*$", clause) or _asks().search(clause.replace(spoken, "")):
+        return clause
+    return clause.replace(spoken, standard)
 
 
 @cache

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.answer.clauses import asides
+from app.answer.clauses import asides, clauses
 from lexicon import NUMERAL_CHARS, money_words
 
 # The end of a yes/no question that checks what the asker believes (对吗, 是真的吗, 吧),
@@ -114,7 +114,7 @@ def claims(query: str, kinds: tuple[str, ...] = ()) -> tuple[Claim, ...]:
     >>> claims("听说博士一个月给8000？")
     (Claim(text='8000', kind='amount'),)
     """
-    if kinds or not checks(query):
+    if kinds or not (checks(query) or reported(query)):
         return ()
     background = asides(query)
     out = []
@@ -126,3 +126,37 @@ def claims(query: str, kinds: tuple[str, ...] = ()) -> tuple[Claim, ...]:
             continue
         out.append(claim)
     return tuple(out)
+
+
+# A clause that reports what someone said or wrote (有人说…, 朋友圈说…, 截图里写着…): a claim
+_REPORTED = re.compile(
+    r"^\s*(?:听说|据说|听人说|听别人说|网传|传言"
+    r"|(?:有人|别人|朋友|同事|同学|家里人|网上|新闻|报道|文章|老师|群里|公众号|朋友圈|截图|视频"
+    r"|课件|投影片|帖子)[^，,。？?]{0,8}?(?:说|讲|称|写着|写的|写了|传))")
+# what a question asks when it asks a fact of its own, not a bare 真的吗
+_ASKS_FACT = re.compile(r"什么|多少|几|哪|谁|怎么|如何|何时")
+# words by which the asker checks what was said against its source (「原文到底是多少」)
+_CHECKING = re.compile(r"到底|原文|原话|真的|真假|靠谱|属实|是这样|这么写|这么说|对吗|对不对"
+                       r"|出处|出自|实际上")
+
+
+def reported(query: str) -> tuple[str, ...]:
+    """The clauses reporting what someone said (「有人说他是全国人大代表」), before a clause
+    that asks a fact of its own (「他到底是什么身份」) in a question that checks the claim
+    against its source (到底, 原文, 靠谱吗): the documents may say otherwise, so its words
+    are not all required. None when the question only asks whether the claim is true
+    (「听说…，真的吗？」): then it is the topic; nor for what the document being read says
+    (「文章说的四个难题里，另外两个是什么」).
+
+    >>> reported("文章里那个张忠凯，有人说他是全国人大代表，他到底是什么身份？")
+    ('有人说他是全国人大代表',)
+    >>> reported("听说青岛给外籍人才发签证补贴，真的吗？")
+    ()
+    >>> reported("文章说的人才工作四个难题里，另外两个是什么？")
+    ()
+    """
+    parts = clauses(query)
+    asking = [i for i, c in enumerate(parts) if _ASKS_FACT.search(c)]
+    if not asking or not _CHECKING.search(query):
+        return ()
+    return tuple(c for c in parts[:asking[-1]] if _REPORTED.match(c))

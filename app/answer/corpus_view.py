@@ -14,6 +14,8 @@ import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
 
+from app.answer.choices import options
+from app.answer.claims import reported
 from app.answer.clauses import after_asking, aside_only, asides, clauses, said_after
 from app.answer.config import AnswerConfig
 from app.answer.eligibility import degree_spellings, person_spellings
@@ -69,7 +71,7 @@ class _SentenceTable(Mapping[str, tuple[Sentence, ...]]):
 #: year (2023年)
 _GUESS = re.compile(r"(?<![0-9零〇一二两三四五六七八九十百千万亿])(?!\d{4}年)"
                     r"(?:[0-9零〇一二两三四五六七八九十百千万亿]+(?:\.\d+)?[来余多几]?[十百千万亿]*个?"
-                    r"(?:工作日|小时|个月|人次|万元|元|年|天|月|周|人|套|家|名|岁|块)|\d{3,}(?![\d年])"
+                    r"(?:工作日|小时|个月|人次|万元|月份|元|年|天|月|周|人|套|家|名|岁|块)|\d{3,}(?![\d年])"
                     r"|几[十百千万亿]+[来余多]?(?:号人|个?(?:人次|万元|元|人|套|家|名|块))?)")
 
 
@@ -230,7 +232,12 @@ class CorpusView:
         """``q``'s query with each noun the documents never use written as the word they
         use for the same thing (see :meth:`app.answer.terms.TermWeights.paraphrase`)."""
         query = q.query
+        # a person category or degree the lexicon knows (外籍人才) is who asks: the
+        # documents' nearest word for it (对外) would answer someone else
+        slots = (*degree_spellings(q.degrees), *person_spellings(q.persons))
         for word in self.unseen(q):
+            if any(word in s or s in word for s in slots):
+                continue
             fix = self._terms.paraphrase(word) if self._terms is not None else None
             if fix is not None and not gazetteer().named(word) and word in query:
                 query = respelled(query, word, fix, self._terms.uses)
@@ -291,11 +298,20 @@ class CorpusView:
                          and names_nothing(w) and w not in predicate
                          and not any(ch.isdigit() for ch in w)))}
         drop |= {f for f in map(normalise, _GUESS.findall(q.query)) if not self._terms.uses(f)}
+        drop |= self._other_options(q.query)
+        # what someone is reported to have said, checked by a question of its own (「有人说他是
+        # 全国人大代表，他到底是什么身份」): the documents may say otherwise
+        drop |= {w for w in self._claimed_only(q) if not self._terms.uses(w)}
         if drop:
             pattern = re.compile("|".join(map(re.escape, sorted(drop, key=len, reverse=True))))
             q = replace(q, content=tuple(
                 p for seg in q.content for p in pattern.sub(" ", normalise(seg)).split()
                 if len(p) >= 2))
+        # nor is a programme named only as an option the documents may not take (千人计划)
+        optional = self._optional(q.query)
+        named = tuple(p for p in q.programmes if not any(p in one for one in optional))
+        if named != q.programmes:
+            q = replace(q, programmes=named)
         # a place only an aside names (the asker's hometown) is not where the answer must
         # hold, when the clauses that ask name one
         kept = [(p, r) for p, r in zip(q.places, q.place_refs, strict=True)
@@ -303,6 +319,30 @@ class CorpusView:
         if kept and len(kept) < len(q.places):
             q = replace(q, places=tuple(p for p, _ in kept), place_refs=tuple(r for _, r in kept))
         return q
+
+    def _claimed_only(self, q: QuestionInfo) -> set[str]:
+        """The words only the clauses reporting a claim hold (see
+        :func:`app.answer.claims.reported`), when the question asks a fact of its own."""
+        claim = reported(q.query) if q.script != "en" else ()
+        if not claim:
+            return set()
+        rest = normalise("，".join(c for c in clauses(q.query) if c not in claim))
+        return {w for c in claim for w in words(normalise(c)) if w not in rest}
+
+    def _optional(self, query: str) -> tuple[str, ...]:
+        """The options the asker offers (「是千人计划还是万人的那个计划」, see
+        :func:`app.answer.choices.options`) whose other option holds a word the documents
+        use: they may answer by that one, so nothing of these is required."""
+        offered = options(query)
+        pairs = (*zip(offered[::2], offered[1::2], strict=True),
+                 *zip(offered[1::2], offered[::2], strict=True))
+        return tuple(one for one, other in pairs
+                     if any(self._terms.uses(w) for w in words(normalise(other))))
+
+    def _other_options(self, query: str) -> set[str]:
+        """The never-used words of the optional options (:meth:`_optional`)."""
+        return {w for one in self._optional(query) for w in words(normalise(one))
+                if not self._terms.uses(w)}
 
     def documents_using(self, word: str) -> frozenset[str]:
         """Ids of the documents a sentence of which holds normalised ``word``, memoised per
@@ -323,10 +363,13 @@ class CorpusView:
         if most < 1 or self._terms is None:
             return {}
         out = {}
+        claimed = self._claimed_only(q)
         for word in self.terms(q):
             if (dictionary_tag(word) not in _NAME_TAGS or not _HAN_WORD.fullmatch(word)
-                    or word in people_words() or not self._terms.token(word, q.query)):
-                continue  # a figure (8000) or the asker's own people name no document
+                    or word in people_words() or not self._terms.token(word, q.query)
+                    or word in claimed):
+                continue  # a figure (8000) or the asker's own people name no document,
+                # nor does a name in a claim being checked (有人说他是人大代表)
             using = self.documents_using(word)
             if 0 < len(using) <= most:
                 out[word] = using

@@ -42,15 +42,20 @@ logger = logging.getLogger(__name__)
 WARM_UP_QUESTION = "硕士去工作每个月有多少生活补贴？"
 
 DEFAULT_HOTLINE = "如需进一步咨询，可拨打 12333 人社服务热线。"
+DEFAULT_HOTLINE_EN = ("For further help, call the 12333 human resources and social security "
+                      "hotline.")
 
-__all__ = ["DEFAULT_HOTLINE", "AnswerConfig", "LLMConfig", "QAConfig", "QAEngine"]
+__all__ = ["DEFAULT_HOTLINE", "DEFAULT_HOTLINE_EN", "AnswerConfig", "LLMConfig", "QAConfig",
+           "QAEngine"]
 
 
 @dataclass(frozen=True)
 class QAConfig:
-    """How answers are written. ``llm=None`` keeps the engine extractive and offline."""
+    """How answers are written. ``llm=None`` keeps the engine extractive and offline.
+    ``hotline`` closes a Chinese refusal, ``hotline_en`` an English one (None: no line)."""
 
     hotline: str | None = DEFAULT_HOTLINE
+    hotline_en: str | None = DEFAULT_HOTLINE_EN
     llm: LLMConfig | None = None
     candidate_k: int = 12
     related_k: int = 3
@@ -106,7 +111,8 @@ class QAEngine:
             return Answer(text=text, citations=citations, hits=plan.hits, refused=True,
                           reason=f"{decision.reason}; related benefits listed",
                           related=related, mode="extractive-partial")
-        text = refusal(subject, q.script, has_related=bool(related), hotline=self.config.hotline,
+        hotline = self.config.hotline_en if q.script == "en" else self.config.hotline
+        text = refusal(subject, q.script, has_related=bool(related), hotline=hotline,
                        coverage=coverage_sentence(self.coverage, q.script))
         return Answer(text=text, citations=(), hits=plan.hits, refused=True,
                       reason=decision.reason, related=related, mode="extractive")
@@ -124,8 +130,10 @@ class QAEngine:
         found = table_answer(plan.question, plan.region, self.factbook, self._corpus.sentences)
         if found is None:
             return None
+        reason = (f"no rules found for {', '.join(found.lacking)}: nothing to compare with"
+                  if found.lacking else "answered from extracted fact rows")
         return Answer(text=found.text, citations=found.citations, hits=plan.hits,
-                      refused=False, reason="answered from extracted fact rows",
+                      refused=bool(found.lacking), reason=reason,
                       mode="extractive-table", table=found.table)
 
     def _finish(self, answer: Answer) -> Answer:

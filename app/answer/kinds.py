@@ -22,10 +22,15 @@ _SHARE = "|".join(next((g for g in synonym_groups() if "比例" in g), ("比例"
 #: how an English question narrows a date to a day (what exact date, which specific day)
 _EXACT = r"(?:exact |specific |precise )?"
 
+#: a span of time as an asker writes it (三年, 18个月, 半年)
+_SPAN = r"[\d一二两三四五六七八九十半]+(?:年|个月|天|周)"
+
 KIND_PATTERNS: dict[str, re.Pattern[str]] = {
     "amount": re.compile(
         rf"多少钱|几万|多少元|金额|收费|{_MONEY}.{{0,8}}(?:多少(?!岁)|(?<!哪)几(?!年|天|个月|周|小时|号|月|日|点|岁|次|种|类|样|项|条)|标准|怎么算|多高)"
         rf"|(?:多少(?!岁)|(?<!哪)几(?![种类样个项条])).{{0,6}}{_MONEY}|给多少|发多少|拿多少|领多少|补多少|贷多少|最多.{{0,4}}多少"
+        # a price against another (便宜多少, 贵了多少, 能省多少)
+        r"|(?:便宜|贵|省)了?多少"
         # a sum named by 额 (成交额, 投资额, 贷款额度), not a quota of places (名额, 配额)
         r"|(?<![名配])额度?(?:是|有|为|达)?(?:多少|几)"
         r"|how much|amount|maximum .*(?:subsidy|allowance)"
@@ -33,11 +38,14 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?! (?:schemes?|systems?|structures?|methods?|ways?|rules?|polic))", re.I),
     "count": re.compile(
         r"多少(?!钱|元)|(?<!哪)几(?:个(?!月|小时|工作日)|家|名|所|位|条|项|套|次|批)|人数|数量|多大|规模"
-        rf"|(?:[套家户所项]|(?<![这那哪])个)数|岗位数|{_SHARE}|几成|百分之几"
-        r"|how many|how big|number of|what share|\bpercentage\b|\brates?\b"
+        rf"|(?:[套家户所项条]|(?<![这那哪])个)数|岗位数|{_SHARE}|几成|百分之几"
+        r"|how many(?! (?:years|months|weeks|days)\b)|how big|number of|what share"
+        r"|\bpercentage\b|\brates?\b"
         r"|\bwhat (?:was|is|were|are)\b.{0,40}\bgrowth\b", re.I),
-    "duration": re.compile(rf"多久|多长时间|{_ASKING_JI}(?:天|年|个月)|期限|有效期|how long",
-                           re.I),
+    "duration": re.compile(rf"多久|多长时间|{_ASKING_JI}(?:天|年|个月)|期限|有效期|how long"
+                           # a choice of spans (三年还是五年): the span is asked
+                           rf"|{_SPAN}(?:还是|或者?){_SPAN}"
+                           r"|how many (?:years|months|weeks|days)\b", re.I),
     "date": re.compile(r"什么时候|什么时间|何时|哪一?天|几月|几号|日期|截止|起止"
                        r"|(?:建成|开业|启动|申报|报名|发放|成立|实施|出台|发布|举办)时间"
                        rf"|when\b|what {_EXACT}date",
@@ -58,6 +66,8 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?:哪个(?:部门|处室|处|单位|机构)|哪些(?:部门|处室|单位)|什么(?:部门|处室|单位))"
         r"(?!可以|可|能|开放|适用|享受)|归哪|"
         r"谁(?:来|负责|牵头|主办|管|领导|审核|审批|受理|办理)|由谁|是谁|负责(?:部门|单位|处室)"
+        # 哪个 for 谁 in southwestern Mandarin: 哪个牵头管
+        r"|哪个(?=牵头|负责|主管|来管|审核|审批|受理)"
         r"|(?:主管部门|牵头(?:单位|部门)?)(?:是|为|在哪)|联系哪|(?:联系|责任)(?:单位|部门|处室)"
         r"|which (?:office|department)|who is responsible|who (?:runs|organi[sz]es)", re.I),
     "condition": re.compile(
@@ -122,7 +132,23 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = {
 
 _COMPARE = re.compile(r"差多少|相差|差距|差别|区别|不同|不一样|多多少|少多少|比较|对比|相比|哪个多"
                       r"|谁多|高多少|低多少|哪里更|哪边|[和跟][^，。？?]{1,8}比"
-                      r"|哪[个项种样里边][^，。？?]{0,6}更[大多高低少长短早晚久快]")
+                      r"|哪[个项种样里边][^，。？?]{0,6}更[大多高低少长短早晚久快]"
+                      # 比威海长, 比青岛多吗 (not 比例, 比重, 比如, 好比; nor 比以前快, a
+                      # change over time)
+                      r"|(?<![好无类对相])比(?![例重如赛率值分较])"
+                      r"(?!以前|之前|原来|过去|以往|往年|去年|前年|上年|上一年|当初)[^，。？?！!]{1,10}?"
+                      r"[多少高低长短快慢早晚大小久](?!少)"
+                      # 哪个高, 哪个涨得最快: the adjective ends what is asked
+                      r"|哪[个边里家项][^，。？?]{0,8}?[大多高低少长短早晚久快慢](?:一?[些点])?"
+                      r"(?=[呢啊呀吗嘛？?，,。！!]|$)"
+                      r"|一样[吗么不嘛]|是不是一样|是否(?:一样|相同)|相同[吗么不]"
+                      # 像威海那样: another place as the measure
+                      r"|像[^，。？?]{1,8}(?:那样|一样|那种)"
+                      r"|(?i:\b(?:higher|lower|more|less|better|bigger|larger|smaller|longer"
+                      r"|shorter|faster|earlier|later)\b[^?]{0,30}\bthan\b"
+                      r"|\bcompared? (?:to|with)\b|\bversus\b|\bvs\b|\bsame as\b)"
+                      # like the Weihai one: a named place as the measure
+                      r"|\blike (?:the |in |that in )?[A-Z][a-z]+")
 
 
 def asks_comparison(query: str) -> bool:
@@ -130,8 +156,12 @@ def asks_comparison(query: str) -> bool:
 
     >>> asks_comparison("引导资金和贴息贷款，哪个数额更大？"), asks_comparison("哪个部门更合适")
     (True, False)
-    >>> asks_comparison("更多人才来崂山了吗")
-    False
+    >>> asks_comparison("更多人才来崂山了吗"), asks_comparison("比例是多少")
+    (False, False)
+    >>> asks_comparison("免租期是不是比威海长？"), asks_comparison("哪个涨得最快？")
+    (True, True)
+    >>> asks_comparison("Is it higher than in Weihai?"), asks_comparison("哪个高新区有补贴")
+    (True, False)
     """
     return bool(_COMPARE.search(query))
 

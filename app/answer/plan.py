@@ -115,7 +115,8 @@ def asked_region(q: QuestionInfo, region_filter: str | None,
         nested = all(g.within(inner, outer) for (_, outer), (_, inner) in pairwise(chain))
         if nested:
             return chain[-1]
-        if asks_comparison(q.query):  # one side the library lacks cannot be compared
+        if asks_comparison(q.query) or asks_comparison(q.text):  # one side the library
+            # lacks cannot be compared
             lacking = [pr for pr in pairs if not _has_documents(pr[1], regions)]
             return lacking[0] if lacking and regions else (None, None)
         local = [pr for pr in pairs if _has_documents(pr[1], regions)]

@@ -5,7 +5,8 @@ the best matching amount fact per degree becomes a row, and when both rows are
 single values with the same period and unit the difference is computed from
 the cited figures. 「威海和青岛对青年人才的住房支持有什么不同？」 names two places
 and asks for a comparison: each region gets its matching facts, or one row
-saying 「政策库中未找到」 (nothing is ever invented). Every row cites the clause
+saying 「政策库中未找到」 (nothing is ever invented); with a side missing nothing is
+compared, and the answer says so before the other side's rules. Every row cites the clause
 its figure comes from; the plain text repeats the table with ``[n]`` markers.
 
 >>> figure(3000.0)
@@ -45,7 +46,7 @@ class TablePlan:
 
 def table_plan(q: QuestionInfo, region: str | None) -> TablePlan | None:
     """A difference table for two or more degrees, a comparison for two or more places."""
-    asks = asks_comparison(q.query)
+    asks = asks_comparison(q.query) or asks_comparison(q.text)
     if len(q.places) >= 2 and asks:
         return TablePlan("compare", tuple(q.places), tuple(q.degrees))
     degrees = tuple(dict.fromkeys(q.degrees))
@@ -132,6 +133,8 @@ class TableAnswer:
     text: str
     table: FactTable
     citations: tuple[Citation, ...]
+    #: compared places with nothing on the question: the comparison cannot be made
+    lacking: tuple[str, ...] = ()
 
 
 def difference_answer(plan: TablePlan, q: QuestionInfo, book: FactBook) -> TableAnswer | None:
@@ -216,6 +219,7 @@ def compare_answer(plan: TablePlan, q: QuestionInfo, book: FactBook,
     wanted = (*plan.beneficiaries, *(c for c in q.content if "人才" in c))
     numbers = _Numbering(book)
     rows, lines, found = [], [], 0
+    lacking: list[str] = []
     for region in plan.regions:
         pool = [f for f in book.select(region=region, kind="amount") if on_topic(f, q, terms)]
         named = [f for f in pool if any(b in (f.beneficiary or "") for b in plan.beneficiaries)]
@@ -225,7 +229,7 @@ def compare_answer(plan: TablePlan, q: QuestionInfo, book: FactBook,
             quote = topic_sentence(q, region, book, sentences_of, terms)
             if quote is None:
                 rows.append(TableRow((str(region), "—", "—", NOT_FOUND, "—")))
-                lines.append(f"• {region}：{NOT_FOUND}相关规定。")
+                lacking.append(str(region))
                 continue
             found += 1
             n = numbers.span(*quote)
@@ -245,9 +249,14 @@ def compare_answer(plan: TablePlan, q: QuestionInfo, book: FactBook,
             lines.append(f"• {region}（{who}）：{cell}{_cite(n, numbers.citations)}")
     if not found:
         return None
-    head = f"{'与'.join(str(r) for r in plan.regions)}的对比如下（均引自政策原文）："
     table = FactTable(("地区", "对象", "金额", "说明", "来源"), tuple(rows))
-    return TableAnswer("\n".join([head, *lines]), table, tuple(numbers.citations))
+    if lacking:  # one side missing: no comparison, the other side's rules for reference
+        shown = "、".join(str(r) for r in plan.regions if str(r) not in lacking)
+        head = f"没有找到{'、'.join(lacking)}的相关规定，无法对比。以下是{shown}的规定，仅供参考："
+    else:
+        head = f"{'与'.join(str(r) for r in plan.regions)}的对比如下（均引自政策原文）："
+    return TableAnswer("\n".join([head, *lines]), table, tuple(numbers.citations),
+                       tuple(lacking))
 
 
 def table_answer(q: QuestionInfo, region: str | None, book: FactBook,

@@ -67,7 +67,16 @@ def test_a_region_without_facts_says_so_instead_of_inventing(sample_engine: QAEn
     shenzhen = [r for r in answer.table.rows if r.cells[0] == "深圳"]
     assert len(shenzhen) == 1 and "政策库中未找到" in shenzhen[0].cells
     assert shenzhen[0].citations == ()
-    assert "深圳：政策库中未找到" in answer.text
+    # nothing to compare with: said first, the other side's rules for reference only
+    assert answer.text.startswith("没有找到深圳的相关规定，无法对比。以下是青岛的规定")
+    assert answer.refused and "15万元" in answer.text
+
+
+def test_a_comparison_worded_with_bi_and_an_adjective_is_one(sample_engine: QAEngine) -> None:
+    """「免租期是不是比威海长」 measures an unknown place against one the library has: the
+    question is about the unknown one, and is not answered with Weihai's rules alone."""
+    answer = sample_engine.answer("在福泉找工作，人才公寓的免租期是不是比威海长？")
+    assert answer.refused and "福泉" in answer.text.splitlines()[0]
 
 
 def test_single_degree_questions_keep_the_quoted_answer(sample_engine: QAEngine) -> None:
@@ -79,4 +88,5 @@ def test_a_comparison_worded_with_bi_is_one(sample_engine: QAEngine) -> None:
     """「拉萨跟威海比，…哪边高」 compares two places; the one the library lacks says so."""
     answer = sample_engine.answer("拉萨跟威海比，博士的生活补贴哪边高？")
     assert answer.table is not None
-    assert "拉萨：政策库中未找到" in answer.text and "5000元" in answer.text
+    assert answer.text.startswith("没有找到拉萨的相关规定") and "5000元" in answer.text
+    assert answer.refused

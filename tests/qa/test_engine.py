@@ -132,6 +132,14 @@ def test_hotline_is_optional(sample_retriever) -> None:
     assert answer.refused and "12333" not in answer.text
 
 
+def test_an_english_refusal_ends_on_the_english_hotline(sample_retriever) -> None:
+    answer = QAEngine(sample_retriever).answer("How is the state pension calculated?")
+    assert answer.refused and answer.text.splitlines()[-1].startswith("For further help")
+    assert "咨询" not in answer.text
+    silent = QAEngine(sample_retriever, QAConfig(hotline_en=None))
+    assert "12333" not in silent.answer("How is the state pension calculated?").text
+
+
 def test_bad_input_gets_clear_errors(engine: QAEngine) -> None:
     with pytest.raises(ValueError, match="non-empty"):
         engine.answer("  ")

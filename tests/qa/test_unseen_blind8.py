@@ -49,9 +49,12 @@ def test_never_used_adverbs_do_not_thin_the_support() -> None:
 
 def test_english_words_in_a_chinese_question_are_read_as_english() -> None:
     """PhD is the glossary's 博士: the degree is asked; an unknown word leaves a hint."""
-    text, hints = english_in_chinese("想做博后，里面提到的人才培养platform有哪些",
-                                     lambda w: w == "平台")
-    assert "platform" not in text and hints == ("平台",)
+    text, hints = english_in_chinese("想做博后，里面提到的人才培养mechanism有哪些",
+                                     lambda w: w == "机制")
+    assert "mechanism" not in text and hints == ("机制",)
+    # a glossary term is read in place (platform is the glossary's 平台)
+    text, hints = english_in_chinese("里面提到的人才培养platform有哪些", lambda w: False)
+    assert "人才培养平台" in text and hints == ()
     made = _made("对硕士研究生给予5万元安家费。对博士研究生给予10万元安家费。")
     q, _ = made.candidates("PhD的安家费有多少？")
     assert q.degrees == ("博士",)
