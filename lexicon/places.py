@@ -183,7 +183,7 @@ class Gazetteer:
         leads = "".join(sorted(self._leads))
         # an unknown name: after a lead word, two to four characters that are not
         # function characters, then a suffix (provinces are all known: no 省 here)
-        name = r"[^\W\d_的了是在对和与跟及或等为把被从向给到去来回于至么吗呢着过]"
+        name = r"[^\W\d_的了是在对和与跟及或等为把被从向给到去来回于至么吗呢着过说]"
         self._unknown = re.compile(
             rf"(?<=[{leads}])({name}{{2,4}}?(?:{admin}))"
         ) if admin and leads else None

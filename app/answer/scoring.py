@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from app.answer.script import simplified
 from lexicon import degrees, fold_synonyms, function_chars
+from lexicon.segmenter import dictionary_parts
 
 _NUM = r"(?:\d[\d,.]*|[一二两三四五六七八九十百千万亿]+)"
 #: a number and what may stand before its measure word (5300多套, 20余家, 百所)
@@ -249,19 +250,35 @@ def key_bigrams(segments: Iterable[str], weights: Mapping[str, float],
     """Weighted bigrams of a question's content segments.
 
     A bigram the corpus never contains and that holds a function character
-    (能拿, 多久 …) is a phrasing artefact and is dropped; other unseen bigrams
-    keep ``unseen_weight``: they name something the corpus may not cover.
+    (能拿, 多久 …) is a phrasing artefact and is dropped, and so is one that crosses two
+    of the dictionary words the segment is cut into (校老 of 学校老师); other unseen
+    bigrams keep ``unseen_weight``: they name something the corpus may not cover.
+
+    >>> sorted(key_bigrams(["学校老师一起带"], {"学校": 1.0, "老师": 1.0}, 5.0))
+    ['一起', '学校', '老师']
     """
     out: dict[str, float] = {}
     for segment in segments:
-        for b in bigrams(normalise(segment)):
+        text = normalise(segment)
+        inside: frozenset[str] | None = None
+        for b in bigrams(text):
             if len(b) < 2:
                 continue
             if b in weights:
                 out[b] = weights[b]
             elif not (set(b) & function_chars()) and not b.isascii():
-                out[b] = unseen_weight
+                inside = _inside_words(text) if inside is None else inside
+                if b in inside:
+                    out[b] = unseen_weight
     return out
+
+
+@lru_cache(maxsize=4096)
+def _inside_words(text: str) -> frozenset[str]:
+    """The bigrams of ``text`` inside one of the dictionary words it is cut into: an unseen
+    bigram across two words (起带 of 一起带学生, 校老 of 学校老师) names nothing."""
+    return frozenset(b for part in dictionary_parts(text) if len(part) > 1
+                     for b in bigrams(part))
 
 
 @lru_cache(maxsize=100_000)

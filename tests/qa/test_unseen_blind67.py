@@ -89,3 +89,28 @@ def test_southwestern_and_wu_question_words() -> None:
 def test_a_person_category_is_not_respelled_as_a_corpus_word() -> None:
     d = MadeUp.of(_PLAN).decide("我是外籍人才，在南阳能拿生活津贴吗？")
     assert d.refused, d.chosen
+
+
+def test_an_unseen_bigram_across_two_words_is_no_key() -> None:
+    """「学校老师一起带学生」: 校老, 师一, 起带 cross words and name nothing a sentence could
+    hold; an unseen bigram inside one word (人计 of 千人计划 is across 千人 and 计划) does not
+    count either, but one inside a single dictionary word (签证) does."""
+    from app.answer.scoring import key_bigrams
+    keys = key_bigrams(["学校老师一起带学生"], {"学校": 1.0, "老师": 1.0}, 5.0)
+    assert set(keys) == {"学校", "老师", "学生", "一起"}
+    assert key_bigrams(["签证补贴"], {"补贴": 1.0}, 5.0)["签证"] == 5.0
+
+
+def test_a_glossary_word_in_a_chinese_question_is_read_in_chinese() -> None:
+    from app.answer.english import english_in_chinese
+    # the documents' English abstract writes talent too; the glossary's 人才 is what is asked
+    text, _ = english_in_chinese("全国现在高技能的talent一共有多少人？", lambda w: w == "talent")
+    assert "人才" in text and "talent" not in text
+    # an abbreviation the documents write as it is stays
+    assert english_in_chinese("做VR方向的创业", lambda w: w == "vr")[0] == "做VR方向的创业"
+    assert standard_wording("想喺青島搵intern") == "想在青島找intern"
+
+
+def test_a_saying_verb_is_no_part_of_an_unknown_place_name() -> None:
+    assert find_places("文章说城市可以建哪些人才打卡点") == ()
+    assert find_places("有人说某某县给补贴") == ("某某县",)
