@@ -192,6 +192,7 @@ class Gazetteer:
             rf"(?:^|(?<=[，。；：、？！,;:?!\s]))({name}{{2,4}}?(?:{admin}))"
         ) if admin else None
         self._suffixes = frozenset(admin_suffixes)
+        self._suffix_starts = tuple(sorted(admin_suffixes, key=len, reverse=True))
         self._level_marks = frozenset(level_marks)
         self._level_suffixes = frozenset(level_suffixes)
 
@@ -386,7 +387,7 @@ class Gazetteer:
             return True
         if place.level == "county" and text.startswith(_TOWN_SUFFIXES, start + len(name)):
             return False
-        if text.startswith(tuple(self._suffixes), start + len(name)):  # 酉阳县, 嫩江市
+        if text.startswith(self._suffix_starts, start + len(name)):  # 酉阳县, 嫩江市
             return starts_a_word(text, start)
         return self._in_slot(text, start, place) and starts_a_word(text, start)
 

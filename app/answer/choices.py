@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from app.answer.clauses import clauses
+from app.answer.clauses import clauses, marked
 
 #: the word that offers a choice: 还是 (not 还是…吗, which is «still»)
 _OR = "还是"
@@ -34,7 +34,7 @@ def options(query: str) -> tuple[str, ...]:
     found: list[str] = []
     for i, part in enumerate(parts):
         at = part.find(_OR)
-        if at < 0 or not _asked(query, part):
+        if at < 0 or not (marked(query, part) or part.rstrip().endswith("呢")):
             continue
         left, right = part[:at], _TAIL.sub("", part[at + len(_OR):])
         if "吗" in right or not right:
@@ -46,9 +46,3 @@ def options(query: str) -> tuple[str, ...]:
             found.extend((left.strip(), right.strip()))
     return tuple(found)
 
-
-def _asked(query: str, part: str) -> bool:
-    """True when a question mark follows ``part`` in ``query``, or it ends with 呢."""
-    at = query.find(part)
-    rest = query[at + len(part):] if at >= 0 else ""
-    return bool(re.match(r"\s*[”’」』）)]*\s*[？?]", rest)) or part.rstrip().endswith("呢")

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from app.answer.clauses import asides, clauses
 from lexicon import NUMERAL_CHARS, money_words
@@ -140,6 +141,7 @@ _CHECKING = re.compile(r"到底|原文|原话|真的|真假|靠谱|属实|是这
                        r"|出处|出自|实际上")
 
 
+@lru_cache(maxsize=4096)
 def reported(query: str) -> tuple[str, ...]:
     """The clauses reporting what someone said (「有人说他是全国人大代表」), before a clause
     that asks a fact of its own (「他到底是什么身份」) in a question that checks the claim

@@ -81,7 +81,7 @@ def clauses(query: str) -> tuple[str, ...]:
     return tuple(c for c in _CLAUSE_BREAK.split(query) if c.strip())
 
 
-def _marked(query: str, clause: str) -> bool:
+def marked(query: str, clause: str) -> bool:
     """True when a question mark closes ``clause`` in ``query``."""
     at = query.find(clause)
     rest = query[at + len(clause):] if at >= 0 else ""
@@ -200,7 +200,7 @@ def asides(query: str) -> tuple[str, ...]:
         return ()
     asking = list(_asking_clauses(query))
     if not asking:  # 「…，还是也能申请产权房？」 asks by its mark alone, wherever it stands
-        asking = [i for i, c in enumerate(parts) if _marked(query, c)]
+        asking = [i for i, c in enumerate(parts) if marked(query, c)]
     if not asking:
         return ()
     # the asker's doubted guesses and exclusions before what is asked: the clause before

@@ -298,7 +298,9 @@ class CorpusView:
                          and names_nothing(w) and w not in predicate
                          and not any(ch.isdigit() for ch in w)))}
         drop |= {f for f in map(normalise, _GUESS.findall(q.query)) if not self._terms.uses(f)}
-        drop |= self._other_options(q.query)
+        # a never-used word of an option the documents may not take (see :meth:`_optional`)
+        optional = self._optional(q.query)
+        drop |= {w for one in optional for w in words(normalise(one)) if not self._terms.uses(w)}
         # what someone is reported to have said, checked by a question of its own (「有人说他是
         # 全国人大代表，他到底是什么身份」): the documents may say otherwise
         drop |= {w for w in self._claimed_only(q) if not self._terms.uses(w)}
@@ -307,8 +309,7 @@ class CorpusView:
             q = replace(q, content=tuple(
                 p for seg in q.content for p in pattern.sub(" ", normalise(seg)).split()
                 if len(p) >= 2))
-        # nor is a programme named only as an option the documents may not take (千人计划)
-        optional = self._optional(q.query)
+        # nor is a programme named only as such an option (千人计划)
         named = tuple(p for p in q.programmes if not any(p in one for one in optional))
         if named != q.programmes:
             q = replace(q, programmes=named)
@@ -338,11 +339,6 @@ class CorpusView:
                  *zip(offered[1::2], offered[::2], strict=True))
         return tuple(one for one, other in pairs
                      if any(self._terms.uses(w) for w in words(normalise(other))))
-
-    def _other_options(self, query: str) -> set[str]:
-        """The never-used words of the optional options (:meth:`_optional`)."""
-        return {w for one in self._optional(query) for w in words(normalise(one))
-                if not self._terms.uses(w)}
 
     def documents_using(self, word: str) -> frozenset[str]:
         """Ids of the documents a sentence of which holds normalised ``word``, memoised per

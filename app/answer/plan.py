@@ -20,7 +20,7 @@ from app.answer.evidence import Candidate, candidates, with_document_lines
 from app.answer.followup import rewrite
 from app.answer.kinds import asks_comparison
 from app.answer.near_words import WordVectors, unseen_left
-from app.answer.question import QuestionInfo, analyze_query
+from app.answer.question import QuestionInfo, analyze_query, compares
 from app.answer.rules import Decision, decide
 from app.answer.script import Script, detect_script
 from app.answer.years import AskedTime
@@ -115,8 +115,7 @@ def asked_region(q: QuestionInfo, region_filter: str | None,
         nested = all(g.within(inner, outer) for (_, outer), (_, inner) in pairwise(chain))
         if nested:
             return chain[-1]
-        if asks_comparison(q.query) or asks_comparison(q.text):  # one side the library
-            # lacks cannot be compared
+        if compares(q):  # one side the library lacks cannot be compared
             lacking = [pr for pr in pairs if not _has_documents(pr[1], regions)]
             return lacking[0] if lacking and regions else (None, None)
         local = [pr for pr in pairs if _has_documents(pr[1], regions)]

@@ -21,7 +21,7 @@ from app.answer.chatter import without_chatter
 from app.answer.claims import claims
 from app.answer.clauses import A_NOT_A, excluded, set_aside
 from app.answer.english import english_query
-from app.answer.kinds import find_kinds
+from app.answer.kinds import asks_comparison, find_kinds
 from app.answer.programmes import find_programmes
 from app.answer.script import Script, detect_script, mostly_english, simplified
 from app.answer.wordclass import names_word, without_idioms
@@ -250,6 +250,12 @@ def analyze_query(query: str, original: str, script: Script) -> QuestionInfo:
         persons=find_persons(query), benefits=find_benefits(query),
         kinds=kinds, content=content,
     )
+
+
+def compares(q: QuestionInfo) -> bool:
+    """True when ``q`` asks to compare, read as the engine reads it or as it was written (an
+    English question's query is its Chinese reading: "higher than" is in its text)."""
+    return asks_comparison(q.query) or asks_comparison(q.text)
 
 
 def analyze(question: str) -> QuestionInfo:

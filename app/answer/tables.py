@@ -23,8 +23,7 @@ from dataclasses import dataclass
 
 from app.answer.factbook import FactBook
 from app.answer.facts import amount_cell, benefit_label
-from app.answer.kinds import asks_comparison
-from app.answer.question import QuestionInfo
+from app.answer.question import QuestionInfo, compares
 from app.answer.script import simplified
 from app.answer.sentences import Sentence, display
 from app.answer.types import Citation, FactTable, TableRow
@@ -46,7 +45,7 @@ class TablePlan:
 
 def table_plan(q: QuestionInfo, region: str | None) -> TablePlan | None:
     """A difference table for two or more degrees, a comparison for two or more places."""
-    asks = asks_comparison(q.query) or asks_comparison(q.text)
+    asks = compares(q)
     if len(q.places) >= 2 and asks:
         return TablePlan("compare", tuple(q.places), tuple(q.degrees))
     degrees = tuple(dict.fromkeys(q.degrees))
