@@ -25,99 +25,40 @@ word such as 去 or 在 is still recognised as a place of unknown parentage (去
 
 from __future__ import annotations
 
-import csv
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Literal
 
 import jieba
 
-from lexicon.question_words import ask_words, determiner_pattern, whole_place_words
-from lexicon.segmenter import JIEBA_LOCK, dictionary_tag, dictionary_verb
+from lexicon.place_types import (
+    UNLISTED,
+    WORD_WINDOW,
+    Level,
+    Mention,
+    Place,
+    load_places,
+    read_rows,
+    read_words,
+    starts_a_word,
+)
+from lexicon.segmenter import JIEBA_LOCK, dictionary_tag
+from lexicon.unlisted_places import UnlistedNames
+from lexicon.zones import zone_kind, zone_spellings
+
+__all__ = ["DATA", "NATIONAL", "UNLISTED", "WORD_WINDOW", "Gazetteer", "Level", "Mention",
+           "Place", "gazetteer", "load_places", "starts_a_word"]
 
 DATA = Path(__file__).with_name("data")
-Level = Literal["province", "city", "county", "zone"]
 NATIONAL = "全国"
-UNLISTED = "?"  # the code of a place known only by its suffix is this and its name
 _LEVEL_RANK = {"province": 0, "city": 1, "county": 2, "zone": 3}
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-#: characters of context either side segmented to see where the words around a name begin
-WORD_WINDOW = 6
-
-
-def starts_a_word(text: str, start: int) -> bool:
-    """True when a word begins at ``start`` of ``text`` in jieba's segmentation (its
-    dictionary only, over a window around ``start``): 保定 does not begin a word in
-    确保定点, nor 成都 in 形成都是.
-
-    >>> starts_a_word("确保定点医疗机构", 1), starts_a_word("我在保定工作", 2)
-    (False, True)
-    """
-    left = max(0, start - WORD_WINDOW)
-    with JIEBA_LOCK:
-        words = jieba.lcut(text[left:start + WORD_WINDOW], HMM=False)
-    at = left
-    for word in words:
-        if at >= start:
-            return at == start
-        at += len(word)
-    return at == start
-
-
-@dataclass(frozen=True)
-class Place:
-    """One administrative division (or zone). ``parent`` is the parent's code."""
-
-    code: str
-    name: str
-    short: str
-    level: Level
-    parent: str | None
-    en: str = ""
-
-    @property
-    def label(self) -> str:
-        """How answers name it: the full name (南阳市, 崂山区, 山东省)."""
-        return self.name
-
-    @property
-    def listed(self) -> bool:
-        """False for a place recognised only by its suffix (菊园新区): not in the table, so
-        no document's region can be it and only its name in a text shows it is meant."""
-        return not self.code.startswith(UNLISTED)
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A place named in a text: ``text[start:end]``; ``place`` is the best reading and
-    ``others`` the other places sharing that name (朝阳: a city and a district)."""
-
-    text: str
-    start: int
-    end: int
-    place: Place
-    others: tuple[Place, ...] = ()
-    known: bool = True  # False: recognised only by its suffix, not in the table
 
 
 #: suffixes of the places below a county (a town, a township, a village, a street office)
 _TOWN_SUFFIXES = ("镇", "乡", "村", "街道")
-
-
-def _rows(path: Path) -> Iterator[dict[str, str]]:
-    with path.open(encoding="utf-8") as fh:
-        yield from csv.DictReader((line for line in fh if not line.startswith("#")),
-                                  delimiter="\t")
-
-
-def _words(path: Path) -> frozenset[str]:
-    with path.open(encoding="utf-8") as fh:
-        return frozenset(w for line in fh if not line.startswith("#")
-                         for w in line.split())
 
 
 #: the segmenter dictionary's tag of a place name
@@ -133,6 +74,7 @@ class Gazetteer:
                  level_marks: Iterable[str] = (), level_suffixes: Iterable[str] = (),
                  english_aliases: Iterable[tuple[str, str]] = (),
                  time_marks: Iterable[str] = ()) -> None:
+        admin_suffixes, lead_words = tuple(admin_suffixes), tuple(lead_words)
         self._by_code = {p.code: p for p in places}
         self._english_aliases = tuple(english_aliases)  # (full name, another English name)
         self._zone_kinds = dict(zone_kinds or {})
@@ -153,7 +95,9 @@ class Gazetteer:
             # a county-level short name that several share (长宁: 上海's 区 and 宜宾's 县)
             # is still a place, read only in a place slot as every county's is
             by_name[short].extend(owners)
-        for name, owner in self._zone_spellings(shorts, by_name).items():
+        spellings = zone_spellings(shorts, by_name, self._zone_suffixes, self._zone_kinds,
+                                   excluded=self._common | self._generic)
+        for name, owner in spellings.items():
             by_name[name].append(owner)
         self._by_name = {n: tuple(sorted(ps, key=_rank)) for n, ps in by_name.items()}
         # everyday-word short names of prefecture-level cities, named only in a question's
@@ -179,52 +123,13 @@ class Gazetteer:
         zones = "|".join(map(re.escape, self._zone_suffixes))
         infix = r"[^\W\d_的对在和与跟及等是为了向给从把被及或]"
         self._zone_re = re.compile(rf"{infix}{{0,4}}?(?:{zones})") if zones else None
-        admin = "|".join(map(re.escape, sorted(admin_suffixes, key=len, reverse=True)))
-        leads = "".join(sorted(self._leads))
-        # an unknown name: after a lead word, two to four characters that are not
-        # function characters, then a suffix (provinces are all known: no 省 here)
-        name = r"[^\W\d_的了是在对和与跟及或等为把被从向给到去来回于至么吗呢着过说]"
-        self._unknown = re.compile(
-            rf"(?<=[{leads}])({name}{{2,4}}?(?:{admin}))"
-        ) if admin and leads else None
-        # … or opening a clause (菊园新区所设置的隔离点), where the name must also end a word
-        self._unknown_opening = re.compile(
-            rf"(?:^|(?<=[，。；：、？！,;:?!\s]))({name}{{2,4}}?(?:{admin}))"
-        ) if admin else None
-        self._suffixes = frozenset(admin_suffixes)
+        self._unlisted = UnlistedNames(admin_suffixes, lead_words, generic_names)
         self._suffix_starts = tuple(sorted(admin_suffixes, key=len, reverse=True))
         self._level_marks = frozenset(level_marks)
         self._level_suffixes = frozenset(level_suffixes)
 
-    def _zone_spellings(self, shorts: Mapping[str, Sequence[Place]],
-                        taken: Mapping[str, Sequence[Place]]) -> dict[str, Place]:
-        """A zone's own name with any suffix of its kind, when its short name has a name
-        of its own before the suffix (火炬开发区 -> 火炬高新区, 火炬高新技术产业开发区):
-        questions call a zone by its name and whichever suffix they know. Only for a
-        development zone of a known kind (高新, 经开 …) whose short name it alone owns,
-        with a core of two characters or more that is no common word and no place's name,
-        and spellings no other place owns."""
-        found: dict[str, list[Place]] = defaultdict(list)
-        for short, owners in shorts.items():
-            if len(owners) != 1 or owners[0].level != "zone":
-                continue
-            suffix = next((z for z in self._zone_suffixes if short.endswith(z)), None)
-            core = short[:-len(suffix)] if suffix else ""
-            kind = self._zone_kind(owners[0].name)
-            if (len(core) < 2 or kind is None or core in self._common or core in self._generic
-                    or core in taken):
-                continue  # 南阳 is a city: 南阳开发区 is read as the city's zone
-            found[short].append(owners[0])
-            for z in self._zone_suffixes:
-                if z != suffix and (z == "开发区" or self._zone_kind(z) == kind):
-                    found[core + z].append(owners[0])
-        return {name: ps[0] for name, ps in found.items()
-                if len(ps) == 1 and name not in taken}
-
     def _zone_kind(self, name: str) -> str | None:
-        """The kind of zone (高新, 经开 …) whose markers ``name`` holds, if exactly one."""
-        kinds = [k for k, marks in self._zone_kinds.items() if any(w in name for w in marks)]
-        return kinds[0] if len(kinds) == 1 else None
+        return zone_kind(name, self._zone_kinds)
 
     def _english(self) -> dict[str, tuple[Place, ...]]:
         out: dict[str, list[Place]] = defaultdict(list)
@@ -355,7 +260,8 @@ class Gazetteer:
         chosen.sort(key=lambda m: m.start)
         if not unknown:
             return tuple(chosen)
-        return self._with_unknown(text, [*chosen, *self._common_in_slot(text, chosen)])
+        known = [*chosen, *self._common_in_slot(text, chosen)]
+        return tuple(sorted([*known, *self._unlisted.find(text, known)], key=lambda m: m.start))
 
     @staticmethod
     def _lend_suffix(found: list[tuple[int, int, tuple[Place, ...]]]
@@ -418,7 +324,10 @@ class Gazetteer:
         known = self._by_name.get(name) or self._same_kind_zone(name, host)
         if known:
             return known[0], m.end()
-        return Place(f"{host.code}+{name}", name, name, "zone", host.code), m.end()
+        # the host's zone of a kind, named by nothing but the kind's suffix, is one place
+        # however the suffix is spelled (北京经开区, 北京经济技术开发区)
+        kind = self._zone_kind(m.group()) if m.group() in self._zone_suffixes else None
+        return Place(f"{host.code}+{kind or name}", name, name, "zone", host.code), m.end()
 
     def _same_kind_zone(self, name: str, host: Place) -> tuple[Place, ...]:
         """The host's one table zone of the same kind as ``name`` (威海高新区 -> 威海火炬
@@ -430,25 +339,6 @@ class Gazetteer:
         found = tuple(p for p in self._by_code.values() if p.parent == host.code
                       and p.level == "zone" and any(w in p.name for w in marks))
         return found if len(found) == 1 else ()
-
-    def _unknown_names(self, text: str) -> Iterator[re.Match[str]]:
-        """Names with an administrative suffix after a lead word that is a word of its own
-        (去临江新区; not 对于保障城市) or opening a clause (菊园新区所…), where jieba ends
-        a word with the name (not 休市期间市民, 人才冷点区域, 运输区段), the name is more
-        than a bare suffix (高新区), it asks nothing (是哪年建区), points at nothing (用那个
-        高新区, 今年全市: the whole of a place left unnamed) and it does not open with a verb
-        (申请高新区的住房, 入驻新区)."""
-        whole = whole_place_words()
-        led = [m for m in self._unknown.finditer(text)  # the lead a word of its own
-               if starts_a_word(text, m.start(1) - 1)] if self._unknown is not None else []
-        opening = list(self._unknown_opening.finditer(text)) if self._unknown_opening else []
-        for m in (*led, *opening):
-            name = m.group(1)
-            if (name not in self._suffixes and not any(w in name for w in ask_words())
-                    and not determiner_pattern().search(name)  # 用那个高新区
-                    and not name.endswith(whole)  # 今年全市
-                    and starts_a_word(text, m.end(1)) and not _verb_led(name)):
-                yield m
 
     def _common_in_slot(self, text: str, known: Sequence[Mention]) -> list[Mention]:
         """Cities whose short name is also an everyday word (北海, 黄山), named in a
@@ -482,74 +372,29 @@ class Gazetteer:
                     found.append(Mention(name, start, end, places[0], places[1:]))
         return found
 
-    def _with_unknown(self, text: str, known: list[Mention]) -> tuple[Mention, ...]:
-        taken = [(m.start, m.end) for m in known]
-        extra: list[Mention] = []
-        for m in self._unknown_names(text):
-            name, start, end = m.group(1), m.start(1), m.end(1)
-            if name in self._generic or any(s < end and start < e for s, e in taken):
-                continue
-            taken.append((start, end))
-            if any(name.endswith(g) and len(g) >= len(name) - 1 for g in self._generic):
-                continue
-            extra.append(Mention(name, start, end, Place(f"{UNLISTED}{name}", name, name,
-                                                         _suffix_level(name), None),
-                                 known=False))
-        return tuple(sorted([*known, *extra], key=lambda m: m.start))
-
-
 def _rank(p: Place) -> tuple[int, str]:
     return (_LEVEL_RANK[p.level], p.code)
-
-
-def _verb_led(name: str) -> bool:
-    """True when ``name`` opens with a word jieba's dictionary calls a verb (申请高新区).
-
-    >>> _verb_led("申请高新区"), _verb_led("临江新区")
-    (True, False)
-    """
-    with JIEBA_LOCK:
-        first = jieba.lcut(name, HMM=False)[0]
-    return len(first) > 1 and dictionary_verb(first)
-
-
-def _suffix_level(name: str) -> Level:
-    if name.endswith(("新区", "开发区", "高新区", "园区")):
-        return "zone"
-    if name.endswith(("省", "自治区")):
-        return "province"
-    if name.endswith(("州", "盟")):
-        return "city"
-    return "county"
-
-
-def load_places(*paths: Path) -> list[Place]:
-    """Places from TSV files with columns ``code name short level parent en``."""
-    out: list[Place] = []
-    for path in paths:
-        for r in _rows(path):
-            out.append(Place(r["code"], r["name"], r["short"], r["level"],  # type: ignore[arg-type]
-                             r["parent"] or None, r.get("en") or ""))
-    return out
 
 
 @cache
 def gazetteer() -> Gazetteer:
     """The shared gazetteer (loaded once from ``lexicon/data``)."""
-    suffixes = _rows(DATA / "place_suffixes.tsv")
+    suffixes = read_rows(DATA / "place_suffixes.tsv")
     by_kind: dict[str, list[str]] = defaultdict(list)
     for r in suffixes:
         by_kind[r["kind"]].append(r["suffix"])
     return Gazetteer(
         load_places(DATA / "places.tsv", DATA / "places_extra.tsv"),
-        common_words=_words(DATA / "place_common_words.txt"),
+        common_words=read_words(DATA / "place_common_words.txt"),
         zone_suffixes=by_kind["zone"],
         admin_suffixes=[*by_kind["zone"], *by_kind["admin"]],
-        generic_names=_words(DATA / "place_generic_names.txt"),
+        generic_names=read_words(DATA / "place_generic_names.txt"),
         lead_words=by_kind["lead"],
-        zone_kinds={r["kind"]: tuple(r["markers"].split()) for r in _rows(DATA / "zone_kinds.tsv")},
+        zone_kinds={r["kind"]: tuple(r["markers"].split())
+                    for r in read_rows(DATA / "zone_kinds.tsv")},
         level_marks=by_kind["level"],
         level_suffixes=by_kind["level_suffix"],
-        english_aliases=[(r["name"], r["en"]) for r in _rows(DATA / "place_names_en_other.tsv")],
+        english_aliases=[(r["name"], r["en"])
+                         for r in read_rows(DATA / "place_names_en_other.tsv")],
         time_marks=by_kind["time"],
     )

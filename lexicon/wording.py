@@ -97,8 +97,23 @@ def standard_wording(text: str) -> str:
     ('招人的平台收钱不？', '成交额有多少？')
     >>> standard_wording("今年想引好多人才？"), standard_wording("好多人说能领，是真的吗？")
     ('今年想引多少人才？', '好多人说能领，是真的吗？')
+
+    A year read out digit by digit (二零二三年, 二〇二四年, as voice input writes it) is
+    written in digits:
+
+    >>> standard_wording("崂山区二零二三年安家多少人"), standard_wording("一二三四五六")
+    ('崂山区2023年安家多少人', '一二三四五六')
     """
-    return _in_context(_colloquial_table().replace(text))
+    return _in_context(_colloquial_table().replace(_digit_years(text)))
+
+
+_DIGITS = "零〇○一二三四五六七八九"
+_SPOKEN_YEAR = re.compile(rf"(?<![{_DIGITS}十百千万])([{_DIGITS}]{{4}})(?=年)")
+
+
+def _digit_years(text: str) -> str:
+    return _SPOKEN_YEAR.sub(
+        lambda m: "".join(str(max(_DIGITS.find(ch) - 2, 0)) for ch in m[1]), text)
 
 
 @cache

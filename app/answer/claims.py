@@ -101,6 +101,8 @@ _ARTICLE = re.compile(r"一[个家位名所项批套次]")
 # 「一个月给8000」, 「一年能领多少」: a rate's period, not a span the asker claims
 _PER = re.compile(r"一(?:个月|年|天|周)")
 _PAID_NEXT = re.compile(rf"(?:能|可以|就|才|都|大概|大约)?[{_PAID}]")
+# 这一块, 那一块: "this part" of a topic (住房这一块), not one yuan
+_ASPECT = re.compile(r"[这那哪]$")
 
 
 def claims(query: str, kinds: tuple[str, ...] = ()) -> tuple[Claim, ...]:
@@ -114,6 +116,8 @@ def claims(query: str, kinds: tuple[str, ...] = ()) -> tuple[Claim, ...]:
     (Claim(text='15万', kind='amount'),)
     >>> claims("听说博士一个月给8000？")
     (Claim(text='8000', kind='amount'),)
+    >>> claims("住房这一块有哪几种方式 好像是四种对吧")
+    ()
     """
     if kinds or not (checks(query) or reported(query)):
         return ()
@@ -122,6 +126,7 @@ def claims(query: str, kinds: tuple[str, ...] = ()) -> tuple[Claim, ...]:
     for at, claim in _placed_figures(query):
         after = query[at + len(claim.text):]
         if (_ARTICLE.fullmatch(claim.text) or _SPENT.search(query[:at])
+                or (claim.text == "一块" and _ASPECT.search(query[:at]))
                 or (_PER.fullmatch(claim.text) and _PAID_NEXT.match(after))
                 or any(claim.text in aside for aside in background)):
             continue

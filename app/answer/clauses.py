@@ -248,17 +248,32 @@ def told_before(query: str) -> tuple[str, ...]:
     ('我是工程师', '在车企上班')
     >>> told_before("我是工程师，单位要求修学时，今年培训多少人次？")
     ()
+
+    So is what comes before hearsay that leads into the question: the asker heard of the
+    topic after telling their (or their family's) story (「我闺女在浙江参加招聘，听说浙江…提了个
+    什么理念？」).
+
+    >>> told_before("我闺女在浙江参加人才招聘，听说浙江开年第一个大会讲人才，提了个什么理念？")
+    ('我闺女在浙江参加人才招聘',)
     """
     aside = set(asides(query))
     sentences = [p for p in _SENTENCE_BREAK.split(query) if p.strip()]
     parts = clauses(query)
-    asked = {parts[i] for i in _asking_clauses(query)}
+    asking = _asking_clauses(query)
+    asked = {parts[i] for i in asking}
     told: list[str] = []
     for sentence in sentences[:-1]:
         if any(c in asked for c in clauses(sentence)):
             break
         told.extend(c for c in clauses(sentence) if c in aside)
+    heard = next((i for i, c in enumerate(parts) if _HEARD.match(c.strip())), None)
+    if heard is not None and asking and heard < min(asking):
+        told.extend(c for c in parts[:heard] if c in aside and c not in told)
     return tuple(told)
+
+
+# Hearsay opening a clause before the question: it brings in the topic (听说有个补贴…).
+_HEARD = re.compile(r"(?:我|又|也|还)?(?:听说|据说|听人说|听别人说)")
 
 
 # a sentence's end: a question mark closes one too (what is said after a question)

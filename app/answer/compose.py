@@ -40,12 +40,13 @@ from app.answer.sentences import (
     display,
     leans_on_previous,
 )
+from app.answer.statement_region import mentions
 from app.answer.types import Citation
 from app.answer.validity import document_status
 from index.types import Hit
 from ingest.facts import Fact
 from ingest.types import Document
-from lexicon import APPLIES, WIDER, region_label
+from lexicon import APPLIES, WIDER, region_label, resolve
 
 FRAGMENT_CHARS = 30
 ADJACENT_CHARS = 3  # a context sentence this close before a quote is joined to it
@@ -267,8 +268,13 @@ _LOCAL = APPLIES - WIDER
 def note_kind(decision: Decision, asked: str | None) -> str | None:
     """Which region note opens the answer: ``other`` or ``unknown`` for those outcomes,
     ``wider`` when every quoted rule holds for the asked place only through a region
-    that contains it (a province, or national), else none."""
+    that contains it (a province, or national), else none. No ``unknown`` note when the
+    lead sentence, from a document that names no region, itself speaks of the asked
+    place (总书记在黑龙江考察期间提出…: the place is what is asked about, not where a
+    rule is sought)."""
     if not asked:
+        return None
+    if decision.outcome == "unknown_region" and _lead_names(decision, asked):
         return None
     if decision.outcome in ("other_region", "unknown_region"):
         return "other" if decision.outcome == "other_region" else "unknown"
@@ -277,6 +283,12 @@ def note_kind(decision: Decision, asked: str | None) -> str | None:
             and not relations & _LOCAL:
         return "wider"
     return None
+
+
+def _lead_names(decision: Decision, asked: str) -> bool:
+    place = resolve(asked)
+    return (place is not None and bool(decision.chosen)
+            and mentions(decision.chosen[0].sentence.text, place))
 
 
 def _line_text(citations: Sequence[Citation]) -> str:

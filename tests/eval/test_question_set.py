@@ -47,7 +47,8 @@ def test_every_check_set_matches_the_corpus() -> None:
                  "blind51", "blind52", "blind53", "blind54", "blind55", "blind56",
                  "blind57", "blind58", "blind59", "blind60", "blind61", "blind62",
                  "blind63", "blind64", "blind65", "blind66", "blind67", "blind68",
-                 "blind69", "blind70", "blind71", "blind72"):
+                 "blind69", "blind70", "blind71", "blind72", "blind73", "blind74",
+                 "blind75", "blind76"):
         qs = load_questions(ROOT / "eval" / "data" / f"{name}_questions.jsonl")
         assert len(qs) >= 60, name
         assert validate_questions(qs, texts).problems == (), name

@@ -11,7 +11,8 @@ import pytest
 @pytest.mark.parametrize("name", ["lexicon", "lexicon.places", "lexicon.regions",
                                   "lexicon.dictionary", "lexicon.wording",
                                   "lexicon.categories", "lexicon.english",
-                                  "lexicon.question_words"])
+                                  "lexicon.question_words", "lexicon.place_types",
+                                  "lexicon.unlisted_places", "lexicon.zones"])
 def test_docstring_examples(name: str) -> None:
     result = doctest.testmod(importlib.import_module(name))
     assert result.attempted > 0

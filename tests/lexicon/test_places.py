@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lexicon import gazetteer
+from lexicon import gazetteer, region_relation
 from lexicon.places import DATA, Gazetteer, Place, load_places
 
 
@@ -75,6 +75,15 @@ def test_zone_after_a_known_place_is_a_zone_of_that_place() -> None:
     assert table_zone.known and table_zone.place.code == "371072"
 
 
+def test_a_zone_named_by_its_kind_alone_is_one_place_however_spelled() -> None:
+    """北京经开区 is 北京经济技术开发区 (the table lists neither); 北京高新区 is another."""
+    g = gazetteer()
+    (short,), (full,) = g.find("在北京经开区上学"), g.find("北京经济技术开发区")
+    assert short.place.code == full.place.code and not short.known
+    assert region_relation("北京经开区", "北京经济技术开发区") == "same"
+    assert region_relation("北京高新区", "北京经济技术开发区") == "other"
+
+
 def test_unknown_name_by_suffix_only_in_a_place_slot() -> None:
     g = gazetteer()
     (m,) = g.find("我想去星河新区工作")
@@ -117,6 +126,10 @@ def test_english_names() -> None:
     assert [p.name for p in g.english("Chengdu")] == ["成都市"]
     assert [p.name for p in g.english("shaanxi")] == ["陕西省"]
     assert {p.name for p in g.english("Taizhou")} == {"台州市", "泰州市"}
+    # names read as the dictionary reads them, not character by character
+    assert [p.name for p in g.english("Guoyang")] == ["涡阳县"]
+    assert [p.name for p in g.english("Changzhi")] == ["长治市"]
+    assert "闵行区" in {p.name for p in g.english("Minhang")} and not g.english("Minxing")
 
 
 def test_a_small_gazetteer_from_rows() -> None:
