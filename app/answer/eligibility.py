@@ -70,7 +70,7 @@ def _stated(query: str, spellings: tuple[str, ...]) -> bool:
 
 
 @cache
-def _group_words() -> tuple[str, ...]:
+def group_words() -> tuple[str, ...]:
     """Every word that names a group of people: degrees (with graduates in general) and
     person categories, with their other names."""
     found = {w for d in degrees() for w in (d.name, *d.aliases, *d.covers, *d.general)}
@@ -84,7 +84,7 @@ def names_anyone(text: str) -> bool:
     >>> names_anyone("对本科毕业生每月给予1000元"), names_anyone("构建四位一体人才住房分配机制")
     (True, False)
     """
-    return any(w in text for w in _group_words())
+    return any(w in text for w in group_words())
 
 
 def person_in(category: str, text: str) -> bool:

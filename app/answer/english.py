@@ -99,8 +99,26 @@ def english_query(question: str) -> str:
 
     >>> english_query("What about PhDs in Chengdu?")
     '博士 成都'
+
+    A place's name right before a zone's term is that zone (Weihai high-tech zone):
+
+    >>> english_query("If I work in Weihai high-tech zone, how much for a master?")
+    '工作 威海高新区 多少 硕士'
     """
-    return " ".join(dict.fromkeys(chinese for _, chinese in _english_matches(question)[0]))
+    found, rest = _english_matches(question)
+    terms: list[tuple[int, str]] = []
+    for start, chinese in found:
+        if terms and not rest[terms[-1][0]:start].strip() and _one_place(terms[-1][1] + chinese):
+            terms[-1] = (terms[-1][0], terms[-1][1] + chinese)
+        else:
+            terms.append((start, chinese))
+    return " ".join(dict.fromkeys(chinese for _, chinese in terms))
+
+
+def _one_place(text: str) -> bool:
+    """True when ``text`` is one place's name from end to end (威海高新区), not two."""
+    found = gazetteer().find(text, unknown=False)
+    return len(found) == 1 and found[0].start == 0 and found[0].end == len(text)
 
 
 #: figures an English question gives (in 2023, 5000 yuan), kept as they are written

@@ -21,6 +21,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from app.answer.eligibility import group_words
 from app.answer.factbook import FactBook
 from app.answer.facts import amount_cell, benefit_label
 from app.answer.question import QuestionInfo, compares
@@ -60,9 +61,13 @@ def _canon(text: str) -> str:
 
 
 def topic_terms(q: QuestionInfo) -> tuple[str, ...]:
-    """Content bigrams of the question (synonyms folded) plus related topic words."""
+    """Content bigrams of the question (synonyms folded) plus related topic words; not
+    those inside a word for a group of people (毕业 of 本科毕业生): who is asked about is
+    the table's rows, and a clause that names the degree as a condition of a special case
+    (对…引进的“双一流”高校本科毕业生) is no better a match for it."""
     pieces = [_canon(p) for p in (*q.benefits, *q.content)]
     grams = {p[i:i + 2] for p in pieces for i in range(len(p) - 1)}
+    grams = {g for g in grams if not any(g in w for w in group_words())}
     return tuple(sorted(grams | set(required_terms(q))))
 
 

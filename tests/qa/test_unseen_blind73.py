@@ -58,3 +58,27 @@ def test_young_people_and_the_factory_are_the_notices_words() -> None:
     works = MadeUp.of({"w": ("某区校企合作", "南阳市",
                              "推动企业与高校共建实训基地，实训结束后直接签订劳动合同。")})
     assert not works.decide("南阳在厂里实训完能直接签合同吗？").refused
+
+
+def test_an_english_place_before_a_zone_term_is_that_zone() -> None:
+    """Weihai high-tech zone is 威海高新区, one place, not 威海 and a topic 高新区 that any
+    city's zone would match; learners' everyday English is read too."""
+    from app.answer.english import english_query
+
+    q = analyze("I have master degree. If I work in Weihai high-tech zone, how much money "
+                "they give me every month for living?")
+    assert q.places == ("威海高新区",) and "高新区" not in "".join(q.content)
+    assert "每月" in q.query and "生活补贴" in analyze("Can I get the living money?").query
+    # two places side by side stay two
+    assert english_query("Compare Weihai and Qingdao") == "威海 青岛"
+    assert english_query("Weihai Qingdao") == "威海 青岛"
+
+
+def test_a_degree_word_does_not_pick_a_special_case_row() -> None:
+    """本科毕业生 in the question is who is asked about, not a reason to prefer the clause
+    that names 本科毕业生 as a condition of a special case."""
+    from app.answer.tables import topic_terms
+
+    terms = topic_terms(analyze("威海的生活补贴，本科毕业生每月多少？硕士呢？"))
+    assert "每月" in terms and "毕业" not in terms and "业生" not in terms
+    assert "千亿" in topic_terms(analyze("冲千亿企业引进的本科毕业生生活补贴每月多少？硕士呢？"))
