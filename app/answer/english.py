@@ -116,7 +116,7 @@ def english_query(question: str) -> str:
 
 
 def _one_place(text: str) -> bool:
-    """True when ``text`` is one place's name from end to end (威海高新区), not two."""
+    """True when ``text`` is one place's name from end to end (绵阳高新区), not two."""
     found = gazetteer().find(text, unknown=False)
     return len(found) == 1 and found[0].start == 0 and found[0].end == len(text)
 

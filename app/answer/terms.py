@@ -12,7 +12,6 @@ evidence holds these words is :mod:`app.answer.presence`.
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
 import threading
@@ -26,6 +25,7 @@ from app.answer.presence import NUMBERED, spells_out
 from app.answer.scoring import folded, normalise
 from app.answer.wordclass import (
     MIN_CHARS,
+    SoundIndex,
     domain_by_initials,
     guessed_pair,
     names_thing,
@@ -52,8 +52,6 @@ from lexicon.segmenter import JIEBA_LOCK, dictionary_tag
 CUT_READ = 2
 #: how many times as often as any other homophone a spelling must occur to fix a slip
 DOMINANT = 10
-#: the most spellings of a sound tried when looking for a corpus word that sounds the same
-SOUND_SPELLINGS = 400
 #: longest word a run of Latin initials may stand for (yjs 研究生), in characters
 INITIALS_MAX = 4
 _INITIALS = re.compile(rf"[a-z]{{{MIN_CHARS},{INITIALS_MAX}}}")
@@ -154,7 +152,7 @@ class TermWeights:
         self._counted: dict[str, int] = {}
         self._written_out: dict[str, bool] = {}
         self._by_char: dict[str, set[str]] | None = None
-        self._by_syllable: dict[str, frozenset[str]] | None = None
+        self._sound_index = SoundIndex()
         self._sounds_like: dict[str, frozenset[str]] = {}
 
     def _load(self) -> Counter[str]:
@@ -302,11 +300,8 @@ class TermWeights:
             windows = {other[i:i + n] for other in self._sharing(word)
                        for i in range(len(other) - n + 1)} - {word}
             found = frozenset(w for w in windows if sound(w) == key)
-            if not found and not dictionary_tag(word):
-                # speech input writes a name it does not know with other characters of the
-                # same sound (清岭计划 for 青领计划): the corpus word of the same syllables
-                # and tones, though it shares no character
-                found = self._same_sound(key)
+            if not found and not dictionary_tag(word):  # speech input: 清岭 for 青领
+                found = self._sound_index.words(key, self._load())
             if not found and not dictionary_tag(word) and not verb_and_measure(word):
                 # a pinyin keyboard types no tones: a non-word may be a slip in any tone
                 # or reading (审皮 for 审批, 蚌部 for 蚌埠); a real word only in its own
@@ -314,23 +309,6 @@ class TermWeights:
                 found = frozenset(w for w in windows if sounds_alike(word, w))
             self._sounds_like[word] = found
         return found
-
-    def _same_sound(self, key: tuple[str, ...]) -> frozenset[str]:
-        """Words of the corpus's own segmentation (not strings inside its words: 享平 of
-        共享平台 is no spelling of 想评) whose syllables and tones are ``key``, built from
-        the corpus's characters of each syllable (at most SOUND_SPELLINGS tried)."""
-        vocabulary = self._load()
-        with self._lock:
-            if self._by_syllable is None:
-                chars: dict[str, set[str]] = defaultdict(set)
-                for ch in {ch for w in vocabulary for ch in w if _HAN.fullmatch(ch)}:
-                    chars[sound(ch)[0]].add(ch)
-                self._by_syllable = {k: frozenset(v) for k, v in chars.items()}
-        options = [self._by_syllable.get(syllable, frozenset()) for syllable in key]
-        if math.prod(map(len, options)) > SOUND_SPELLINGS:
-            return frozenset()
-        return frozenset(w for w in map("".join, itertools.product(*options))
-                         if vocabulary.get(w) and sound(w) == key)
 
     def slips(self, text: str) -> dict[str, str]:
         """Input slips in ``text`` -> the corpus's spelling: words of two or more Chinese

@@ -8,6 +8,12 @@ inside it, and its sound (for input slips). Used by :mod:`app.answer.terms`.
 
 from __future__ import annotations
 
+import itertools
+import math
+import re
+import threading
+from collections import defaultdict
+from collections.abc import Mapping
 from functools import cache, lru_cache
 
 import jieba
@@ -329,3 +335,38 @@ def names_word(word: str, text: str) -> bool:
             return True
         start = text.find(word, start + 1)
     return False
+
+
+#: the most spellings of a sound tried when looking for a corpus word that sounds the same
+SOUND_SPELLINGS = 400
+_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
+
+
+class SoundIndex:
+    """A vocabulary's characters by syllable (with tone), built on first use, to find its
+    words that sound exactly like a given one though sharing no character (清岭 -> 青领).
+
+    >>> SoundIndex().words(sound("清岭"), {"青领": 1, "清廉": 1, "领导": 2})
+    frozenset({'青领'})
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._by_syllable: dict[str, frozenset[str]] | None = None
+
+    def words(self, key: tuple[str, ...], vocabulary: Mapping[str, int]) -> frozenset[str]:
+        """Words of ``vocabulary`` (its own segmentation's words, not strings inside them:
+        享平 of 共享平台 is no spelling of 想评) whose syllables and tones are ``key``; none
+        when more than SOUND_SPELLINGS spellings would have to be tried. The index is built
+        from the first vocabulary given."""
+        with self._lock:
+            if self._by_syllable is None:
+                chars: dict[str, set[str]] = defaultdict(set)
+                for ch in {ch for w in vocabulary for ch in w if _HAN_CHAR.fullmatch(ch)}:
+                    chars[sound(ch)[0]].add(ch)
+                self._by_syllable = {k: frozenset(v) for k, v in chars.items()}
+        options = [self._by_syllable.get(syllable, frozenset()) for syllable in key]
+        if math.prod(map(len, options)) > SOUND_SPELLINGS:
+            return frozenset()
+        return frozenset(w for w in map("".join, itertools.product(*options))
+                         if vocabulary.get(w) and sound(w) == key)
