@@ -6,8 +6,9 @@ For every question, in turn: embed it alone (what any dense search must pay), th
 answer it end to end with ``QAEngine`` (embedding, both searches, evidence, decision,
 composition). The machines are noisy, so the figure that compares across runs is the
 ratio of the two medians, and the median of each question's answer time minus its
-embedding time (the engine's own work). A first pass over a few questions warms the
-caches that any running server has warm.
+embedding time (the engine's own work). The engine is warmed up as the server warms it
+before it listens (``QAEngine.warm_up``: sentences split and read, dictionary indexed),
+then a first pass over a few questions warms the caches that any running server has warm.
 """
 
 from __future__ import annotations
@@ -85,7 +86,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except EvalError as exc:
         parser.exit(2, f"error: {exc}\n")
     questions = load_questions(args.questions)[: args.limit]
-    summary = measure(QAEngine(retriever), retriever.embed_query, questions, rounds=args.rounds)
+    engine = QAEngine(retriever)
+    engine.warm_up()  # as the server does before it listens (app.__main__.build_engine)
+    summary = measure(engine, retriever.embed_query, questions, rounds=args.rounds)
     summary.update(index_dir=str(args.index_dir), questions_file=str(args.questions))
     text = json.dumps(summary, ensure_ascii=False, indent=2)
     if args.out:

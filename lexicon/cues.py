@@ -16,15 +16,15 @@ from lexicon.tables import DATA, rows
 def national_bodies() -> tuple[str, ...]:
     """Names of central bodies that make a notice national, longest first."""
     with (DATA / "national_bodies.txt").open(encoding="utf-8") as fh:
-        words = {w for line in fh if not line.startswith("#") for w in line.split()}
-    return tuple(sorted(words, key=len, reverse=True))
+        words = dict.fromkeys(w for line in fh if not line.startswith("#") for w in line.split())
+    return tuple(sorted(words, key=len, reverse=True))  # ties in the file's order
 
 
 def _cues(name: str) -> Mapping[str, tuple[str, ...]]:
     groups: dict[str, list[str]] = {}
     for r in rows(name):
         groups.setdefault(r["kind"], []).append(r["cue"])
-    return MappingProxyType({k: tuple(sorted(set(v), key=len, reverse=True))
+    return MappingProxyType({k: tuple(sorted(dict.fromkeys(v), key=len, reverse=True))
                              for k, v in groups.items()})
 
 

@@ -31,7 +31,9 @@ def _words(*kinds: str) -> list[str]:
 def question_phrases() -> tuple[str, ...]:
     """Phrasing that names no topic (and umbrella words, which name no benefit in
     particular; the asker's hedges and the asking of a name), longest first."""
-    return tuple(sorted(set(_words("phrase", "kind", "unsure", "naming")), key=len,
+    # ties keep the file's order: cutting 人数 before 数目 must not depend on a set's
+    # order (that varied with the process's hash seed: 「评价人数目标是多少」 read two ways)
+    return tuple(sorted(dict.fromkeys(_words("phrase", "kind", "unsure", "naming")), key=len,
                         reverse=True))
 
 

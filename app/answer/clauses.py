@@ -9,11 +9,10 @@ happened to them), what a question asks about by name, and its predicate.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from app.answer.asked import ASKING_JI as _ASKING_JI
-from app.answer.scoring import normalise
 from lexicon import ask_words
 
 #: an A-not-A form (能不能, 有没有): it asks, and as phrasing it names nothing
@@ -121,7 +120,7 @@ def _statements(query: str, parts: Sequence[str]) -> set[int]:
 
 
 @lru_cache(maxsize=4096)
-def _asking_clauses(query: str) -> tuple[int, ...]:
+def asking_clauses(query: str) -> tuple[int, ...]:
     """Indices of the clauses of ``query`` that ask: a question word, 吗 or an A-not-A form
     outside a sentence stated with a full stop (see :func:`_statements`); read once per
     question for :func:`asides` and :func:`told_before` alike."""
@@ -159,7 +158,7 @@ def excluded(query: str) -> tuple[str, ...]:
 
 def _before_asking(query: str, pattern: re.Pattern[str]) -> tuple[str, ...]:
     parts = clauses(query)
-    asking = _asking_clauses(query)
+    asking = asking_clauses(query)
     return tuple(c for i, c in enumerate(parts) if asking and i < asking[-1]
                  and i not in asking and pattern.search(c.strip()))
 
@@ -198,7 +197,7 @@ def asides(query: str) -> tuple[str, ...]:
     parts = clauses(query)
     if len(parts) < 2:
         return ()
-    asking = list(_asking_clauses(query))
+    asking = list(asking_clauses(query))
     if not asking:  # 「…，还是也能申请产权房？」 asks by its mark alone, wherever it stands
         asking = [i for i, c in enumerate(parts) if marked(query, c)]
     if not asking:
@@ -206,12 +205,43 @@ def asides(query: str) -> tuple[str, ...]:
     # the asker's doubted guesses and exclusions before what is asked: the clause before
     # them still names its topic
     guesses = {i for i, c in enumerate(parts) if c in (*doubted(query), *excluded(query))}
-    kept = ({j for i in asking for j in (_topic_before(i, guesses), i)} if len(parts) > 2
+    kept = ({j for i in asking for j in (_topic_before(i, guesses), i)
+             if j == i or _leads_into(query, parts, j, i)} if len(parts) > 2
             else set(range(len(parts))))
     return tuple(c for i, c in enumerate(parts) if i not in asking and (
         i not in kept or i in guesses or _SELF.match(c.strip()) or _ERRAND.search(c.strip())
         or _NARRATIVE.search(c.strip()) or _EXCLUDED.search(c.strip())
         or (i > asking[-1] and _HEARSAY.match(c.strip()))))
+
+
+def _leads_into(query: str, parts: Sequence[str], before: int, asking: int) -> bool:
+    """True when clause ``before`` may state the topic of clause ``asking`` that follows
+    it: in the same sentence; across a full stop too (「湖北省可免征…，免征期限不超过5个月。
+    不含什么单位？」), unless that sentence is the asker's story, told in the first person
+    (「我今年28，在苏州做了四年质检，想换个节奏慢点的城市。想问问那边投用了多少套人才
+    公寓？」), and the question names enough of its own (not 「…。多少钱？」). Hearsay
+    the asker tells brings the topic in (「我听说威海有订单班，一入学就定了岗位。」)."""
+    stated = _statements(query, parts)
+    if before not in stated or len(_HAN.findall(parts[asking])) < MIN_ASKED_CHARS:
+        return True
+    first = before
+    while first - 1 in stated and not _ends_sentence(query, parts, first - 1):
+        first -= 1
+    opening = parts[first].strip()
+    return not _TELLER.match(opening) or hearsay(opening)
+
+
+# the asker telling of themselves or their own (我今年28, 我表姐在威海上班, 本人…)
+_TELLER = re.compile(r"我|本人")
+
+
+def _ends_sentence(query: str, parts: Sequence[str], index: int) -> bool:
+    """True when a full stop (or ! or ;) closes clause ``index``."""
+    at = query.find(parts[index]) + len(parts[index])
+    return bool(_STOP.search(_CLOSING.match(query, at).group()))
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _topic_before(index: int, guesses: set[int]) -> int:
@@ -235,110 +265,21 @@ def without_asides(query: str) -> str:
     return query
 
 
-_SENTENCE_BREAK = re.compile(r"[。！!；;\n]+")
-
-
-def told_before(query: str) -> tuple[str, ...]:
-    """The asides (see :func:`asides`) that lie in whole sentences told before the one that
-    asks (「我在车企做工程师，单位要求修满学时。今年培训多少人次？」): closed by a full
-    stop, they are the asker's story; a clause joined by a comma to what is asked
-    (「我妹在厂里实习，表现好能不能留下」) may be the topic itself.
-
-    >>> told_before("我是工程师，在车企上班，单位要求修学时。今年培训多少人次？")
-    ('我是工程师', '在车企上班')
-    >>> told_before("我是工程师，单位要求修学时，今年培训多少人次？")
-    ()
-
-    So is what comes before hearsay that leads into the question: the asker heard of the
-    topic after telling their (or their family's) story (「我闺女在浙江参加招聘，听说浙江…提了个
-    什么理念？」).
-
-    >>> told_before("我闺女在浙江参加人才招聘，听说浙江开年第一个大会讲人才，提了个什么理念？")
-    ('我闺女在浙江参加人才招聘',)
-    """
-    aside = set(asides(query))
-    sentences = [p for p in _SENTENCE_BREAK.split(query) if p.strip()]
-    parts = clauses(query)
-    asking = _asking_clauses(query)
-    asked = {parts[i] for i in asking}
-    told: list[str] = []
-    for sentence in sentences[:-1]:
-        if any(c in asked for c in clauses(sentence)):
-            break
-        told.extend(c for c in clauses(sentence) if c in aside)
-    heard = next((i for i, c in enumerate(parts) if _HEARD.match(c.strip())), None)
-    if heard is not None and asking and heard < min(asking):
-        told.extend(c for c in parts[:heard] if c in aside and c not in told)
-    return tuple(told)
-
-
 # Hearsay opening a clause before the question: it brings in the topic (听说有个补贴…).
 _HEARD = re.compile(r"(?:我|又|也|还)?(?:听说|据说|听人说|听别人说)")
-
-
-# a sentence's end: a question mark closes one too (what is said after a question)
-_ANY_SENTENCE_BREAK = re.compile(r"[。！!？?；;\n…]+")
 #: Han characters a question must hold before a remark after it can be told apart from it
 #: (「多少钱？威海的博士生活补贴」 names its topic after the question word)
 MIN_ASKED_CHARS = 6
 
 
-@lru_cache(maxsize=4096)
-def said_after(query: str) -> tuple[str, ...]:
-    """Clauses that do not ask, in the sentences after the first sentence that asks: the
-    asker's remarks on what they asked (「“四通”到底是哪四个通？？每次开会都念，没一个人讲得
-    清楚」, 「哪些地方是“冷点”？要是我想去那边发展心里有个数」, 「…多少青年人才？？年年喊口号，
-    今年的目标数到底是多少」), not its topic: that was named in the question already. Only
-    when that question names something of its own (at least ``MIN_ASKED_CHARS`` Han
-    characters): 「多少钱？威海的博士生活补贴」 names its topic after.
-
-    >>> said_after("“四通”是哪四个通？？每次开会都念，没一个人讲得清楚")
-    ('每次开会都念', '没一个人讲得清楚')
-    >>> said_after("要引来多少青年人才？？年年喊口号，今年的目标数到底是多少")
-    ('年年喊口号',)
-    >>> said_after("博士补贴多少？住房怎么申请？"), said_after("多少钱？威海的博士生活补贴")
-    ((), ())
-    """
-    sentences = [p for p in _ANY_SENTENCE_BREAK.split(query) if p.strip()]
-    parts = clauses(query)
-    asked = {parts[i] for i in _asking_clauses(query)}
-    out: list[str] = []
-    asking_seen = False
-    for sentence in sentences:
-        own = clauses(sentence)
-        if asking_seen:
-            out.extend(c for c in own if c not in asked)
-        elif any(c in asked for c in own):
-            if len(re.findall(r"[\u4e00-\u9fff]", sentence)) < MIN_ASKED_CHARS:
-                return ()
-            asking_seen = True
-    return tuple(out)
+def heard_of(clause: str) -> bool:
+    """True when ``clause`` opens with hearsay that brings a topic in (听说有个补贴…)."""
+    return bool(_HEARD.match(clause.strip()))
 
 
-def set_aside(query: str) -> tuple[str, ...]:
-    """What the asker says around the question rather than asks: their story told before it
-    (:func:`told_before`), the guesses they doubt (:func:`doubted`) and their remarks after
-    it (:func:`said_after`)."""
-    return tuple(dict.fromkeys((*told_before(query), *doubted(query), *said_after(query))))
-
-
-def aside_only(query: str, factor: float, *weights: Mapping[str, float]
-               ) -> tuple[dict[str, float], ...]:
-    """Each of ``weights`` (of a question's normalised key bigrams or words) with those that
-    only the asker's story or remarks hold (see :func:`set_aside`), and no other clause,
-    scaled by ``factor``; they are read once for all of them.
-
-    >>> q = "我是工程师，单位要求修学时。今年培训多少人次？"
-    >>> aside_only(q, 0.5, {"工程": 1.0, "人次": 1.0})
-    ({'工程': 0.5, '人次': 1.0},)
-    """
-    told = set_aside(query) if factor != 1.0 else ()
-    if not told:
-        return tuple(dict(w) for w in weights)
-    told_text = normalise("，".join(told))
-    asked = normalise("，".join(c for c in clauses(query) if c not in told))
-    return tuple({k: w * factor if k in told_text and k not in asked else w
-                  for k, w in each.items()} for each in weights)
+def hearsay(clause: str) -> bool:
+    """True when ``clause`` opens with hearsay or recollection (听说…, 我记得…)."""
+    return heard_of(clause) or bool(_HEARSAY.match(clause.strip()))
 
 
 # What a question asks about by name: the noun right after 哪个, 什么 or 有没有 (「在哪个场馆」,

@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from app.answer.choices import options
 from app.answer.claims import reported
-from app.answer.clauses import after_asking, aside_only, asides, clauses, said_after
+from app.answer.clauses import after_asking, asides, clauses
 from app.answer.config import AnswerConfig
 from app.answer.eligibility import degree_spellings, person_spellings
 from app.answer.programmes import (
@@ -29,7 +29,9 @@ from app.answer.programmes import (
 from app.answer.question import QuestionInfo
 from app.answer.scoring import document_frequencies, idf, key_bigrams, normalise
 from app.answer.script import simplified
+from app.answer.sentence_view import SentenceViews
 from app.answer.sentences import Sentence, split_sentences
+from app.answer.story import aside_only, said_after
 from app.answer.terms import TermWeights, without_umbrella, words
 from app.answer.wordclass import function_word, modal_led, names_thing, set_phrase
 from ingest.types import Document
@@ -129,6 +131,7 @@ class CorpusView:
         self._doc_texts: dict[str, str] = {}
         self._quoted: dict[str, str] = {}  # the documents' quoted names, normalised -> written
         self._quoted_by_char: dict[str, set[str]] = {}  # a character -> the names holding it
+        self.views = SentenceViews()  # each sentence's question-independent reading
 
     def _load(self) -> _SentenceTable:
         with self._lock:
@@ -156,6 +159,11 @@ class CorpusView:
         """Sentences of every document, by doc_id."""
         return self._load()
 
+    def prime(self) -> int:
+        """Read every sentence's question-independent view now (:class:`SentenceViews`)
+        instead of on the first question that retrieves it; the number of sentences."""
+        return self.views.prime(self._documents, self._load())
+
     def keys(self, segments: Sequence[str], hints: Sequence[str] = (),
              hint_weight: float = 1.0) -> dict[str, float]:
         """Weighted content bigrams of a question (see :func:`scoring.key_bigrams`); the
@@ -173,8 +181,8 @@ class CorpusView:
                                                                      dict[str, float]]:
         """The question's weighted key bigrams (:meth:`keys`) and content words
         (:meth:`terms`), those only the asker's story holds (「我在车企做工程师。」 told before
-        what is asked: :func:`app.answer.clauses.told_before`) or its remarks after it
-        (:func:`app.answer.clauses.said_after`) at ``config.aside_weight``."""
+        what is asked: :func:`app.answer.story.told_before`) or its remarks after it
+        (:func:`app.answer.story.said_after`) at ``config.aside_weight``."""
         keys = self.keys(q.content, q.hints, config.hint_weight)
         terms = self.terms(q)
         if q.script == "en":
@@ -184,13 +192,13 @@ class CorpusView:
 
     def correct(self, query: str) -> str:
         """``query`` with its pinyin input slips spelled as the documents spell them (see
-        :meth:`app.answer.terms.TermWeights.slips`): 签了威海高薪区的工作 -> 签了威海高新区的
+        :meth:`app.answer.spelling.Spellings.slips`): 签了威海高薪区的工作 -> 签了威海高新区的
         工作. Place names are never respelled (桃园 is not 桃源), and a slip the question
         writes in another form (Traditional) is left as it is."""
         self._load()
         if self._terms is None:
             return query
-        for slip, fix in self._terms.slips(query).items():
+        for slip, fix in self._terms.spellings.slips(query).items():
             if not gazetteer().named(slip):  # a place the library lacks is asked as named
                 query = respelled(query, slip, fix, self._terms.uses)
         return query
@@ -224,13 +232,13 @@ class CorpusView:
 
     def abbreviated(self, letters: str) -> str | None:
         """The domain word Latin ``letters`` abbreviate by pinyin initials (rc 人才; see
-        :meth:`app.answer.terms.TermWeights.abbreviated`); None when none is clear."""
+        :meth:`app.answer.spelling.Spellings.abbreviated`); None when none is clear."""
         self._load()
-        return self._terms.abbreviated(letters) if self._terms is not None else None
+        return self._terms.spellings.abbreviated(letters) if self._terms is not None else None
 
     def paraphrased(self, q: QuestionInfo) -> str:
         """``q``'s query with each noun the documents never use written as the word they
-        use for the same thing (see :meth:`app.answer.terms.TermWeights.paraphrase`)."""
+        use for the same thing (see :meth:`app.answer.spelling.Spellings.paraphrase`)."""
         query = q.query
         # a person category or degree the lexicon knows (外籍人才) is who asks: the
         # documents' nearest word for it (对外) would answer someone else
@@ -238,7 +246,7 @@ class CorpusView:
         for word in self.unseen(q):
             if any(word in s or s in word for s in slots):
                 continue
-            fix = self._terms.paraphrase(word) if self._terms is not None else None
+            fix = self._terms.spellings.paraphrase(word) if self._terms is not None else None
             if fix is not None and not gazetteer().named(word) and word in query:
                 query = respelled(query, word, fix, self._terms.uses)
         return query

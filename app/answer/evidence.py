@@ -30,20 +30,12 @@ from app.answer.scoring import (
     states_measure,
     states_people,
     states_period,
-    with_unfolded,
     without_designations,
 )
-from app.answer.script import simplified
-from app.answer.sentences import (
-    Sentence,
-    aside,
-    damaged,
-    leans_on_previous,
-    signature,
-    speaker_words,
-)
+from app.answer.sentence_view import SentenceView, SentenceViews
+from app.answer.sentences import Sentence
 from app.answer.spans import span_beside, span_focus
-from app.answer.statement_region import mentions, named_region, statement_region
+from app.answer.statement_region import mentions
 from app.answer.years import AskedTime, document_year
 from index.types import Hit
 from ingest.types import Document
@@ -55,7 +47,6 @@ from lexicon import (
     region_relation,
 )
 
-CARRY_SENTENCES = 3  # how far back a place named earlier in a paragraph carries over
 _FULL_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 
 
@@ -94,71 +85,14 @@ class Candidate:
         return not self.missing
 
 
-
-HEADING_LOOKBACK = 15  # how far back a sentence's item heading is looked for
 TITLE_CHARS = 8  # a document's first line opening with this much of its title is its title
 
 
-def _heading_index(sentences: Sequence[Sentence], index: int) -> int | None:
-    for j in range(index - 1, max(index - HEADING_LOOKBACK, -1), -1):
-        if sentences[j].is_heading:
-            return j
-    return None
-
-
-def _heading_before(sentences: Sequence[Sentence], index: int) -> Sentence | None:
-    j = _heading_index(sentences, index)
-    return None if j is None else sentences[j]
-
-
-def _text(sentences: Sequence[Sentence], index: int) -> str:
-    return sentences[index].text if 0 <= index < len(sentences) else ""
-
-
-#: clause breaks inside a sentence
 @lru_cache(maxsize=10_000)
 def asks_for_list(query: str) -> bool:
     """True when a question asks for several things (哪些栏目, 包括什么): a sentence that
     lists several answers it better. Memoised: every candidate of a question asks."""
     return any(w in query for w in list_words())
-
-
-def _item_before(sentences: Sequence[Sentence], index: int) -> str:
-    """The text of the item a closing aside belongs to: the sentences before it, back to
-    and including the item's heading (as far back as a heading is looked for)."""
-    j = _heading_index(sentences, index)
-    start = max(index - HEADING_LOOKBACK + 1, 0) if j is None else j
-    return "".join(s.text for s in sentences[start:index])
-
-
-def _carried(doc: Document, sentences: Sequence[Sentence], index: int) -> tuple[str, ...]:
-    """The sentences this one continues, nearest first (at most ``CARRY_SENTENCES``): those
-    before it in the same paragraph with no heading between, where a place one names
-    carries over (海南省宣布…。其中…。对新建…工作室，每个补助…)."""
-    out: list[str] = []
-    j = index
-    while j > 0 and len(out) < CARRY_SENTENCES and not sentences[j].is_heading:
-        prev = sentences[j - 1]
-        gap = doc.text[prev.end:sentences[j].start]
-        if prev.is_heading or ("\n\n" in gap and not leans_on_previous(sentences[j].text)):
-            break
-        out.append(prev.text)
-        j -= 1
-    return tuple(out)
-
-
-def _own_context(sentence: Sentence, heading: str, previous: str) -> str:
-    """Where a sentence's degree, person and benefit are read: itself and its heading, and
-    the sentence before only when it leans on it (其…); a neighbour's 博士 is not its own.
-    Simplified but not synonym-folded: 研究生 must not read as 硕士 here."""
-    lean = previous if leans_on_previous(sentence.text) else ""
-    return _plain(f"{heading}{lean}{sentence.text}")
-
-
-@lru_cache(maxsize=200_000)
-def _plain(text: str) -> str:
-    """Simplified, without spaces (memoised: corpus sentences recur per question)."""
-    return re.sub(r"\s+", "", simplified(text))
 
 
 ECHO_CHARS = 40  # a restating sentence is at most this long (a heading, a question)
@@ -211,9 +145,12 @@ def restates(sentence: Sentence, doc: Document, own: str, keys: Mapping[str, flo
 def candidates(q: QuestionInfo, hits: Sequence[Hit], documents: Mapping[str, Document],
                sentences_of: Mapping[str, Sequence[Sentence]], keys: Mapping[str, float],
                config: AnswerConfig | None = None, asked: Place | None = None,
-               terms: Mapping[str, float] | None = None) -> list[Candidate]:
-    """Every sentence overlapping a hit's chunk, once (best-ranked hit wins), scored."""
+               terms: Mapping[str, float] | None = None, views: SentenceViews | None = None
+               ) -> list[Candidate]:
+    """Every sentence overlapping a hit's chunk, once (best-ranked hit wins), scored.
+    ``views`` keeps each sentence's question-independent reading between questions."""
     config = config or AnswerConfig()
+    views = views if views is not None else SentenceViews()
     focus = span_focus(q, terms)
     time = AskedTime.of(q)
     seen: set[tuple[str, int]] = set()
@@ -231,8 +168,8 @@ def candidates(q: QuestionInfo, hits: Sequence[Hit], documents: Mapping[str, Doc
                 break
             if (inside or follows) and (chunk.doc_id, sentence.start) not in seen:
                 seen.add((chunk.doc_id, sentence.start))
-                last = _candidate(q, hit, doc, sentences, index, keys, config, asked, terms,
-                                  focus, time)
+                last = _candidate(q, hit, doc, views.get(doc, sentences, index), sentence,
+                                  index, keys, config, asked, terms, focus, time)
                 out.append(last)
             index += 1
     return out
@@ -287,34 +224,17 @@ def _document_lines(doc: Document, sentences: Sequence[Sentence], kinds: Sequenc
     return found
 
 
-def _candidate(q: QuestionInfo, hit: Hit, doc: Document, sentences: Sequence[Sentence],
-               index: int, keys: Mapping[str, float], config: AnswerConfig,
-               asked: Place | None, terms: Mapping[str, float] | None,
+def _candidate(q: QuestionInfo, hit: Hit, doc: Document, view: SentenceView,
+               sentence: Sentence, index: int, keys: Mapping[str, float],
+               config: AnswerConfig, asked: Place | None, terms: Mapping[str, float] | None,
                focus: tuple[Mapping[str, float] | None, str | None],
                time: AskedTime | None = None) -> Candidate:
-    sentence = sentences[index]
-    heading_sentence = _heading_before(sentences, index)
-    heading = heading_sentence.text if heading_sentence else ""
-    own = normalise(sentence.text)
-    previous = _text(sentences, index - 1)
-    remark = aside(sentence.text)
-    # an aside (「(责任处室:工资福利处)」) speaks for its whole item, so the item is its context
-    # so does a quotation's speaker (「“…投入500万元…”日前，致真…董事长说」) for its words
-    # and the body that issued the document speaks in every sentence of it (a question
-    # naming 青岛市人社局 is about its notice's measures)
-    before = ((_item_before(sentences, index) if remark else f"{heading}{previous}")
-              + speaker_words(doc.text, sentence.start, sentence.end) + (doc.issuer or ""))
-    # the document's region is its context as much as its title (火炬 of 威海火炬…开发区)
-    around = f"{doc.region or ''}{doc.title}{_text(sentences, index + 1)}"
-    # each read folded and as written (a question's 住房 is in 人才住房, folded to 人才公寓)
-    context = with_unfolded(before + sentence.text)
-    wide = f"{with_unfolded(around)}|{context}"
-    own_cov, ctx_cov = coverage(keys, with_unfolded(sentence.text)), coverage(keys, context)
-    support = (coverage(keys, wide) if terms is None
-               else term_support(terms, wide, config.partner_credit))
+    own = view.own
+    own_cov, ctx_cov = coverage(keys, view.own_unfolded), coverage(keys, view.context)
+    support = (coverage(keys, view.wide) if terms is None
+               else term_support(terms, view.wide, config.partner_credit))
     asks_list = asks_for_list(q.query)
-    # a closing signature line (issuer and day) dates the notice; it states no fact
-    signed = signature(sentence.text)
+    signed = view.signed  # a closing signature line (issuer and day) dates; it states no fact
     # a sum asked per month or year is stated only by a sentence that gives that period
     # and a number of people asked only by a sentence that counts people (all read once
     # per question: memoised)
@@ -337,9 +257,10 @@ def _candidate(q: QuestionInfo, hit: Hit, doc: Document, sentences: Sequence[Sen
     # neither a signature nor a bare aside answers alone, unless the question asks who is
     # responsible (the aside names the office)
     echo = (restates(sentence, doc, own, keys, config) or signed
-            or (remark and "department" not in q.kinds))
+            or (view.remark and "department" not in q.kinds))
+    previous = view.previous
     score = (config.own_weight * own_cov + config.context_weight * ctx_cov
-             + config.previous_weight * coverage(keys, normalise(previous))
+             + config.previous_weight * coverage(keys, view.previous_norm)
              + config.support_weight * support
              + config.rank_weight / hit.rank + (config.kind_weight if kind_ok else 0.0)
              + config.specific_weight * min(specific, 2)
@@ -348,14 +269,13 @@ def _candidate(q: QuestionInfo, hit: Hit, doc: Document, sentences: Sequence[Sen
              - config.dateline_penalty * sentence.is_dateline
              - config.after_colon_penalty * previous.rstrip().endswith(("：", ":"))
              - config.short_penalty * (len(own) < config.short_chars))
-    carried = _carried(doc, sentences, index)
-    region = statement_region(sentence.text, doc.region, *carried, heading)
+    region = view.region
     relation = region_relation(asked, region) if asked is not None else None
     if (asked is not None and not asked.listed and relation != "same"
-            and asked.name in _plain("".join((doc.title, heading, *carried, sentence.text)))):
+            and asked.name in view.placed):
         region, relation = asked.name, "same"  # the text names the unlisted place asked
     elif (asked is not None and relation == "other" and region != doc.region
-          and named_region(sentence.text) is None and mentions(sentence.text, asked)):
+          and not view.names_region and mentions(sentence.text, asked)):
         # a place carried from sentences before yields to the asked place the sentence
         # itself names, though not as its actor (「…已成为蚌埠市高技能人才培育工程的注脚」
         # after a paragraph on 海南, where a newspaper column runs on)
@@ -367,16 +287,14 @@ def _candidate(q: QuestionInfo, hit: Hit, doc: Document, sentences: Sequence[Sen
     if relation in WIDER:
         score -= config.broader_penalty
     return Candidate(
-        hit=hit, sentence=sentence, index=index, heading_sentence=heading_sentence,
+        hit=hit, sentence=sentence, index=index, heading_sentence=view.heading_sentence,
         score=score, coverage=max(own_cov, ctx_cov), support=support,
         kind_ok=kind_ok, missing=missing_constraints(
-            q, doc, _own_context(sentence, heading, previous),
-            near := _plain(f"{heading}{previous}{sentence.text}"),
-            near + _plain(_text(sentences, index + 1)), relation != "other"),
+            q, doc, view.own_context, view.near, view.near_next, relation != "other"),
         region=region, echo=echo,
-        damaged=damaged(sentence.text),
+        damaged=view.damaged,
         relation=relation,
         measured=kind_ok and measure is not None and states_measure(sentence.text, measure),
         other_year=time is not None and time.missed_by(sentence.text, document_year(doc.date),
-                                  f"{heading}{previous}"),
+                                  f"{view.heading}{previous}"),
     )

@@ -288,7 +288,7 @@ def make_plan(question: str, history: Sequence[Mapping[str, str]], retriever: Re
     hits = retrieve(retriever, (info.query, keyword_query(info)), max(k, candidate_k), region)
     keys, terms = corpus.weights(info, config)
     found = candidates(info, hits, retriever.documents, corpus.sentences, keys, config, place,
-                       terms)
+                       terms, corpus.views)
     cands = with_document_lines(info, found, retriever.documents, corpus.sentences, config)
     cands = anchored(cands, corpus.anchors(info, config.anchor_documents))
     vectors = word_vectors or WordVectors(retriever.embed_queries)

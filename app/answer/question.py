@@ -19,11 +19,12 @@ from functools import lru_cache
 
 from app.answer.chatter import without_chatter
 from app.answer.claims import claims
-from app.answer.clauses import A_NOT_A, excluded, set_aside
+from app.answer.clauses import A_NOT_A, excluded
 from app.answer.english import english_query
 from app.answer.kinds import asks_comparison, find_kinds
 from app.answer.programmes import find_programmes
 from app.answer.script import Script, detect_script, mostly_english, simplified
+from app.answer.story import set_aside, story
 from app.answer.wordclass import names_word, without_idioms
 from lexicon import (
     Mention,
@@ -103,7 +104,12 @@ def _asked_mentions(text: str) -> tuple[Mention, ...]:
                 0 <= m.start - n.end <= 1 and text[n.end:m.start] in ("", "、", "和", "与")
                 for n in models):
             models.append(m)
-    return tuple(m for m in mentions if m not in models)
+    asked = [m for m in mentions if m not in models]
+    # places of the asker's story (「我是从台中嫁到海南的，先生在三亚…。听说海南要新建…」)
+    # yield to a place the rest of the question names
+    told = [(at, at + len(c)) for c in story(text) if (at := text.find(c)) >= 0]
+    own = [m for m in asked if not any(a <= m.start and m.end <= b for a, b in told)]
+    return tuple(own or asked)
 
 
 def find_places(text: str) -> tuple[str, ...]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import re
 import threading
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable
 from functools import cache, lru_cache
 
@@ -23,18 +23,13 @@ import jieba
 
 from app.answer.presence import NUMBERED, spells_out
 from app.answer.scoring import folded, normalise
+from app.answer.spelling import Spellings
 from app.answer.wordclass import (
     MIN_CHARS,
-    SoundIndex,
-    domain_by_initials,
     guessed_pair,
     names_thing,
-    noun_with_localizer,
     parts,
     rejoined,
-    sound,
-    sounds_alike,
-    verb_and_measure,
 )
 from lexicon import (
     NUMERAL_CHARS,
@@ -45,21 +40,14 @@ from lexicon import (
     question_phrases,
     umbrella_words,
 )
-from lexicon.dictionary import glossed, partner_words
+from lexicon.dictionary import glossed
 from lexicon.segmenter import JIEBA_LOCK, dictionary_tag
 
 #: characters of the question read past a word the segmenter may have cut wrongly
 CUT_READ = 2
-#: how many times as often as any other homophone a spelling must occur to fix a slip
-DOMINANT = 10
-#: longest word a run of Latin initials may stand for (yjs 研究生), in characters
-INITIALS_MAX = 4
-_INITIALS = re.compile(rf"[a-z]{{{MIN_CHARS},{INITIALS_MAX}}}")
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 _NUMERAL_START = re.compile(rf"[{NUMERAL_CHARS}0-9]")
 _LATIN = re.compile(r"[A-Za-z]+")
-#: negation characters: a token holding one is a verb with its negation, never a slip
-_NEGATION = re.compile(r"[不没未别]")
 
 
 def _segment(text: str) -> list[str]:
@@ -151,9 +139,7 @@ class TermWeights:
         self._lock = threading.Lock()
         self._counted: dict[str, int] = {}
         self._written_out: dict[str, bool] = {}
-        self._by_char: dict[str, set[str]] | None = None
-        self._sound_index = SoundIndex()
-        self._sounds_like: dict[str, frozenset[str]] = {}
+        self.spellings = Spellings(self)  # slips, abbreviations, paraphrases
 
     def _load(self) -> Counter[str]:
         with self._lock:
@@ -230,7 +216,7 @@ class TermWeights:
                     continue
                 if self.spelled_out(word):
                     continue
-                if not self.homophone_in_corpus(word):
+                if not self.spellings.homophone_in_corpus(word):
                     out.append(word)
         return tuple(dict.fromkeys(out))
 
@@ -285,115 +271,22 @@ class TermWeights:
         df = self._load()
         return bool(df.get(word) or self._count(word))
 
-    def homophone_in_corpus(self, word: str) -> bool:
-        """True when the corpus uses a word that sounds the same and shares a character
-        (高薪区 typed for 高新区, 人材 for 人才): a pinyin input slip, not a thing the
-        documents lack."""
-        return bool(self._homophones(word))
+    def vocabulary(self) -> Counter[str]:
+        """The corpus's words (as segmented) -> the sentences holding each."""
+        return self._load()
 
-    def _homophones(self, word: str) -> frozenset[str]:
-        """Corpus spellings that sound like ``word`` (memoised per word: the slip check
-        and the unseen check ask about the same words)."""
-        found = self._sounds_like.get(word)
-        if found is None:
-            key, n = sound(word), len(word)
-            windows = {other[i:i + n] for other in self._sharing(word)
-                       for i in range(len(other) - n + 1)} - {word}
-            found = frozenset(w for w in windows if sound(w) == key)
-            if not found and not dictionary_tag(word):  # speech input: 清岭 for 青领
-                found = self._sound_index.words(key, self._load())
-            if not found and not dictionary_tag(word) and not verb_and_measure(word):
-                # a pinyin keyboard types no tones: a non-word may be a slip in any tone
-                # or reading (审皮 for 审批, 蚌部 for 蚌埠); a real word only in its own
-                # (失业 is not 事业)
-                found = frozenset(w for w in windows if sounds_alike(word, w))
-            self._sounds_like[word] = found
-        return found
+    def segment(self, text: str) -> list[str]:
+        """The words of ``text`` once normalised, as the corpus's are segmented."""
+        return _segment(normalise(text))
 
-    def slips(self, text: str) -> dict[str, str]:
-        """Input slips in ``text`` -> the corpus's spelling: words of two or more Chinese
-        characters the corpus never uses, each with one homophone it uses far more than
-        any other (高薪 -> 高新, 补帖 -> 补贴, 人材 -> 人才). Words are taken from
-        normalised ``text``."""
-        out = {}
-        for word in _segment(normalise(text)):
-            if not self._unused(word) or _NEGATION.search(word):
-                continue  # 是不(是不要房租) is a verb and a negation, not a slip for 是否
-            if noun_with_localizer(word) and self.uses(word[:-1]):
-                continue  # 人里 of 「从哪些人里选」 is 人 and a localizer, not a slip for 人力
-            found = self._homophones(word)
-            if found:
-                fix = self._likeliest(found)
-                if fix is not None:
-                    out[word] = fix
-            elif len(word) == MIN_CHARS + 1:
-                # the segmenter may have joined a slip to a function character beside it
-                # (审皮要 of 审皮要几天); not so 保险金, a word the corpus lacks
-                pieces = ((word[:-1],) if word[-1] in function_chars() else ()) + (
-                    (word[1:],) if word[0] in function_chars() else ())
-                for piece in pieces:
-                    near = self._homophones(piece) if self._unused(piece) else frozenset()
-                    fix = self._likeliest(near) if near else None
-                    if fix is not None:
-                        out[piece] = fix
-        return out
-
-    def abbreviated(self, letters: str) -> str | None:
-        """The word of the domain (:func:`lexicon.domain_words`) that Latin ``letters`` (two
-        to four, lower case) abbreviate by their pinyin initials, as fast typists write
-        them (rc 人才, bs 博士, yjs 研究生): of those the documents use, the only one, or
-        the one they use far more than any other (:meth:`_likeliest`); None when there is
-        none or no clear one."""
-        if not _INITIALS.fullmatch(letters):
-            return None
-        found = frozenset(w for w in domain_by_initials().get(letters, ()) if self.uses(w))
-        return self._likeliest(found) if found else None
-
-    def paraphrase(self, word: str) -> str | None:
-        """The corpus word for ``word``, a noun it never uses that no keyboard slip explains:
-        one the dictionary glosses with the same English sense and that shares a character
-        with it (薪水 -> 薪资 「salary」, 工坊 -> 工作室 「workshop」), the notice's word for
-        what the asker names in everyday words. Of several, the one sharing the most
-        senses, then the one the corpus uses most; None when there is none."""
-        if not self._unused(word) or self._homophones(word):
-            return None
-        found = [(bool(set(other) & set(word)), len(senses), self._frequency(other), other)
-                 for other, senses in partner_words(word).items() if self.uses(other)]
-        return max(found)[-1] if found else None
-
-    def _likeliest(self, spellings: frozenset[str]) -> str | None:
-        """The one corpus spelling a slip stands for: the only one, or one the corpus uses
-        DOMINANT times as often as any other (人材: 人才 in 279 sentences, 人财 in 1), as
-        a pinyin keyboard offers its commonest word first; None when that is unclear."""
-        if len(spellings) == 1:  # no corpus count needed
-            return next(iter(spellings))
-        ranked = sorted(((self._frequency(w), w) for w in spellings), reverse=True)
-        if ranked[0][0] >= DOMINANT * max(1, ranked[1][0]):
-            return ranked[0][1]
-        return None
-
-    def _frequency(self, word: str) -> int:
+    def frequency(self, word: str) -> int:
+        """Sentences holding ``word`` (as a word, else as a substring)."""
         return self._load().get(word) or self._count(word)
 
-    def _unused(self, word: str) -> bool:
+    def unused(self, word: str) -> bool:
         """A Chinese word of two or more characters no sentence holds."""
         return (len(word) >= MIN_CHARS and _HAN.fullmatch(word) is not None
                 and word not in self._load() and not self._count(word))
-
-    def _sharing(self, word: str) -> set[str]:
-        """Corpus words (up to six characters) that share one of ``word``'s characters."""
-        vocabulary = self._load()
-        with self._lock:
-            if self._by_char is None:
-                by_char: dict[str, set[str]] = defaultdict(set)
-                # phrasing words are spellings a slip may stand for as well: 能补 sounds
-                # like 能部 (of 职能部门) and 能不 (of 能不能), so it is not respelled
-                for w in (*vocabulary, *question_phrases()):
-                    if MIN_CHARS <= len(w) <= 6:
-                        for ch in set(w):
-                            by_char[ch].add(w)
-                self._by_char = by_char
-        return set().union(*(self._by_char.get(ch, set()) for ch in set(word)))
 
     def _count(self, word: str) -> int:
         """Sentences containing ``word`` as a substring (for words segmented otherwise in

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from app.answer.clauses import aside_only, asides, told_before
+from app.answer.clauses import asides
 from app.answer.config import AnswerConfig
 from app.answer.programmes import find_programmes
+from app.answer.story import aside_only, told_before
 from lexicon import fold_synonyms
 from tests.qa.made_up import MadeUp
 

@@ -9,11 +9,12 @@ directional complement ending what is asked (多少青年人才过来) was weigh
 
 from __future__ import annotations
 
-from app.answer.clauses import asides, told_before
+from app.answer.clauses import asides
 from app.answer.presence import present
 from app.answer.programmes import find_programmes
 from app.answer.question import find_kinds
 from app.answer.scoring import normalise
+from app.answer.story import told_before
 from lexicon import fold_synonyms
 from tests.qa.made_up import MadeUp
 

@@ -10,9 +10,9 @@ sum outright. Each test also checks the case that must still be read the old way
 from __future__ import annotations
 
 from app.answer.asked import asks_sum, span_sentence
-from app.answer.evidence import statement_region
 from app.answer.question import find_kinds
 from app.answer.scoring import holds_kind
+from app.answer.statement_region import statement_region
 from app.answer.years import part_of_year
 from lexicon import standard_wording
 from tests.qa.made_up import RENT_WAIVER, MadeUp

@@ -25,12 +25,12 @@ def test_initials_are_the_first_letters_of_each_syllable() -> None:
 
 def test_letters_abbreviate_a_domain_word_the_documents_use() -> None:
     terms = TermWeights(_SENTENCES)
-    assert terms.abbreviated("rc") == "人才"
-    assert terms.abbreviated("bs") == "博士"
-    assert terms.abbreviated("bt") == "补贴"
-    assert terms.abbreviated("ss") is None  # 硕士: no sentence holds it
-    assert terms.abbreviated("vr") is None  # v begins no syllable
-    assert terms.abbreviated("rcbsh") is None  # longer than any abbreviation read
+    assert terms.spellings.abbreviated("rc") == "人才"
+    assert terms.spellings.abbreviated("bs") == "博士"
+    assert terms.spellings.abbreviated("bt") == "补贴"
+    assert terms.spellings.abbreviated("ss") is None  # 硕士: no sentence holds it
+    assert terms.spellings.abbreviated("vr") is None  # v begins no syllable
+    assert terms.spellings.abbreviated("rcbsh") is None  # longer than any abbreviation read
 
 
 def test_a_chinese_question_reads_its_initials() -> None:

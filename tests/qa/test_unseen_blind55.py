@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from app.answer.asked import asked_measure
 from app.answer.chatter import without_chatter
-from app.answer.clauses import said_after
 from app.answer.config import AnswerConfig
 from app.answer.programmes import asked_names
 from app.answer.question import analyze, content_segments, find_places
 from app.answer.scoring import holds_kind
+from app.answer.story import said_after
 from app.answer.terms import words
 from app.answer.wordclass import set_phrase
 from lexicon import standard_wording

@@ -5,11 +5,12 @@ also checks the case that must still be read the old way."""
 from __future__ import annotations
 
 from app.answer.asked import asks_people
-from app.answer.clauses import asides, doubted, set_aside
+from app.answer.clauses import asides, doubted
 from app.answer.corpus_view import respelled
 from app.answer.kinds import find_kinds
 from app.answer.question import analyze, find_benefits, find_places
 from app.answer.scoring import holds_kind
+from app.answer.story import set_aside
 from lexicon import people_words
 from tests.qa.made_up import MadeUp
 

@@ -56,5 +56,10 @@ def test_a_slip_with_several_homophones_takes_the_far_commonest() -> None:
     slip is left as typed."""
     body = "".join(f"第{i}批人才到岗。" for i in range(10)) + "人财物统一调度。"
     assert _made(body).view.correct("引进多少青年人材？") == "引进多少青年人才？"
-    even = "人才到岗。人才服务。人财物统一调度。人财两空。"
-    assert _made(even).view.correct("引进多少青年人材？") == "引进多少青年人材？"
+    even = "名单向社会公示。公示期五天。公事公办。处理公事。"
+    assert _made(even).view.correct("名单公式几天？") == "名单公式几天？"
+    assert _made("名单向社会公示。公示期五天。").view.correct("名单公式几天？") == "名单公示几天？"
+    # a real word is read as another word only, not as two characters meeting in the
+    # corpus (人财 of 人财物 is none)
+    mixed = "人才到岗。人才服务。人财物统一调度。人财两空。"
+    assert _made(mixed).view.correct("引进多少青年人材？") == "引进多少青年人才？"

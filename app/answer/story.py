@@ -1,0 +1,133 @@
+"""What the asker says around the question rather than asks: the story told before it in
+whole sentences, the remarks after it, and the guesses they doubt. Their words weigh less
+than what is asked (:func:`aside_only`), and the places of the asker's own story yield to
+a place the rest of the question names (:func:`story`).
+
+>>> story("我是工程师，在南阳上班，单位要求修学时。听说青岛有培训，今年培训多少人次？")
+('我是工程师', '在南阳上班', '单位要求修学时')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import lru_cache
+
+from app.answer.clauses import (
+    MIN_ASKED_CHARS,
+    asides,
+    asking_clauses,
+    clauses,
+    doubted,
+    heard_of,
+    hearsay,
+)
+from app.answer.scoring import normalise
+
+_SENTENCE_BREAK = re.compile(r"[。！!；;\n]+")
+
+
+def told_before(query: str) -> tuple[str, ...]:
+    """The asides (see :func:`asides`) that lie in whole sentences told before the one that
+    asks (「我在车企做工程师，单位要求修满学时。今年培训多少人次？」): closed by a full
+    stop, they are the asker's story; a clause joined by a comma to what is asked
+    (「我妹在厂里实习，表现好能不能留下」) may be the topic itself.
+
+    >>> told_before("我是工程师，在车企上班，单位要求修学时。今年培训多少人次？")
+    ('我是工程师', '在车企上班', '单位要求修学时')
+    >>> told_before("我是工程师，单位要求修学时，今年培训多少人次？")
+    ()
+
+    So is what comes before hearsay that leads into the question: the asker heard of the
+    topic after telling their (or their family's) story (「我闺女在浙江参加招聘，听说浙江…提了个
+    什么理念？」).
+
+    >>> told_before("我闺女在浙江参加人才招聘，听说浙江开年第一个大会讲人才，提了个什么理念？")
+    ('我闺女在浙江参加人才招聘',)
+    """
+    aside = set(asides(query))
+    sentences = [p for p in _SENTENCE_BREAK.split(query) if p.strip()]
+    parts = clauses(query)
+    asking = asking_clauses(query)
+    asked = {parts[i] for i in asking}
+    told: list[str] = []
+    for sentence in sentences[:-1]:
+        if any(c in asked for c in clauses(sentence)):
+            break
+        told.extend(c for c in clauses(sentence) if c in aside)
+    heard = next((i for i, c in enumerate(parts) if heard_of(c)), None)
+    if heard is not None and asking and heard < min(asking):
+        told.extend(c for c in parts[:heard] if c in aside and c not in told)
+    return tuple(told)
+
+
+def story(query: str) -> tuple[str, ...]:
+    """The asker's own story: the clauses told before the question in whole sentences
+    (:func:`told_before`) but for hearsay, which brings the topic in (「听说海南…」).
+
+    >>> story("我是从台中嫁到海南的，先生在三亚开了工作室。听说海南要新建工作室，补助多少？")
+    ('我是从台中嫁到海南的', '先生在三亚开了工作室')
+    """
+    return tuple(c for c in told_before(query) if not hearsay(c))
+
+
+# a sentence's end: a question mark closes one too (what is said after a question)
+_ANY_SENTENCE_BREAK = re.compile(r"[。！!？?；;\n…]+")
+
+
+@lru_cache(maxsize=4096)
+def said_after(query: str) -> tuple[str, ...]:
+    """Clauses that do not ask, in the sentences after the first sentence that asks: the
+    asker's remarks on what they asked (「“四通”到底是哪四个通？？每次开会都念，没一个人讲得
+    清楚」, 「哪些地方是“冷点”？要是我想去那边发展心里有个数」, 「…多少青年人才？？年年喊口号，
+    今年的目标数到底是多少」), not its topic: that was named in the question already. Only
+    when that question names something of its own (at least ``MIN_ASKED_CHARS`` Han
+    characters): 「多少钱？威海的博士生活补贴」 names its topic after.
+
+    >>> said_after("“四通”是哪四个通？？每次开会都念，没一个人讲得清楚")
+    ('每次开会都念', '没一个人讲得清楚')
+    >>> said_after("要引来多少青年人才？？年年喊口号，今年的目标数到底是多少")
+    ('年年喊口号',)
+    >>> said_after("博士补贴多少？住房怎么申请？"), said_after("多少钱？威海的博士生活补贴")
+    ((), ())
+    """
+    sentences = [p for p in _ANY_SENTENCE_BREAK.split(query) if p.strip()]
+    parts = clauses(query)
+    asked = {parts[i] for i in asking_clauses(query)}
+    out: list[str] = []
+    asking_seen = False
+    for sentence in sentences:
+        own = clauses(sentence)
+        if asking_seen:
+            out.extend(c for c in own if c not in asked)
+        elif any(c in asked for c in own):
+            if len(re.findall(r"[\u4e00-\u9fff]", sentence)) < MIN_ASKED_CHARS:
+                return ()
+            asking_seen = True
+    return tuple(out)
+
+
+def set_aside(query: str) -> tuple[str, ...]:
+    """What the asker says around the question rather than asks: their story told before it
+    (:func:`told_before`), the guesses they doubt (:func:`doubted`) and their remarks after
+    it (:func:`said_after`)."""
+    return tuple(dict.fromkeys((*told_before(query), *doubted(query), *said_after(query))))
+
+
+def aside_only(query: str, factor: float, *weights: Mapping[str, float]
+               ) -> tuple[dict[str, float], ...]:
+    """Each of ``weights`` (of a question's normalised key bigrams or words) with those that
+    only the asker's story or remarks hold (see :func:`set_aside`), and no other clause,
+    scaled by ``factor``; they are read once for all of them.
+
+    >>> q = "我是工程师，单位要求修学时。今年培训多少人次？"
+    >>> aside_only(q, 0.5, {"工程": 1.0, "人次": 1.0})
+    ({'工程': 0.5, '人次': 1.0},)
+    """
+    told = set_aside(query) if factor != 1.0 else ()
+    if not told:
+        return tuple(dict(w) for w in weights)
+    told_text = normalise("，".join(told))
+    asked = normalise("，".join(c for c in clauses(query) if c not in told))
+    return tuple({k: w * factor if k in told_text and k not in asked else w
+                  for k, w in each.items()} for each in weights)
