@@ -31,7 +31,7 @@ from app.answer.scoring import document_frequencies, idf, key_bigrams, normalise
 from app.answer.script import simplified
 from app.answer.sentence_view import SentenceViews
 from app.answer.sentences import Sentence, split_sentences
-from app.answer.story import aside_only, said_after
+from app.answer.story import aside_only, said_after, story
 from app.answer.terms import TermWeights, without_umbrella, words
 from app.answer.wordclass import function_word, modal_led, names_thing, set_phrase
 from ingest.types import Document
@@ -331,12 +331,14 @@ class CorpusView:
 
     def _claimed_only(self, q: QuestionInfo) -> set[str]:
         """The words only the clauses reporting a claim hold (see
-        :func:`app.answer.claims.reported`), when the question asks a fact of its own."""
-        claim = reported(q.query) if q.script != "en" else ()
-        if not claim:
+        :func:`app.answer.claims.reported`), when the question asks a fact of its own, or
+        only the asker's own story (:func:`app.answer.story.story`: 「在青岛读的海洋化学」
+        ties the question to no 海洋 document)."""
+        said = (*reported(q.query), *story(q.query)) if q.script != "en" else ()
+        if not said:
             return set()
-        rest = normalise("，".join(c for c in clauses(q.query) if c not in claim))
-        return {w for c in claim for w in words(normalise(c)) if w not in rest}
+        rest = normalise("，".join(c for c in clauses(q.query) if c not in said))
+        return {w for c in said for w in words(normalise(c)) if w not in rest}
 
     def _optional(self, query: str) -> tuple[str, ...]:
         """The options the asker offers (「是千人计划还是万人的那个计划」, see

@@ -100,3 +100,17 @@ def test_sentence_views_are_read_once_and_change_no_score() -> None:
                       views)
     assert [(c.sentence, c.score, c.region) for c in fresh] == [
         (c.sentence, c.score, c.region) for c in kept]
+
+
+def test_a_name_only_the_askers_story_holds_ties_the_question_to_no_document() -> None:
+    made = MadeUp.of({
+        "n": ("某市实施方案", "南阳市",
+              "紧密对接重点产业，实施大学生见习实习计划，扩大青年人才储备。（责任处室：人才开发处）"),
+        "o": ("某区海洋报道", "南阳市", "海洋经济发展迅速，海洋人才不断集聚。")})
+    told = ("我是研三学生，在南阳读的海洋化学，想往新材料企业找工作，最近在看南阳发的一份实施方案。"
+            "这份方案上写的责任处室是哪个？")
+    d = made.decide(told)
+    assert not d.refused and "人才开发处" in d.chosen[0].sentence.text, d.reason
+    # asked by name, it still ties the question to the one document that uses it
+    q = read_question("南阳那份讲海洋的方案上写的责任处室是哪个？", (), made.view)
+    assert made.view.anchors(q, AnswerConfig().anchor_documents) == {"海洋": frozenset({"o"})}
