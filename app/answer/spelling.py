@@ -88,7 +88,8 @@ class Spellings:
         """Input slips in ``text`` -> the corpus's spelling: words of two or more Chinese
         characters the corpus never uses, each with one homophone it uses far more than
         any other (高薪 -> 高新, 补帖 -> 补贴, 人材 -> 人才). Words are taken from
-        normalised ``text``."""
+        normalised ``text``. Question phrasing competes as a spelling (能补 may be 能不 of
+        能不能: left as typed) but is never the fix (那篇 is not 哪篇文章's 哪篇)."""
         out = {}
         for word in self._terms.segment(text):
             if not self._terms.unused(word) or _NEGATION.search(word):
@@ -98,7 +99,7 @@ class Spellings:
             found = self._homophones(word)
             if found:
                 fix = self._likeliest(found)
-                if fix is not None:
+                if fix is not None and self._terms.uses(fix):
                     out[word] = fix
             elif len(word) == MIN_CHARS + 1:
                 # the segmenter may have joined a slip to a function character beside it
@@ -108,7 +109,7 @@ class Spellings:
                 for piece in pieces:
                     near = self._homophones(piece) if self._terms.unused(piece) else frozenset()
                     fix = self._likeliest(near) if near else None
-                    if fix is not None:
+                    if fix is not None and self._terms.uses(fix):
                         out[piece] = fix
         return out
 

@@ -114,3 +114,12 @@ def test_a_name_only_the_askers_story_holds_ties_the_question_to_no_document() -
     # asked by name, it still ties the question to the one document that uses it
     q = read_question("南阳那份讲海洋的方案上写的责任处室是哪个？", (), made.view)
     assert made.view.anchors(q, AnswerConfig().anchor_documents) == {"海洋": frozenset({"o"})}
+
+
+def test_question_phrasing_is_never_the_spelling_a_word_is_corrected_to() -> None:
+    """那篇 (that article) sounds like 哪篇 of the phrase 哪篇文章: it was respelled into a
+    question word. A slip is corrected only to a spelling the documents use."""
+    made = MadeUp.of({"a": ("某论文", None,
+                            "生产力由劳动者、劳动资料和劳动对象组成。补贴按月发放。")})
+    assert made.view.correct("那篇文章里生产力由哪三样组成") == "那篇文章里生产力由哪三样组成"
+    assert made.view.correct("补帖按月发吗") == "补贴按月发吗"
