@@ -123,3 +123,11 @@ def test_question_phrasing_is_never_the_spelling_a_word_is_corrected_to() -> Non
                             "生产力由劳动者、劳动资料和劳动对象组成。补贴按月发放。")})
     assert made.view.correct("那篇文章里生产力由哪三样组成") == "那篇文章里生产力由哪三样组成"
     assert made.view.correct("补帖按月发吗") == "补贴按月发吗"
+
+
+def test_a_county_after_return_is_in_a_place_slot() -> None:
+    """返潜山 (written Cantonese and Mandarin alike: going back to 潜山 to work) names the
+    county as 回潜山 does; the everyday 招工 is the notices' 招聘."""
+    assert analyze("我本科畢業返潛山做嘢，有冇返鄉補貼？").places == ("潜山",)
+    assert analyze("返还多少").places == ()
+    assert fold_synonyms("网上招工") == fold_synonyms("网上招聘")
