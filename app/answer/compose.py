@@ -46,7 +46,7 @@ from app.answer.validity import document_status
 from index.types import Hit
 from ingest.facts import Fact
 from ingest.types import Document
-from lexicon import APPLIES, WIDER, region_label, resolve
+from lexicon import APPLIES, WIDER, region_label, region_relation, resolve
 
 FRAGMENT_CHARS = 30
 ADJACENT_CHARS = 3  # a context sentence this close before a quote is joined to it
@@ -329,8 +329,11 @@ def compose(q: QuestionInfo, decision: Decision, documents: Mapping[str, Documen
     kind = note_kind(decision, asked)
     if kind is not None and asked:
         titles = [documents[line[0].hit.chunk.doc_id].title for line in lines]
-        out.append(region_note(kind, asked, [line[0].region for line in lines], q.script,
-                               titles))
+        # the asked place has documents of its own, which say nothing on this
+        own = kind == "other" and any(region_relation(asked, d.region) in ("same", "inside")
+                                      for d in documents.values() if d.region)
+        out.append(region_note("silent" if own else kind, asked,
+                               [line[0].region for line in lines], q.script, titles))
     # a quoted name read as the documents' own (智汇崂山 as 汇智崂山) is said to be so
     shown = normalise("".join(c.quote for c in citations))
     renamed = [(asked, doc) for asked, doc in q.renamed if normalise(doc) in shown]

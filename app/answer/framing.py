@@ -132,15 +132,18 @@ def region_note(kind: str, asked: str, regions: Sequence[str | None], script: Sc
                 titles: Sequence[str] = ()) -> str:
     """The first line of an answer that does not come from the asked place's own rules.
 
-    ``kind`` is ``other`` (another region's rules, for reference), ``wider`` (rules of
-    a region that holds the asked place, or national ones: they apply there, but nothing
-    in the library is the place's own) or ``unknown`` (the documents, named by
-    ``titles``, do not say where they apply).
+    ``kind`` is ``other`` (another region's rules, for reference), ``silent`` (the same,
+    when the library holds documents of the asked place that say nothing on this),
+    ``wider`` (rules of a region that holds the asked place, or national ones: they apply
+    there, but nothing in the library is the place's own) or ``unknown`` (the documents,
+    named by ``titles``, do not say where they apply).
 
     >>> region_note("unknown", "南阳", [None], "hans", ["千秋基业"])
     '没有找到南阳的相关规定。以下内容出自《千秋基业》，该文件未注明适用地区，仅供参考：'
     >>> region_note("wider", "南阳", ["全国", "河南省"], "hans")
     '没有找到南阳本地的规定。以下是国家层面、河南省的规定：'
+    >>> region_note("silent", "崂山", ["威海市"], "hans")
+    '崂山的文件中没有找到这方面的内容。以下是威海市的规定，仅供参考：'
     """
     named = "、".join(dict.fromkeys(region_label(r) for r in regions if r))
     if script == "en":
@@ -149,11 +152,16 @@ def region_note(kind: str, asked: str, regions: Sequence[str | None], script: Sc
             whose = ", ".join(en_place(r) for r in dict.fromkeys(regions) if r)
             return (f"No rules of {place}'s own were found. These are the rules that "
                     f"cover it ({whose}):")
+        if kind == "silent":
+            return (f"The documents of {place} say nothing on this. For reference, these are "
+                    f"the rules of {', '.join(en_place(r) for r in dict.fromkeys(regions) if r)}:")
         if kind == "other":
             return (f"No rules of {place} on this were found. For reference, these are the "
                     f"rules of {', '.join(en_place(r) for r in dict.fromkeys(regions) if r)}:")
         return (f"No rules of {place} on this were found. The documents below do not say "
                 "where they apply; for reference only:")
+    if kind == "silent":
+        return _zh(f"{asked}的文件中没有找到这方面的内容。以下是{named}的规定，仅供参考：", script)
     if kind == "other":
         return _zh(f"没有找到{asked}的相关规定。以下是{named}的规定，仅供参考：", script)
     if kind == "wider":

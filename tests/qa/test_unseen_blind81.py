@@ -131,3 +131,26 @@ def test_a_county_after_return_is_in_a_place_slot() -> None:
     assert analyze("我本科畢業返潛山做嘢，有冇返鄉補貼？").places == ("潜山",)
     assert analyze("返还多少").places == ()
     assert fold_synonyms("网上招工") == fold_synonyms("网上招聘")
+
+
+def test_a_place_with_documents_of_its_own_is_not_told_it_has_none() -> None:
+    """崂山's own report says nothing on the asked rent, Weihai's notice does: the note
+    says 崂山's documents hold nothing on it, not that 崂山 has no rules at all."""
+    from app.answer.compose import compose
+    from app.answer.plan import read_question as read
+
+    made = MadeUp.of({
+        "w": ("某区人才政策", "威海市",
+              "对确定就职的高校毕业生减免1年房租，到期后可按市场价格半价续租。"),
+        "l": ("某区人才工作综述", "崂山区", "崂山区打造人才公园，建设人才家园20个。")})
+    question = "崂山对高校毕业生减免几年房租？"
+    d = made.decide(question)
+    assert d.outcome == "other_region", d.reason
+    text, _ = compose(read(question, (), made.view), d, made.documents, made.view.sentences,
+                      (), "崂山")
+    assert text.startswith("崂山的文件中没有找到这方面的内容。以下是威海市的规定"), text
+    # a place with no documents is still told it has none
+    text, _ = compose(read("绵阳对高校毕业生减免几年房租？", (), made.view),
+                      made.decide("绵阳对高校毕业生减免几年房租？"), made.documents,
+                      made.view.sentences, (), "绵阳")
+    assert text.startswith("没有找到绵阳的相关规定"), text
