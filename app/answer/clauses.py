@@ -92,31 +92,39 @@ _MARK = re.compile(r"[？?]")
 _CLOSING = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9]*")
 
 
-def _statements(query: str, parts: Sequence[str]) -> set[int]:
-    """Indices of ``parts`` (the clauses of ``query``) lying in sentences closed by a full
-    stop, when another sentence is closed by a question mark: there the asker states
+def _statements(query: str) -> frozenset[int]:
+    """Indices of the clauses of ``query`` lying in sentences closed by a full stop, when
+    another sentence is closed by a question mark: there the asker states
     (「我改进过几道工序，给厂里省了钱。能评个什么称号？」: 几 is 「a few」), the marked
     sentence asks. Empty when no sentence carries a question mark.
 
     >>> q = "我是工人，改进过几道工序。能评什么称号？"
-    >>> sorted(_statements(q, clauses(q)))
+    >>> sorted(_statements(q))
     [0, 1]
     """
-    if not _MARK.search(query):
-        return set()
-    out: set[int] = set()
+    return _sentences(query)[0] if _MARK.search(query) else frozenset()
+
+
+@lru_cache(maxsize=4096)
+def _sentences(query: str) -> tuple[frozenset[int], tuple[int, ...]]:
+    """The clauses of ``query`` in sentences a full stop closes, and for each clause the
+    index of its sentence's first clause (a question mark or a full stop ends one); read
+    once per question."""
+    stated: set[int] = set()
+    opening: list[int] = []
     sentence: list[int] = []
     at = 0
-    for i, part in enumerate(parts):
+    for i, part in enumerate(clauses(query)):
         at = query.find(part, at) + len(part)
         closing = _CLOSING.match(query, at).group()
+        opening.append(sentence[0] if sentence else i)
         sentence.append(i)
         if _MARK.search(closing):
             sentence = []
         elif _STOP.search(closing):
-            out.update(sentence)
+            stated.update(sentence)
             sentence = []
-    return out
+    return frozenset(stated), tuple(opening)
 
 
 @lru_cache(maxsize=4096)
@@ -125,7 +133,7 @@ def asking_clauses(query: str) -> tuple[int, ...]:
     outside a sentence stated with a full stop (see :func:`_statements`); read once per
     question for :func:`asides` and :func:`told_before` alike."""
     parts = clauses(query)
-    stated = _statements(query, parts)
+    stated = _statements(query)
     asking = [i for i, c in enumerate(parts) if i not in stated and _asking().search(c)]
     # a doubted guess (「不是才几万人吧」) or an exclusion (「除了只数发了多少篇论文」) before
     # the clause that asks only seems to ask
@@ -221,13 +229,10 @@ def _leads_into(query: str, parts: Sequence[str], before: int, asking: int) -> b
     (「我今年28，在苏州做了四年质检，想换个节奏慢点的城市。想问问那边投用了多少套人才
     公寓？」), and the question names enough of its own (not 「…。多少钱？」). Hearsay
     the asker tells brings the topic in (「我听说威海有订单班，一入学就定了岗位。」)."""
-    stated = _statements(query, parts)
-    if before not in stated or len(_HAN.findall(parts[asking])) < MIN_ASKED_CHARS:
+    if (before not in _statements(query)
+            or han_count(parts[asking]) < MIN_ASKED_CHARS):
         return True
-    first = before
-    while first - 1 in stated and not _ends_sentence(query, parts, first - 1):
-        first -= 1
-    opening = parts[first].strip()
+    opening = parts[_sentences(query)[1][before]].strip()
     return not _TELLER.match(opening) or hearsay(opening)
 
 
@@ -235,13 +240,12 @@ def _leads_into(query: str, parts: Sequence[str], before: int, asking: int) -> b
 _TELLER = re.compile(r"我|本人")
 
 
-def _ends_sentence(query: str, parts: Sequence[str], index: int) -> bool:
-    """True when a full stop (or ! or ;) closes clause ``index``."""
-    at = query.find(parts[index]) + len(parts[index])
-    return bool(_STOP.search(_CLOSING.match(query, at).group()))
-
-
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def han_count(text: str) -> int:
+    """The Chinese characters in ``text``."""
+    return len(_HAN.findall(text))
 
 
 def _topic_before(index: int, guesses: set[int]) -> int:

@@ -19,6 +19,7 @@ from app.answer.clauses import (
     asking_clauses,
     clauses,
     doubted,
+    han_count,
     heard_of,
     hearsay,
 )
@@ -101,7 +102,7 @@ def said_after(query: str) -> tuple[str, ...]:
         if asking_seen:
             out.extend(c for c in own if c not in asked)
         elif any(c in asked for c in own):
-            if len(re.findall(r"[\u4e00-\u9fff]", sentence)) < MIN_ASKED_CHARS:
+            if han_count(sentence) < MIN_ASKED_CHARS:
                 return ()
             asking_seen = True
     return tuple(out)
