@@ -182,6 +182,26 @@ def chat_placeholders() -> tuple[str, ...]:
 
 
 @cache
+def field_words() -> tuple[str, ...]:
+    """Words after a discipline's name that make it a field of study (专业 of 软件工程专业)."""
+    return _longest_first("field")
+
+
+@cache
+def anaphor_words() -> tuple[str, ...]:
+    """Words pointing back at a place already named (该 of 该区, 本 of 本市), longest first."""
+    return _longest_first("anaphor")
+
+
+@cache
+def letter_formulas() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """A written inquiry's salutation openers (尊敬的), greetings (您好) and closing
+    formulas (盼复, 此致敬礼, 烦请告知), each longest first."""
+    return (_longest_first("salutation"), _longest_first("greeting"),
+            _longest_first("closing"))
+
+
+@cache
 def compare_words() -> tuple[str, ...]:
     """Verbs of taking a place as a model (学, 对标, 借鉴 …), longest first."""
     return _longest_first("compare")

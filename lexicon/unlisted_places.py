@@ -17,7 +17,12 @@ from collections.abc import Iterable, Iterator, Sequence
 import jieba
 
 from lexicon.place_types import UNLISTED, Level, Mention, Place, starts_a_word
-from lexicon.question_words import ask_words, determiner_pattern, whole_place_words
+from lexicon.question_words import (
+    anaphor_words,
+    ask_words,
+    determiner_pattern,
+    whole_place_words,
+)
 from lexicon.segmenter import JIEBA_LOCK, dictionary_verb
 
 #: characters that never belong to an unlisted place's name (function characters)
@@ -60,8 +65,22 @@ class UnlistedNames:
             if (name not in self._suffixes and not any(w in name for w in ask_words())
                     and not determiner_pattern().search(name)  # 用那个高新区
                     and not name.endswith(whole)  # 今年全市
+                    and not self._points_back(name)  # 目前该区
                     and starts_a_word(text, m.end(1)) and not _verb_led(name)):
                 yield m
+
+    def _points_back(self, name: str) -> bool:
+        """True when ``name`` is a word pointing back at a place and a suffix (目前该区,
+        本市, 贵区): the place meant is one named before, or the reader's own.
+
+        >>> UnlistedNames(["区", "市"], ["去"])._points_back("目前该区")
+        True
+        >>> UnlistedNames(["区", "市"], ["去"])._points_back("临江区")
+        False
+        """
+        stem = next((name[:-len(s)] for s in sorted(self._suffixes, key=len, reverse=True)
+                     if name.endswith(s)), name)
+        return stem.endswith(anaphor_words())
 
     def find(self, text: str, known: Sequence[Mention]) -> list[Mention]:
         """Unlisted names in ``text`` that overlap none of the ``known`` mentions nor each

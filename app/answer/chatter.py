@@ -1,8 +1,10 @@
 """What a chat app or a form puts around a question, taken off before it is read: a
 message forwarded from a group chat brings the app's placeholders ([图片], [转发]), @
 mentions, time stamps and the group it came from (——来自家长群); a question typed into a
-form brings its field labels (身份：, 【想问】). None of it names what is asked, and words
-such as 考研 of 「——来自考研群」 or 身份 would be read as things the documents lack.
+form brings its field labels (身份：, 【想问】); a letter to a hotline or a message board
+brings its salutation (尊敬的领导您好：) and its closing (烦请告知，盼复。此致敬礼！). None of
+it names what is asked, and words such as 考研 of 「——来自考研群」, 身份 or 领导 would be read
+as things the documents lack.
 
 >>> without_chatter("10:32 [转发] 张姐：@小李 硕士每月补多少？[图片] ——来自家长群")
 '硕士每月补多少？'
@@ -10,6 +12,8 @@ such as 考研 of 「——来自考研群」 or 身份 would be read as things 
 ('补贴标准：硕士每月多少', '威海高新区：硕士每月多少')
 >>> without_chatter("【求职意向】崂山 【身份】应届硕士 【想问】人才公寓能免费住多久")
 '崂山，应届硕士，人才公寓能免费住多久'
+>>> without_chatter("尊敬的领导您好：本人系硕士，威海每月补贴多少？烦请告知，盼复。此致敬礼！")
+'本人系硕士，威海每月补贴多少？'
 """
 
 from __future__ import annotations
@@ -17,7 +21,13 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from lexicon import chat_placeholders, degree_aliases, gazetteer, person_categories
+from lexicon import (
+    chat_placeholders,
+    degree_aliases,
+    gazetteer,
+    letter_formulas,
+    person_categories,
+)
 
 #: a time stamp of a chat line (09:15, 10:32) where a message or a line begins
 _TIME = re.compile(r"(?:^|(?<=[\s】\]]))\d{1,2}[:：]\d{2}(?::\d{2})?(?=\s|$|[\u4e00-\u9fff【\[@])")
@@ -37,6 +47,51 @@ _COLON_LABEL = re.compile(r"(?:^|(?<=[\s；;，,】]))([\u4e00-\u9fff]{1,6})\s*[
 def _placeholder() -> re.Pattern[str]:
     words = "|".join(map(re.escape, sorted(chat_placeholders(), key=len, reverse=True)))
     return re.compile(rf"[\[【]\s*(?:{words})\s*[\]】]")
+
+
+#: what ends a letter's salutation or one of its clauses
+_MARKS = r"，,。.：:；;！!？?、\s"
+#: what a closing formula may leave of its clause (谢谢您了, 感谢您的解答啊)
+_FILLER = re.compile(r"[您的了啊呀啦哈]")
+_WORDING = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@cache
+def _salutation() -> re.Pattern[str]:
+    openers, greetings, _ = (
+        "|".join(re.escape(w) for w in words if _HAN.search(w)) for words in letter_formulas())
+    # an opener and its addressee (尊敬的领导您好：), or a greeting after a short addressee
+    # (领导您好！, 你好，), up to the marks after it
+    return re.compile(rf"^\s*(?:(?:{openers})[^{_MARKS}]{{0,12}}|[^{_MARKS}]{{0,8}}?"
+                      rf"(?:{greetings}))[{_MARKS}]+")
+
+
+@cache
+def _chinese_closings() -> tuple[str, ...]:
+    return tuple(w for w in letter_formulas()[2] if _HAN.search(w))
+
+
+_LAST_CLAUSE = re.compile(rf"[^{_MARKS}]+[{_MARKS}]*$")
+
+
+def _closes(clause: str) -> bool:
+    """True when ``clause`` holds only a letter's closing formulas (盼复, 烦请告知, 谢谢您)."""
+    rest = clause
+    for formula in _chinese_closings():
+        rest = rest.replace(formula, "")
+    return rest != clause and not _WORDING.search(_FILLER.sub("", rest))
+
+
+def _without_letter(text: str) -> str:
+    """``text`` without a letter's salutation and the closing clauses at its end, when
+    something is left to ask (a bare 「谢谢」 is a message of its own)."""
+    cleaned = _salutation().sub("", text, count=1)
+    while (last := _LAST_CLAUSE.search(cleaned)) and _closes(last.group()):
+        if not _WORDING.search(cleaned[:last.start()]):
+            break
+        cleaned = cleaned[:last.start()]
+    return cleaned if _WORDING.search(cleaned) else text
 
 
 def _names_something(label: str) -> bool:
@@ -67,10 +122,12 @@ def _without_labels(text: str, pasted: bool) -> str:
 def without_chatter(text: str) -> str:
     """``text`` (simplified) without chat placeholders, @ mentions, time stamps, a source
     tag at its end and form field labels that name nothing asked (see the module
-    docstring), its spacing tidied; unchanged when it holds none."""
-    cleaned = _placeholder().sub(" ", text)
+    docstring) and a letter's salutation and closing, its spacing tidied; unchanged
+    when it holds none."""
+    letter = _without_letter(text)
+    cleaned = _placeholder().sub(" ", letter)
     cleaned = _SOURCE.sub("", _MENTION.sub(" ", _TIME.sub(" ", cleaned)))
-    cleaned = _without_labels(cleaned, pasted=cleaned != text)
+    cleaned = _without_labels(cleaned, pasted=cleaned != letter)
     if cleaned == text:
         return text
     # a removed label leaves a clause break; the field separators around it go with it

@@ -44,8 +44,9 @@ _SELF = re.compile(r"(?:我们?|本人|(?:也|从来?|并|还)?没)"
 
 
 # A clause about the asking itself, ending on a verb of asking with nothing asked after
-# it (老板让我先问清楚, 帮我儿子问问): an errand, not a topic (not 想了解一下安家费).
-_ERRAND = re.compile(r"(?:问|了解|打听|咨询|请教|核实|核对|确认)(?:问|一下|下|清楚|明白)?$")
+# it (老板让我先问清楚, 帮我儿子问问, a letter's 现就住房一事咨询如下): an errand, not a topic
+# (not 想了解一下安家费).
+_ERRAND = re.compile(r"(?:问|了解|打听|咨询|请教|核实|核对|确认)(?:问|一下|下|清楚|明白|如下)?$")
 
 
 # Hearsay and recollection (听说以前要一个礼拜, 以前好像得等一个礼拜): after the clause that

@@ -10,14 +10,22 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from app.answer.clauses import only_stated
+from app.answer.clauses import clauses, only_stated
 from app.answer.programmes import programme_core
 from app.answer.question import QuestionInfo
 from app.answer.scoring import normalise
+from app.answer.story import story
 from app.answer.terms import words
 from app.answer.wordclass import names_word
 from ingest.types import Document
-from lexicon import benefit_kinds, degree_aliases, degrees, person_categories
+from lexicon import (
+    benefit_kinds,
+    degree_aliases,
+    degrees,
+    money_words,
+    person_categories,
+    umbrella_words,
+)
 
 
 def degree_in(degree: str, text: str) -> bool:
@@ -67,6 +75,42 @@ def _stated(query: str, spellings: tuple[str, ...]) -> bool:
     """True when the asker only says they are one of these (see
     :func:`app.answer.clauses.only_stated`)."""
     return only_stated(query, spellings)
+
+
+@lru_cache(maxsize=4096)
+def _told(query: str, spellings: tuple[str, ...]) -> bool:
+    """True when the asker names these only in their own story, told in whole sentences
+    before the question (see :func:`app.answer.story.story`): who they are, not whom the
+    answer is about (「本人系硕士毕业生。区内有多少家研发机构？」).
+
+    >>> _told("本人系硕士毕业生，拟到崂山工作。区内有多少家研发机构？", ("硕士",))
+    True
+    >>> _told("我是硕士，区内有多少家研发机构？", ("硕士",))
+    False
+    """
+    told = story(query)
+    holding = [c for c in clauses(query) if any(w in c for w in spellings)]
+    return bool(holding) and all(c in told for c in holding)
+
+
+def _only_told(q: QuestionInfo, spellings: tuple[str, ...]) -> bool:
+    """True when the question names these only in the asker's story: a Chinese one's
+    (:func:`_told`), or an English one's statements before it asks (``q.told``)."""
+    if q.script == "en":
+        return any(w in term for term in q.told for w in spellings)
+    return _told(q.query, spellings)
+
+
+def _benefit_asked_beyond_story(q: QuestionInfo) -> bool:
+    """True when the question asks a sum or a condition, or names a benefit outside the
+    asker's story (「本人系硕士毕业生，拟申请人才住房。从受理到办结要多长时间？」 asks how
+    long, whoever applies)."""
+    if {"amount", "condition"} & set(q.kinds) or q.script == "en":
+        return q.asks_benefit
+    told = set(story(q.query))
+    rest = "，".join(c for c in clauses(q.query) if c not in told)
+    return (any(benefit_in(b, rest) for b in q.benefits)
+            or any(w in rest for w in (*money_words(), *umbrella_words())))
 
 
 @cache
@@ -137,14 +181,21 @@ def missing_constraints(q: QuestionInfo, doc: Document, own: str, near: str, aro
     # and a sentence of the asked place that names no one (人才住房分为产权型、租赁型…)
     # leaves out no one who only says who they are (another place's does not make a
     # partial answer here a full one)
+    # and so does one told only in the asker's story when no benefit is asked: 「本人系硕士
+    # 毕业生。…区内集聚了多少家研发机构？」 asks about the place, whomever a sentence names
     excused = (any(p not in _graduate_words(q.degrees) for p in named)
                or (bool(q.degrees) and _stated(q.query, degree_spellings(q.degrees))
-                   and unnamed()))
+                   and unnamed())
+               or (bool(q.degrees) and _only_told(q, degree_spellings(q.degrees))
+                   and not _benefit_asked_beyond_story(q)))
     missing = [] if excused else [d for d in q.degrees if not degree_in(d, own)]
     # the asker's category, unlike a degree, decides what they are granted (残疾人,
     # 农民工): excused only when no benefit is asked
-    if q.persons and not named and not (_stated(q.query, person_spellings(q.persons))
-                                        and not q.asks_benefit and unnamed()):
+    if q.persons and not named and not (
+            (not q.asks_benefit and _stated(q.query, person_spellings(q.persons))
+             and unnamed())
+            or (_only_told(q, person_spellings(q.persons))
+                and not _benefit_asked_beyond_story(q))):
         missing += q.persons  # the asker's categories (a young graduate): one must be here
     if q.benefits and not any(benefit_in(b, near) for b in q.benefits):
         missing += q.benefits  # at least one asked benefit must be named here

@@ -20,6 +20,7 @@ from lexicon import (
     everyday_english,
     gazetteer,
     glossary_en,
+    letter_formulas,
 )
 
 #: English words that follow a place's name and make it one (Guide County, Qilin District)
@@ -91,6 +92,60 @@ def _plural_stem(word: str) -> str:
     """What every form of ``word`` begins with: subsid for subsidy (subsidies), the word
     itself otherwise (apartment, apartments)."""
     return word[:-1] if re.search(r"[^aeiou]y$", word) else word
+
+
+@cache
+def _letter_frame() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    latin = [tuple(w for w in words if w.isascii()) for words in letter_formulas()]
+    openers, greetings, closings = ("|".join(map(re.escape, words)) for words in latin)
+    # the salutation: an opener or greeting and whom it addresses, to the end of its line
+    # or its comma (Dear Sir or Madam,); the closing: a formula that starts a line or a
+    # sentence, and the name signed after it, to the end, with nothing asked
+    opening = re.compile(rf"^\s*(?:{openers}|{greetings})\b[^\n,:;!.?]{{0,40}}[,:;!\n]", re.I)
+    closing = re.compile(rf"(?:^|(?<=[\n.!?]))\s*(?:{closings})\b[^?]{{0,60}}$", re.I)
+    return opening, closing
+
+
+def without_letter(question: str) -> str:
+    """An English question without a letter's salutation (Dear Sir or Madam,) and closing
+    (Kind regards, and the name signed after it), when something is left to ask.
+
+    >>> without_letter("Dear Sir,\\nHow much is the allowance for PhDs?\\nKind regards,\\nLi")
+    'How much is the allowance for PhDs?'
+    >>> without_letter("Thank you")
+    'Thank you'
+    """
+    opening, closing = _letter_frame()
+    cleaned = closing.sub("", opening.sub("", question, count=1), count=1).strip()
+    return cleaned if re.search(r"[A-Za-z]{2}", cleaned) else question
+
+
+#: an English sentence and the marks that end it
+_EN_SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
+#: a statement the asker makes of themselves or their own (I am…, I've…, My…, We plan…)
+_EN_TELLER = re.compile(r"\s*(?:i|i'm|i've|i'd|my|we|we're|we've|our)\b", re.I)
+
+
+def told_terms(question: str) -> tuple[str, ...]:
+    """The Chinese terms (:func:`english_query`) that only the asker's own story holds: the
+    statements in the first person before the first sentence that asks, whom the question
+    need not be about.
+
+    >>> told_terms("I completed my PhD in the US. Which finance products does Laoshan offer?")
+    ('博士',)
+    >>> told_terms("I am a PhD. How much is the living allowance?")
+    ('博士',)
+    >>> told_terms("How much do PhDs get in Weihai?")
+    ()
+    """
+    sentences = [m.group() for m in _EN_SENTENCE.finditer(question) if m.group().strip()]
+    asking = next((i for i, s in enumerate(sentences) if "?" in s), len(sentences) - 1)
+    story = [s for s in sentences[:asking] if _EN_TELLER.match(s)]
+    if not story:
+        return ()
+    asked = set(english_query(" ".join(sentences[asking:])).split())
+    told = english_query(" ".join(story)).split()
+    return tuple(t for t in told if t not in asked)
 
 
 def english_query(question: str) -> str:

@@ -23,6 +23,8 @@ _SHARE = "|".join(next((g for g in synonym_groups() if "比例" in g), ("比例"
 _EXACT = r"(?:exact |specific |precise )?"
 
 #: a span of time as an asker writes it (三年, 18个月, 半年)
+#: units of time after 多少 that ask a span (多少年, 多少个工作日; not 多少年轻人, 多少月薪)
+_UNITS_OF_TIME = r"个?(?:年(?!轻|级|龄|度|薪)|月(?!薪)|天|周|工作日|小时)"
 _SPAN = r"[\d一二两三四五六七八九十半]+(?:年|个月|天|周)"
 
 KIND_PATTERNS: dict[str, re.Pattern[str]] = {
@@ -37,12 +39,14 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = {
         r"|what (?:\w+ ){0,2}(?:stipend|allowance|subsidy|salary|wage|pay)s?\b"
         r"(?! (?:schemes?|systems?|structures?|methods?|ways?|rules?|polic))", re.I),
     "count": re.compile(
-        r"多少(?!钱|元)|(?<!哪)几(?:个(?!月|小时|工作日)|家|名|所|位|条|项|套|次|批)|人数|数量|多大|规模"
+        rf"多少(?!钱|元|{_UNITS_OF_TIME})|(?<!哪)几(?:个(?!月|小时|工作日)|家|名|所|位|条|项|套|次|批)"
+        r"|人数|数量|多大|规模"
         rf"|(?:[套家户所项条]|(?<![这那哪])个)数|岗位数|{_SHARE}|几成|百分之几"
         r"|how many(?! (?:years|months|weeks|days)\b)|how big|number of|what share"
         r"|\bpercentage\b|\brates?\b"
         r"|\bwhat (?:was|is|were|are)\b.{0,40}\bgrowth\b", re.I),
-    "duration": re.compile(rf"多久|多长时间|{_ASKING_JI}(?:天|年|个月)|期限|有效期|how long"
+    "duration": re.compile(rf"多久|多长时间|{_ASKING_JI}(?:天|年|个月)|多少{_UNITS_OF_TIME}"
+                           r"|期限|有效期|how long"
                            # a choice of spans (三年还是五年): the span is asked
                            rf"|{_SPAN}(?:还是|或者?){_SPAN}"
                            r"|how many (?:years|months|weeks|days)\b", re.I),
@@ -65,7 +69,9 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = {
         # not those a service is open to (向哪些单位开放, 哪些单位可以申请): who may use it
         r"(?:哪个(?:部门|处室|处|单位|机构)|哪些(?:部门|处室|单位)|什么(?:部门|处室|单位))"
         r"(?!可以|可|能|开放|适用|享受)|归哪|"
-        r"谁(?:来|负责|牵头|主办|管|领导|审核|审批|受理|办理)|由谁|是谁|负责(?:部门|单位|处室)"
+        r"谁(?:来|负责|牵头|主办|管|领导|审核|审批|受理|办理)|由谁|负责(?:部门|单位|处室)"
+        # 是谁, but not of a person counted by 位 (这位委员是谁: a person's name is asked)
+        r"|(?<!位)(?<!位.)(?<!位..)(?<!位...)是谁"
         # 哪个 for 谁 in southwestern Mandarin: 哪个牵头管
         r"|哪个(?=牵头|负责|主管|来管|审核|审批|受理)"
         r"|(?:主管部门|牵头(?:单位|部门)?)(?:是|为|在哪)|联系哪|(?:联系|责任)(?:单位|部门|处室)"
@@ -220,7 +226,8 @@ def find_kinds(text: str) -> tuple[str, ...]:
 
 _YES_NO = re.compile(r"吗|是否|" + A_NOT_A.pattern)
 # the things themselves asked (分别是什么, 另外两个是什么, 是哪几个, 叫什么)
-_NAMES_ASKED = re.compile(r"是(?:什么|哪些|哪几|啥)|分别(?:是|叫|有)|叫(?:什么|啥)|有哪些")
+_NAMES_ASKED = re.compile(r"是(?:什么|哪些|哪几|啥)|分别(?:是|叫|有)(?!多少|几)|叫(?:什么|啥)"
+                          r"|有哪些")
 
 
 def _ends_on_total(text: str) -> bool:

@@ -15,7 +15,7 @@ from typing import Any, Protocol
 
 from app.answer.config import AnswerConfig
 from app.answer.corpus_view import CorpusView
-from app.answer.english import english_hints, english_in_chinese
+from app.answer.english import english_hints, english_in_chinese, told_terms, without_letter
 from app.answer.evidence import Candidate, candidates, with_document_lines
 from app.answer.followup import rewrite
 from app.answer.kinds import asks_comparison
@@ -209,6 +209,8 @@ def read_question(question: str, history: Sequence[Mapping[str, str]], corpus: C
     or words inside a Chinese one), a quoted abbreviation the documents spell out not
     required, and the asker's background words the documents never use left out."""
     script = detect_script(question)
+    if script == "en":  # a letter's salutation and closing ask nothing (Dear Sir or Madam,)
+        question = without_letter(question)
     text = rewrite(question, history)
     renamed: tuple[tuple[str, str], ...] = ()
     if script != "en":  # a half-remembered quoted name (智汇崂山) read as the documents',
@@ -231,6 +233,7 @@ def _read(query: str, question: str, script: Script, corpus: CorpusView) -> Ques
     info = analyze_query(query, question, script)
     if script == "en":
         hints = english_hints(question, corpus.uses)
+        info = replace(info, told=told_terms(question))
     if hints:
         info = replace(info, hints=hints)
     # a quoted abbreviation the documents spell out (「五专」) is asked, not required

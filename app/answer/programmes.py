@@ -24,6 +24,7 @@ from collections.abc import Iterable
 
 from lexicon import (
     ask_words,
+    field_words,
     localizers,
     question_phrases,
     relative_years,
@@ -159,14 +160,29 @@ _CATEGORY = frozenset("类型")
 
 def _continues(text: str, end: int) -> bool:
     """True when the suffix ending at ``end`` begins a longer dictionary word there
-    (工程师, 工程技术, 计划生育) or names a category (工程类职称).
+    (工程师, 工程技术, 计划生育), names a category (工程类职称) or a field of study
+    (软件工程专业, 土木工程硕士).
 
     >>> _continues("评工程类职称", 3), _continues("人才工程有哪些", 4)
     (True, False)
+    >>> _continues("2025届软件工程专业本科生", 9)
+    True
     """
     suffix = next(s for s in PROGRAMME_SUFFIXES if text.endswith(s, 0, end))
-    return text[end:end + 1] in _CATEGORY or any(dictionary_tag(suffix + text[end:end + k])
-               for k in range(1, _CONTINUATION + 1) if end + k <= len(text))
+    return (text[end:end + 1] in _CATEGORY or _field_of_study(text, end)
+            or any(dictionary_tag(suffix + text[end:end + k])
+                   for k in range(1, _CONTINUATION + 1) if end + k <= len(text)))
+
+
+def _field_of_study(text: str, end: int) -> bool:
+    """True when a word naming a field of study follows at ``end`` as a word of its own
+    (软件工程专业本科生; not 工程专业人才, one word).
+
+    >>> _field_of_study("软件工程专业本科生", 4), _field_of_study("学者工程专业人才有哪些", 4)
+    (True, False)
+    """
+    return any(text.startswith(w, end) and starts_a_word(text, end + len(w))
+               for w in field_words())
 
 
 def _after_localizer(name: str) -> bool:

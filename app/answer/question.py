@@ -69,6 +69,9 @@ class QuestionInfo:
     # quoted names no document uses, read as the documents' name they stand for: (as
     # asked, as written there), e.g. (智汇崂山, 汇智崂山)
     renamed: tuple[tuple[str, str], ...] = ()
+    # an English question's terms that only the asker's own story holds, told in
+    # statements before what is asked (I completed my PhD in the US. …?): english.told_terms
+    told: tuple[str, ...] = ()
 
     @property
     def asks(self) -> bool:
