@@ -52,6 +52,10 @@ class AnswerConfig:
     # whether the evidence answers the question at all
     min_support: float = 0.3  # weighted share of the question's content words in the neighbourhood
     min_coverage: float = 0.15  # weighted share of key bigrams in the best sentence itself
+    own_place_support: float = 0.25  # min_support of the asked place's own best sentence
+    #                                  stating the asked kind, when the alternative is another
+    #                                  region's rules quoted for reference, and this share
+    own_place_share: float = 0.6  # of the support of that region's answering sentence
     time_cover_share: float = 0.75  # a sentence covering less than this share of the best
     #                                 one left out for speaking of another time answers not
     unseen_support: float = 0.5  # min_support when the question names a noun the documents
@@ -91,7 +95,8 @@ class AnswerConfig:
                 raise ValueError(f"AnswerConfig.{f.name} must not be negative, got {value}")
         if self.max_sentences < 1:
             raise ValueError("AnswerConfig.max_sentences must be at least 1")
-        for name in ("min_support", "min_coverage", "relative_score", "related_score", "kind_share",
+        for name in ("min_support", "min_coverage", "own_place_support", "own_place_share",
+                     "relative_score", "related_score", "kind_share",
                      "hint_weight", "duplicate_jaccard", "partner_credit", "time_cover_share"):
             if getattr(self, name) > 1:
                 raise ValueError(f"AnswerConfig.{name} must be between 0 and 1")

@@ -96,6 +96,24 @@ def supported(best: Candidate, config: AnswerConfig) -> bool:
     return best.coverage >= config.min_coverage and best.support >= config.min_support
 
 
+def _own_place_answers(best: Candidate, outcome: Outcome,
+                       pools: Sequence[tuple[Outcome, list[Candidate]]], q: QuestionInfo,
+                       config: AnswerConfig) -> bool:
+    """True when ``best`` holds in the asked place, states the kind of fact asked (if one
+    is) and covers the question nearly as far as :func:`supported` asks
+    (``own_place_support``), and nearly as far as another region's supported sentence
+    (``own_place_share`` of its support), while only
+    another region's rules would answer otherwise: the place's own words, not another's
+    quoted for reference (「在崂山创业…区里有哪些专门给人才的金融产品」: 崂山's 人才贷、人才险
+    over 青岛高新区's 人才贷)."""
+    return (outcome == "answer" and best.relation in APPLIES and (best.kind_ok or not q.kinds)
+            and best.coverage >= config.min_coverage
+            and best.support >= config.own_place_support
+            and any(o == "other_region" and any(
+                supported(c, config) and best.support >= config.own_place_share * c.support
+                for c in pool) for o, pool in pools))
+
+
 def counted_instead(best: Candidate, pool: Sequence[Candidate], names: Sequence[str]) -> bool:
     """True when what is asked for by name (``names``: :func:`asked.names_asked`) is only
     counted: by the best sentence (「将合作百所技能院校」), or, when the best one names none
@@ -242,7 +260,8 @@ def decide(q: QuestionInfo, cands: Sequence[Candidate], config: AnswerConfig | N
     # sentence that states none because it matches the wording better
     # (an English question's own words too: its query is the Chinese it was read into)
     outright = asks_outright(q.query if q.text == q.query else f"{q.query} {q.text}", q.kinds)
-    for outcome, pool in prefer_stronger(region_pools(eligible, q), q, config):
+    pools = prefer_stronger(region_pools(eligible, q), q, config)
+    for outcome, pool in pools:
         best = best_of(pool, q, 0.0 if outright else config.kind_share)
         if (best is not None and outright is not None and supported(best, config)
                 and not (best.kind_ok and (outright not in _STATED_ALONE
@@ -258,7 +277,8 @@ def decide(q: QuestionInfo, cands: Sequence[Candidate], config: AnswerConfig | N
         if unseen and best is not None and (best.support < config.unseen_support or any(
                 asks_about(q.query, w) for w in unseen)):  # 「在哪个场馆」: what is asked
             return _refuse(f"the documents never mention {'、'.join(unseen)}", unseen)
-        if best is not None and supported(best, config):
+        if best is not None and (supported(best, config)
+                                 or _own_place_answers(best, outcome, pools, q, config)):
             return Decision(extend(best, pool, q, keys, config), outcome,
                             f"answered from evidence ({outcome})")
     best = best_of(eligible, q)

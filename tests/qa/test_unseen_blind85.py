@@ -5,6 +5,7 @@ the case that must still be read the old way."""
 from __future__ import annotations
 
 from app.answer.chatter import without_chatter
+from app.answer.config import AnswerConfig
 from app.answer.english import without_letter
 from app.answer.kinds import find_kinds
 from app.answer.plan import read_question
@@ -92,3 +93,25 @@ def test_an_english_askers_own_degree_told_before_the_question_binds_no_count() 
     assert "博士" in q.told and "Kind" not in q.text
     d = MadeUp.of(lab).decide(letter)
     assert not d.refused and "13家" in d.chosen[0].sentence.text, d.reason
+
+
+_OTHERS_LOANS = ("某高新区人才综述", "青岛市",
+                 "在创业支持方面，青岛高新区配套“人才贷”“高新贷”等全周期金融产品。")
+_ASKED = "在南阳创业缺钱咋整 区里有哪些专门给人才的金融产品啊，贷款保险之类的？"
+
+
+def test_the_asked_places_own_sentence_answers_before_another_regions_quoted() -> None:
+    # 南阳's own sentence holds a quarter of what is asked (support 0.25), the other
+    # region's more than half (0.56): with own_place_share 0.45 the place's own answers
+    close = AnswerConfig(own_place_share=0.45)
+    own = MadeUp.of({"a": ("南阳人才金融综述", "南阳市",
+                           "南阳为人才推出“人才贷”“人才险”等专门的金融服务。"),
+                     "b": _OTHERS_LOANS})
+    d = own.decide(_ASKED, close)
+    assert d.outcome == "answer" and d.chosen[0].doc_id == "a", d.reason
+    # under the default share it is too far behind: the other's, noted as another region's
+    far = own.decide(_ASKED)
+    assert far.outcome == "other_region" and far.chosen[0].doc_id == "b", far.reason
+    # nor does it answer below own_place_support
+    low = own.decide(_ASKED, AnswerConfig(own_place_share=0.45, own_place_support=0.3))
+    assert low.outcome == "other_region", low.reason
