@@ -115,3 +115,9 @@ def test_the_asked_places_own_sentence_answers_before_another_regions_quoted() -
     # nor does it answer below own_place_support
     low = own.decide(_ASKED, AnswerConfig(own_place_share=0.45, own_place_support=0.3))
     assert low.outcome == "other_region", low.reason
+
+
+def test_the_people_an_official_asks_for_are_no_thing_the_documents_lack() -> None:
+    lab = {"v": (_LAB["v"][0], _LAB["v"][1], _LAB["v"][2] + "为创业者聘请创业导师14位。")}
+    d = MadeUp.of(lab).decide("有个返乡的小伙子想去南阳创业，那边请了几位创业导师帮着带？")
+    assert not d.refused and "14位" in d.chosen[0].sentence.text, d.reason
