@@ -36,6 +36,7 @@ class UnlistedNames:
                  generic_names: Iterable[str] = ()) -> None:
         suffixes = sorted(set(admin_suffixes), key=len, reverse=True)
         self._suffixes = frozenset(suffixes)
+        self._longest_first = tuple(suffixes)
         self._generic = frozenset(generic_names)
         admin = "|".join(map(re.escape, suffixes))
         leads = "".join(sorted(w for w in set(lead_words) if len(w) == 1))
@@ -78,8 +79,7 @@ class UnlistedNames:
         >>> UnlistedNames(["区", "市"], ["去"])._points_back("临江区")
         False
         """
-        stem = next((name[:-len(s)] for s in sorted(self._suffixes, key=len, reverse=True)
-                     if name.endswith(s)), name)
+        stem = next((name[:-len(s)] for s in self._longest_first if name.endswith(s)), name)
         return stem.endswith(anaphor_words())
 
     def find(self, text: str, known: Sequence[Mention]) -> list[Mention]:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from app.answer.clauses import han_count
 from lexicon import (
     chat_placeholders,
     degree_aliases,
@@ -54,13 +55,12 @@ _MARKS = r"，,。.：:；;！!？?、\s"
 #: what a closing formula may leave of its clause (谢谢您了, 感谢您的解答啊)
 _FILLER = re.compile(r"[您的了啊呀啦哈]")
 _WORDING = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 @cache
 def _salutation() -> re.Pattern[str]:
     openers, greetings, _ = (
-        "|".join(re.escape(w) for w in words if _HAN.search(w)) for words in letter_formulas())
+        "|".join(re.escape(w) for w in words if han_count(w)) for words in letter_formulas())
     # an opener and its addressee (尊敬的领导您好：), or a greeting after a short addressee
     # (领导您好！, 你好，), up to the marks after it
     return re.compile(rf"^\s*(?:(?:{openers})[^{_MARKS}]{{0,12}}|[^{_MARKS}]{{0,8}}?"
@@ -69,7 +69,7 @@ def _salutation() -> re.Pattern[str]:
 
 @cache
 def _chinese_closings() -> tuple[str, ...]:
-    return tuple(w for w in letter_formulas()[2] if _HAN.search(w))
+    return tuple(w for w in letter_formulas()[2] if han_count(w))
 
 
 _LAST_CLAUSE = re.compile(rf"[^{_MARKS}]+[{_MARKS}]*$")

@@ -12,20 +12,13 @@ from functools import cache, lru_cache
 
 from app.answer.clauses import clauses, only_stated
 from app.answer.programmes import programme_core
-from app.answer.question import QuestionInfo
+from app.answer.question import QuestionInfo, names_any_benefit
 from app.answer.scoring import normalise
 from app.answer.story import story
 from app.answer.terms import words
 from app.answer.wordclass import names_word
 from ingest.types import Document
-from lexicon import (
-    benefit_kinds,
-    degree_aliases,
-    degrees,
-    money_words,
-    person_categories,
-    umbrella_words,
-)
+from lexicon import benefit_kinds, degree_aliases, degrees, person_categories
 
 
 def degree_in(degree: str, text: str) -> bool:
@@ -107,10 +100,15 @@ def _benefit_asked_beyond_story(q: QuestionInfo) -> bool:
     long, whoever applies)."""
     if {"amount", "condition"} & set(q.kinds) or q.script == "en":
         return q.asks_benefit
-    told = set(story(q.query))
-    rest = "，".join(c for c in clauses(q.query) if c not in told)
-    return (any(benefit_in(b, rest) for b in q.benefits)
-            or any(w in rest for w in (*money_words(), *umbrella_words())))
+    return _benefit_outside_story(q.query, q.benefits)
+
+
+@lru_cache(maxsize=4096)
+def _benefit_outside_story(query: str, benefits: tuple[str, ...]) -> bool:
+    """Read once per question: every candidate sentence asks it again."""
+    told = set(story(query))
+    rest = "，".join(c for c in clauses(query) if c not in told)
+    return any(benefit_in(b, rest) for b in benefits) or names_any_benefit(rest)
 
 
 @cache

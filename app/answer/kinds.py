@@ -22,9 +22,9 @@ _SHARE = "|".join(next((g for g in synonym_groups() if "比例" in g), ("比例"
 #: how an English question narrows a date to a day (what exact date, which specific day)
 _EXACT = r"(?:exact |specific |precise )?"
 
-#: a span of time as an asker writes it (三年, 18个月, 半年)
 #: units of time after 多少 that ask a span (多少年, 多少个工作日; not 多少年轻人, 多少月薪)
 _UNITS_OF_TIME = r"个?(?:年(?!轻|级|龄|度|薪)|月(?!薪)|天|周|工作日|小时)"
+#: a span of time as an asker writes it (三年, 18个月, 半年)
 _SPAN = r"[\d一二两三四五六七八九十半]+(?:年|个月|天|周)"
 
 KIND_PATTERNS: dict[str, re.Pattern[str]] = {

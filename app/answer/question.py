@@ -85,7 +85,12 @@ class QuestionInfo:
         """True when the question asks what someone is granted or must meet: a benefit, a
         sum, a condition, or any benefit at all (补贴, 扶持, 待遇)."""
         return bool(self.benefits or {"amount", "condition"} & set(self.kinds)
-                    or any(w in self.query for w in (*money_words(), *umbrella_words())))
+                    or names_any_benefit(self.query))
+
+
+def names_any_benefit(text: str) -> bool:
+    """True when ``text`` says money or any benefit at all (多少钱, 补贴, 扶持, 待遇)."""
+    return any(w in text for w in (*money_words(), *umbrella_words()))
 
 
 @lru_cache(maxsize=100_000)
