@@ -45,6 +45,13 @@ def hedge_words() -> tuple[str, ...]:
 
 
 @cache
+def unsure_words() -> tuple[str, ...]:
+    """Words by which the asker says they are not sure of what follows (好像, 貌似, 记不清),
+    longest first."""
+    return _longest_first("unsure")
+
+
+@cache
 def kind_words() -> frozenset[str]:
     """Question words that only say which kind of fact is asked (条件, 比例, 期限 …)."""
     return frozenset(_words("kind"))

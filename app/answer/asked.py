@@ -13,6 +13,7 @@ from lexicon import (
     degree_aliases,
     fold_synonyms,
     measure_chars,
+    synonym_groups,
     total_words,
     whole_place_words,
 )
@@ -20,6 +21,9 @@ from lexicon import (
 #: 几 that asks (几年, 几个), not the "a few" of 好几年 or 十几年, nor the "these few" of
 #: 这几年, 那几天, 前几年 and 近几年
 ASKING_JI = r"(?<![好十数这那前近])几"
+#: a share asked (比例 and the words the lexicon files with it: 占比; 几成, 百分之几)
+SHARE_ASKED = "|".join((*next((g for g in synonym_groups() if "比例" in g), ("比例",)),
+                        "几成", "百分之几"))
 
 # a sum of money asked in so many words (多少钱, 能拿多少, 几万, 额度多少, 最高贷多少)
 _SUM = re.compile(r"多少钱|多少元|几万|几千|(?:拿|领|给|发|补|贷)多少"
@@ -63,13 +67,15 @@ def asked_period(query: str, kinds: tuple[str, ...]) -> str | None:
 def _people_asked() -> re.Pattern[str]:
     """多少 or 几, a measure word and up to four characters, then 人 (人才, 人员, 人次) or a
     degree's name ending the noun (多少人, 多少青年人才在…, 几名博士): a number of people
-    asked; not 几个人才家园, a number of places. A people noun followed by a total word
+    asked; not 几个人才家园, a number of places, nor 多少家企业缺人, whose measure word
+    counts things. A people noun followed by a total word
     (人才总量, 博士总数) asks the same number."""
     names = "|".join(map(re.escape, sorted(
         {"人", "人才", "人员", "人次", *(w for pair in degree_aliases() for w in pair)},
         key=len, reverse=True)))
     totals = "|".join(re.escape(w) for w in total_words() if w not in whole_place_words())
-    return re.compile(r"(?:多少|几)(?:个|名|位)?[\u4e00-\u9fff]{0,4}?(?:" + names
+    things = re.escape("".join(sorted(measure_chars() - _GENERAL_MEASURES)))
+    return re.compile(rf"(?:多少|几)(?![{things}])(?:个|名|位)?[\u4e00-\u9fff]{{0,4}}?(?:" + names
                       + r")(?=$|[^\u4e00-\u9fff]|[在来呢吗啊了要能会到去有是可过回])"
                       + f"|(?:{names})(?:{totals})"
                       + r"|人数")  # a keyword's 人数 (「崂山 人才住房 人数」)
@@ -84,6 +90,8 @@ def asks_people(query: str, kinds: tuple[str, ...]) -> bool:
     True
     >>> asks_people("建了几个人才家园", ("count",)), asks_people("有多少青年人才", ())
     (False, False)
+    >>> asks_people("有多少家企业缺人", ("count",))
+    False
     >>> asks_people("崂山 人才住房 人数", ("count",)), asks_people("2023年人才总量多少", ("count",))
     (True, True)
 
@@ -99,8 +107,14 @@ def asks_people(query: str, kinds: tuple[str, ...]) -> bool:
                    for c in _ASKED_PART.split(query))
 
 
-# the parts of a message that may each ask (between commas, stops and question marks)
-_ASKED_PART = re.compile(r"[，,。；;？?！!\n]+")
+# a space between two runs of Chinese of a clause's length breaks a clause as a comma
+# does: typed on a phone or dictated, 「公寓叫什么名 听说最近重新装修了」 has no other mark;
+# between short words it only separates keywords (「威海 硕士 补贴多少」)
+SPACE_BREAK = r"(?<=[\u4e00-\u9fff]{5})[ \u3000\t]+(?=[\u4e00-\u9fff]{5})"
+
+# the parts of a message that may each ask (between commas, stops, question marks and
+# such spaces)
+_ASKED_PART = re.compile(r"[，,。；;？?！!\n]+|" + SPACE_BREAK)
 
 
 def _things_counted() -> re.Pattern[str]:
@@ -132,9 +146,13 @@ def asked_measure(query: str, kinds: tuple[str, ...]) -> str | None:
 
     >>> asked_measure("交付的有多少套", ("count",)), asked_measure("建了几个家园", ("count",))
     ('套', None)
+    >>> asked_measure("高级技工占技能人才的几成", ("count",))
+    '%'
     """
     if "count" not in kinds:
         return None
+    if re.search(SHARE_ASKED, query):  # 占几成: a percentage
+        return "%"
     found = _measure_asked().search(query)
     return found.group(1) if found else None
 

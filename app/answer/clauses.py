@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from app.answer.asked import ASKING_JI as _ASKING_JI
+from app.answer.asked import SPACE_BREAK as _SPACE_BREAK
 from lexicon import ask_words
 
 #: an A-not-A form (能不能, 有没有): it asks, and as phrasing it names nothing
@@ -20,11 +21,9 @@ A_NOT_A = re.compile(r"([\u4e00-\u9fff]{1,2})[不没]\1")
 
 # Clause breaks of a question, and what makes a clause ask (a question word, 吗, an
 # A-not-A form such as 能不能 or 有没有).
-# a space between two runs of Chinese of a clause's length breaks a clause as a comma
-# does: typed on a phone or dictated, 「公寓叫什么名 听说最近重新装修了」 has no other mark;
-# between short words it only separates keywords (「威海 硕士 补贴多少」)
-_CLAUSE_BREAK = re.compile(r"[，,。；;：:！!？?\n]+|(?<=[\u4e00-\u9fff]{5})[ \u3000\t]+"
-                           r"(?=[\u4e00-\u9fff]{5})")
+# a space between two runs of Chinese of a clause's length (asked.SPACE_BREAK) breaks a
+# clause as a comma does
+_CLAUSE_BREAK = re.compile(r"[，,。；;：:！!？?\n]+|" + _SPACE_BREAK)
 
 
 @cache
@@ -70,6 +69,12 @@ _EXCLUDED = re.compile(r"^(?:除了|除去|除开)|(?:之外|以外)$")
 # 「不是只有一两个吧」, 「到底补多少」 after 「每一个不是只补几十万吧」): it names the figure they
 # doubt, not the thing asked; a double negative (不是没有人才公寓吧) affirms its topic.
 _DOUBTED = re.compile(r"(?:不是|不会)(?!没).*吧$")
+
+
+# A telling-off before what is asked (「崂山的人才政策别光发文件啊，到底兑现了多少」, 「别跟我说
+# 全国都缺人」): the asker says what they do not want to hear, which is no thing asked; 别的,
+# 别人, 别处 are "other".
+_SCOLDING = re.compile(r"^(?:别|甭)(?![的人处家样])")
 
 
 def clauses(query: str) -> tuple[str, ...]:
@@ -165,6 +170,20 @@ def excluded(query: str) -> tuple[str, ...]:
     return _before_asking(query, _EXCLUDED)
 
 
+def scolding(query: str) -> tuple[str, ...]:
+    """The clauses that tell the asker's listener off (别光…, 别跟我说…) before the clause
+    that asks.
+
+    >>> scolding("崂山的人才政策别光发文件啊，真金白银到底兑现了多少？")
+    ()
+    >>> scolding("崂山的人才政策，别光发文件啊，真金白银到底兑现了多少？")
+    ('别光发文件啊',)
+    >>> scolding("别的地方，有没有人才公寓？")
+    ()
+    """
+    return _before_asking(query, _SCOLDING)
+
+
 def _before_asking(query: str, pattern: re.Pattern[str]) -> tuple[str, ...]:
     parts = clauses(query)
     asking = asking_clauses(query)
@@ -213,7 +232,8 @@ def asides(query: str) -> tuple[str, ...]:
         return ()
     # the asker's doubted guesses and exclusions before what is asked: the clause before
     # them still names its topic
-    guesses = {i for i, c in enumerate(parts) if c in (*doubted(query), *excluded(query))}
+    guesses = {i for i, c in enumerate(parts)
+               if c in (*doubted(query), *excluded(query), *scolding(query))}
     kept = ({j for i in asking for j in (_topic_before(i, guesses), i)
              if j == i or _leads_into(query, parts, j, i)} if len(parts) > 2
             else set(range(len(parts))))

@@ -24,6 +24,7 @@ from app.answer.programmes import (
     asked_names,
     closest_name,
     quoted_names,
+    quoted_one_by_one,
     without_quoted,
 )
 from app.answer.question import QuestionInfo
@@ -36,6 +37,7 @@ from app.answer.terms import TermWeights, without_umbrella, words
 from app.answer.wordclass import function_word, modal_led, names_thing, set_phrase
 from ingest.types import Document
 from lexicon import (
+    Mention,
     complements,
     gazetteer,
     hedge_words,
@@ -194,13 +196,16 @@ class CorpusView:
         """``query`` with its pinyin input slips spelled as the documents spell them (see
         :meth:`app.answer.spelling.Spellings.slips`): 签了威海高薪区的工作 -> 签了威海高新区的
         工作. Place names are never respelled (桃园 is not 桃源), and a slip the question
-        writes in another form (Traditional) is left as it is."""
+        writes in another form (Traditional) is left as it is. Nor is a slip read inside a
+        listed place's name (陆区 of 下陆区 is not 留区)."""
         self._load()
         if self._terms is None:
             return query
-        for slip, fix in self._terms.spellings.slips(query).items():
-            if not gazetteer().named(slip):  # a place the library lacks is asked as named
-                query = respelled(query, slip, fix, self._terms.uses)
+        slips = self._terms.spellings.slips(query)
+        places = gazetteer().find(simplified(query), unknown=False) if slips else ()
+        for slip, fix in slips.items():
+            if not gazetteer().named(slip) and not _inside(query, slip, places):
+                query = respelled(query, slip, fix, self._terms.uses)  # a place is as named
         return query
 
     def renamed(self, query: str) -> tuple[str, tuple[tuple[str, str], ...]]:
@@ -215,14 +220,17 @@ class CorpusView:
             return query, ()
         hedged = any(w in query for w in hedge_words())
         pairs = []
+        query = quoted_one_by_one(query, lambda listed: self._terms.uses(normalise(listed)))
         for name in asked_names(query):
             key = normalise(name)
-            if not key or self._terms.uses(key) or self._terms.spelled_out(key):
+            if not key or self._terms.uses(key):
                 continue
             # only the names sharing a character can be close (read per character, so a
             # large library's many quoted names are not all compared)
             near = set().union(*(self._quoted_by_char.get(ch, ()) for ch in set(key)))
             found = closest_name(key, near, NAME_SHARE)
+            if found is None and self._terms.spelled_out(key):
+                continue  # 「五专」, whose items the documents list, is asked, not required
             if found is not None:
                 pairs.append((name, self._quoted[found]))
                 query = query.replace(name, self._quoted[found])
@@ -394,3 +402,11 @@ class CorpusView:
             weight = max((found.pop(w) for w in parts), default=0.0)
             found[key] = max(weight, self._terms.weights((kind,)).get(key, weight))
         return found
+
+
+def _inside(query: str, word: str, places: Sequence[Mention]) -> bool:
+    """True when ``word`` is written in ``query`` only where it overlaps one of
+    ``places`` (named there)."""
+    spans = [(m.start(), m.end()) for m in re.finditer(re.escape(word), query)]
+    return bool(spans) and all(any(p.start < end and start < p.end for p in places)
+                               for start, end in spans)

@@ -11,14 +11,13 @@ from __future__ import annotations
 import re
 
 from app.answer.asked import ASKING_JI as _ASKING_JI
+from app.answer.asked import SHARE_ASKED
 from app.answer.clauses import A_NOT_A
-from lexicon import money_words, synonym_groups, total_words
+from lexicon import money_words, total_words
 
 # Question-side patterns for the kind of fact asked for (on simplified text); the words
 # that make a question about money are the lexicon's.
 _MONEY = "(?:" + "|".join(map(re.escape, money_words())) + ")"
-# a share asked (比例 and the words the lexicon files with it: 占比)
-_SHARE = "|".join(next((g for g in synonym_groups() if "比例" in g), ("比例",)))
 #: how an English question narrows a date to a day (what exact date, which specific day)
 _EXACT = r"(?:exact |specific |precise )?"
 
@@ -41,7 +40,7 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = {
     "count": re.compile(
         rf"多少(?!钱|元|{_UNITS_OF_TIME})|(?<!哪)几(?:个(?!月|小时|工作日)|家|名|所|位|条|项|套|次|批)"
         r"|人数|数量|多大|规模"
-        rf"|(?:[套家户所项条]|(?<![这那哪])个)数|岗位数|{_SHARE}|几成|百分之几"
+        rf"|(?:[套家户所项条]|(?<![这那哪])个)数|岗位数|{SHARE_ASKED}"
         r"|how many(?! (?:years|months|weeks|days)\b)|how big|number of|what share"
         r"|\bpercentage\b|\brates?\b"
         r"|\bwhat (?:was|is|were|are)\b.{0,40}\bgrowth\b", re.I),

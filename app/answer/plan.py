@@ -20,6 +20,7 @@ from app.answer.evidence import Candidate, candidates, with_document_lines
 from app.answer.followup import rewrite
 from app.answer.kinds import asks_comparison
 from app.answer.near_words import WordVectors, unseen_left
+from app.answer.programmes import quote_recalled
 from app.answer.question import QuestionInfo, analyze_query, compares
 from app.answer.rules import Decision, decide
 from app.answer.script import Script, detect_script
@@ -214,7 +215,8 @@ def read_question(question: str, history: Sequence[Mapping[str, str]], corpus: C
     text = rewrite(question, history)
     renamed: tuple[tuple[str, str], ...] = ()
     if script != "en":  # a half-remembered quoted name (智汇崂山) read as the documents',
-        text, renamed = corpus.renamed(text)  # before slips are respelled: as written
+        # before slips are respelled: as written; one recalled unsure is quoted first
+        text, renamed = corpus.renamed(quote_recalled(text))
     info = replace(_read(corpus.correct(text), question, script, corpus), renamed=renamed)
     query = corpus.paraphrased(info)
     if query == info.query:

@@ -20,15 +20,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import cache
 
 from lexicon import (
     ask_words,
     field_words,
     localizers,
+    measure_chars,
     question_phrases,
     relative_years,
     starts_a_word,
+    unsure_words,
     whole_year_words,
 )
 from lexicon.segmenter import dictionary_tag
@@ -47,6 +50,13 @@ _PROGRAMME_TRIM = re.compile(r"^(?:的|了|在|对|有|是|和|与)+")
 #: a demonstrative points at the name after it (北汽新能源那个青领计划 -> 青领计划), or at a
 #: description (那个培养技工的计划: "that plan which trains technicians"), no name at all
 _DEMONSTRATIVE = re.compile(r"[这那][个项种]")
+
+
+@cache
+def _count() -> re.Pattern[str]:
+    """A number and a measure word (一万个, 100所): a description counts what it is about."""
+    return re.compile(r"[\d一二三四五六七八九十两百千万]+[" + "".join(sorted(measure_chars()))
+                      + "]")
 
 
 def quoted_names(text: str) -> tuple[str, ...]:
@@ -79,6 +89,42 @@ def asked_names(text: str) -> tuple[str, ...]:
     """
     return tuple(m.group(1) for m in _QUOTED.finditer(text)
                  if len(m.group(1)) <= CLAIM_CHARS or not _HEARSAY.search(text[:m.start()]))
+
+
+@cache
+def _recalled() -> re.Pattern[str]:
+    hedges = "|".join(map(re.escape, unsure_words()))
+    return re.compile(rf"(?:{hedges})(?:是)?(?:叫做|名叫|叫|称为|称作)"
+                      rf"(?![什啥哪])([\u4e00-\u9fff]{{2,12}}?)(?=来着|吧|[^\u4e00-\u9fff]|$)")
+
+
+def quote_recalled(text: str) -> str:
+    """``text`` with a name the asker recalls unsure, without quotation marks (好像叫青年领航
+    计划来着), quoted as if they had written the marks, so that it is read as a
+    half-remembered name (:func:`asked_names`) and not as a thing the documents lack.
+
+    >>> quote_recalled("那个计划好像叫青年领航计划来着，到底叫啥？")
+    '那个计划好像叫“青年领航计划”来着，到底叫啥？'
+    >>> quote_recalled("好像叫什么计划来着"), quote_recalled("这个补贴叫什么")
+    ('好像叫什么计划来着', '这个补贴叫什么')
+    """
+    return _recalled().sub(lambda m: f"{m.group(0)[:m.start(1) - m.start()]}“{m.group(1)}”",
+                           text)
+
+
+def quoted_one_by_one(text: str, used: Callable[[str], bool]) -> str:
+    """``text`` with a quotation that lists names (“四个共同、四个通”) and that is not
+    ``used`` as a whole quoted name by name, so that each is read as one.
+
+    >>> quoted_one_by_one("那套“四个共同、四个通”的机制", lambda name: False)
+    '那套“四个共同”、“四个通”的机制'
+    """
+    def split(m: re.Match[str]) -> str:
+        listed = m.group(1)
+        if "、" not in listed or used(listed):
+            return m.group(0)
+        return "、".join(f"“{name}”" for name in listed.split("、") if name)
+    return _QUOTED.sub(split, text)
 
 
 def without_quoted(text: str, name: str) -> str:
@@ -126,6 +172,8 @@ def find_programmes(text: str) -> tuple[str, ...]:
     ()
     >>> find_programmes("青岛一整年计划引进多少青年人才"), find_programmes("青年人才集聚的行动计划")
     ((), ('青年人才集聚的行动计划',))
+    >>> find_programmes("三年送一万个技术工人的计划")
+    ()
     """
     names = list(asked_names(text))
     unquoted = _QUOTED.sub(" ", text)
@@ -139,6 +187,8 @@ def find_programmes(text: str) -> tuple[str, ...]:
         pointed = _DEMONSTRATIVE.split(name)
         if len(pointed) > 1:  # 那个青领计划 names 青领计划; 那个培养技工的计划 describes one
             name = "" if "的" in pointed[-1] else pointed[-1]
+        if "的" in name and _count().search(name.rsplit("的", 1)[0]):
+            name = ""  # 送一万个技术工人的计划: what a programme does, counted, no name
         if (len(name) >= 4 and not _GENERIC_PROGRAMME.match(name)
                 and not any(w in name for w in ask_words())
                 and not _timed(programme_core(name))):  # 今年计划, 全年计划: a verb

@@ -25,9 +25,10 @@ True
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from app.answer.asked import asks_outright, names_asked
@@ -82,13 +83,29 @@ def best_of(pool: Sequence[Candidate], q: QuestionInfo, kind_share: float = 0.0
     readable = [c for c in pool if not c.damaged]
     stating = [c for c in readable if c.kind_ok] if q.kinds else readable
     best = max(stating, key=lambda c: c.score) if stating else None
-    measured = [c for c in stating if c.measured and best is not None
-                and c.support >= best.support]
+    # a fuller sentence a caption repeats is the same statement: as well supported
+    measured = [c if c.support >= best.support else replace(c, support=best.support)
+                for c in stating if best is not None and c.measured
+                and (c.support >= best.support or _fuller(c, best))]
     best = max(measured, key=lambda c: c.score) if measured else best
     if best is None or not kind_share:
         return best
     top = max(readable, key=lambda c: c.score)
     return top if best.score < kind_share * top.score else best
+
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _fuller(full: Candidate, short: Candidate) -> bool:
+    """True when ``full`` is a longer sentence of the same document giving every number
+    ``short`` gives: ``short`` repeats part of it (a caption 「提供岗位300余个」 of 「…20余家
+    重点企业参与，…共提供优质岗位300余个」), so the support of its own neighbourhood
+    says nothing against ``full``."""
+    numbers = set(_NUMBER.findall(short.sentence.text))
+    return (full.doc_id == short.doc_id and bool(numbers)
+            and len(full.sentence.text) > len(short.sentence.text)
+            and numbers <= set(_NUMBER.findall(full.sentence.text)))
 
 
 def supported(best: Candidate, config: AnswerConfig) -> bool:

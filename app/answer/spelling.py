@@ -67,13 +67,16 @@ class Spellings:
         found = self._sounds_like.get(word)
         if found is None:
             key, n = sound(word), len(word)
-            windows = {other[i:i + n] for other in self._sharing(word)
+            sharing = self._sharing(word)
+            windows = {other[i:i + n] for other in sharing
                        for i in range(len(other) - n + 1)} - {word}
-            # a real word is mistyped only for another word (高薪 for 高新), not for two
-            # characters that merely meet in the corpus (新添 is not 创新天地's 新天)
+            # a real word is mistyped only for another word the documents write as a word
+            # or begin one with (高薪 for 高新 of 高新区), not for two characters that
+            # merely meet in the corpus (新添 is not 创新天地's 新天, 留人 not 交流人员's 流人)
             real = bool(dictionary_tag(word))
+            heads = {other[:n] for other in sharing}
             found = frozenset(w for w in windows if sound(w) == key
-                              and (not real or dictionary_tag(w)))
+                              and (not real or (dictionary_tag(w) and w in heads)))
             if not found and not real:  # speech input: 清岭 for 青领
                 found = self._sound_index.words(key, self._terms.vocabulary())
             if not found and not real and not verb_and_measure(word):

@@ -91,7 +91,7 @@ def test_a_number_of_people_asked_outright_needs_a_count_of_people() -> None:
 
 
 def test_a_dictionary_partner_earns_part_of_a_words_weight() -> None:
-    question = "某市高技能工人总数到2024年底是多少？比上年涨了多少？"
+    question = "某市高技能工人总数到2024年岁末是多少？比上年涨了多少？"
     # the question's words occur in the corpus, but not around the answer
     made = MadeUp.of({"d": ("人才工作综述", "某市",
                             "截至2024年末，某市高技能人才总量突破17.52万人，同比增长18.03%。"),
