@@ -209,6 +209,13 @@ def letter_formulas() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]
 
 
 @cache
+def chat_calls() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """What an asker calls the assistant (小助手, 机器人) and the faces typed in characters
+    (^_^, QAQ), each longest first."""
+    return _longest_first("addressee"), _longest_first("emoticon")
+
+
+@cache
 def compare_words() -> tuple[str, ...]:
     """Verbs of taking a place as a model (学, 对标, 借鉴 …), longest first."""
     return _longest_first("compare")

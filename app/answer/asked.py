@@ -260,3 +260,25 @@ def asks_outright(query: str, kinds: Sequence[str]) -> str | None:
     if asks_people(query, tuple(kinds)):
         return "count"
     return None
+
+
+# a figure or a day the question asks the meaning of (「3600元是什么补贴」, 「5300多套指的是
+# 什么」, 「2025年3月15日发布了什么」): what it refers to is asked, so the figure itself must
+# be one the documents give
+_LOOKED_UP = re.compile(
+    r"^[“\"「]?((?:\d+(?:\.\d+)?)\s*(?:多|余)?\s*(?:万|亿|千)?"
+    r"(?:元|块|人|套|家|个|名|位|项|所|平方米|%)|\d{4}年\d{1,2}月\d{1,2}日)"
+    r"[”\"」]?(?:的|那个|这个)?(?:指的是|说的是|是|指|发布了|发了|出了)(?:什么|啥|哪|谁)")
+
+
+def looked_up(query: str) -> str | None:
+    """The figure or day a (simplified) question asks the meaning of, when it opens with
+    one; None otherwise.
+
+    >>> looked_up("3600元是什么补贴？"), looked_up("5300多套指的是什么")
+    ('3600元', '5300多套')
+    >>> looked_up("硕士每月3600元吗？") is None
+    True
+    """
+    found = _LOOKED_UP.match(query.strip())
+    return found.group(1) if found else None

@@ -14,6 +14,13 @@ as things the documents lack.
 '崂山，应届硕士，人才公寓能免费住多久'
 >>> without_chatter("尊敬的领导您好：本人系硕士，威海每月补贴多少？烦请告知，盼复。此致敬礼！")
 '本人系硕士，威海每月补贴多少？'
+
+A chat with the assistant brings a call and what the asker wants of the reply:
+
+>>> without_chatter("在吗小助手～威海硕士每月补多少呀？只要数字就行^_^")
+'威海硕士每月补多少呀？'
+>>> without_chatter("客服电话是多少？")
+'客服电话是多少？'
 """
 
 from __future__ import annotations
@@ -23,6 +30,7 @@ from functools import cache
 
 from app.answer.clauses import han_count
 from lexicon import (
+    chat_calls,
     chat_placeholders,
     degree_aliases,
     gazetteer,
@@ -50,10 +58,30 @@ def _placeholder() -> re.Pattern[str]:
     return re.compile(rf"[\[【]\s*(?:{words})\s*[\]】]")
 
 
-#: what ends a letter's salutation or one of its clauses
-_MARKS = r"，,。.：:；;！!？?、\s"
-#: what a closing formula may leave of its clause (谢谢您了, 感谢您的解答啊)
-_FILLER = re.compile(r"[您的了啊呀啦哈]")
+#: what ends a letter's salutation or one of its clauses (a chat's ～ too)
+_MARKS = r"，,。.：:；;！!？?、～~\s"
+#: what a closing formula may leave of its clause (谢谢您了, 感谢您的解答啊, 只要数字就行)
+_FILLER = re.compile(r"就行|就好|即可|就可以|就够了|给我|[您的了啊呀啦哈哦喔吧嘛呗]")
+#: what may follow the name an asker calls the assistant by, in a call (小助手，, 小助手我想问,
+#: 小助手帮我查一下); not 客服电话, where the word is what is asked about
+_AFTER_CALL = rf"[{_MARKS}]|我|请|想|帮|麻烦|你"
+
+
+@cache
+def _emoticon() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, chat_calls()[1])))
+
+
+@cache
+def _call() -> re.Pattern[str]:
+    """Where a chat message opens by calling the assistant: its name and greetings
+    (在吗小助手～, 请问小助手，, 小助手你好，), each followed by marks or by the asker's
+    request (小助手我想问)."""
+    addressees = "|".join(map(re.escape, chat_calls()[0]))
+    greetings = "|".join(re.escape(w) for w in letter_formulas()[1] if han_count(w))
+    token = (rf"(?:(?:{addressees})(?=(?:{addressees}|{greetings}|{_AFTER_CALL}))"
+             rf"|(?:{greetings})[呀啊哈呢哦]?)")
+    return re.compile(rf"^\s*(?:请问|想问)?(?:{token}[{_MARKS}]*)+")
 _WORDING = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 
 
@@ -124,10 +152,12 @@ def without_chatter(text: str) -> str:
     tag at its end and form field labels that name nothing asked (see the module
     docstring) and a letter's salutation and closing, its spacing tidied; unchanged
     when it holds none."""
-    letter = _without_letter(text)
+    faced = _emoticon().sub(" ", text).strip()
+    called = _call().sub("", faced, count=1)
+    letter = _without_letter(called if _WORDING.search(called) else faced)
     cleaned = _placeholder().sub(" ", letter)
     cleaned = _SOURCE.sub("", _MENTION.sub(" ", _TIME.sub(" ", cleaned)))
-    cleaned = _without_labels(cleaned, pasted=cleaned != letter)
+    cleaned = _without_labels(cleaned, pasted=cleaned != letter)  # not for a call or face
     if cleaned == text:
         return text
     # a removed label leaves a clause break; the field separators around it go with it

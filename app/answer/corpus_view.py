@@ -277,6 +277,11 @@ class CorpusView:
         self._load()
         return self._terms.unseen(q.content, q.query) if self._terms is not None else ()
 
+    def states(self, figure: str) -> bool:
+        """True when a sentence of these documents holds ``figure`` (3600元, 2025年4月7日)."""
+        self._load()
+        return self._terms is None or self._terms.uses(normalise(figure))
+
     def focus(self, q: QuestionInfo) -> QuestionInfo:
         """``q`` without the words the documents never use that only its asides hold (see
         :func:`app.answer.clauses.asides`): the asker's 老家 or 校区 is not what is

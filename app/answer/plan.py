@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import Any, Protocol
 
+from app.answer.asked import looked_up
 from app.answer.config import AnswerConfig
 from app.answer.corpus_view import CorpusView
 from app.answer.english import english_hints, english_in_chinese, told_terms, without_letter
@@ -300,5 +301,9 @@ def make_plan(question: str, history: Sequence[Mapping[str, str]], retriever: Re
     unseen = unseen_left(corpus.unseen(info), cands, vectors,
                          config.near_word_similarity, config.near_word_sentences)
     decision = decide_for_years(info, cands, config, keys, unseen)
+    figure = looked_up(info.query) if info.script != "en" else None
+    if figure is not None and not decision.refused and not corpus.states(figure):
+        # 「3600元是什么补贴」 where no document gives 3600元: no sentence says what it is
+        decision = Decision((), "refuse", f"no document gives {figure}", (figure,))
     logger.debug("question %r -> query %r: %s", question, info.query, decision.reason)
     return Plan(info, tuple(hits[:k]), decision, tuple(hits), region)
