@@ -105,3 +105,6 @@ def test_everyday_names_of_skilled_workers_and_of_the_year_end_read_as_the_notic
     assert fold_synonyms("高级技工") == fold_synonyms("高技能人才")
     assert fold_synonyms("2024年底") == fold_synonyms("2024年末")
     assert fold_synonyms("留人") == fold_synonyms("留才")
+    assert fold_synonyms("招人才的项目") == fold_synonyms("引才的项目")
+    assert fold_synonyms("带徒弟") == fold_synonyms("师带徒")
+    assert fold_synonyms("工作间") == fold_synonyms("工作室")
