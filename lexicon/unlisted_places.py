@@ -29,6 +29,11 @@ from lexicon.segmenter import JIEBA_LOCK, dictionary_verb
 _NAME_CHAR = r"[^\W\d_的了是在对和与跟及或等为把被从向给到去来回于至么吗呢着过说]"
 
 
+#: characters a county's own name does not hold where it follows its province: levels and
+#: words for all or each (全省各市, 各县市)
+_UNNAMING = re.compile(r"[各全每本该此其省市县区州]")
+
+
 class UnlistedNames:
     """Recognises names known only by their administrative suffix."""
 
@@ -49,8 +54,15 @@ class UnlistedNames:
         self._opening = re.compile(
             rf"(?:^|(?<=[，。；：、？！,;:?!\s]))({_NAME_CHAR}{{2,4}}?(?:{admin}))"
         ) if admin else None
+        # … or right after a listed province (山东桃花县: a county of it)
+        self._after_place = re.compile(rf"({_NAME_CHAR}{{2,4}}?(?:{admin}))") if admin else None
+        # … or a name in Latin letters an English question gave before county or district
+        # (Yangu县: see app.answer.english), standing as a word of its own
+        self._latin = re.compile(
+            rf"(?:^|(?<=[\s，。,.;?!]))([A-Z][a-z]{{2,11}}(?:{admin}))(?=\s|$|[，。,.;?!])"
+        ) if admin else None
 
-    def _candidates(self, text: str) -> Iterator[re.Match[str]]:
+    def _candidates(self, text: str, after: Sequence[int] = ()) -> Iterator[re.Match[str]]:
         """Names with an administrative suffix after a lead word that is a word of its own
         (去临江新区; not 对于保障城市) or opening a clause (菊园新区所…), where jieba ends
         a word with the name (not 休市期间市民, 人才冷点区域, 运输区段), the name is more
@@ -61,7 +73,13 @@ class UnlistedNames:
         led = [m for m in self._led.finditer(text)  # the lead a word of its own
                if starts_a_word(text, m.start(1) - 1)] if self._led is not None else []
         opening = list(self._opening.finditer(text)) if self._opening is not None else []
-        for m in (*led, *opening):
+        latin = list(self._latin.finditer(text)) if self._latin is not None else []
+        # after a province, a name whose stem holds no level or determiner (全省各市 is
+        # every city of it, not one)
+        placed = [m for end in after if self._after_place is not None
+                  and (m := self._after_place.match(text, end)) is not None
+                  and not _UNNAMING.search(m.group(1)[:-1])]
+        for m in (*led, *opening, *latin, *placed):
             name = m.group(1)
             if (name not in self._suffixes and not any(w in name for w in ask_words())
                     and not determiner_pattern().search(name)  # 用那个高新区
@@ -86,8 +104,9 @@ class UnlistedNames:
         """Unlisted names in ``text`` that overlap none of the ``known`` mentions nor each
         other, and are no generic name (开发区, 经济开发区) nor one plus a character."""
         taken = [(m.start, m.end) for m in known]
+        after = [m.end for m in known if m.known and m.place.level == "province"]
         found: list[Mention] = []
-        for m in self._candidates(text):
+        for m in self._candidates(text, after):
             name, start, end = m.group(1), m.start(1), m.end(1)
             if name in self._generic or any(s < end and start < e for s, e in taken):
                 continue

@@ -201,8 +201,35 @@ def _english_matches(question: str) -> tuple[list[tuple[int, str]], str]:
         found.append((start, chinese))
         free_from = start - negative_length
         lowered = lowered[:start] + " " * -negative_length + lowered[free_from:]
+    found, lowered = _unlisted_places(question, found, lowered)
     found.extend((m.start(), m.group()) for m in _FIGURE.finditer(lowered))  # years, amounts
     return sorted(found), lowered
+
+
+#: how many syllable marks may stand before a name (its place in ``_plain`` text moves so)
+_MARKS_BEFORE = 4
+#: a capitalised name before county or district (Yangu County): a place by its suffix
+_SUFFIXED_NAME = re.compile(r"\b([A-Z][a-z]{2,11})\s+(county|district)\b", re.I)
+
+
+def _unlisted_places(question: str, found: list[tuple[int, str]], lowered: str
+                     ) -> tuple[list[tuple[int, str]], str]:
+    """A name the glossary and the gazetteer do not hold, right before county or district
+    (a misspelled 「Yangu county」), read as a place known by its suffix, as 桃花县 is in
+    Chinese: ``found`` with the suffix's own reading replaced by the name and its Chinese
+    suffix (Yangu县), and the name blanked in ``lowered``."""
+    suffixes = dict(glossary_en())
+    for m in _SUFFIXED_NAME.finditer(question):
+        name, suffix = m.group(1), suffixes.get(m.group(2).lower())
+        # ``lowered`` opens with a space and lacks the marks between syllables (Ma'anshan)
+        at = lowered.find(name.lower(), max(0, m.start(1) - _MARKS_BEFORE))
+        if (suffix is None or not name[0].isupper() or not 0 <= at <= m.start(1) + 1):
+            continue  # the name was read already (a gazetteer place: Guide County)
+        found = [(start, chinese) for start, chinese in found
+                 if not (at < start <= m.end() + 1 and chinese == suffix)]
+        found.append((at, f"{name}{suffix}"))
+        lowered = lowered[:at] + " " * len(name) + lowered[at + len(name):]
+    return found, lowered
 
 
 def english_hints(question: str, known: Callable[[str], bool]) -> tuple[str, ...]:

@@ -17,7 +17,14 @@ import re
 from collections.abc import Sequence
 
 from app.answer.script import Script, in_script
-from lexicon import english_for, fold_synonyms, gazetteer, region_label, resolve
+from lexicon import (
+    english_for,
+    fold_synonyms,
+    gazetteer,
+    glossary_en,
+    region_label,
+    resolve,
+)
 
 _PERIODS_EN = {"每月": "per month", "每年": "per year", "每人": "per person",
                "每天": "per day", "一次性": "one-off", "每季度": "per quarter"}
@@ -38,15 +45,23 @@ def en_term(chinese: str) -> str:
     return table.get(chinese) or table.get(folded) or chinese
 
 
+#: a place an English question named by its suffix only, as the engine reads it (Yangu县)
+_LATIN_PLACE = re.compile(r"([A-Z][a-z]+)([县区])")
+
+
 def en_place(name: str) -> str:
     """A region's English name (Weihai, Shandong) when the gazetteer has one; a zone keeps
     its Chinese name, with its city's English name beside it.
 
-    >>> en_place("崂山区"), en_place("威海火炬高技术产业开发区")
-    ('Laoshan District', '威海火炬高技术产业开发区, Weihai')
+    >>> en_place("崂山区"), en_place("威海火炬高技术产业开发区"), en_place("Yangu县")
+    ('Laoshan District', '威海火炬高技术产业开发区, Weihai', 'Yangu County')
     """
     if name == "全国":
         return "national"
+    latin = _LATIN_PLACE.fullmatch(name)
+    if latin:  # named in English with a suffix only (Yangu县)
+        suffix = next((w for w, zh in glossary_en() if zh == latin.group(2)), "")
+        return f"{latin.group(1)} {suffix.title()}".strip()
     place = resolve(name)
     if place is None or not place.en:
         return name

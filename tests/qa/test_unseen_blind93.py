@@ -6,6 +6,10 @@ from __future__ import annotations
 
 from app.answer.asked import looked_up
 from app.answer.chatter import without_chatter
+from app.answer.english import english_query
+from app.answer.framing import en_place
+from app.answer.kinds import asks_comparison
+from lexicon import gazetteer
 from tests.qa.made_up import MadeUp
 
 _FLATS = {"f": ("某区人才公寓", "南阳市",
@@ -32,3 +36,19 @@ def test_a_figure_looked_up_must_be_one_the_documents_give() -> None:
     assert looked_up("硕士每月3600元吗？") is None
     view = MadeUp.of(_FLATS).view
     assert view.states("5300多套") and not view.states("3600套")
+
+
+def test_an_unlisted_county_named_with_its_province_is_the_place_asked() -> None:
+    assert "Yangu县" in english_query("Housing subsidy for young talents in Yangu county Shandong?")
+    assert "县" not in english_query("How much in Nanyang?")
+    assert en_place("Yangu县") == "Yangu County"
+    assert [(m.text, m.known) for m in gazetteer().find("去山东桃花县工作")] == [
+        ("山东", True), ("桃花县", False)]
+    assert [m.text for m in gazetteer().find("山东各市县的补贴")] == ["山东"]
+    # a cap asked is no comparison, so two nested places make no comparison table
+    assert not asks_comparison("山东桃花县的青年人才住房补贴最多多少")
+    flats = {"q": ("某区人才安居", "青岛市", "青年人才到青岛可享受最高15万元的住房补贴和安家费。")}
+    d = MadeUp.of(flats).decide("山东桃花县的青年人才住房补贴最多多少？")
+    assert d.refused and d.outcome == "other_region", d.reason
+    d = MadeUp.of(flats).decide("山东青岛的青年人才住房补贴最多多少？")
+    assert not d.refused and "15万元" in d.chosen[0].sentence.text, d.reason
