@@ -113,9 +113,22 @@ class UnlistedNames:
             taken.append((start, end))
             if any(name.endswith(g) and len(g) >= len(name) - 1 for g in self._generic):
                 continue
-            place = Place(f"{UNLISTED}{name}", name, name, _suffix_level(name), None)
+            place = Place(f"{UNLISTED}{name}", name, name, _suffix_level(name),
+                          _beside(text, start, end, known))
             found.append(Mention(name, start, end, place, known=False))
         return found
+
+
+def _beside(text: str, start: int, end: int, known: Sequence[Mention]) -> str | None:
+    """The code of the listed province or city named right before or after a name known
+    only by its suffix (山东桃花县, Yangu县 山东): the place it lies in, so that the
+    hierarchy nests it there; None when there is none."""
+    for m in known:
+        if m.known and m.place.level in ("province", "city") and (
+                not text[m.end:start].strip() if m.end <= start else
+                not text[end:m.start].strip()):
+            return m.place.code
+    return None
 
 
 def _verb_led(name: str) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 
 from app.answer.choices import options
@@ -32,12 +32,12 @@ from app.answer.scoring import document_frequencies, idf, key_bigrams, normalise
 from app.answer.script import simplified
 from app.answer.sentence_view import SentenceViews
 from app.answer.sentences import Sentence, split_sentences
+from app.answer.spelling import inside_places, respelled
 from app.answer.story import aside_only, said_after, story
 from app.answer.terms import TermWeights, without_umbrella, words
 from app.answer.wordclass import function_word, modal_led, names_thing, set_phrase
 from ingest.types import Document
 from lexicon import (
-    Mention,
     complements,
     gazetteer,
     hedge_words,
@@ -84,37 +84,6 @@ _GUESS = re.compile(r"(?<![0-9零〇一二两三四五六七八九十百千万�
 #: also gives common nouns (师傅, 安家费)
 _NAME_TAGS = frozenset({"", "ns", "nt", "nz"})
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
-
-
-#: characters a run across a word's edge must have for the documents' use of it to show
-#: that the word was cut out of a longer one (一次性 of 一次性能, 高技能 of 高技能培训)
-EDGE_RUN = 3
-
-
-def respelled(text: str, word: str, fix: str, uses: Callable[[str], bool]) -> str:
-    """``text`` with ``word`` written as ``fix`` wherever it is a word of its own: not
-    where a run of ``EDGE_RUN`` characters across either of its edges is one the
-    documents write (``uses``) and the new spelling would break, for there the segmenter
-    cut the word out of a longer one (「一次性能给多少」 is 一次性 and 能, not 性能;
-    「高技能培训中心」 keeps 高技能).
-
-    >>> used = {"一次性", "高技能", "生活补"}.__contains__
-    >>> respelled("一次性能给多少，性能如何", "性能", "功能", used)
-    '一次性能给多少，功能如何'
-    >>> respelled("生活补帖多少", "补帖", "补贴", used)
-    '生活补贴多少'
-    """
-    out: list[str] = []
-    at = 0
-    for found in re.finditer(re.escape(word), text):
-        start, end = found.span()
-        runs = (text[max(0, i):i + EDGE_RUN] for i in (start - 2, start - 1, end - 2, end - 1)
-                if i >= 0 and i + EDGE_RUN <= len(text))
-        window = text[max(0, start - 2):start] + fix + text[end:end + 2]
-        cut = any(uses(run) for run in runs if run not in window)
-        out.append(text[at:start] + (word if cut else fix))
-        at = end
-    return "".join(out) + text[at:]
 
 
 class CorpusView:
@@ -204,7 +173,7 @@ class CorpusView:
         slips = self._terms.spellings.slips(query)
         places = gazetteer().find(simplified(query), unknown=False) if slips else ()
         for slip, fix in slips.items():
-            if not gazetteer().named(slip) and not _inside(query, slip, places):
+            if not gazetteer().named(slip) and not inside_places(query, slip, places):
                 query = respelled(query, slip, fix, self._terms.uses)  # a place is as named
         return query
 
@@ -408,10 +377,3 @@ class CorpusView:
             found[key] = max(weight, self._terms.weights((kind,)).get(key, weight))
         return found
 
-
-def _inside(query: str, word: str, places: Sequence[Mention]) -> bool:
-    """True when ``word`` is written in ``query`` only where it overlaps one of
-    ``places`` (named there)."""
-    spans = [(m.start(), m.end()) for m in re.finditer(re.escape(word), query)]
-    return bool(spans) and all(any(p.start < end and start < p.end for p in places)
-                               for start, end in spans)

@@ -8,7 +8,6 @@ the whole extractive decision for one question; composing text happens after.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
@@ -121,9 +120,6 @@ def asked_region(q: QuestionInfo, region_filter: str | None,
         if compares(q):  # one side the library lacks cannot be compared
             lacking = [pr for pr in pairs if not _has_documents(pr[1], regions)]
             return lacking[0] if lacking and regions else (None, None)
-        within = _unlisted_within(q.query, pairs)
-        if within is not None:
-            return within
         local = [pr for pr in pairs if _has_documents(pr[1], regions)]
         if len({r for _, r in local}) == 1:
             return local[0]
@@ -139,22 +135,6 @@ def asked_region(q: QuestionInfo, region_filter: str | None,
         found = gazetteer().find(region_filter)
         place = found[0].place if found else None
     return region_filter, place
-
-
-def _unlisted_within(query: str, pairs: Sequence[tuple[str, Place]]
-                     ) -> tuple[str, Place] | None:
-    """A place known only by its suffix named right beside a listed province or city
-    (山东桃花县, Yangu县 山东): the county in that province, which the table cannot nest,
-    is the place asked; None when there is none."""
-    for name, place in pairs:
-        if place.listed:
-            continue
-        for other, wider in pairs:
-            if (wider.listed and wider.level in ("province", "city")
-                    and re.search(rf"{re.escape(other)}\s*{re.escape(name)}"
-                                  rf"|{re.escape(name)}\s*{re.escape(other)}", query)):
-                return name, place
-    return None
 
 
 def _covered(name: str, place: Place, regions: Collection[str]) -> Place:

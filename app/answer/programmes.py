@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable
 from functools import cache
 
 from lexicon import (
+    NUMERAL_CHARS,
     ask_words,
     field_words,
     localizers,
@@ -55,8 +56,7 @@ _DEMONSTRATIVE = re.compile(r"[这那][个项种]")
 @cache
 def _count() -> re.Pattern[str]:
     """A number and a measure word (一万个, 100所): a description counts what it is about."""
-    return re.compile(r"[\d一二三四五六七八九十两百千万]+[" + "".join(sorted(measure_chars()))
-                      + "]")
+    return re.compile(rf"[\d{NUMERAL_CHARS}百千万]+[" + "".join(sorted(measure_chars())) + "]")
 
 
 def quoted_names(text: str) -> tuple[str, ...]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Protocol
 
 from app.answer.wordclass import (
@@ -22,7 +22,7 @@ from app.answer.wordclass import (
     sounds_alike,
     verb_and_measure,
 )
-from lexicon import function_chars, question_phrases
+from lexicon import Mention, function_chars, question_phrases
 from lexicon.dictionary import partner_words
 from lexicon.segmenter import dictionary_tag
 
@@ -164,3 +164,42 @@ class Spellings:
                             by_char[ch].add(w)
                 self._by_char = by_char
         return set().union(*(self._by_char.get(ch, set()) for ch in set(word)))
+
+
+#: characters a run across a word's edge must have for the documents' use of it to show
+#: that the word was cut out of a longer one (一次性 of 一次性能, 高技能 of 高技能培训)
+EDGE_RUN = 3
+
+
+def respelled(text: str, word: str, fix: str, uses: Callable[[str], bool]) -> str:
+    """``text`` with ``word`` written as ``fix`` wherever it is a word of its own: not
+    where a run of ``EDGE_RUN`` characters across either of its edges is one the
+    documents write (``uses``) and the new spelling would break, for there the segmenter
+    cut the word out of a longer one (「一次性能给多少」 is 一次性 and 能, not 性能;
+    「高技能培训中心」 keeps 高技能).
+
+    >>> used = {"一次性", "高技能", "生活补"}.__contains__
+    >>> respelled("一次性能给多少，性能如何", "性能", "功能", used)
+    '一次性能给多少，功能如何'
+    >>> respelled("生活补帖多少", "补帖", "补贴", used)
+    '生活补贴多少'
+    """
+    out: list[str] = []
+    at = 0
+    for found in re.finditer(re.escape(word), text):
+        start, end = found.span()
+        runs = (text[max(0, i):i + EDGE_RUN] for i in (start - 2, start - 1, end - 2, end - 1)
+                if i >= 0 and i + EDGE_RUN <= len(text))
+        window = text[max(0, start - 2):start] + fix + text[end:end + 2]
+        cut = any(uses(run) for run in runs if run not in window)
+        out.append(text[at:start] + (word if cut else fix))
+        at = end
+    return "".join(out) + text[at:]
+
+
+def inside_places(query: str, word: str, places: Sequence[Mention]) -> bool:
+    """True when ``word`` is written in ``query`` only where it overlaps one of
+    ``places`` (named there)."""
+    spans = [(m.start(), m.end()) for m in re.finditer(re.escape(word), query)]
+    return bool(spans) and all(any(p.start < end and start < p.end for p in places)
+                               for start, end in spans)

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from app.answer.asked import asks_people
 from app.answer.clauses import asides, doubted
-from app.answer.corpus_view import respelled
 from app.answer.kinds import find_kinds
 from app.answer.question import analyze, find_benefits, find_places
 from app.answer.scoring import holds_kind
+from app.answer.spelling import respelled
 from app.answer.story import set_aside
 from lexicon import people_words
 from tests.qa.made_up import MadeUp
