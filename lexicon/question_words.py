@@ -235,14 +235,17 @@ def document_words() -> tuple[str, ...]:
 
 @cache
 def document_reference_pattern() -> re.Pattern[str]:
-    """A kind of document with a place word after it (论文里, 通知中, 文件上), or a
-    document or its writer with a verb of saying (作者认为, 文章说): the asker points at
+    """A kind of document with a place word after it (论文里, 通知中, 文件上; and a verb of
+    saying after that: 论文里提到), or a document or its writer with a verb of saying
+    (作者认为, 文章说): the asker points at
     the document being read, which names no topic of the question.
 
     >>> document_reference_pattern().sub(" ", "那篇论文里建议搞什么导师制度")
-    '那篇 建议搞什么导师制度'
+    '那篇 搞什么导师制度'
     >>> document_reference_pattern().sub(" ", "作者建议怎么做？文件说明了什么")
     ' 怎么做？文件说明了什么'
+    >>> document_reference_pattern().sub(" ", "论文里提到培养人才可以依托哪些平台")
+    ' 培养人才可以依托哪些平台'
     """
     kinds = document_words()
     # 中 before 小, 国 or 央 starts a word of its own (通知中小企业…, 报道中国…)
@@ -252,7 +255,7 @@ def document_reference_pattern() -> re.Pattern[str]:
     # a one-character verb of saying may begin a word of its own (说明, 讲话, 称号)
     saying = "|".join(re.escape(w) + ("(?![明法话座号])" if len(w) == 1 else "")
                       for w in saying_words())
-    return re.compile(f"(?:{kind})(?:[{re.escape(places)}]|中(?![小国央]))"
+    return re.compile(f"(?:{kind})(?:[{re.escape(places)}]|中(?![小国央]))(?:{saying})?"
                       f"|(?:{speakers})(?:{saying})")
 
 

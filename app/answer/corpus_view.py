@@ -39,6 +39,7 @@ from app.answer.wordclass import function_word, modal_led, names_thing, set_phra
 from ingest.types import Document
 from lexicon import (
     complements,
+    document_words,
     gazetteer,
     hedge_words,
     names_nothing,
@@ -84,6 +85,10 @@ _GUESS = re.compile(r"(?<![0-9零〇一二两三四五六七八九十百千万�
 #: also gives common nouns (师傅, 安家费)
 _NAME_TAGS = frozenset({"", "ns", "nt", "nz"})
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
+
+
+#: kinds of fact a question may ask of a document it points at rather than of a topic
+_OF_THE_DOCUMENT = frozenset({"date", "day", "year", "department"})
 
 
 class CorpusView:
@@ -148,17 +153,20 @@ class CorpusView:
                 keys.setdefault(key, weight * hint_weight)
         return keys
 
-    def weights(self, q: QuestionInfo, config: AnswerConfig) -> tuple[dict[str, float],
-                                                                     dict[str, float]]:
+    def weights(self, q: QuestionInfo, config: AnswerConfig, *, introduction: bool = False
+                ) -> tuple[dict[str, float], dict[str, float]]:
         """The question's weighted key bigrams (:meth:`keys`) and content words
         (:meth:`terms`), those only the asker's story holds (「我在车企做工程师。」 told before
         what is asked: :func:`app.answer.story.told_before`) or its remarks after it
-        (:func:`app.answer.story.said_after`) at ``config.aside_weight``."""
+        (:func:`app.answer.story.said_after`) at ``config.aside_weight``; with
+        ``introduction``, the asker's introduction of themselves too
+        (:func:`app.answer.story.introduced`)."""
         keys = self.keys(q.content, q.hints, config.hint_weight)
         terms = self.terms(q)
         if q.script == "en":
             return keys, terms
-        keys, terms = aside_only(q.query, config.aside_weight, keys, terms)
+        keys, terms = aside_only(q.query, config.aside_weight, keys, terms,
+                                 introduction=introduction)
         return keys, terms
 
     def correct(self, query: str) -> str:
@@ -288,6 +296,10 @@ class CorpusView:
                          and names_nothing(w) and w not in predicate
                          and not any(ch.isdigit() for ch in w)))}
         drop |= {f for f in map(normalise, _GUESS.findall(q.query)) if not self._terms.uses(f)}
+        # the kind of document whose day or office is asked (「那份文件是哪天发的」, 「对那个
+        # 文件有疑问找哪个处」), in words the documents never use, points at one of them
+        if _OF_THE_DOCUMENT & set(q.kinds):
+            drop |= {w for w in document_words() if w in said and not self._terms.uses(w)}
         # a never-used word of an option the documents may not take (see :meth:`_optional`)
         optional = self._optional(q.query)
         drop |= {w for one in optional for w in words(normalise(one)) if not self._terms.uses(w)}

@@ -20,6 +20,7 @@ from app.answer.clauses import without_asides
 from app.answer.config import AnswerConfig
 from app.answer.eligibility import degree_in, missing_constraints
 from app.answer.english import english_overlap
+from app.answer.presence import spells_out
 from app.answer.presence import support as term_support
 from app.answer.question import QuestionInfo
 from app.answer.scoring import (
@@ -40,6 +41,7 @@ from app.answer.years import AskedTime, document_year
 from index.types import Hit
 from ingest.types import Document
 from lexicon import (
+    NUMERAL_CHARS,
     WIDER,
     Place,
     Relation,
@@ -230,7 +232,11 @@ def _candidate(q: QuestionInfo, hit: Hit, doc: Document, view: SentenceView,
                focus: tuple[Mapping[str, float] | None, str | None],
                time: AskedTime | None = None) -> Candidate:
     own = view.own
-    own_cov, ctx_cov = coverage(keys, view.own_unfolded), coverage(keys, view.context)
+    # a numeral abbreviation the sentence spells out (五专: 专区、专窗、专线、专网、专员) is
+    # what it names
+    spelled = [b for b in keys if b[:1] in NUMERAL_CHARS and spells_out(b, view.own_unfolded)]
+    own_cov = coverage(keys, view.own_unfolded + "".join(f"，{b}" for b in spelled))
+    ctx_cov = coverage(keys, view.context)
     support = (coverage(keys, view.wide) if terms is None
                else term_support(terms, view.wide, config.partner_credit))
     asks_list = asks_for_list(q.query)

@@ -25,6 +25,7 @@ from app.answer.programmes import quote_recalled
 from app.answer.question import QuestionInfo, analyze_query, compares
 from app.answer.rules import Decision, decide
 from app.answer.script import Script, detect_script
+from app.answer.story import introduced
 from app.answer.years import AskedTime
 from index.types import Hit
 from ingest.facts import Fact
@@ -279,6 +280,21 @@ def decide_for_years(q: QuestionInfo, cands: Sequence[Candidate], config: Answer
     return decision
 
 
+def _decide(info: QuestionInfo, hits: Sequence[Hit], retriever: RetrieverLike,
+            corpus: CorpusView, config: AnswerConfig, place: Place | None,
+            vectors: WordVectors, *, introduction: bool = False) -> Decision:
+    """Weigh the question's words, read the evidence sentences and decide (see
+    :meth:`CorpusView.weights` for ``introduction``)."""
+    keys, terms = corpus.weights(info, config, introduction=introduction)
+    found = candidates(info, hits, retriever.documents, corpus.sentences, keys, config, place,
+                       terms, corpus.views)
+    cands = with_document_lines(info, found, retriever.documents, corpus.sentences, config)
+    cands = anchored(cands, corpus.anchors(info, config.anchor_documents))
+    unseen = unseen_left(corpus.unseen(info), cands, vectors,
+                         config.near_word_similarity, config.near_word_sentences)
+    return decide_for_years(info, cands, config, keys, unseen)
+
+
 def make_plan(question: str, history: Sequence[Mapping[str, str]], retriever: RetrieverLike,
               corpus: CorpusView, *, k: int, candidate_k: int,
               filters: Mapping[str, object] | None, config: AnswerConfig,
@@ -292,15 +308,14 @@ def make_plan(question: str, history: Sequence[Mapping[str, str]], retriever: Re
     info = read_question(question, history, corpus)
     region, place = asked_region(info, check_filters(filters), corpus.regions)
     hits = retrieve(retriever, (info.query, keyword_query(info)), max(k, candidate_k), region)
-    keys, terms = corpus.weights(info, config)
-    found = candidates(info, hits, retriever.documents, corpus.sentences, keys, config, place,
-                       terms, corpus.views)
-    cands = with_document_lines(info, found, retriever.documents, corpus.sentences, config)
-    cands = anchored(cands, corpus.anchors(info, config.anchor_documents))
     vectors = word_vectors or WordVectors(retriever.embed_queries)
-    unseen = unseen_left(corpus.unseen(info), cands, vectors,
-                         config.near_word_similarity, config.near_word_sentences)
-    decision = decide_for_years(info, cands, config, keys, unseen)
+    decision = _decide(info, hits, retriever, corpus, config, place, vectors)
+    if decision.refused and info.script != "en" and introduced(info.query):
+        # the asker's introduction (我在银行做理财经理，…) may be what they qualify by
+        # (我是双一流硕士，…) or only who they are: read without it when it finds nothing
+        without = _decide(info, hits, retriever, corpus, config, place, vectors,
+                          introduction=True)
+        decision = decision if without.refused else without
     figure = looked_up(info.query) if info.script != "en" else None
     if figure is not None and not decision.refused and not corpus.states(figure):
         # 「3600元是什么补贴」 where no document gives 3600元: no sentence says what it is

@@ -213,7 +213,8 @@ def content_segments(text: str, remove: tuple[str, ...] = (),
     >>> content_segments("租赁房带不带家具")
     ('租赁房', '家具')
     """
-    masked = text
+    # a pointer at the document read (文章里推荐的, 论文中提到) before its document word goes
+    masked = document_reference_pattern().sub(" ", text)
     phrases = question_phrases() if not phrasing_only else tuple(
         w for w in question_phrases() if w not in kind_words())
     for word in (*remove, *phrases):

@@ -33,7 +33,9 @@ _MARKER = re.compile(
 _WORD = re.compile(r"[\w\u3400-\u9fff]")
 _CJK = r"\u3400-\u9fff\u3000-\u303f\uff00-\uffef"
 _WRAP = re.compile(rf"(?<=[{_CJK}])\s*\n\s*(?=[{_CJK}])")
-_ANAPHORA = re.compile(r"^(?:由他|由她|他们|她们|他|她|其|该|此|上述|这)")
+# a pronoun, or the plan just named (根据规划，未来3年内…: the sentence before names it)
+_ANAPHORA = re.compile(r"^(?:由他|由她|他们|她们|他|她|其|该|此|上述|这"
+                       r"|(?:根据|按照)(?:该|此|这一?)?(?:规划|计划|方案|部署)[，,])")
 MAX_CHARS = 160
 PIECE_CHARS = 90
 
@@ -64,6 +66,8 @@ def leans_on_previous(text: str) -> bool:
 
     >>> leans_on_previous("其中对新建基地补助100万元"), leans_on_previous("对新建基地补助")
     (True, False)
+    >>> leans_on_previous("根据规划，未来3年内将合作百所技能院校")
+    True
     """
     return bool(_ANAPHORA.match(text.lstrip()))
 

@@ -108,24 +108,53 @@ def said_after(query: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def set_aside(query: str) -> tuple[str, ...]:
+# the asker introducing themselves by their work or lot (我在银行做理财经理, 我是跑长途的货车
+# 司机, 我开了个小软件公司, 本人从事会计): not 我想…, 我妹…, 我们公司…
+_INTRODUCING = re.compile(r"(?:我|本人)(?:是|在|做|干|开了|学|从事|搞)")
+
+
+def introduced(query: str) -> tuple[str, ...]:
+    """The asker's introduction of themselves joined by a comma to what they ask
+    (「我在银行做理财经理，崂山区自己培养了多少个市一级的金融方面人才？」): clauses before the
+    first that asks, set aside by :func:`app.answer.clauses.asides` and opening with
+    我是, 我在, 我做 …, when the question names enough of its own (``MIN_ASKED_CHARS``).
+
+    >>> introduced("我是跑长途的货车司机，文章说哪两种类型的人才要灵活流动？")
+    ('我是跑长途的货车司机',)
+    >>> introduced("我是工程师，补贴多少？"), introduced("我妹在厂里实习，表现好能不能留下？")
+    ((), ())
+    """
+    parts = clauses(query)
+    asking = asking_clauses(query)
+    if not asking or han_count(parts[asking[0]]) < MIN_ASKED_CHARS:
+        return ()
+    aside = set(asides(query))
+    return tuple(c for c in parts[:asking[0]] if c in aside and _INTRODUCING.match(c.strip()))
+
+
+def set_aside(query: str, *, introduction: bool = False) -> tuple[str, ...]:
     """What the asker says around the question rather than asks: their story told before it
     (:func:`told_before`), the guesses they doubt (:func:`doubted`) and their remarks after
-    it (:func:`said_after`)."""
-    return tuple(dict.fromkeys((*told_before(query), *doubted(query), *said_after(query))))
+    it (:func:`said_after`); with ``introduction``, their introduction of themselves too
+    (:func:`introduced`), which may also say what they qualify by (我是双一流硕士，…)."""
+    told = told_before(query)
+    if introduction:
+        told = (*told, *introduced(query))
+    return tuple(dict.fromkeys((*told, *doubted(query), *said_after(query))))
 
 
-def aside_only(query: str, factor: float, *weights: Mapping[str, float]
-               ) -> tuple[dict[str, float], ...]:
+def aside_only(query: str, factor: float, *weights: Mapping[str, float],
+               introduction: bool = False) -> tuple[dict[str, float], ...]:
     """Each of ``weights`` (of a question's normalised key bigrams or words) with those that
-    only the asker's story or remarks hold (see :func:`set_aside`), and no other clause,
-    scaled by ``factor``; they are read once for all of them.
+    only the asker's story or remarks hold (see :func:`set_aside`; with ``introduction``,
+    their introduction too), and no other clause, scaled by ``factor``; they are read once
+    for all of them.
 
     >>> q = "我是工程师，单位要求修学时。今年培训多少人次？"
     >>> aside_only(q, 0.5, {"工程": 1.0, "人次": 1.0})
     ({'工程': 0.5, '人次': 1.0},)
     """
-    told = set_aside(query) if factor != 1.0 else ()
+    told = set_aside(query, introduction=introduction) if factor != 1.0 else ()
     if not told:
         return tuple(dict(w) for w in weights)
     told_text = normalise("，".join(told))

@@ -51,13 +51,14 @@ class MadeUp:
                                 len(d.text), d.text), score=1.0 / rank, rank=rank)
                 for rank, d in enumerate(self.documents.values(), start=1)]
 
-    def candidates(self, question: str, config: AnswerConfig | None = None
-                   ) -> tuple[QuestionInfo, list[Candidate]]:
-        """The question read and its scored candidate sentences, the asked place compared."""
+    def candidates(self, question: str, config: AnswerConfig | None = None, *,
+                   introduction: bool = False) -> tuple[QuestionInfo, list[Candidate]]:
+        """The question read and its scored candidate sentences, the asked place compared
+        (``introduction``: the asker's introduction of themselves weighed as an aside)."""
         q = read_question(question, (), self.view)
         _, place = asked_region(q, None, self.view.regions)
         config = config or AnswerConfig()
-        keys, terms = self.view.weights(q, config)
+        keys, terms = self.view.weights(q, config, introduction=introduction)
         found = candidates(q, self.hits(), self.documents, self.view.sentences,
                            keys, config, place, terms)
         found = with_document_lines(q, found, self.documents, self.view.sentences, config)
@@ -67,9 +68,10 @@ class MadeUp:
         """Candidate sentence text -> evidence score."""
         return {c.sentence.text: c.score for c in self.candidates(question, config)[1]}
 
-    def decide(self, question: str, config: AnswerConfig | None = None) -> Decision:
+    def decide(self, question: str, config: AnswerConfig | None = None, *,
+               introduction: bool = False) -> Decision:
         """The rules' decision over the candidates, with the question's unseen nouns."""
-        q, cands = self.candidates(question, config)  # q read as the engine reads it
+        q, cands = self.candidates(question, config, introduction=introduction)
         config = config or AnswerConfig()
-        keys, _ = self.view.weights(q, config)
+        keys, _ = self.view.weights(q, config, introduction=introduction)
         return decide_for_years(q, cands, config, keys, self.view.unseen(q))
