@@ -258,10 +258,25 @@ class Gazetteer:
             else:
                 chosen.append(Mention(text[start:end], start, end, places[0], places[1:]))
         chosen.sort(key=lambda m: m.start)
+        chosen = self._in_context(chosen)
         if not unknown:
             return tuple(chosen)
         known = [*chosen, *self._common_in_slot(text, chosen)]
         return tuple(sorted([*known, *self._unlisted.find(text, known)], key=lambda m: m.start))
+
+    def _in_context(self, mentions: list[Mention]) -> list[Mention]:
+        """Each name several places share read as the one that lies in another place the
+        text names (潍坊昌邑 and 昌邑 after it: 潍坊's 昌邑市, not 吉林's 昌邑区)."""
+        out = []
+        for m in mentions:
+            inside = [p for p in (m.place, *m.others) if any(
+                o is not m and o.place.code != p.code and self.within(p, o.place)
+                for o in mentions)] if m.others else []
+            if inside and inside[0] is not m.place:
+                rest = tuple(p for p in (m.place, *m.others) if p is not inside[0])
+                m = Mention(m.text, m.start, m.end, inside[0], rest, m.known)
+            out.append(m)
+        return out
 
     @staticmethod
     def _lend_suffix(found: list[tuple[int, int, tuple[Place, ...]]]

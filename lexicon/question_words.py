@@ -216,6 +216,18 @@ def chat_calls() -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 @cache
+def feeling_words() -> tuple[str, ...]:
+    """Words by which the asker tells how they feel (压力好大, 焦虑, 迷茫, 我怕), longest first."""
+    return _longest_first("feeling")
+
+
+@cache
+def pay_words() -> tuple[str, ...]:
+    """Words for the asker's pay (月薪, 年薪, offer), longest first."""
+    return _longest_first("pay")
+
+
+@cache
 def compare_words() -> tuple[str, ...]:
     """Verbs of taking a place as a model (学, 对标, 借鉴 …), longest first."""
     return _longest_first("compare")

@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 
 from app.answer.asked import ASKING_JI as _ASKING_JI
 from app.answer.asked import SPACE_BREAK as _SPACE_BREAK
-from lexicon import ask_words
+from lexicon import ask_words, feeling_words, pay_words
 
 #: an A-not-A form (能不能, 有没有): it asks, and as phrasing it names nothing
 A_NOT_A = re.compile(r"([\u4e00-\u9fff]{1,2})[不没]\1")
@@ -23,7 +23,7 @@ A_NOT_A = re.compile(r"([\u4e00-\u9fff]{1,2})[不没]\1")
 # A-not-A form such as 能不能 or 有没有).
 # a space between two runs of Chinese of a clause's length (asked.SPACE_BREAK) breaks a
 # clause as a comma does
-_CLAUSE_BREAK = re.compile(r"[，,。；;：:！!？?\n]+|" + _SPACE_BREAK)
+_CLAUSE_BREAK = re.compile(r"[，,。；;：:！!？?\n…]+|" + _SPACE_BREAK)
 
 
 @cache
@@ -239,8 +239,33 @@ def asides(query: str) -> tuple[str, ...]:
             else set(range(len(parts))))
     return tuple(c for i, c in enumerate(parts) if i not in asking and (
         i not in kept or i in guesses or _SELF.match(c.strip()) or _ERRAND.search(c.strip())
-        or _NARRATIVE.search(c.strip()) or _EXCLUDED.search(c.strip())
+        or _NARRATIVE.search(c.strip()) or _EXCLUDED.search(c.strip()) or feels(c)
+        or own_pay(c)
         or (i > asking[-1] and _HEARSAY.match(c.strip()))))
+
+
+def feels(clause: str) -> bool:
+    """True when ``clause`` tells how the asker feels (压力好大, 好焦虑, 我怕只是口号): their
+    state, no topic of the question.
+
+    >>> feels("压力好大"), feels("感觉学技术的人越来越多，好焦虑"), feels("住房压力补贴")
+    (True, True, False)
+    """
+    return any(w in clause for w in feeling_words())
+
+
+_FIGURE = re.compile(r"\d|[一二两三四五六七八九十百千万]+[块千万k]", re.I)
+
+
+def own_pay(clause: str) -> bool:
+    """True when ``clause`` states a figure of the asker's pay (月薪6k, offer年薪20万): their
+    situation, no topic of the question.
+
+    >>> own_pay("蚌埠一家厂offer月薪6k"), own_pay("月薪五千块"), own_pay("学徒工资怎么算")
+    (True, True, False)
+    """
+    low = clause.lower()
+    return any(w in low for w in pay_words()) and bool(_FIGURE.search(clause))
 
 
 def _leads_into(query: str, parts: Sequence[str], before: int, asking: int) -> bool:

@@ -13,13 +13,17 @@ import re
 from app.answer.asked import ASKING_JI as _ASKING_JI
 from app.answer.asked import SHARE_ASKED
 from app.answer.clauses import A_NOT_A
-from lexicon import money_words, total_words
+from lexicon import measure_chars, money_words, total_words
 
 # Question-side patterns for the kind of fact asked for (on simplified text); the words
 # that make a question about money are the lexicon's.
 _MONEY = "(?:" + "|".join(map(re.escape, money_words())) + ")"
 #: how an English question narrows a date to a day (what exact date, which specific day)
 _EXACT = r"(?:exact |specific |precise )?"
+
+#: measure words after 多少 that count things or people (给多少位人才: a count, not a sum);
+#: 块 and 笔 count money
+_COUNTED = "".join(sorted(measure_chars() - {"块", "笔"}))
 
 #: units of time after 多少 that ask a span (多少年, 多少个工作日; not 多少年轻人, 多少月薪)
 _UNITS_OF_TIME = r"个?(?:年(?!轻|级|龄|度|薪)|月(?!薪)|天|周|工作日|小时)"
@@ -29,7 +33,7 @@ _SPAN = r"[\d一二两三四五六七八九十半]+(?:年|个月|天|周)"
 KIND_PATTERNS: dict[str, re.Pattern[str]] = {
     "amount": re.compile(
         rf"多少钱|几万|多少元|金额|收费|{_MONEY}.{{0,8}}(?:多少(?!岁)|(?<!哪)几(?!年|天|个月|周|小时|号|月|日|点|岁|次|种|类|样|项|条)|标准|怎么算|多高)"
-        rf"|(?:多少(?!岁)|(?<!哪)几(?![种类样个项条])).{{0,6}}{_MONEY}|给多少|发多少|拿多少|领多少|补多少|贷多少|最多.{{0,4}}多少"
+        rf"|(?:多少(?!岁)|(?<!哪)几(?![种类样个项条])).{{0,6}}{_MONEY}|(?:给|发|拿|领|补)多少(?![{_COUNTED}人])|贷多少|最多.{{0,4}}多少"
         # a price against another (便宜多少, 贵了多少, 能省多少)
         r"|(?:便宜|贵|省)了?多少"
         # a sum named by 额 (成交额, 投资额, 贷款额度), not a quota of places (名额, 配额)

@@ -14,6 +14,7 @@ from itertools import pairwise
 from typing import Any, Protocol
 
 from app.answer.asked import looked_up
+from app.answer.clauses import asking_clauses, clauses
 from app.answer.config import AnswerConfig
 from app.answer.corpus_view import CorpusView
 from app.answer.english import english_hints, english_in_chinese, told_terms, without_letter
@@ -121,6 +122,10 @@ def asked_region(q: QuestionInfo, region_filter: str | None,
         if compares(q):  # one side the library lacks cannot be compared
             lacking = [pr for pr in pairs if not _has_documents(pr[1], regions)]
             return lacking[0] if lacking and regions else (None, None)
+        # the place of the clause that asks (「潍坊昌邑跟威海两个offer，昌邑那边…多少？」)
+        asked = _named_where_asked(q, pairs)
+        if len({r.code for _, r in asked}) == 1:
+            return asked[0]
         local = [pr for pr in pairs if _has_documents(pr[1], regions)]
         if len({r for _, r in local}) == 1:
             return local[0]
@@ -136,6 +141,17 @@ def asked_region(q: QuestionInfo, region_filter: str | None,
         found = gazetteer().find(region_filter)
         place = found[0].place if found else None
     return region_filter, place
+
+
+def _named_where_asked(q: QuestionInfo, pairs: Sequence[tuple[str, Place]]
+                       ) -> list[tuple[str, Place]]:
+    """The (name, place) pairs of listed places (not 那边高新区 or 我们园区, read by their
+    suffix alone) named in the clauses of a Chinese question that ask."""
+    if q.script == "en":
+        return []
+    parts = clauses(q.query)
+    asking = "，".join(parts[i] for i in asking_clauses(q.query))
+    return [pr for pr in pairs if pr[1].listed and pr[0] in asking]
 
 
 def _covered(name: str, place: Place, regions: Collection[str]) -> Place:

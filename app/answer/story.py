@@ -76,6 +76,11 @@ def story(query: str) -> tuple[str, ...]:
 _ANY_SENTENCE_BREAK = re.compile(r"[。！!？?；;\n…]+")
 
 
+# what the asker means to do with the answer, after the question (「…多少年轻人才？想看看机会多
+# 不多再决定接不接offer」, 「…有多少个？想看看有没有适合海归的」): a remark, though it asks
+_PURPOSE = re.compile(r"(?:我)?(?:想看看|想瞧瞧|看看|好决定|再决定|方便我|以便)")
+
+
 @lru_cache(maxsize=4096)
 def said_after(query: str) -> tuple[str, ...]:
     """Clauses that do not ask, in the sentences after the first sentence that asks: the
@@ -91,6 +96,8 @@ def said_after(query: str) -> tuple[str, ...]:
     ('年年喊口号',)
     >>> said_after("博士补贴多少？住房怎么申请？"), said_after("多少钱？威海的博士生活补贴")
     ((), ())
+    >>> said_after("青岛今年要引进多少青年人才？想看看机会多不多再决定接不接")
+    ('想看看机会多不多再决定接不接',)
     """
     sentences = [p for p in _ANY_SENTENCE_BREAK.split(query) if p.strip()]
     parts = clauses(query)
@@ -100,7 +107,7 @@ def said_after(query: str) -> tuple[str, ...]:
     for sentence in sentences:
         own = clauses(sentence)
         if asking_seen:
-            out.extend(c for c in own if c not in asked)
+            out.extend(c for c in own if c not in asked or _PURPOSE.match(c.strip()))
         elif any(c in asked for c in own):
             if han_count(sentence) < MIN_ASKED_CHARS:
                 return ()
