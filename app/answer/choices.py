@@ -24,6 +24,44 @@ _LEAD = re.compile(r".*(?:是|用|选|去|在|按|给|算|发|要)(?=.)")
 _TAIL = re.compile(r"[呢啊呀嘛吧哦？?！!。\s]+$")
 
 
+#: a lettered option's mark (A. B、 C: (D)), not a letter inside a word
+_LETTER = re.compile(r"(?<![A-Za-z])[（(]?([A-Fa-f])[.．、:：）)]\s*")
+#: what closes a lettered option's text
+_OPTION_TAIL = re.compile(r"[\s，,；;。？?！!]+$")
+
+
+@lru_cache(maxsize=4096)
+def lettered(query: str) -> tuple[str, ...]:
+    """The options of a multiple-choice question (「…叫哪个？A.“1+1+N” B.“1+3+X” C.“3+2+1”」):
+    two or more marked A, B, C … in order, each to the next mark or the end.
+
+    >>> lettered("叫哪个？A.“1+1+N” B.“1+3+X” C.“3+2+1”")
+    ('“1+1+N”', '“1+3+X”', '“3+2+1”')
+    >>> lettered("A.智能制造学院、轨道交通学院 B.海洋学院"), lettered("我是A.B两家公司的员工")
+    (('智能制造学院、轨道交通学院', '海洋学院'), ())
+    """
+    marks = list(_LETTER.finditer(query))
+    letters = "".join(m.group(1).upper() for m in marks)
+    if len(marks) < 2 or not "ABCDEF".startswith(letters):
+        return ()
+    ends = [m.start() for m in marks[1:]] + [len(query)]
+    found = tuple(_OPTION_TAIL.sub("", query[m.end():end]).strip()
+                  for m, end in zip(marks, ends, strict=True))
+    return found if all(found) else ()
+
+
+def without_lettered(query: str) -> str:
+    """``query`` up to its first lettered option (see :func:`lettered`): the question the
+    options answer.
+
+    >>> without_lettered("叫哪个？A.“1+1+N” B.“1+3+X”"), without_lettered("补贴多少？")
+    ('叫哪个？', '补贴多少？')
+    """
+    if not lettered(query):
+        return query
+    return query[:_LETTER.search(query).start()]  # type: ignore[union-attr]
+
+
 @lru_cache(maxsize=4096)
 def options(query: str) -> tuple[str, ...]:
     """The options of each «A还是B» choice in ``query``: A from the word that leads into it

@@ -271,6 +271,8 @@ class CorpusView:
             return q
         aside_text = normalise("，".join(aside))
         asked = normalise("，".join(c for c in clauses(q.query) if c not in aside))
+        if q.script == "en" and q.told:  # an English question's story told before it asks
+            aside, aside_text, asked = q.told, normalise("，".join(q.told)), ""
         # and a never-used word that names nothing (一直, 以后) only thins the support, as
         # does a figure no document states: the asker's guess (是不是免两年) or own (月薪8000)
         # who the asker is (残疾人, 博士) is never background

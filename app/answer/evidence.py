@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from app.answer.asked import asked_measure, asked_period, asks_people, asks_span
-from app.answer.clauses import without_asides
+from app.answer.clauses import asking_clauses, clauses, without_asides
 from app.answer.config import AnswerConfig
 from app.answer.eligibility import degree_in, missing_constraints
 from app.answer.english import english_overlap
@@ -226,6 +226,20 @@ def _document_lines(doc: Document, sentences: Sequence[Sentence], kinds: Sequenc
     return found
 
 
+@lru_cache(maxsize=1024)
+def _asked_text(query: str) -> str:
+    """The clauses of ``query`` that ask, joined."""
+    parts = clauses(query)
+    return "，".join(parts[i] for i in asking_clauses(query))
+
+
+def _named_where_asked(q: QuestionInfo) -> list[str]:
+    """The question's quoted programme names (normalised) that a clause asking stands on
+    (「高新区的“人才贷”最多能贷多少钱」; not 「评上“崂山工匠”的张刚，他改的东西省多少钱」)."""
+    asked = _asked_text(q.query) if q.programmes else ""
+    return [normalise(p) for p in q.programmes if p in asked]
+
+
 def _candidate(q: QuestionInfo, hit: Hit, doc: Document, view: SentenceView,
                sentence: Sentence, index: int, keys: Mapping[str, float],
                config: AnswerConfig, asked: Place | None, terms: Mapping[str, float] | None,
@@ -246,6 +260,7 @@ def _candidate(q: QuestionInfo, hit: Hit, doc: Document, view: SentenceView,
     # per question: memoised)
     # (the period read from what is asked: 「我现在一个月工资去一半」 is the asker's own)
     period = asked_period(without_asides(q.query), q.kinds)
+    named = _named_where_asked(q)
     people = asks_people(q.query, q.kinds)
     span = asks_span(q.query, q.kinds)
     measure = asked_measure(q.query, q.kinds)
@@ -253,6 +268,10 @@ def _candidate(q: QuestionInfo, hit: Hit, doc: Document, view: SentenceView,
         holds_kind(without_designations(sentence.text, q.query) if k == "count"
                    else sentence.text, k)
         and (k != "amount" or period is None or states_period(sentence.text, period))
+        # a sum asked of a named programme (「“人才贷”最多能贷多少」) is stated by a sentence
+        # that names it, or follows one that does; not by the next sum in its passage
+        and (k != "amount" or not named or any(n in own or n in view.previous_norm
+                                               for n in named))
         and (k != "count" or not people or states_people(sentence.text))
         and (k != "duration" or not span or span_beside(sentence.text, *focus))
         for k in q.kinds)

@@ -14,6 +14,7 @@ from itertools import pairwise
 from typing import Any, Protocol
 
 from app.answer.asked import looked_up
+from app.answer.choices import lettered, without_lettered
 from app.answer.clauses import asking_clauses, clauses
 from app.answer.config import AnswerConfig
 from app.answer.corpus_view import CorpusView
@@ -230,7 +231,8 @@ def read_question(question: str, history: Sequence[Mapping[str, str]], corpus: C
     script = detect_script(question)
     if script == "en":  # a letter's salutation and closing ask nothing (Dear Sir or Madam,)
         question = without_letter(question)
-    text = rewrite(question, history)
+    # a multiple choice is read by its question; its options only help find the passage
+    text = without_lettered(rewrite(question, history))
     renamed: tuple[tuple[str, str], ...] = ()
     if script != "en":  # a half-remembered quoted name (智汇崂山) read as the documents',
         # before slips are respelled: as written; one recalled unsure is quoted first
@@ -323,7 +325,9 @@ def make_plan(question: str, history: Sequence[Mapping[str, str]], retriever: Re
         raise ValueError(f"k must be at least 1, got {k}")
     info = read_question(question, history, corpus)
     region, place = asked_region(info, check_filters(filters), corpus.regions)
-    hits = retrieve(retriever, (info.query, keyword_query(info)), max(k, candidate_k), region)
+    offered = " ".join(lettered(question))  # a multiple choice's options (A.… B.…)
+    hits = retrieve(retriever, (info.query, keyword_query(info), offered), max(k, candidate_k),
+                    region)
     vectors = word_vectors or WordVectors(retriever.embed_queries)
     decision = _decide(info, hits, retriever, corpus, config, place, vectors)
     if decision.refused and info.script != "en" and introduced(info.query):
