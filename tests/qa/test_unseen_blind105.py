@@ -28,7 +28,7 @@ def test_a_multiple_choice_is_read_by_its_question() -> None:
 
 def test_a_sum_asked_of_a_named_programme_is_stated_beside_its_name() -> None:
     made = MadeUp.of(_LOANS)
-    d = made.decide("南阳的“人才贷”最多能贷多少钱？")
+    d = made.decide("青年人才在南阳创业，“人才贷”最多能贷多少钱？")
     assert d.refused, [c.sentence.text for c in d.chosen]
     d = made.decide("南阳青年人才的住房补贴和安家费最多多少钱？")
     assert not d.refused and "15万元" in d.chosen[0].sentence.text, d.reason
