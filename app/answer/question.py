@@ -262,9 +262,21 @@ def analyze_query(query: str, original: str, script: Script) -> QuestionInfo:
     return QuestionInfo(
         text=original, script=script, query=query, places=places,
         place_refs=place_refs(query), programmes=find_programmes(query), degrees=degrees,
-        persons=find_persons(query), benefits=find_benefits(query),
+        persons=find_persons(_without(query, spelled)), benefits=find_benefits(query),
         kinds=kinds, content=content,
     )
+
+
+def _without(text: str, words: tuple[str, ...]) -> str:
+    """``text`` with ``words`` blanked: a degree's spelling holds no person category (技校毕业生
+    names no 高校毕业生).
+
+    >>> _without("技校毕业生有补贴吗", ("技校毕业",))
+    ' 生有补贴吗'
+    """
+    for word in sorted(words, key=len, reverse=True):
+        text = text.replace(word, " ")
+    return text
 
 
 def compares(q: QuestionInfo) -> bool:

@@ -152,7 +152,9 @@ def refusal_subject(q: QuestionInfo, missing: Sequence[str] = ()) -> str:
     aspect = "".join(_ASPECTS.get(k, "") for k in q.kinds[:1])
     if not aspect and KIND_NAMES["amount"] in missing:  # named, but without its sum
         aspect = KIND_NAMES["amount"]
-    absent = _written_spans(q.query, [m for m in missing if m not in (*who, *q.places)])
+    # an asked degree or category is named by ``who``, as the asker wrote it (技校毕业, not 中专)
+    absent = _written_spans(q.query, [m for m in missing
+                                      if m not in (*who, *q.places, *q.degrees, *q.persons)])
     core = _core(q, (*who, *q.places))
     extra = _apart(q.query, absent, (*what, *who))
     if what and extra:  # the documents have the benefit but not what was asked of it

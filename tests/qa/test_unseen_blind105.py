@@ -52,3 +52,20 @@ def test_everyday_names_of_late_retirement_and_senior_experts() -> None:
     assert fold_synonyms("晚点退休") == fold_synonyms("延迟退休")
     assert fold_synonyms("资深专家") == fold_synonyms("高级专家")
     assert fold_synonyms("工作框架") == fold_synonyms("工作体系")
+
+
+def test_a_technical_school_graduate_is_no_tier_a_list_of_degrees_names() -> None:
+    made = MadeUp.of({"w": ("某区人才政策", "南阳市",
+                            "对来南阳工作的高校毕业生，按照本科、硕士学历分别给予每月1000元、"
+                            "2000元的生活津贴。"),
+                      "t": ("某区工匠", "南阳市",
+                            "学历不高、没论文的他竟能获评“南阳工匠”，享受人才服务。")})
+    d = made.decide("我是技校毕业的电工，去南阳工作每月有生活津贴吗？多少钱？")
+    assert d.refused, [c.sentence.text for c in d.chosen]
+    d = made.decide("南阳给中专、技校毕业生的每月生活津贴是多少？")
+    assert d.refused, [c.sentence.text for c in d.chosen]
+    # a sentence on low schooling in general still answers one who asks what they can be
+    d = made.decide("我就技校毕业，没学历也没发过论文，在南阳能评上什么称号？")
+    assert not d.refused and "南阳工匠" in d.chosen[0].sentence.text, d.reason
+    d = made.decide("我是本科毕业生，去南阳工作每月生活津贴多少？")
+    assert not d.refused and "1000元" in d.chosen[0].sentence.text, d.reason
