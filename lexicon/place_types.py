@@ -8,7 +8,7 @@ named in a text (:class:`Mention`), with the word-boundary test both recognisers
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -76,6 +76,38 @@ class Mention:
     place: Place
     others: tuple[Place, ...] = ()
     known: bool = True  # False: recognised only by its suffix, not in the table
+
+
+def lend_suffix(found: list[tuple[int, int, tuple[Place, ...]]]
+                ) -> list[tuple[int, int, tuple[Place, ...]]]:
+    """Readings ``(start, end, places)`` with a city's full name whose 市 begins a district
+    of that city (青岛市南区: 青岛 + 市南区, 济南市中区: 济南 + 市中区) read as its short
+    name, so the district is not lost to the longer city reading."""
+    out = []
+    for start, end, places in found:
+        lent = any(s == end - 1 and p.parent == places[0].code
+                   and p.name.startswith(places[0].name[-1])
+                   for s, _, ps in found for p in ps)
+        out.append((start, end - 1, places) if lent and end - 1 > start + 1 else
+                   (start, end, places))
+    return out
+
+
+def read_in_context(mentions: list[Mention], within: Callable[[Place, Place], bool]
+                    ) -> list[Mention]:
+    """Each name several places share read as the one that lies in another place the text
+    names (潍坊昌邑 and 昌邑 after it: 潍坊's 昌邑市, not 吉林's 昌邑区); ``within(inner,
+    outer)`` tells whether a place lies in another."""
+    out = []
+    for m in mentions:
+        inside = [p for p in (m.place, *m.others) if any(
+            o is not m and o.place.code != p.code and within(p, o.place)
+            for o in mentions)] if m.others else []
+        if inside and inside[0] is not m.place:
+            rest = tuple(p for p in (m.place, *m.others) if p is not inside[0])
+            m = Mention(m.text, m.start, m.end, inside[0], rest, m.known)
+        out.append(m)
+    return out
 
 
 def read_rows(path: Path) -> Iterator[dict[str, str]]:

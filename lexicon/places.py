@@ -39,7 +39,9 @@ from lexicon.place_types import (
     Level,
     Mention,
     Place,
+    lend_suffix,
     load_places,
+    read_in_context,
     read_rows,
     read_words,
     starts_a_word,
@@ -240,7 +242,7 @@ class Gazetteer:
                 if places and self._slot_ok(text, i, text[i:i + length], places):
                     found.append((i, i + length, places))
                     break
-        found = self._lend_suffix(found)
+        found = lend_suffix(found)
         # a place with the zone after it (威海火炬高新区) is one mention, as long as the two
         zones = {(s, e): self._zone_after(text, e, ps[0]) for s, e, ps in found}
         found.sort(key=lambda c: (c[0] - (zones[c[0], c[1]] or (None, c[1]))[1],
@@ -258,40 +260,11 @@ class Gazetteer:
             else:
                 chosen.append(Mention(text[start:end], start, end, places[0], places[1:]))
         chosen.sort(key=lambda m: m.start)
-        chosen = self._in_context(chosen)
+        chosen = read_in_context(chosen, self.within)
         if not unknown:
             return tuple(chosen)
         known = [*chosen, *self._common_in_slot(text, chosen)]
         return tuple(sorted([*known, *self._unlisted.find(text, known)], key=lambda m: m.start))
-
-    def _in_context(self, mentions: list[Mention]) -> list[Mention]:
-        """Each name several places share read as the one that lies in another place the
-        text names (潍坊昌邑 and 昌邑 after it: 潍坊's 昌邑市, not 吉林's 昌邑区)."""
-        out = []
-        for m in mentions:
-            inside = [p for p in (m.place, *m.others) if any(
-                o is not m and o.place.code != p.code and self.within(p, o.place)
-                for o in mentions)] if m.others else []
-            if inside and inside[0] is not m.place:
-                rest = tuple(p for p in (m.place, *m.others) if p is not inside[0])
-                m = Mention(m.text, m.start, m.end, inside[0], rest, m.known)
-            out.append(m)
-        return out
-
-    @staticmethod
-    def _lend_suffix(found: list[tuple[int, int, tuple[Place, ...]]]
-                     ) -> list[tuple[int, int, tuple[Place, ...]]]:
-        """A city's full name whose 市 begins a district of that city (青岛市南区: 青岛 +
-        市南区, 济南市中区: 济南 + 市中区) is read as its short name, so the district
-        is not lost to the longer city reading."""
-        out = []
-        for start, end, places in found:
-            lent = any(s == end - 1 and p.parent == places[0].code
-                       and p.name.startswith(places[0].name[-1])
-                       for s, _, ps in found for p in ps)
-            out.append((start, end - 1, places) if lent and end - 1 > start + 1 else
-                       (start, end, places))
-        return out
 
     def _level_word(self, text: str, end: int) -> bool:
         """True when the name ending at ``end`` lends its suffix to a level word (省级)."""
