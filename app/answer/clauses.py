@@ -244,6 +244,17 @@ def asides(query: str) -> tuple[str, ...]:
         or (i > asking[-1] and _HEARSAY.match(c.strip()))))
 
 
+@lru_cache(maxsize=4096)
+def asked_text(query: str) -> str:
+    """The clauses of ``query`` that ask (:func:`asking_clauses`), joined by commas.
+
+    >>> asked_text("我是工程师，在南阳上班，补贴多少？")
+    '补贴多少'
+    """
+    parts = clauses(query)
+    return "，".join(parts[i] for i in asking_clauses(query))
+
+
 def feels(clause: str) -> bool:
     """True when ``clause`` tells how the asker feels (压力好大, 好焦虑, 我怕只是口号): their
     state, no topic of the question.

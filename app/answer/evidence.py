@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from app.answer.asked import asked_measure, asked_period, asks_people, asks_span
-from app.answer.clauses import asking_clauses, clauses, without_asides
+from app.answer.clauses import asked_text, without_asides
 from app.answer.config import AnswerConfig
 from app.answer.eligibility import degree_in, missing_constraints
 from app.answer.english import english_overlap
@@ -226,17 +226,10 @@ def _document_lines(doc: Document, sentences: Sequence[Sentence], kinds: Sequenc
     return found
 
 
-@lru_cache(maxsize=1024)
-def _asked_text(query: str) -> str:
-    """The clauses of ``query`` that ask, joined."""
-    parts = clauses(query)
-    return "，".join(parts[i] for i in asking_clauses(query))
-
-
 def _named_where_asked(q: QuestionInfo) -> list[str]:
     """The question's quoted programme names (normalised) that a clause asking stands on
     (「高新区的“人才贷”最多能贷多少钱」; not 「评上“崂山工匠”的张刚，他改的东西省多少钱」)."""
-    asked = _asked_text(q.query) if q.programmes else ""
+    asked = asked_text(q.query) if q.programmes else ""
     return [normalise(p) for p in q.programmes if p in asked]
 
 

@@ -15,7 +15,7 @@ from typing import Any, Protocol
 
 from app.answer.asked import looked_up
 from app.answer.choices import lettered, without_lettered
-from app.answer.clauses import asking_clauses, clauses
+from app.answer.clauses import asked_text
 from app.answer.config import AnswerConfig
 from app.answer.corpus_view import CorpusView
 from app.answer.english import english_hints, english_in_chinese, told_terms, without_letter
@@ -150,8 +150,7 @@ def _named_where_asked(q: QuestionInfo, pairs: Sequence[tuple[str, Place]]
     suffix alone) named in the clauses of a Chinese question that ask."""
     if q.script == "en":
         return []
-    parts = clauses(q.query)
-    asking = "，".join(parts[i] for i in asking_clauses(q.query))
+    asking = asked_text(q.query)
     return [pr for pr in pairs if pr[1].listed and pr[0] in asking]
 
 
