@@ -48,6 +48,7 @@ from lexicon.question_words import (
     measure_chars,
     modal_chars,
     money_words,
+    move_words,
     part_year_words,
     pay_words,
     people_words,
@@ -58,9 +59,11 @@ from lexicon.question_words import (
     total_words,
     umbrella_words,
     unsure_words,
+    whereabouts_words,
     whole_place_words,
     whole_year_words,
     writer_words,
+    you_words,
 )
 from lexicon.regions import (
     APPLIES,
@@ -130,6 +133,7 @@ __all__ = [
     "measure_chars",
     "modal_chars",
     "money_words",
+    "move_words",
     "names_nothing",
     "national_bodies",
     "part_year_words",
@@ -155,7 +159,9 @@ __all__ = [
     "total_words",
     "umbrella_words",
     "unsure_words",
+    "whereabouts_words",
     "whole_place_words",
     "whole_year_words",
     "writer_words",
+    "you_words",
 ]

@@ -228,6 +228,28 @@ def pay_words() -> tuple[str, ...]:
 
 
 @cache
+def whereabouts_words() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """Words right before a place by which the asker tells where they are or come from (在,
+    老家, 来自), words of a wish that make a place after them a destination instead (想,
+    打算, 去), and words by which a question asks about the whole country (我国, 全国,
+    China's); each longest first."""
+    return (_longest_first("whereabouts"), _longest_first("intent"),
+            _longest_first("nationwide"))
+
+
+@cache
+def you_words() -> tuple[str, ...]:
+    """The second person (你们, 您们), longest first."""
+    return _longest_first("you")
+
+
+@cache
+def move_words() -> tuple[str, ...]:
+    """What anyone does at a place they mean to go to (工作, 发展, 找工作), longest first."""
+    return _longest_first("move")
+
+
+@cache
 def compare_words() -> tuple[str, ...]:
     """Verbs of taking a place as a model (学, 对标, 借鉴 …), longest first."""
     return _longest_first("compare")

@@ -89,16 +89,21 @@ class UnlistedNames:
                 yield m
 
     def _points_back(self, name: str) -> bool:
-        """True when ``name`` is a word pointing back at a place and a suffix (目前该区,
-        本市, 贵区): the place meant is one named before, or the reader's own.
+        """True when ``name`` is a word pointing back at a place and a suffix (目前该区, 本市,
+        贵区) or opens with such a word (你们园区, 那边驻区): the place meant is one named
+        before, or the reader's own.
 
         >>> UnlistedNames(["区", "市"], ["去"])._points_back("目前该区")
         True
         >>> UnlistedNames(["区", "市"], ["去"])._points_back("临江区")
         False
+        >>> UnlistedNames(["区"], ["去"])._points_back("你们园区")
+        True
         """
         stem = next((name[:-len(s)] for s in self._longest_first if name.endswith(s)), name)
-        return stem.endswith(anaphor_words())
+        # 你们园区, 那边驻区: a pronoun of two characters or more opens no place's name
+        return stem.endswith(anaphor_words()) or any(
+            name.startswith(a) for a in anaphor_words() if len(a) > 1)
 
     def find(self, text: str, known: Sequence[Mention]) -> list[Mention]:
         """Unlisted names in ``text`` that overlap none of the ``known`` mentions nor each

@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 
 from app.answer.asked import ASKING_JI as _ASKING_JI
 from app.answer.asked import SPACE_BREAK as _SPACE_BREAK
-from lexicon import ask_words, feeling_words, pay_words
+from lexicon import ask_words, feeling_words, move_words, pay_words, whereabouts_words
 
 #: an A-not-A form (能不能, 有没有): it asks, and as phrasing it names nothing
 A_NOT_A = re.compile(r"([\u4e00-\u9fff]{1,2})[不没]\1")
@@ -240,7 +240,7 @@ def asides(query: str) -> tuple[str, ...]:
     return tuple(c for i, c in enumerate(parts) if i not in asking and (
         i not in kept or i in guesses or _SELF.match(c.strip()) or _ERRAND.search(c.strip())
         or _NARRATIVE.search(c.strip()) or _EXCLUDED.search(c.strip()) or feels(c)
-        or own_pay(c)
+        or own_pay(c) or plans_move(c)
         or (i > asking[-1] and _HEARSAY.match(c.strip()))))
 
 
@@ -279,6 +279,17 @@ def own_pay(clause: str) -> bool:
     return any(w in low for w in pay_words()) and bool(_FIGURE.search(clause))
 
 
+def plans_move(clause: str) -> bool:
+    """True when ``clause`` tells where the asker means to go and do what anyone does there
+    (想去威海找工作, 海归回国想去崂山发展): their plan names the place, no topic.
+
+    >>> plans_move("想去威海找工作"), plans_move("我在威海工作"), plans_move("想申请人才公寓")
+    (True, False, False)
+    """
+    plain = clause.strip().rstrip("的啊呀吧了")
+    return plain.endswith(move_words()) and any(w in plain for w in whereabouts_words()[1])
+
+
 def _leads_into(query: str, parts: Sequence[str], before: int, asking: int) -> bool:
     """True when clause ``before`` may state the topic of clause ``asking`` that follows
     it: in the same sentence; across a full stop too (「湖北省可免征…，免征期限不超过5个月。
@@ -312,18 +323,6 @@ def _topic_before(index: int, guesses: set[int]) -> int:
     while index in guesses:
         index -= 1
     return index
-
-
-@lru_cache(maxsize=4096)
-def without_asides(query: str) -> str:
-    """``query`` with its asides (see :func:`asides`) blanked: what it asks about.
-
-    >>> without_asides("住房补贴最多能拿多少？我现在一个月工资去一半")
-    '住房补贴最多能拿多少？ '
-    """
-    for aside in asides(query):
-        query = query.replace(aside, " ")
-    return query
 
 
 # Hearsay opening a clause before the question: it brings in the topic (听说有个补贴…).

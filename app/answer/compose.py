@@ -19,11 +19,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from app.answer.config import AnswerConfig
+from app.answer.eligibility import groups_not_named
 from app.answer.evidence import Candidate
 from app.answer.facts import amount_cell, key_facts
 from app.answer.framing import (
     en_place,
     english_intro,
+    general_rules_note,
     key_figure_line,
     region_note,
     renamed_note,
@@ -339,6 +341,10 @@ def compose(q: QuestionInfo, decision: Decision, documents: Mapping[str, Documen
     renamed = [(asked, doc) for asked, doc in q.renamed if normalise(doc) in shown]
     if renamed:
         out.append(renamed_note(renamed, q.script))
+    # the groups the asker says they belong to that the quoted rules do not name (退役军人)
+    groups = groups_not_named(q, shown + normalise("".join(c.heading for c in decision.chosen)))
+    if groups and kind is None:  # (another place's rules are only for reference anyway)
+        out.append(general_rules_note(groups, q.script))
     numbers = [cites[-1].n for cites in per_line]
     if q.script == "en" and not key:
         out.append(english_intro(q.kinds))

@@ -16,9 +16,9 @@ from dataclasses import replace
 
 from app.answer.choices import options
 from app.answer.claims import reported
-from app.answer.clauses import after_asking, asides, clauses
+from app.answer.clauses import after_asking, asides, clauses, plans_move
 from app.answer.config import AnswerConfig
-from app.answer.eligibility import degree_spellings, person_spellings
+from app.answer.eligibility import degree_spellings, person_spellings, slot_persons
 from app.answer.programmes import (
     NAME_SHARE,
     asked_names,
@@ -44,6 +44,7 @@ from lexicon import (
     hedge_words,
     names_nothing,
     people_words,
+    you_words,
 )
 from lexicon.dictionary import action_words
 from lexicon.segmenter import dictionary_tag
@@ -284,13 +285,15 @@ class CorpusView:
         # them, though not in an English question, read into the glossary's nouns: 工作许可)
         # does not either, unless it is what is asked (会不会过期, 才够格);
         # figures are left to the guess rule below
-        slots = (*degree_spellings(q.degrees), *person_spellings(q.persons))
+        # (but for a category the asker only says they are: see :func:`slot_persons`)
+        slots = (*degree_spellings(q.degrees),
+                 *person_spellings(slot_persons(q, aside_text if aside else "", asked)))
         said = normalise(q.query)
         predicate = normalise(after_asking(q.query))
         drop = {w for seg in q.content for w in words(seg) if not self._terms.uses(w)
                 and not any(w in s for s in slots)
                 and ((aside and w in aside_text and w not in asked) or function_word(w)
-                     or set_phrase(w)
+                     or set_phrase(w) or any(f"{y}{w}" in said for y in you_words())
                      or modal_led(w) or f"不{w}" in said or w in people_words()
                      or w in complements()
                      or ((not names_thing(w, q.query)
@@ -317,10 +320,11 @@ class CorpusView:
         named = tuple(p for p in q.programmes if not any(p in one for one in optional))
         if named != q.programmes:
             q = replace(q, programmes=named)
-        # a place only an aside names (the asker's hometown) is not where the answer must
-        # hold, when the clauses that ask name one
+        # a place only an aside names (the asker's hometown, not where they plan to go: 去仁怀
+        # 工作) is not where the answer must hold, when the clauses that ask name one
+        planned = asked + "，".join(c for c in aside if plans_move(c))
         kept = [(p, r) for p, r in zip(q.places, q.place_refs, strict=True)
-                if aside and p in asked]
+                if aside and p in planned]
         if kept and len(kept) < len(q.places):
             q = replace(q, places=tuple(p for p, _ in kept), place_refs=tuple(r for _, r in kept))
         return q

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from app.answer.clauses import clauses, only_stated
+from app.answer.clauses import asides, clauses, only_stated
 from app.answer.programmes import programme_core
 from app.answer.question import QuestionInfo, names_any_benefit
 from app.answer.scoring import normalise
@@ -94,6 +94,17 @@ def _only_told(q: QuestionInfo, spellings: tuple[str, ...]) -> bool:
     return _told(q.query, spellings)
 
 
+def _only_said(q: QuestionInfo, spellings: tuple[str, ...]) -> bool:
+    """True when the question names these only where the asker says who they are: a
+    Chinese one's asides (:func:`app.answer.clauses.asides`: 我是退役军人，…; not the
+    clause that names the topic before the one that asks), an English one's statements."""
+    if q.script == "en":
+        return _only_told(q, spellings)
+    aside = set(asides(q.query))
+    holding = [c for c in clauses(q.query) if any(w in c for w in spellings)]
+    return bool(holding) and all(c in aside for c in holding)
+
+
 def _benefit_asked_beyond_story(q: QuestionInfo) -> bool:
     """True when the question asks a sum or a condition, or names a benefit outside the
     asker's story (「本人系硕士毕业生，拟申请人才住房。从受理到办结要多长时间？」 asks how
@@ -137,6 +148,49 @@ def person_in(category: str, text: str) -> bool:
     (True, False)
     """
     return any(names_word(w, text) for w in (category, *person_categories().get(category, ())))
+
+
+def slot_persons(q: QuestionInfo, aside: str, asked: str) -> tuple[str, ...]:
+    """The asked person categories that say who the answer is for, in any clause: all, but
+    one the asker only says they are (spelled in ``aside``, not in ``asked``: both
+    normalised) when no benefit is asked or they ask one of a degree they hold (「我是农民工，
+    全国技能人才有多少」 asks about the country, whoever asks; 「我是退役军人，…硕士每个月能拿
+    多少」 a master's allowance).
+
+    >>> from app.answer.question import analyze_query
+    >>> q = analyze_query("我是农民工，全国技能人才有多少", "", "hans")
+    >>> slot_persons(q, "我是农民工", "全国技能人才有多少")
+    ('技能人才',)
+    """
+    def only_told(person: str) -> bool:
+        spelled = [normalise(s) for s in person_spellings((person,))]
+        return any(s in aside for s in spelled) and not any(s in asked for s in spelled)
+
+    return tuple(p for p in q.persons
+                 if (q.asks_benefit and not q.degrees) or not only_told(p))
+
+
+def groups_not_named(q: QuestionInfo, text: str) -> tuple[str, ...]:
+    """The person categories the asker of a benefit only says they belong to (退役军人, 海归:
+    as the question writes them; in a clause that does not ask, or an English question's
+    statements) that normalised ``text`` does not name, but for graduates a degree asked
+    implies: the rules quoted are not theirs in particular.
+
+    >>> from app.answer.question import analyze_query
+    >>> q = analyze_query("我是退役军人，硕士每月补贴多少", "", "hans")
+    >>> groups_not_named(q, "对硕士研究生每月发放2000元生活补贴")
+    ('退役军人',)
+    """
+    if not (q.asks_benefit and q.persons):
+        return ()
+    implied = _graduate_words(q.degrees)
+    out = []
+    for p in q.persons:
+        if p in implied or person_in(p, text) or not _only_said(q, person_spellings((p,))):
+            continue
+        spellings = sorted((p, *person_categories().get(p, ())), key=len, reverse=True)
+        out.append(next((s for s in spellings if s in q.query), p))
+    return tuple(out)
 
 
 BENEFIT_GAP = 8  # the words of a benefit's name may stand this far apart (一次性…补贴)
@@ -188,10 +242,12 @@ def missing_constraints(q: QuestionInfo, doc: Document, own: str, near: str, aro
                    and not _benefit_asked_beyond_story(q)))
     missing = [] if excused else [d for d in q.degrees if not degree_in(d, own)]
     # the asker's category, unlike a degree, decides what they are granted (残疾人,
-    # 农民工): excused only when no benefit is asked
+    # 农民工): excused when they only say they are one and no benefit is asked (「我是农民工，
+    # 今年计划新增评价多少人次」), or a benefit is asked of a degree they hold that the
+    # sentence names (「我是退役军人，…硕士每个月能拿多少生活津贴」: a master's, whoever else)
+    stated = _stated(q.query, person_spellings(q.persons))
     if q.persons and not named and not (
-            (not q.asks_benefit and _stated(q.query, person_spellings(q.persons))
-             and unnamed())
+            (stated and (not q.asks_benefit or any(degree_in(d, own) for d in q.degrees)))
             or (_only_told(q, person_spellings(q.persons))
                 and not _benefit_asked_beyond_story(q))):
         missing += q.persons  # the asker's categories (a young graduate): one must be here

@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import cache, lru_cache
 from itertools import islice
 
+from pypinyin import lazy_pinyin
+
 from lexicon import (
     Place,
     english_senses,
@@ -251,6 +253,28 @@ def english_hints(question: str, known: Callable[[str], bool]) -> tuple[str, ...
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z'\-]*(?: +[A-Za-z][A-Za-z'\-]*)*")
 
 
+# a name in Latin letters with its Chinese beside it in brackets: Wushan Xinyuan (午山馨苑)
+_ROMANISED = re.compile(r"([A-Z][a-z]+(?: [A-Z][a-z]+)*)(?:'s)?\s*[(（]([\u4e00-\u9fff]+)[)）]")
+
+
+def without_romanised(query: str) -> str:
+    """``query`` without the pinyin of a Chinese name it gives in brackets right after
+    (「the Wushan Xinyuan (午山馨苑) apartments」): the same name, not a place or a word.
+
+    >>> without_romanised("rent at Wushan Xinyuan (午山馨苑) talent apartments")
+    'rent at (午山馨苑) talent apartments'
+    >>> without_romanised("talents in Laoshan (崂山区)"), without_romanised("Kaiping (开平)")
+    ('talents in Laoshan (崂山区)', 'Kaiping (开平)')
+    """
+    def drop(m: re.Match[str]) -> str:
+        said = m.group(1).replace(" ", "").lower()
+        if said != "".join(lazy_pinyin(m.group(2))) or gazetteer().english(m.group(1)):
+            return m.group()  # a place's English name (Kaiping (开平)) reads that place
+        return m.group()[m.end(1) - m.start():].lstrip("'s").lstrip()
+
+    return _ROMANISED.sub(drop, query)
+
+
 def english_in_chinese(query: str, known: Callable[[str], bool],
                        abbreviated: Callable[[str], str | None] = lambda _: None,
                        ) -> tuple[str, tuple[str, ...]]:
@@ -280,7 +304,7 @@ def english_in_chinese(query: str, known: Callable[[str], bool],
         hints.extend(w for _, w in dictionary_terms(rest, known))
         return " ".join(chinese for _, chinese in glossary) or " "
 
-    text = _LATIN_RUN.sub(read, query)
+    text = _LATIN_RUN.sub(read, without_romanised(query))
     return text, tuple(dict.fromkeys(hints))
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from app.answer.asked import asked_measure, asked_period, asks_people, asks_span
-from app.answer.clauses import asked_text, without_asides
+from app.answer.clauses import asked_text
 from app.answer.config import AnswerConfig
 from app.answer.eligibility import degree_in, missing_constraints
 from app.answer.english import english_overlap
@@ -37,6 +37,7 @@ from app.answer.sentence_view import SentenceView, SentenceViews
 from app.answer.sentences import Sentence
 from app.answer.spans import span_beside, span_focus
 from app.answer.statement_region import mentions
+from app.answer.story import without_asides
 from app.answer.years import AskedTime, document_year
 from index.types import Hit
 from ingest.types import Document

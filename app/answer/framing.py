@@ -200,6 +200,22 @@ def renamed_note(pairs: Sequence[tuple[str, str]], script: Script) -> str:
     return _zh(f"{said}。", script)
 
 
+def general_rules_note(groups: Sequence[str], script: Script) -> str:
+    """The line that tells the asker the quoted rules name none of the groups they say
+    they belong to (退役军人, 海归): they are the general rules that cover them.
+
+    >>> general_rules_note(["退役军人"], "hans")
+    '文件中没有专门针对退役军人的规定，以下是一般规定。'
+    >>> general_rules_note(["退役军人"], "en")[:60]
+    'The documents have no rules for the group you name (veterans'
+    """
+    if script == "en":
+        who = ", ".join(en_term(g) for g in groups)
+        return (f"The documents have no rules for the group you name ({who}) in particular; "
+                "these are the general rules.")
+    return _zh(f"文件中没有专门针对{'、'.join(groups)}的规定，以下是一般规定。", script)
+
+
 def refusal(subject: str, script: Script, *, has_related: bool, hotline: str | None,
             coverage: str | None = None) -> str:
     """「政策库中没有找到{subject}。」 plus pointers to related passages, what the library

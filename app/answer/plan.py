@@ -10,12 +10,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
-from itertools import pairwise
 from typing import Any, Protocol
 
 from app.answer.asked import looked_up
+from app.answer.asked_place import LOCAL, asked_region
 from app.answer.choices import lettered, without_lettered
-from app.answer.clauses import asked_text
 from app.answer.config import AnswerConfig
 from app.answer.corpus_view import CorpusView
 from app.answer.english import english_hints, english_in_chinese, told_terms, without_letter
@@ -24,7 +23,7 @@ from app.answer.followup import rewrite
 from app.answer.kinds import asks_comparison
 from app.answer.near_words import WordVectors, unseen_left
 from app.answer.programmes import quote_recalled
-from app.answer.question import QuestionInfo, analyze_query, compares
+from app.answer.question import QuestionInfo, analyze_query
 from app.answer.rules import Decision, decide
 from app.answer.script import Script, detect_script
 from app.answer.story import introduced
@@ -36,19 +35,12 @@ from lexicon import (
     APPLIES,
     Place,
     applies_to,
-    gazetteer,
-    region_relation,
-    resolve,
     synonym_groups,
 )
 
 __all__ = ["CorpusView", "Plan", "RetrieverLike", "make_plan", "read_question"]
 
 logger = logging.getLogger(__name__)
-
-#: how a document's region must relate to a place for the place to have documents of
-#: its own: any relation under which its rules apply there, but national
-_LOCAL = APPLIES - {"national"}
 
 FILTER_KEYS = ("region",)
 
@@ -102,72 +94,6 @@ def check_filters(filters: Mapping[str, object] | None) -> str | None:
     return region or None
 
 
-def asked_region(q: QuestionInfo, region_filter: str | None,
-                 regions: Collection[str] = ()) -> tuple[str | None, Place | None]:
-    """The place an answer must hold in: the one place the question names (the narrowest
-    of a nested chain such as 北京市东城区), else the caller's region filter (a widget's
-    page region). A comparison of places has none, unless the library has no documents
-    for one of them: that one is asked, so the answer says so. Of places that do not nest, the one
-    that has documents of its own among ``regions`` (the library's) when only one has
-    (「我是台湾应届毕业生，去青岛工作…」), and the first named, narrowed to a place named
-    inside it, when none has (「我是江西师大毕业的，老家赣州，在广东干了两年…」);
-    none when several have."""
-    if q.places:
-        g = gazetteer()
-        pairs = [(name, _covered(name, place, regions))
-                 for name, place in zip(q.places, q.place_refs, strict=True)]
-        chain = sorted(pairs, key=lambda pr: len(g.ancestors(pr[1])))
-        nested = all(g.within(inner, outer) for (_, outer), (_, inner) in pairwise(chain))
-        if nested:
-            return chain[-1]
-        if compares(q):  # one side the library lacks cannot be compared
-            lacking = [pr for pr in pairs if not _has_documents(pr[1], regions)]
-            return lacking[0] if lacking and regions else (None, None)
-        # the place of the clause that asks (「潍坊昌邑跟威海两个offer，昌邑那边…多少？」)
-        asked = _named_where_asked(q, pairs)
-        if len({r.code for _, r in asked}) == 1:
-            return asked[0]
-        local = [pr for pr in pairs if _has_documents(pr[1], regions)]
-        if len({r for _, r in local}) == 1:
-            return local[0]
-        if local:
-            return None, None
-        first = pairs[0][1]
-        inside = [pr for pr in pairs if g.within(pr[1], first)]
-        return max(inside, key=lambda pr: len(g.ancestors(pr[1])), default=pairs[0])
-    if not region_filter:
-        return None, None
-    place = resolve(region_filter)
-    if place is None:
-        found = gazetteer().find(region_filter)
-        place = found[0].place if found else None
-    return region_filter, place
-
-
-def _named_where_asked(q: QuestionInfo, pairs: Sequence[tuple[str, Place]]
-                       ) -> list[tuple[str, Place]]:
-    """The (name, place) pairs of listed places (not 那边高新区 or 我们园区, read by their
-    suffix alone) named in the clauses of a Chinese question that ask."""
-    if q.script == "en":
-        return []
-    asking = asked_text(q.query)
-    return [pr for pr in pairs if pr[1].listed and pr[0] in asking]
-
-
-def _covered(name: str, place: Place, regions: Collection[str]) -> Place:
-    """``place``, or the one other place of the same ``name`` the library has documents
-    of (长宁: 上海's 长宁区 is read first, 宜宾's 长宁县 when the library covers only that)."""
-    if not regions or _has_documents(place, regions):
-        return place
-    owners = [p for p in gazetteer().named(name) if _has_documents(p, regions)]
-    return owners[0] if len(owners) == 1 else place
-
-
-def _has_documents(place: Place, regions: Collection[str]) -> bool:
-    """True when one of the library's ``regions`` is ``place``, holds it or lies in it."""
-    return any(region_relation(place, r) in _LOCAL for r in regions)
-
-
 def keyword_query(q: QuestionInfo) -> str:
     """A second query of the question's constraints and content, with synonyms spelled out.
 
@@ -216,7 +142,7 @@ def anchored(cands: Sequence[Candidate], anchors: Mapping[str, Collection[str]]
     out = []
     for c in cands:
         lacking = tuple(w for w, docs in anchors.items() if c.doc_id not in docs and not (
-            c.relation in _LOCAL and all(relation.get(d) not in APPLIES for d in docs)))
+            c.relation in LOCAL and all(relation.get(d) not in APPLIES for d in docs)))
         out.append(replace(c, missing=(*c.missing, *lacking)) if lacking else c)
     return out
 

@@ -10,7 +10,7 @@ a place the rest of the question names (:func:`story`).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from app.answer.clauses import (
@@ -24,6 +24,7 @@ from app.answer.clauses import (
     hearsay,
 )
 from app.answer.scoring import normalise
+from lexicon import whereabouts_words
 
 _SENTENCE_BREAK = re.compile(r"[。！!；;\n]+")
 
@@ -113,6 +114,49 @@ def said_after(query: str) -> tuple[str, ...]:
                 return ()
             asking_seen = True
     return tuple(out)
+
+
+@lru_cache(maxsize=4096)
+def without_asides(query: str) -> str:
+    """``query`` with its asides (see :func:`asides`) blanked: what it asks about.
+
+    >>> without_asides("住房补贴最多能拿多少？我现在一个月工资去一半")
+    '住房补贴最多能拿多少？ '
+    """
+    for aside in asides(query):
+        query = query.replace(aside, " ")
+    return query
+
+
+def whereabouts(query: str, names: Sequence[str]) -> tuple[str, ...]:
+    """The places of ``names`` where the asker says they are or come from (我在东莞厂里做钳工,
+    人在廊坊, 老家河南的, 我是甘肃人), in a clause that does not ask and tells no wish
+    (想在威海工作, 打算去南阳: where they mean to be is what they ask about).
+
+    >>> whereabouts("我在东莞厂里做钳工，全国技能人才有多少？", ["东莞"])
+    ('东莞',)
+    >>> whereabouts("我是甘肃人，现在在兰州，文章说冷点区域是哪里？", ["甘肃", "兰州"])
+    ('甘肃', '兰州')
+    >>> whereabouts("我想在南阳工作，全国硕士补贴多少？", ["南阳"])
+    ()
+    >>> whereabouts("企业在上海设的机构，文章里叫什么？", ["上海"])
+    ()
+    """
+    cues, intents, _ = whereabouts_words()
+    # the asker, or no one, before the cue: not 「企业在上海设的研发机构」
+    told = re.compile(f"(?:我|本人|人)?(?:现在|目前|还|也|一直|正)?(?:{'|'.join(cues)})")
+    parts = clauses(query)
+    asking = set(asking_clauses(query))
+    out: list[str] = []
+    for i, part in enumerate(parts):
+        if i in asking or any(w in part for w in intents):
+            continue
+        for name in names:
+            at = part.find(name)
+            if at >= 0 and (told.fullmatch(part[:at].strip())
+                            or (part[at + len(name):] == "人" and part.startswith("我"))):
+                out.append(name)
+    return tuple(dict.fromkeys(out))
 
 
 # the asker introducing themselves by their work or lot (我在银行做理财经理, 我是跑长途的货车

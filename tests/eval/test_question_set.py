@@ -53,7 +53,8 @@ def test_every_check_set_matches_the_corpus() -> None:
                  "blind87", "blind88", "blind89", "blind90", "blind91", "blind92",
                  "blind93", "blind94", "blind95", "blind96", "blind97", "blind98",
                  "blind99", "blind100", "blind101", "blind102", "blind103", "blind104",
-                 "blind105", "blind106", "blind107", "blind108"):
+                 "blind105", "blind106", "blind107", "blind108", "blind109", "blind110",
+                 "blind111", "blind112"):
         qs = load_questions(ROOT / "eval" / "data" / f"{name}_questions.jsonl")
         assert len(qs) >= 60, name
         assert validate_questions(qs, texts).problems == (), name

@@ -1,0 +1,118 @@
+"""The place a question asks about: the one it names, the one named where it asks, the one
+the library has documents of, or none (a comparison of places; the asker's whereabouts when
+they ask about the whole country or a document).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+from itertools import pairwise
+
+from app.answer.clauses import asked_text
+from app.answer.question import QuestionInfo, compares
+from app.answer.story import whereabouts
+from lexicon import (
+    APPLIES,
+    Place,
+    document_reference_pattern,
+    gazetteer,
+    region_relation,
+    resolve,
+    whereabouts_words,
+)
+
+__all__ = ["LOCAL", "asked_region"]
+
+#: how a document's region must relate to a place for the place to have documents of
+#: its own: any relation under which its rules apply there, but national
+LOCAL = APPLIES - {"national"}
+
+
+def asked_region(q: QuestionInfo, region_filter: str | None,
+                 regions: Collection[str] = ()) -> tuple[str | None, Place | None]:
+    """The place an answer must hold in: the one place the question names (the narrowest
+    of a nested chain such as 北京市东城区), else the caller's region filter (a widget's
+    page region). A comparison of places has none, unless the library has no documents
+    for one of them: that one is asked, so the answer says so. Of places that do not nest, the one
+    that has documents of its own among ``regions`` (the library's) when only one has
+    (「我是台湾应届毕业生，去青岛工作…」), and the first named, narrowed to a place named
+    inside it, when none has (「我是江西师大毕业的，老家赣州，在广东干了两年…」);
+    none when several have. Where the asker says they are or come from is not asked when
+    they ask about the whole country or a document (see :func:`_whereabouts_aside`)."""
+    away = _whereabouts_aside(q)
+    if q.places and not set(q.places) <= set(away):
+        g = gazetteer()
+        pairs = [(name, _covered(name, place, regions))
+                 for name, place in zip(q.places, q.place_refs, strict=True)
+                 if name not in away]
+        chain = sorted(pairs, key=lambda pr: len(g.ancestors(pr[1])))
+        nested = all(g.within(inner, outer) for (_, outer), (_, inner) in pairwise(chain))
+        if nested:
+            return chain[-1]
+        if compares(q):  # one side the library lacks cannot be compared
+            lacking = [pr for pr in pairs if not _has_documents(pr[1], regions)]
+            return lacking[0] if lacking and regions else (None, None)
+        # the place of the clause that asks (「潍坊昌邑跟威海两个offer，昌邑那边…多少？」)
+        asked = _named_where_asked(q, pairs)
+        if len({r.code for _, r in asked}) == 1:
+            return asked[0]
+        local = [pr for pr in pairs if _has_documents(pr[1], regions)]
+        if len({r for _, r in local}) == 1:
+            return local[0]
+        if local:
+            return None, None
+        first = pairs[0][1]
+        inside = [pr for pr in pairs if g.within(pr[1], first)]
+        return max(inside, key=lambda pr: len(g.ancestors(pr[1])), default=pairs[0])
+    if not region_filter:
+        return None, None
+    place = resolve(region_filter)
+    if place is None:
+        found = gazetteer().find(region_filter)
+        place = found[0].place if found else None
+    return region_filter, place
+
+
+def _named_where_asked(q: QuestionInfo, pairs: Sequence[tuple[str, Place]]
+                       ) -> list[tuple[str, Place]]:
+    """The (name, place) pairs of listed places (not 那边高新区 or 我们园区, read by their
+    suffix alone) named in the clauses of a Chinese question that ask; of an English one,
+    those not told in its statements (「I'm studying in Hefei. … had Bengbu's …?」)."""
+    if q.script == "en":
+        return [pr for pr in pairs if pr[1].listed and pr[0] not in q.told]
+    asking = asked_text(q.query)
+    return [pr for pr in pairs if pr[1].listed and pr[0] in asking]
+
+
+def _covered(name: str, place: Place, regions: Collection[str]) -> Place:
+    """``place``, or the one other place of the same ``name`` the library has documents
+    of (长宁: 上海's 长宁区 is read first, 宜宾's 长宁县 when the library covers only that)."""
+    if not regions or _has_documents(place, regions):
+        return place
+    owners = [p for p in gazetteer().named(name) if _has_documents(p, regions)]
+    return owners[0] if len(owners) == 1 else place
+
+
+def _has_documents(place: Place, regions: Collection[str]) -> bool:
+    """True when one of the library's ``regions`` is ``place``, holds it or lies in it."""
+    return any(region_relation(place, r) in LOCAL for r in regions)
+
+
+def _whereabouts_aside(q: QuestionInfo) -> tuple[str, ...]:
+    """The places where the asker says they are or come from (see
+    :func:`app.answer.story.whereabouts`; an English question's places told in its
+    statements) when what they ask is about the whole country or what a document says
+    (「我在东莞厂里做钳工，人社部最新数据说我国技能人才总量有多少？」, 「我是甘肃人，现在在兰州，
+    文章里说…」): where they are is not what they ask about."""
+    _, _, nationwide = whereabouts_words()
+    if q.script == "en":
+        text = q.text.lower()
+        if any(re.search(rf"\b{re.escape(w)}\b", text) for w in nationwide if w.isascii()):
+            return tuple(name for name in q.places if name in q.told)
+        return ()
+    asking = asked_text(q.query)
+    if (any(w in asking for w in nationwide if not w.isascii())
+            or document_reference_pattern().search(asking)):
+        return whereabouts(q.query, q.places)
+    return ()
