@@ -39,7 +39,8 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = {
         # a sum named by 额 (成交额, 投资额, 贷款额度), not a quota of places (名额, 配额)
         r"|(?<![名配])额度?(?:是|有|为|达)?(?:多少|几)"
         r"|how much|amount|maximum .*(?:subsidy|allowance)"
-        r"|what (?:\w+ ){0,2}(?:stipend|allowance|subsidy|salary|wage|pay)s?\b"
+        r"|what(?:'s)? (?:\w+ ){0,4}(?:stipend|allowance|subsidy|salary|wage|pay|rent|fee|price"
+        r"|cost)s?\b"
         r"(?! (?:schemes?|systems?|structures?|methods?|ways?|rules?|polic))", re.I),
     "count": re.compile(
         rf"多少(?!钱|元|{_UNITS_OF_TIME})|(?<!哪)几(?:个(?!月|小时|工作日)|家|名|所|位|条|项|套|次|批)"

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from app.answer.claims import checks
-from app.answer.clauses import asides
+from app.answer.clauses import asides, asked_text
 from app.answer.question import QuestionInfo
 from lexicon import (
     NUMERAL_CHARS,
@@ -67,8 +67,15 @@ OPEN_END = 9999
 
 def asked_years(question: str) -> tuple[Span, ...]:
     """The years ``question`` asks about, as closed spans (``OPEN_END`` for 「以来」);
-    not a year the asker gives about themselves or in an aside."""
-    text = _without_asides(question)
+    not a year the asker gives about themselves or in an aside, nor one of what they
+    recall when the clauses that ask name their own (「论文说截至2020年底…，那截至2023年底是
+    多少？」 asks 2023).
+
+    >>> asked_years("论文说截至2020年底超过1.1亿人，那截至2023年底是多少？")
+    ((2023, 2023),)
+    """
+    asking = asked_text(question)
+    text = asking if _WRITTEN.search(asking) else _without_asides(question)
     spans: list[Span] = []
     for m in _WRITTEN.finditer(text):
         if _cohort(text, m.end()) or _names_document(text, m.end()):
