@@ -282,3 +282,20 @@ def looked_up(query: str) -> str | None:
     """
     found = _LOOKED_UP.match(query.strip())
     return found.group(1) if found else None
+
+
+# What a question asks about by name: the noun right after 哪个, 什么 or 有没有 (「在哪个场馆」,
+# 「有没有年龄限制」).
+_ASKED_HEAD = r"(?:哪[个些家所位种类]?|什么|有没有|有无|是否有)的?"
+
+
+def asks_about(query: str, word: str) -> bool:
+    """True when ``word`` is what the question asks about by name: it follows 哪个, 什么 or
+    有没有 directly, and modifies nothing after it (官方的平台 asks about a 平台).
+
+    >>> asks_about("在哪个场馆开的", "场馆"), asks_about("有没有年龄限制", "年龄")
+    (True, True)
+    >>> asks_about("场馆里有什么活动", "场馆"), asks_about("有没有官方的平台", "官方")
+    (False, False)
+    """
+    return re.search(_ASKED_HEAD + re.escape(word) + "(?!的)", query) is not None

@@ -14,7 +14,13 @@ from functools import cache, lru_cache
 
 from app.answer.asked import ASKING_JI as _ASKING_JI
 from app.answer.asked import SPACE_BREAK as _SPACE_BREAK
-from lexicon import ask_words, feeling_words, move_words, pay_words, whereabouts_words
+from lexicon import (
+    ask_words,
+    feeling_words,
+    move_words,
+    pay_words,
+    whereabouts_words,
+)
 
 #: an A-not-A form (能不能, 有没有): it asks, and as phrasing it names nothing
 A_NOT_A = re.compile(r"([\u4e00-\u9fff]{1,2})[不没]\1")
@@ -340,23 +346,6 @@ def heard_of(clause: str) -> bool:
 def hearsay(clause: str) -> bool:
     """True when ``clause`` opens with hearsay or recollection (听说…, 我记得…)."""
     return heard_of(clause) or bool(_HEARSAY.match(clause.strip()))
-
-
-# What a question asks about by name: the noun right after 哪个, 什么 or 有没有 (「在哪个场馆」,
-# 「有没有年龄限制」).
-_ASKED_HEAD = r"(?:哪[个些家所位种类]?|什么|有没有|有无|是否有)的?"
-
-
-def asks_about(query: str, word: str) -> bool:
-    """True when ``word`` is what the question asks about by name: it follows 哪个, 什么 or
-    有没有 directly, and modifies nothing after it (官方的平台 asks about a 平台).
-
-    >>> asks_about("在哪个场馆开的", "场馆"), asks_about("有没有年龄限制", "年龄")
-    (True, True)
-    >>> asks_about("场馆里有什么活动", "场馆"), asks_about("有没有官方的平台", "官方")
-    (False, False)
-    """
-    return re.search(_ASKED_HEAD + re.escape(word) + "(?!的)", query) is not None
 
 
 def after_asking(query: str) -> str:

@@ -31,8 +31,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from app.answer.asked import asks_outright, names_asked
-from app.answer.clauses import asks_about
+from app.answer.asked import asks_about, asks_outright, names_asked
 from app.answer.config import AnswerConfig
 from app.answer.evidence import Candidate
 from app.answer.kinds import KIND_NAMES

@@ -65,6 +65,21 @@ Span = tuple[int, int]
 OPEN_END = 9999
 
 
+_CN_DIGITS = "〇一二三四五六七八九"
+#: a year written in Chinese numerals (二〇二三年, 二零二三年)
+_CN_YEAR = re.compile(f"[{_CN_DIGITS}零]{{4}}(?=年)")
+
+
+def _arabic_years(text: str) -> str:
+    """``text`` with years written in Chinese numerals in Arabic digits.
+
+    >>> _arabic_years("截至二〇二三年底，二零二四年呢")
+    '截至2023年底，2024年呢'
+    """
+    return _CN_YEAR.sub(lambda m: "".join(
+        str(_CN_DIGITS.index(ch)) if ch in _CN_DIGITS else "0" for ch in m.group()), text)
+
+
 def asked_years(question: str) -> tuple[Span, ...]:
     """The years ``question`` asks about, as closed spans (``OPEN_END`` for 「以来」);
     not a year the asker gives about themselves or in an aside, nor one of what they
@@ -73,7 +88,10 @@ def asked_years(question: str) -> tuple[Span, ...]:
 
     >>> asked_years("论文说截至2020年底超过1.1亿人，那截至2023年底是多少？")
     ((2023, 2023),)
+    >>> asked_years("截至二〇二三年底，科技人力资源总量有多少？")
+    ((2023, 2023),)
     """
+    question = _arabic_years(question)
     asking = asked_text(question)
     text = asking if _WRITTEN.search(asking) else _without_asides(question)
     spans: list[Span] = []
