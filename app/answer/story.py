@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from app.answer.clauses import (
     MIN_ASKED_CHARS,
@@ -128,6 +128,14 @@ def without_asides(query: str) -> str:
     return query
 
 
+@cache
+def _whereabouts_cue() -> re.Pattern[str]:
+    """What may stand before a place in a clause telling the asker's whereabouts: the asker,
+    or no one, then a word of whereabouts (我在, 人在, 现在在, 老家; not 「企业在上海设的」)."""
+    cues = "|".join(map(re.escape, whereabouts_words()[0]))
+    return re.compile(f"(?:我|本人|人)?(?:现在|目前|还|也|一直|正)?(?:{cues})")
+
+
 def whereabouts(query: str, names: Sequence[str]) -> tuple[str, ...]:
     """The places of ``names`` where the asker says they are or come from (我在东莞厂里做钳工,
     人在廊坊, 老家河南的, 我是甘肃人), in a clause that does not ask and tells no wish
@@ -142,9 +150,8 @@ def whereabouts(query: str, names: Sequence[str]) -> tuple[str, ...]:
     >>> whereabouts("企业在上海设的机构，文章里叫什么？", ["上海"])
     ()
     """
-    cues, intents, _ = whereabouts_words()
-    # the asker, or no one, before the cue: not 「企业在上海设的研发机构」
-    told = re.compile(f"(?:我|本人|人)?(?:现在|目前|还|也|一直|正)?(?:{'|'.join(cues)})")
+    _, intents, _ = whereabouts_words()
+    told = _whereabouts_cue()
     parts = clauses(query)
     asking = set(asking_clauses(query))
     out: list[str] = []

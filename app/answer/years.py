@@ -29,8 +29,9 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from app.answer.claims import checks
-from app.answer.clauses import asides, asked_text
+from app.answer.clauses import asked_text
 from app.answer.question import QuestionInfo
+from app.answer.story import without_asides
 from lexicon import (
     NUMERAL_CHARS,
     cohort_words,
@@ -93,7 +94,7 @@ def asked_years(question: str) -> tuple[Span, ...]:
     """
     question = _arabic_years(question)
     asking = asked_text(question)
-    text = asking if _WRITTEN.search(asking) else _without_asides(question)
+    text = asking if _WRITTEN.search(asking) else without_asides(question)
     spans: list[Span] = []
     for m in _WRITTEN.finditer(text):
         if _cohort(text, m.end()) or _names_document(text, m.end()):
@@ -131,7 +132,7 @@ def whole_year_kept_to(q: QuestionInfo) -> bool:
     if not _keeps_to_time(q):
         return False
     # an English question is read in its Chinese reading (full year: 全年)
-    text = q.query if q.script == "en" else _without_asides(q.text)
+    text = q.query if q.script == "en" else without_asides(q.text)
     return any(w in text for w in whole_year_words())
 
 
@@ -139,12 +140,6 @@ def _keeps_to_time(q: QuestionInfo) -> bool:
     """False for a question that asks when, or checks a belief: the time it names is to be
     confirmed or corrected, not kept to."""
     return not ({"date", "day", "year"} & set(q.kinds) or checks(q.query))
-
-
-def _without_asides(text: str) -> str:
-    for aside in asides(text):
-        text = text.replace(aside, " ")
-    return text
 
 
 def part_of_year(sentence: str) -> bool:
