@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Sequence
+from functools import cache
 from itertools import pairwise
 
 from app.answer.clauses import asked_text
@@ -105,14 +106,22 @@ def _whereabouts_aside(q: QuestionInfo) -> tuple[str, ...]:
     statements) when what they ask is about the whole country or what a document says
     (「我在东莞厂里做钳工，人社部最新数据说我国技能人才总量有多少？」, 「我是甘肃人，现在在兰州，
     文章里说…」): where they are is not what they ask about."""
-    _, _, nationwide = whereabouts_words()
+    chinese, english = _nationwide()
     if q.script == "en":
-        text = q.text.lower()
-        if any(re.search(rf"\b{re.escape(w)}\b", text) for w in nationwide if w.isascii()):
+        if english.search(q.text):
             return tuple(name for name in q.places if name in q.told)
         return ()
     asking = asked_text(q.query)
-    if (any(w in asking for w in nationwide if not w.isascii())
-            or document_reference_pattern().search(asking)):
+    if any(w in asking for w in chinese) or document_reference_pattern().search(asking):
         return whereabouts(q.query, q.places)
     return ()
+
+
+@cache
+def _nationwide() -> tuple[tuple[str, ...], re.Pattern[str]]:
+    """The words that ask about the whole country: the Chinese ones (我国, 全国), and the
+    English ones as one pattern of whole words (China's, nationwide), read once."""
+    words = whereabouts_words()[2]
+    english = "|".join(re.escape(w) for w in words if w.isascii())
+    return (tuple(w for w in words if not w.isascii()),
+            re.compile(rf"\b(?:{english})\b", re.IGNORECASE))

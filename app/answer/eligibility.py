@@ -245,9 +245,9 @@ def missing_constraints(q: QuestionInfo, doc: Document, own: str, near: str, aro
     # 农民工): excused when they only say they are one and no benefit is asked (「我是农民工，
     # 今年计划新增评价多少人次」), or a benefit is asked of a degree they hold that the
     # sentence names (「我是退役军人，…硕士每个月能拿多少生活津贴」: a master's, whoever else)
-    stated = _stated(q.query, person_spellings(q.persons))
     if q.persons and not named and not (
-            (stated and (not q.asks_benefit or any(degree_in(d, own) for d in q.degrees)))
+            (_stated(q.query, person_spellings(q.persons))
+             and (not q.asks_benefit or any(degree_in(d, own) for d in q.degrees)))
             or (_only_told(q, person_spellings(q.persons))
                 and not _benefit_asked_beyond_story(q))):
         missing += q.persons  # the asker's categories (a young graduate): one must be here
