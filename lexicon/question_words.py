@@ -256,6 +256,13 @@ def compare_words() -> tuple[str, ...]:
 
 
 @cache
+def correction_words() -> tuple[str, ...]:
+    """Words by which the asker takes back what they just wrote (不对, 打错了, 我是说, sorry
+    I meant), longest first."""
+    return _longest_first("correction")
+
+
+@cache
 def saying_words() -> tuple[str, ...]:
     """Verbs of saying (认为, 指出, 说 …), longest first."""
     return _longest_first("saying")

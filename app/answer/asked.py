@@ -25,6 +25,12 @@ ASKING_JI = r"(?<![好十数这那前近])几"
 SHARE_ASKED = "|".join((*next((g for g in synonym_groups() if "比例" in g), ("比例",)),
                         "几成", "百分之几"))
 
+#: how an English question asks how much something grew or fell (how much did … grow): a
+#: change, not a sum of money
+GROWTH_AFTER_HOW_MUCH = (r" (?:did|has|have|does|do|will)\b[^?]{0,80}?\b(?:grow|increase|rise"
+                         r"|go up|climb|fall|drop|decline)")
+GROWTH_ASKED_EN = r"\bhow much" + GROWTH_AFTER_HOW_MUCH
+
 # a sum of money asked in so many words (多少钱, 能拿多少, 几万, 额度多少, 最高贷多少)
 _SUM = re.compile(r"多少钱|多少元|几万|几千|(?:拿|领|给|发|补|贷)多少"
                   r"|额度[^，。？?]{0,6}(?<!百分之)多少|(?:最高|最多)能?多少"
@@ -34,9 +40,19 @@ _SUM = re.compile(r"多少钱|多少元|几万|几千|(?:拿|领|给|发|补|贷
                   re.IGNORECASE)
 
 
+_GROWTH_EN = re.compile(GROWTH_ASKED_EN, re.IGNORECASE)
+
+
 def asks_sum(query: str) -> bool:
-    """True when a (simplified) question asks a sum of money in so many words."""
-    return bool(_SUM.search(query))
+    """True when a (simplified) question asks a sum of money in so many words; an English
+    one's how much asks none when it asks how much something grew.
+
+    >>> asks_sum("能拿多少钱"), asks_sum("How much did Bengbu's skilled workforce grow?")
+    (True, False)
+    """
+    found = _SUM.search(query)
+    return found is not None and not (found.group(0).lower() == "how much"
+                                      and _GROWTH_EN.search(query))
 
 
 # the period of a sum asked (每月补多少, 一个月给多少钱, 每年能拿多少); not the asker's own pay
@@ -68,7 +84,8 @@ def _people_asked() -> re.Pattern[str]:
     """多少 or 几, a measure word and up to four characters, then 人 (人才, 人员, 人次) or a
     degree's name ending the noun (多少人, 多少青年人才在…, 几名博士): a number of people
     asked; not 几个人才家园, a number of places, nor 多少家企业缺人, whose measure word
-    counts things. A people noun followed by a total word
+    counts things. So is a count ending a clause after a people noun (国家级人才分别几个);
+    and a people noun followed by a total word
     (人才总量, 博士总数) asks the same number."""
     names = "|".join(map(re.escape, sorted(
         {"人", "人才", "人员", "人次", *(w for pair in degree_aliases() for w in pair)},
@@ -78,6 +95,11 @@ def _people_asked() -> re.Pattern[str]:
     return re.compile(rf"(?:多少|几)(?![{things}])(?:个|名|位)?[\u4e00-\u9fff]{{0,4}}?(?:" + names
                       + r")(?=$|[^\u4e00-\u9fff]|[在来呢吗啊了要能会到去有是可过回])"
                       + f"|(?:{names})(?:{totals})"
+                      # the people named before the count that ends a clause (院士、国家级人才
+                      # 分别几个, 博士有多少位)
+                      + f"|(?:{names})(?:分别|各|一共|总共|共|都)?(?:有|是)?"
+                      + r"(?:多少|几)(?:个|名|位)?"
+                      + r"(?=$|[^\u4e00-\u9fff]|[呢吗啊呀])"
                       + r"|人数")  # a keyword's 人数 (「崂山 人才住房 人数」)
 
 
@@ -90,8 +112,8 @@ def asks_people(query: str, kinds: tuple[str, ...]) -> bool:
     True
     >>> asks_people("建了几个人才家园", ("count",)), asks_people("有多少青年人才", ())
     (False, False)
-    >>> asks_people("有多少家企业缺人", ("count",))
-    False
+    >>> asks_people("有多少家企业缺人", ("count",)), asks_people("国家级人才分别几个", ("count",))
+    (False, True)
     >>> asks_people("崂山 人才住房 人数", ("count",)), asks_people("2023年人才总量多少", ("count",))
     (True, True)
 
@@ -235,6 +257,29 @@ def span_subject(query: str, words: Iterable[str]) -> str | None:
 _NUMBER_ASKED = re.compile(r"电话|号码|手机|phone|number|hotline", re.I)
 
 
+# a change over time asked in so many words: against an earlier time (比去年多了多少, 比十年前
+# 翻了几倍, 比上一年增长了百分之多少), or how much something grew (增长了多少, how much did
+# … grow); not a level reached (涨到多少), a gap between groups (博士比硕士多多少) nor a
+# number to be added (要增加多少: a target)
+_CHANGE = re.compile(
+    r"(?:比|较|相比|对比)(?:以前|之前|原来|过去|以往|往年|去年|前年|上年|上一年|前一年|同期"
+    r"|[一二两三四五六七八九十几\d]+年前)(?:同期)?[^，。？?！!]{0,10}?"
+    r"(?:多|少|增|涨|降|减|提高|提升|翻|高|低|变)"
+    r"|(?:增长|增幅|涨幅|涨了|降了|下降了|减少了|提高了|翻了)[^，。？?！!]{0,4}?(?:多少|几|百分之)"
+    rf"|{GROWTH_ASKED_EN}|\bby how much\b|\bgrowth rate\b", re.IGNORECASE)
+
+
+def asks_change(query: str) -> bool:
+    """True when a question asks how much something changed over time.
+
+    >>> asks_change("崂山国家级人才144人，比前一年多了多少人？"), asks_change("从1000涨到多少了")
+    (True, False)
+    >>> asks_change("高技能人才增长了多少"), asks_change("博士比硕士多多少")
+    (True, False)
+    """
+    return bool(_CHANGE.search(query))
+
+
 def asks_outright(query: str, kinds: Sequence[str]) -> str | None:
     """The kind of fact a (simplified) question asks in so many words, a sum of money
     (能拿多少), a span of time (能领几年), a day (哪天) or a number of people (多少青年人才),
@@ -244,6 +289,8 @@ def asks_outright(query: str, kinds: Sequence[str]) -> str | None:
     >>> asks_outright("每月补助能领几年", ("duration",)), asks_outright("近几年补贴多少", ())
     ('duration', None)
     """
+    if asks_change(query):  # 比去年多了多少: a level alone does not say how much it changed
+        return "change"
     if "amount" in kinds and asks_sum(query):
         return "amount"
     # 多少岁以下, 多少平米, 网址是多少, 地址在哪, 要带什么材料: only a sentence stating one answers

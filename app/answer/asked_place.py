@@ -11,7 +11,9 @@ from functools import cache
 from itertools import pairwise
 
 from app.answer.clauses import asked_text
-from app.answer.question import QuestionInfo, compares
+from app.answer.correction import retraction
+from app.answer.question import QuestionInfo, compares, find_places, query_for
+from app.answer.script import simplified
 from app.answer.story import whereabouts
 from lexicon import (
     APPLIES,
@@ -40,8 +42,9 @@ def asked_region(q: QuestionInfo, region_filter: str | None,
     (「我是台湾应届毕业生，去青岛工作…」), and the first named, narrowed to a place named
     inside it, when none has (「我是江西师大毕业的，老家赣州，在广东干了两年…」);
     none when several have. Where the asker says they are or come from is not asked when
-    they ask about the whole country or a document (see :func:`_whereabouts_aside`)."""
-    away = _whereabouts_aside(q)
+    they ask about the whole country or a document (see :func:`_whereabouts_aside`), nor a
+    place they take back for another (see :func:`taken_back`)."""
+    away = (*_whereabouts_aside(q), *taken_back(q))
     if q.places and not set(q.places) <= set(away):
         g = gazetteer()
         pairs = [(name, _covered(name, place, regions))
@@ -98,6 +101,19 @@ def _covered(name: str, place: Place, regions: Collection[str]) -> Place:
 def _has_documents(place: Place, regions: Collection[str]) -> bool:
     """True when one of the library's ``regions`` is ``place``, holds it or lies in it."""
     return any(region_relation(place, r) in LOCAL for r in regions)
+
+
+def taken_back(q: QuestionInfo) -> tuple[str, ...]:
+    """The places named only before the asker takes back what they wrote and names
+    another place after (「威海本科生津贴多少？哦不是，我问的是平南县…」, 「…in Qingdao high-tech
+    zone... sorry I meant Youxi county」: see :func:`app.answer.correction.retraction`)."""
+    split = retraction(simplified(q.text)) if q.places else None
+    if split is None:
+        return ()
+    kept = find_places(query_for(split[1], q.script))
+    if not kept:
+        return ()
+    return tuple(name for name in q.places if name not in kept)
 
 
 def _whereabouts_aside(q: QuestionInfo) -> tuple[str, ...]:

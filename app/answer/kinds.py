@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from app.answer.asked import ASKING_JI as _ASKING_JI
-from app.answer.asked import SHARE_ASKED
+from app.answer.asked import GROWTH_AFTER_HOW_MUCH, GROWTH_ASKED_EN, SHARE_ASKED
 from app.answer.clauses import A_NOT_A
 from lexicon import measure_chars, money_words, total_words
 
@@ -38,7 +38,7 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = {
         r"|(?:便宜|贵|省)了?多少"
         # a sum named by 额 (成交额, 投资额, 贷款额度), not a quota of places (名额, 配额)
         r"|(?<![名配])额度?(?:是|有|为|达)?(?:多少|几)"
-        r"|how much|amount|maximum .*(?:subsidy|allowance)"
+        rf"|how much(?!{GROWTH_AFTER_HOW_MUCH})|amount|maximum .*(?:subsidy|allowance)"
         r"|what(?:'s)? (?:\w+ ){0,4}(?:stipend|allowance|subsidy|salary|wage|pay|rent|fee|price"
         r"|cost)s?\b"
         r"(?! (?:schemes?|systems?|structures?|methods?|ways?|rules?|polic))", re.I),
@@ -48,7 +48,7 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = {
         rf"|(?:[套家户所项条]|(?<![这那哪])个)数|岗位数|{SHARE_ASKED}"
         r"|how many(?! (?:years|months|weeks|days)\b)|how big|number of|what share"
         r"|\bpercentage\b|\brates?\b"
-        r"|\bwhat (?:was|is|were|are)\b.{0,40}\bgrowth\b", re.I),
+        r"|\bwhat (?:was|is|were|are)\b.{0,40}\bgrowth\b|" + GROWTH_ASKED_EN, re.I),
     "duration": re.compile(rf"多久|多长时间|{_ASKING_JI}(?:天|年|个月)|多少{_UNITS_OF_TIME}"
                            r"|期限|有效期|how long"
                            # a choice of spans (三年还是五年): the span is asked
@@ -187,7 +187,7 @@ KIND_NAMES: dict[str, str] = {
     "department": "负责部门", "condition": "条件", "phone": "联系电话", "discount": "折扣",
     "author": "作者或发文单位", "degree": "学历要求", "materials": "所需材料",
     "age": "年龄要求", "title": "标题", "area": "面积", "honour": "称号", "web": "网址",
-    "address": "地址",
+    "address": "地址", "change": "变化幅度",
 }
 
 

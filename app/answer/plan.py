@@ -17,6 +17,7 @@ from app.answer.asked_place import LOCAL, asked_region
 from app.answer.choices import lettered, without_lettered
 from app.answer.config import AnswerConfig
 from app.answer.corpus_view import CorpusView
+from app.answer.correction import without_guess
 from app.answer.english import english_hints, english_in_chinese, told_terms, without_letter
 from app.answer.evidence import Candidate, candidates, with_document_lines
 from app.answer.followup import rewrite
@@ -158,6 +159,8 @@ def read_question(question: str, history: Sequence[Mapping[str, str]], corpus: C
         question = without_letter(question)
     # a multiple choice is read by its question; its options only help find the passage
     text = without_lettered(rewrite(question, history))
+    if script != "en":  # a guess the asker takes back (是“一站式”吗？不对，…) asks nothing
+        text = without_guess(text)
     renamed: tuple[tuple[str, str], ...] = ()
     if script != "en":  # a half-remembered quoted name (智汇崂山) read as the documents',
         # before slips are respelled: as written; one recalled unsure is quoted first

@@ -36,12 +36,12 @@ from app.answer.config import AnswerConfig
 from app.answer.evidence import Candidate
 from app.answer.kinds import KIND_NAMES
 from app.answer.question import QuestionInfo
-from app.answer.scoring import counts_only, holds_kind, text_bigrams
+from app.answer.scoring import counts_only, holds_kind, stated_counts, text_bigrams
 from lexicon import APPLIES, resolve, total_words, whole_place_words
 
 #: kinds asked outright that only a sentence stating that very kind answers, whatever
 #: other kind asked beside it it states (「电话是多少，打给谁」: an office is no number)
-_STATED_ALONE = frozenset({"phone", "age", "area", "web", "address"})
+_STATED_ALONE = frozenset({"phone", "age", "area", "web", "address", "change"})
 
 #: what a refusal says is missing when the evidence counts the things asked for by name
 NAMES_MISSING = "具体名单"
@@ -130,13 +130,15 @@ def _own_place_answers(best: Candidate, outcome: Outcome,
                 for c in pool) for o, pool in pools))
 
 
-def counted_instead(best: Candidate, pool: Sequence[Candidate], names: Sequence[str]) -> bool:
+def counted_instead(best: Candidate, pool: Sequence[Candidate], names: Sequence[str],
+                    counts: Sequence[str] = ()) -> bool:
     """True when what is asked for by name (``names``: :func:`asked.names_asked`) is only
-    counted: by the best sentence (「将合作百所技能院校」), or, when the best one names none
+    counted: by the best sentence (「将合作百所技能院校」, or 「已收录179家企业」 when the
+    question states that count itself: ``counts``), or, when the best one names none
     of them (the programme's announcement), by the sentence after it."""
     if not names:
         return False
-    if counts_only(best.sentence.text, names):
+    if counts_only(best.sentence.text, names, counts):
         return True
     if any(n in text_bigrams(best.sentence.text) for n in names):
         return False
@@ -286,7 +288,8 @@ def decide(q: QuestionInfo, cands: Sequence[Candidate], config: AnswerConfig | N
             return _refuse(f"no evidence sentence states the asked-for {KIND_NAMES[outright]}",
                            (KIND_NAMES[outright],))
         if (best is not None and supported(best, config)
-                and counted_instead(best, pool, names_asked(q.query))):
+                and counted_instead(best, pool, names_asked(q.query),
+                                    stated_counts(q.query))):
             # 「合作的院校都有哪些」 over 「将合作百所技能院校」: how many, not which
             return _refuse("the evidence counts what is asked for but names none",
                            (NAMES_MISSING,))

@@ -33,6 +33,11 @@ SENTENCE_KINDS: dict[str, re.Pattern[str]] = {
     "duration": re.compile(rf"(?<![\d.,])(?!\d{{4}}\s*年){_NUM}\s*"
                            r"(?:周年|年|天|日|个月|个工作日|小时)|当日|当天|即时|即申即享"
                            r"|\d{4}\s*年?\s*[-—–~～至到]\s*\d{4}\s*年"),
+    # a change over time: a growth, a fall, a multiple, a year-on-year figure, a span cut
+    # or a level raised from one figure to another (由7个工作日压缩至当日办结)
+    "change": re.compile(r"增长|增加|增幅|涨幅|提高|提升|上升|下降|减少|降低|翻[一两番倍]|翻番"
+                         r"|同比|环比|较上年|比上年|比去年|较去年|增至|增到|涨到|升至|\d\s*倍"
+                         r"|压缩|缩短|缩减|延长|扩大|减半|由[^，。；]{1,20}?(?:至|到|为)"),
     "date": re.compile(r"\d{4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|年底|年内|今年|近日|当前"),
     "year": re.compile(r"(?<!\d)(?:19|20)\d\d\s*[年—–~～至到-]|今年|去年|前年|明年"),
     "day": re.compile(r"\d{1,2}\s*[日号](?![常报])|[一二三四五六七八九十]{1,3}[日号](?![常报])"),
@@ -213,23 +218,62 @@ def without_designations(text: str, query: str) -> str:
 
 # a number and its measure word before what it counts (百所技能院校, 20余家企业), with up to
 # two characters of the counted thing's own words between (技能 of 技能院校)
-_COUNTED = (rf"{_MEASURED}(?:所|家|个|项|名|位|种|类|批|支|座|条|套)"
-            r"[\u4e00-\u9fff]{0,2}")
+_COUNTING = "所|家|个|项|名|位|种|类|批|支|座|条|套"
+_COUNTED = rf"{_MEASURED}(?:{_COUNTING})[\u4e00-\u9fff]{{0,2}}"
 
 
-def counts_only(text: str, keys: Iterable[str]) -> bool:
-    """True when ``text`` counts one of the question's ``keys`` (百所技能院校 for 院校)
-    and lists nothing (no enumeration comma): it says how many, not which.
+def counts_only(text: str, keys: Iterable[str], counts: Iterable[str] = ()) -> bool:
+    """True when ``text`` counts one of the question's ``keys`` (百所技能院校 for 院校) and
+    lists nothing (no enumeration comma), or when a clause of it restates a count the
+    question states itself (``counts``: 179家 of 「那179家企业都有哪些」) and neither it nor
+    the clause after lists anything (an enumeration comma in it; 包括, 分别 or a colon in
+    the clause after): it says how many, not which.
 
     >>> counts_only("未来3年内将合作百所技能院校", ["院校"])
     True
     >>> counts_only("与青岛大学、青岛科技大学等院校合作", ["院校"])
     False
+    >>> counts_only("开展“访企、拓岗”活动，目前已收录179家企业", [], ["179家"])
+    True
+    >>> counts_only("已收录179家企业，包括海尔、海信", [], ["179家"])
+    False
     """
-    if "、" in text:
+    if "、" not in text and any(re.search(_COUNTED + re.escape(k), normalise(text))
+                               for k in keys if len(k) >= 2):
+        return True
+    counts = tuple(counts)
+    if not counts:
         return False
-    own = normalise(text)
-    return any(re.search(_COUNTED + re.escape(k), own) for k in keys if len(k) >= 2)
+    parts = _CLAUSE_BREAK.split(text)
+    for part, after in zip(parts, [*parts[1:], ""], strict=True):
+        if "、" in part or _LISTS.search(after) or part.rstrip().endswith(("：", ":")):
+            continue
+        if any(c in normalise(part) for c in counts):
+            return True
+    return False
+
+
+_CLAUSE_BREAK = re.compile(r"[，,；;。！!？?…]")
+# what opens a list in the clause after a count (「…5所院校，包括…」, 「分别为…」, 「如下：」)
+_LISTS = re.compile(r"^\s*(?:包括|分别|即|其中|主要有|具体|如下)|[：:]")
+
+
+def stated_counts(query: str) -> tuple[str, ...]:
+    """The counts a (simplified) question states itself (那179家企业, 23项细则), normalised;
+    not those inside a quoted name (“21条惠企措施” names a package of measures).
+
+    >>> stated_counts("那179家企业都有哪些"), stated_counts("有多少家企业")
+    (('179家',), ())
+    >>> stated_counts("“21条惠企措施”主要围绕哪几个方面")
+    ()
+    """
+    unquoted = _QUOTED_NAME.sub(" ", query)
+    return tuple(dict.fromkeys(
+        normalise(m.group(0)) for m in re.finditer(
+            rf"(?<![\d.])\d+(?:\.\d+)?\s*(?:多|余)?\s*(?:{_COUNTING})", unquoted)))
+
+
+_QUOTED_NAME = re.compile(r"[“「『\"][^”」』\"]*[”」』\"]")
 
 
 def document_frequencies(texts: Iterable[str]) -> Counter[str]:
