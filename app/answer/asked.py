@@ -31,8 +31,12 @@ GROWTH_AFTER_HOW_MUCH = (r" (?:did|has|have|does|do|will)\b[^?]{0,80}?\b(?:grow|
                          r"|go up|climb|fall|drop|decline)")
 GROWTH_ASKED_EN = r"\bhow much" + GROWTH_AFTER_HOW_MUCH
 
+#: units of time after 多少 that ask a span (多少年, 多少个工作日; not 多少年轻人, 多少月薪):
+#: 能领多少年 asks how long, not how much
+UNITS_OF_TIME = r"个?(?:年(?!轻|级|龄|度|薪)|月(?!薪)|天|周|工作日|小时)"
+
 # a sum of money asked in so many words (多少钱, 能拿多少, 几万, 额度多少, 最高贷多少)
-_SUM = re.compile(r"多少钱|多少元|几万|几千|(?:拿|领|给|发|补|贷)多少"
+_SUM = re.compile(rf"多少钱|多少元|几万|几千|(?:拿|领|给|发|补|贷)多少(?!{UNITS_OF_TIME})"
                   r"|额度[^，。？?]{0,6}(?<!百分之)多少|(?:最高|最多)能?多少"
                   # and in English: how much (not how much of), what salary
                   r"|\bhow much\b(?! of\b)"
@@ -180,7 +184,7 @@ def asked_measure(query: str, kinds: tuple[str, ...]) -> str | None:
 
 
 # a span of time asked in so many words (多久, 能领几年, 分几个月)
-_SPAN = re.compile(rf"多久|多长时间|{ASKING_JI}(?:年|天|个月)")
+_SPAN = re.compile(rf"多久|多长时间|{ASKING_JI}(?:年|天|个月)|多少{UNITS_OF_TIME}")
 
 
 # asking which ones, by name: 哪些学校, 哪几家, 名单, 都有什么; with the few characters

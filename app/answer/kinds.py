@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from app.answer.asked import ASKING_JI as _ASKING_JI
-from app.answer.asked import GROWTH_AFTER_HOW_MUCH, GROWTH_ASKED_EN, SHARE_ASKED
+from app.answer.asked import GROWTH_AFTER_HOW_MUCH, GROWTH_ASKED_EN, SHARE_ASKED, UNITS_OF_TIME
 from app.answer.clauses import A_NOT_A
 from lexicon import measure_chars, money_words, total_words
 
@@ -25,15 +25,14 @@ _EXACT = r"(?:exact |specific |precise )?"
 #: 块 and 笔 count money
 _COUNTED = "".join(sorted(measure_chars() - {"块", "笔"}))
 
-#: units of time after 多少 that ask a span (多少年, 多少个工作日; not 多少年轻人, 多少月薪)
-_UNITS_OF_TIME = r"个?(?:年(?!轻|级|龄|度|薪)|月(?!薪)|天|周|工作日|小时)"
+_UNITS_OF_TIME = UNITS_OF_TIME
 #: a span of time as an asker writes it (三年, 18个月, 半年)
 _SPAN = r"[\d一二两三四五六七八九十半]+(?:年|个月|天|周)"
 
 KIND_PATTERNS: dict[str, re.Pattern[str]] = {
     "amount": re.compile(
-        rf"多少钱|几万|多少元|金额|收费|{_MONEY}.{{0,8}}(?:多少(?!岁)|(?<!哪)几(?!年|天|个月|周|小时|号|月|日|点|岁|次|种|类|样|项|条)|标准|怎么算|多高)"
-        rf"|(?:多少(?!岁)|(?<!哪)几(?![种类样个项条])).{{0,6}}{_MONEY}|(?:给|发|拿|领|补)多少(?![{_COUNTED}人])|贷多少|最多.{{0,4}}多少"
+        rf"多少钱|几万|多少元|金额|收费|{_MONEY}.{{0,8}}(?:多少(?!岁|{_UNITS_OF_TIME})|(?<!哪)几(?!年|天|个月|周|小时|号|月|日|点|岁|次|种|类|样|项|条)|标准|怎么算|多高)"
+        rf"|(?:多少(?!岁)|(?<!哪)几(?![种类样个项条])).{{0,6}}{_MONEY}|(?:给|发|拿|领|补)多少(?![{_COUNTED}人]|{_UNITS_OF_TIME})|贷多少|最多.{{0,4}}多少"
         # a price against another (便宜多少, 贵了多少, 能省多少)
         r"|(?:便宜|贵|省)了?多少"
         # a sum named by 额 (成交额, 投资额, 贷款额度), not a quota of places (名额, 配额)

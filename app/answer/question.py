@@ -226,9 +226,28 @@ def content_segments(text: str, remove: tuple[str, ...] = (),
     return tuple(p for p in pieces if len(p) >= 2)
 
 
+# a Chinese name in straight single quotes, as an English keyboard types quotation marks
+# (a '人才贷' talent loan): quoted as the documents quote names
+_SINGLE_QUOTED = re.compile(r"(?<![A-Za-z])'([\u4e00-\u9fff]{2,20})'(?![A-Za-z])")
+
+
+# full-width Latin letters and digits (ＰｈＤ, ２０２５), as some input methods type them
+_HALF_WIDTH = {c: c - 0xFEE0 for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
+               for c in range(r[0], r[1] + 1)}
+
+
 def query_for(question: str, script: Script) -> str:
     """The simplified-Chinese retrieval query for a question in any supported script,
-    spoken question words in their written form (啥 -> 什么)."""
+    spoken question words in their written form (啥 -> 什么); a Chinese name in straight
+    single quotes is quoted with Chinese marks, full-width letters and digits are read as
+    the ordinary ones.
+
+    >>> query_for("Laoshan's '人才贷' loan: how much at most?", "zh-Hans")[:17]
+    "Laoshan's “人才贷” l"
+    >>> query_for("本科、ＰｈＤ每月多少？", "zh-Hans")
+    '本科、PhD每月多少？'
+    """
+    question = _SINGLE_QUOTED.sub(r"“\1”", question.translate(_HALF_WIDTH))
     if script == "en":
         return english_query(question)
     return without_chatter(standard_wording(simplified(question))).strip()
