@@ -39,12 +39,9 @@ UNITS_OF_TIME = r"个?(?:年(?!轻|级|龄|度|薪)|月(?!薪)|天|周|工作日
 _SUM = re.compile(rf"多少钱|多少元|几万|几千|(?:拿|领|给|发|补|贷)多少(?!{UNITS_OF_TIME})"
                   r"|额度[^，。？?]{0,6}(?<!百分之)多少|(?:最高|最多)能?多少"
                   # and in English: how much (not how much of), what salary
-                  r"|\bhow much\b(?! of\b)"
+                  rf"|\bhow much\b(?! of\b)(?!{GROWTH_AFTER_HOW_MUCH})"
                   r"|\bwhat (?:\w+ ){0,2}(?:salary|salaries|wage|wages|pay|stipend|bonus)\b",
                   re.IGNORECASE)
-
-
-_GROWTH_EN = re.compile(GROWTH_ASKED_EN, re.IGNORECASE)
 
 
 def asks_sum(query: str) -> bool:
@@ -54,9 +51,7 @@ def asks_sum(query: str) -> bool:
     >>> asks_sum("能拿多少钱"), asks_sum("How much did Bengbu's skilled workforce grow?")
     (True, False)
     """
-    found = _SUM.search(query)
-    return found is not None and not (found.group(0).lower() == "how much"
-                                      and _GROWTH_EN.search(query))
+    return bool(_SUM.search(query))
 
 
 # the period of a sum asked (每月补多少, 一个月给多少钱, 每年能拿多少); not the asker's own pay

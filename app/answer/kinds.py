@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from app.answer.asked import ASKING_JI as _ASKING_JI
-from app.answer.asked import GROWTH_AFTER_HOW_MUCH, GROWTH_ASKED_EN, SHARE_ASKED, UNITS_OF_TIME
+from app.answer.asked import GROWTH_AFTER_HOW_MUCH, GROWTH_ASKED_EN, SHARE_ASKED
+from app.answer.asked import UNITS_OF_TIME as _UNITS_OF_TIME
 from app.answer.clauses import A_NOT_A
 from lexicon import measure_chars, money_words, total_words
 
@@ -25,7 +26,6 @@ _EXACT = r"(?:exact |specific |precise )?"
 #: 块 and 笔 count money
 _COUNTED = "".join(sorted(measure_chars() - {"块", "笔"}))
 
-_UNITS_OF_TIME = UNITS_OF_TIME
 #: a span of time as an asker writes it (三年, 18个月, 半年)
 _SPAN = r"[\d一二两三四五六七八九十半]+(?:年|个月|天|周)"
 

@@ -44,7 +44,8 @@ NAME_SHARE = 0.5
 #: longest continuation read after a suffix when checking that it ends a word
 _CONTINUATION = 3
 _OPENING, _CLOSING = "“\"「『《", "”\"」』》"  # quotation marks around a name
-_QUOTED = re.compile(rf"[{_OPENING}]([^{_CLOSING}]{{2,20}})[{_CLOSING}]")
+#: a name in quotation marks (“汇智崂山”, 「五专」), the name in its group
+QUOTED_NAME = re.compile(rf"[{_OPENING}]([^{_CLOSING}]{{2,20}})[{_CLOSING}]")
 _PROGRAMME = re.compile(r"([\u4e00-\u9fff]{2,8}(?:" + "|".join(PROGRAMME_SUFFIXES) + "))")
 _GENERIC_PROGRAMME = re.compile(r"^(?:什么|哪些|哪个|有关|相关|人才|引才|实施|这些)")
 _PROGRAMME_TRIM = re.compile(r"^(?:的|了|在|对|有|是|和|与)+")
@@ -65,7 +66,7 @@ def quoted_names(text: str) -> tuple[str, ...]:
     >>> quoted_names("打造“正午青年”人才工作品牌，实施「举荐制」")
     ('正午青年', '举荐制')
     """
-    return tuple(m.group(1) for m in _QUOTED.finditer(text))
+    return tuple(m.group(1) for m in QUOTED_NAME.finditer(text))
 
 
 #: a word that reports what someone said, right before a quotation (群里有人说“…”, 听说“…”):
@@ -87,7 +88,7 @@ def asked_names(text: str) -> tuple[str, ...]:
     >>> asked_names("有人说“四通”是哪四个通？"), asked_names("文章说的“五专”是哪五个")
     (('四通',), ('五专',))
     """
-    return tuple(m.group(1) for m in _QUOTED.finditer(text)
+    return tuple(m.group(1) for m in QUOTED_NAME.finditer(text)
                  if len(m.group(1)) <= CLAIM_CHARS or not _HEARSAY.search(text[:m.start()]))
 
 
@@ -124,7 +125,7 @@ def quoted_one_by_one(text: str, used: Callable[[str], bool]) -> str:
         if "、" not in listed or used(listed):
             return m.group(0)
         return "、".join(f"“{name}”" for name in listed.split("、") if name)
-    return _QUOTED.sub(split, text)
+    return QUOTED_NAME.sub(split, text)
 
 
 def without_quoted(text: str, name: str) -> str:
@@ -176,7 +177,7 @@ def find_programmes(text: str) -> tuple[str, ...]:
     ()
     """
     names = list(asked_names(text))
-    unquoted = _QUOTED.sub(" ", text)
+    unquoted = QUOTED_NAME.sub(" ", text)
     for m in _PROGRAMME.finditer(unquoted):
         if _continues(unquoted, m.end(1)) or _after_localizer(m.group(1)):
             continue

@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
+from app.answer.programmes import QUOTED_NAME
 from app.answer.script import simplified
 from lexicon import degrees, fold_synonyms, function_chars
 from lexicon.segmenter import dictionary_parts
@@ -238,17 +239,19 @@ def counts_only(text: str, keys: Iterable[str], counts: Iterable[str] = ()) -> b
     >>> counts_only("已收录179家企业，包括海尔、海信", [], ["179家"])
     False
     """
-    if "、" not in text and any(re.search(_COUNTED + re.escape(k), normalise(text))
+    own = normalise(text)
+    if "、" not in text and any(re.search(_COUNTED + re.escape(k), own)
                                for k in keys if len(k) >= 2):
         return True
-    counts = tuple(counts)
+    counts = tuple(c for c in counts if c in own)
     if not counts:
         return False
     parts = _CLAUSE_BREAK.split(text)
     for part, after in zip(parts, [*parts[1:], ""], strict=True):
         if "、" in part or _LISTS.search(after) or part.rstrip().endswith(("：", ":")):
             continue
-        if any(c in normalise(part) for c in counts):
+        clause = normalise(part)
+        if any(c in clause for c in counts):
             return True
     return False
 
@@ -267,13 +270,11 @@ def stated_counts(query: str) -> tuple[str, ...]:
     >>> stated_counts("“21条惠企措施”主要围绕哪几个方面")
     ()
     """
-    unquoted = _QUOTED_NAME.sub(" ", query)
+    unquoted = QUOTED_NAME.sub(" ", query)
     return tuple(dict.fromkeys(
         normalise(m.group(0)) for m in re.finditer(
             rf"(?<![\d.])\d+(?:\.\d+)?\s*(?:多|余)?\s*(?:{_COUNTING})", unquoted)))
 
-
-_QUOTED_NAME = re.compile(r"[“「『\"][^”」』\"]*[”」』\"]")
 
 
 def document_frequencies(texts: Iterable[str]) -> Counter[str]:
