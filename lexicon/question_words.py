@@ -209,6 +209,22 @@ def letter_formulas() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]
 
 
 @cache
+def price_words() -> tuple[str, ...]:
+    """Words for what something costs (售价, 价格), longest first."""
+    return _longest_first("price")
+
+
+@cache
+def frame_words() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """How an asker frames a question for a chat model: verbs of taking a role (扮演, act
+    as), nouns of a role or voice (口吻, advisor), what the reply should look like (分点,
+    in one sentence) and the words that only carry such a request (请, 回答), each longest
+    first."""
+    return (_longest_first("role_verb"), _longest_first("role_noun"),
+            _longest_first("reply_form"), _longest_first("frame_filler"))
+
+
+@cache
 def chat_calls() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """What an asker calls the assistant (小助手, 机器人) and the faces typed in characters
     (^_^, QAQ), each longest first."""

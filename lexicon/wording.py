@@ -170,6 +170,18 @@ def relative_years() -> Mapping[str, int]:
 
 
 @cache
+def plan_periods() -> Mapping[str, tuple[int, int]]:
+    """China's five-year plans as texts name them -> the first and last year each covers
+    (``plan_periods.tsv``).
+
+    >>> plan_periods()["十四五"]
+    (2021, 2025)
+    """
+    return MappingProxyType({r["name"]: (int(r["first"]), int(r["last"]))
+                             for r in rows("plan_periods.tsv")})
+
+
+@cache
 def present_words() -> tuple[str, ...]:
     """Words giving a figure as current (截至目前, 目前), longest first: of the writing year
     or the one before it (``relative_years.tsv``, offset ``now``).

@@ -13,6 +13,7 @@ from lexicon import (
     degree_aliases,
     fold_synonyms,
     measure_chars,
+    price_words,
     synonym_groups,
     total_words,
     whole_place_words,
@@ -35,9 +36,11 @@ GROWTH_ASKED_EN = r"\bhow much" + GROWTH_AFTER_HOW_MUCH
 #: 能领多少年 asks how long, not how much
 UNITS_OF_TIME = r"个?(?:年(?!轻|级|龄|度|薪)|月(?!薪)|天|周|工作日|小时)"
 
-# a sum of money asked in so many words (多少钱, 能拿多少, 几万, 额度多少, 最高贷多少)
+# a sum of money asked in so many words (多少钱, 能拿多少, 几万, 额度多少, 最高贷多少, 售价多少)
 _SUM = re.compile(rf"多少钱|多少元|几万|几千|(?:拿|领|给|发|补|贷)多少(?!{UNITS_OF_TIME})"
                   r"|额度[^，。？?]{0,6}(?<!百分之)多少|(?:最高|最多)能?多少"
+                  # a price (售价是多少, 价格多少): only a sum states one
+                  rf"|(?:{'|'.join(price_words())})[^，。？?]{{0,4}}多少"
                   # and in English: how much (not how much of), what salary
                   rf"|\bhow much\b(?! of\b)(?!{GROWTH_AFTER_HOW_MUCH})"
                   r"|\bwhat (?:\w+ ){0,2}(?:salary|salaries|wage|wages|pay|stipend|bonus)\b",
@@ -279,6 +282,12 @@ def asks_change(query: str) -> bool:
     return bool(_CHANGE.search(query))
 
 
+#: conditions asked in so many words (要满足什么条件, 门槛是什么): a sentence that sets none
+#: does not answer
+_CONDITIONS = re.compile(r"(?:什么|哪些|啥)(?:样的)?(?:条件|资格|门槛)"
+                         r"|(?:条件|门槛|资格)(?:是|有)(?:什么|哪些|啥)")
+
+
 def asks_outright(query: str, kinds: Sequence[str]) -> str | None:
     """The kind of fact a (simplified) question asks in so many words, a sum of money
     (能拿多少), a span of time (能领几年), a day (哪天) or a number of people (多少青年人才),
@@ -303,6 +312,8 @@ def asks_outright(query: str, kinds: Sequence[str]) -> str | None:
             return when
     if asks_span(query, kinds):
         return "duration"
+    if "condition" in kinds and _CONDITIONS.search(query):  # 要满足什么条件
+        return "condition"
     if asks_people(query, tuple(kinds)):
         return "count"
     return None

@@ -55,13 +55,13 @@ def asked_region(q: QuestionInfo, region_filter: str | None,
         if nested:
             return chain[-1]
         if compares(q):  # one side the library lacks cannot be compared
-            lacking = [pr for pr in pairs if not _has_documents(pr[1], regions)]
+            lacking = [pr for pr in pairs if not has_documents(pr[1], regions)]
             return lacking[0] if lacking and regions else (None, None)
         # the place of the clause that asks (「潍坊昌邑跟威海两个offer，昌邑那边…多少？」)
         asked = _named_where_asked(q, pairs)
         if len({r.code for _, r in asked}) == 1:
             return asked[0]
-        local = [pr for pr in pairs if _has_documents(pr[1], regions)]
+        local = [pr for pr in pairs if has_documents(pr[1], regions)]
         if len({r for _, r in local}) == 1:
             return local[0]
         if local:
@@ -92,13 +92,13 @@ def _named_where_asked(q: QuestionInfo, pairs: Sequence[tuple[str, Place]]
 def _covered(name: str, place: Place, regions: Collection[str]) -> Place:
     """``place``, or the one other place of the same ``name`` the library has documents
     of (长宁: 上海's 长宁区 is read first, 宜宾's 长宁县 when the library covers only that)."""
-    if not regions or _has_documents(place, regions):
+    if not regions or has_documents(place, regions):
         return place
-    owners = [p for p in gazetteer().named(name) if _has_documents(p, regions)]
+    owners = [p for p in gazetteer().named(name) if has_documents(p, regions)]
     return owners[0] if len(owners) == 1 else place
 
 
-def _has_documents(place: Place, regions: Collection[str]) -> bool:
+def has_documents(place: Place, regions: Collection[str]) -> bool:
     """True when one of the library's ``regions`` is ``place``, holds it or lies in it."""
     return any(region_relation(place, r) in LOCAL for r in regions)
 

@@ -122,7 +122,7 @@ def _without_letter(text: str) -> str:
     return cleaned if _WORDING.search(cleaned) else text
 
 
-def _names_something(label: str) -> bool:
+def names_something(label: str) -> bool:
     """True when a label holds a place, a degree or a person category (威海高新区：…,
     博士：…): then it is what the question is about, not a field's name."""
     if gazetteer().find(label, unknown=False):
@@ -139,7 +139,7 @@ def _without_labels(text: str, pasted: bool) -> str:
     chat (the speaker of 「[转发] 张姐：…」); one label and a colon may be the topic of an
     ordinary question (「补贴标准：硕士多少」)."""
     found = [m for pattern in (_BRACKET_LABEL, _COLON_LABEL) for m in pattern.finditer(text)
-             if not _names_something(m.group(1))]
+             if not names_something(m.group(1))]
     if len(found) < (1 if pasted else MIN_LABELS):
         return text
     for m in sorted(found, key=lambda m: m.start(), reverse=True):

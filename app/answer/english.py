@@ -299,8 +299,8 @@ def english_in_chinese(query: str, known: Callable[[str], bool],
         # initials first: the documents' Latin text holds most letter pairs (rc of source)
         if not glossary and run.islower() and (word := abbreviated(run)) is not None:
             return word
-        if known(run.lower()) and not glossary:  # VR stays; talent is the glossary's 人才
-            return run
+        if known(run.lower()) and (not glossary or run.isupper()):
+            return run  # VR the documents write stays; talent is the glossary's 人才
         hints.extend(w for _, w in dictionary_terms(rest, known))
         return " ".join(chinese for _, chinese in glossary) or " "
 

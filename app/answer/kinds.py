@@ -32,7 +32,7 @@ _SPAN = r"[\d一二两三四五六七八九十半]+(?:年|个月|天|周)"
 KIND_PATTERNS: dict[str, re.Pattern[str]] = {
     "amount": re.compile(
         rf"多少钱|几万|多少元|金额|收费|{_MONEY}.{{0,8}}(?:多少(?!岁|{_UNITS_OF_TIME})|(?<!哪)几(?!年|天|个月|周|小时|号|月|日|点|岁|次|种|类|样|项|条)|标准|怎么算|多高)"
-        rf"|(?:多少(?!岁)|(?<!哪)几(?![种类样个项条])).{{0,6}}{_MONEY}|(?:给|发|拿|领|补)多少(?![{_COUNTED}人]|{_UNITS_OF_TIME})|贷多少|最多.{{0,4}}多少"
+        rf"|(?:多少(?!岁)|(?<!哪)几(?![种类样个项条])).{{0,6}}{_MONEY}|(?:给|发|拿|领|补)多少(?![{_COUNTED}人]|{_UNITS_OF_TIME})|贷多少|最多.{{0,4}}多少(?!万?[{_COUNTED}人])"
         # a price against another (便宜多少, 贵了多少, 能省多少)
         r"|(?:便宜|贵|省)了?多少"
         # a sum named by 额 (成交额, 投资额, 贷款额度), not a quota of places (名额, 配额)
@@ -135,6 +135,8 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = {
     # the papers an application needs: 「要准备哪些材料」, 「带什么证件」, what documents
     "materials": re.compile(r"(?:哪些|什么|啥)(?:申请|申报|证明)?(?:材料|资料|证件|证明)"
                             r"|材料清单|(?:提交|准备|带)(?:哪些|什么|啥)(?:东西)?[？?]"
+                            # 需要的材料是什么, 材料有哪些: the materials named first
+                            r"|(?:材料|资料|证件)(?:是|有|包括)(?:哪些|什么|啥)"
                             r"|what (?:documents|paperwork|materials)"
                             r"|which documents", re.I),
 }

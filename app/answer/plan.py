@@ -13,8 +13,9 @@ from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from app.answer.asked import looked_up
-from app.answer.asked_place import LOCAL, asked_region
+from app.answer.asked_place import LOCAL, asked_region, has_documents
 from app.answer.choices import lettered, without_lettered
+from app.answer.clauses import asked_text
 from app.answer.config import AnswerConfig
 from app.answer.corpus_view import CorpusView
 from app.answer.correction import without_guess
@@ -24,10 +25,13 @@ from app.answer.followup import rewrite
 from app.answer.kinds import asks_comparison
 from app.answer.near_words import WordVectors, unseen_left
 from app.answer.programmes import quote_recalled
+from app.answer.prompt_frame import without_frame
 from app.answer.question import QuestionInfo, analyze_query
 from app.answer.rules import Decision, decide
 from app.answer.script import Script, detect_script
-from app.answer.story import introduced
+from app.answer.statement_region import speaks_of
+from app.answer.story import introduced, whereabouts
+from app.answer.transcript import from_transcript
 from app.answer.years import AskedTime
 from index.types import Hit
 from ingest.facts import Fact
@@ -36,6 +40,7 @@ from lexicon import (
     APPLIES,
     Place,
     applies_to,
+    document_reference_pattern,
     synonym_groups,
 )
 
@@ -154,9 +159,11 @@ def read_question(question: str, history: Sequence[Mapping[str, str]], corpus: C
     its context, keyboard slips respelled, English words read (a whole English question,
     or words inside a Chinese one), a quoted abbreviation the documents spell out not
     required, and the asker's background words the documents never use left out."""
+    question = from_transcript(question)  # a pasted group chat: what its asker asks
     script = detect_script(question)
-    if script == "en":  # a letter's salutation and closing ask nothing (Dear Sir or Madam,)
-        question = without_letter(question)
+    if script == "en":  # a letter's salutation and closing ask nothing (Dear Sir or Madam,),
+        # nor the role a chat model is told to play (Act as an HR consultant.)
+        question = without_frame(without_letter(question))
     # a multiple choice is read by its question; its options only help find the passage
     text = without_lettered(rewrite(question, history))
     if script != "en":  # a guess the asker takes back (是“一站式”吗？不对，…) asks nothing
@@ -241,6 +248,29 @@ def _decide(info: QuestionInfo, hits: Sequence[Hit], retriever: RetrieverLike,
     return decide_for_years(info, cands, config, keys, unseen)
 
 
+def unplaced_elsewhere(decision: Decision, q: QuestionInfo, place: Place,
+                       documents: Mapping[str, Document], regions: Collection[str]) -> bool:
+    """True when ``decision`` would quote only documents that name no place of their own
+    (``unknown_region``) for a question about ``place``, which has no documents in the
+    library (``regions``; where it has, a notice of no stated place may well be its own),
+    and none of them speaks of it (:func:`app.answer.statement_region.speaks_of`): a
+    county's own arrangements are not in a paper that never names the county. Not when
+    the place is only where the asker is
+    (「我在贵阳做人社工作，文章推广的…」, :func:`app.answer.story.whereabouts`) or they
+    point at a document (文章说, 那篇论文): then the document is what they ask about."""
+    if (decision.outcome != "unknown_region" or not decision.chosen
+            or has_documents(place, regions)):
+        return False
+    where = q.told if q.script == "en" else whereabouts(q.query, q.places)
+    if any(name in where and ref.code == place.code
+           for name, ref in zip(q.places, q.place_refs, strict=True)):
+        return False
+    if document_reference_pattern().search(asked_text(q.query)):
+        return False
+    return not any(speaks_of(documents[c.doc_id].text, place)
+                   for c in decision.chosen)
+
+
 def make_plan(question: str, history: Sequence[Mapping[str, str]], retriever: RetrieverLike,
               corpus: CorpusView, *, k: int, candidate_k: int,
               filters: Mapping[str, object] | None, config: AnswerConfig,
@@ -264,6 +294,10 @@ def make_plan(question: str, history: Sequence[Mapping[str, str]], retriever: Re
         without = _decide(info, hits, retriever, corpus, config, place, vectors,
                           introduction=True)
         decision = decision if without.refused else without
+    if place is not None and unplaced_elsewhere(decision, info, place, retriever.documents,
+                                               corpus.regions):
+        # 「鄱阳县的人才引进归哪个部门管」 over a paper that names no place and never 鄱阳
+        decision = Decision((), "refuse", f"no document speaks of {place.name}", ())
     figure = looked_up(info.query) if info.script != "en" else None
     if figure is not None and not decision.refused and not corpus.states(figure):
         # 「3600元是什么补贴」 where no document gives 3600元: no sentence says what it is

@@ -23,6 +23,7 @@ from app.answer.clauses import A_NOT_A, excluded
 from app.answer.english import english_query
 from app.answer.kinds import asks_comparison, find_kinds
 from app.answer.programmes import find_programmes
+from app.answer.prompt_frame import without_frame
 from app.answer.script import Script, detect_script, mostly_english, simplified
 from app.answer.story import set_aside, story
 from app.answer.wordclass import names_word, without_idioms
@@ -250,7 +251,7 @@ def query_for(question: str, script: Script) -> str:
     question = _SINGLE_QUOTED.sub(r"“\1”", question.translate(_HALF_WIDTH))
     if script == "en":
         return english_query(question)
-    return without_chatter(standard_wording(simplified(question))).strip()
+    return without_frame(without_chatter(standard_wording(simplified(question)))).strip()
 
 
 def analyze_query(query: str, original: str, script: Script) -> QuestionInfo:

@@ -46,7 +46,9 @@ SENTENCE_KINDS: dict[str, re.Pattern[str]] = {
         r"责任处室|联系单位|负责|牵头|主办|举办|统一领导|领导小组|挂帅|担任|[处局部委厅](?:[、，,)）]|$)"
         r"|由(?!于)[^，。；]{2,30}?(?:审核|审批|受理|办理|组织实施|申请|申报)"),
     "condition": re.compile(
-        r"条件|符合|对象|凡|资格|要求|门槛|列入|范围|对.{2,40}(?:给予|提供|发放|按照|实行)|承诺制|申请"),
+        r"条件|符合|对象|凡|资格|要求|门槛|列入|范围|对.{2,40}(?:给予|提供|发放|按照|实行)|承诺制|申请"
+        # the group it is for, by what marks it out (对表现优异的毕业生，…)
+        r"|对[^，。；]{2,20}的[^，。；]{0,6}(?:毕业生|人才|学生|学员|企业|人员)"),
     # a byline: the author's unit, a reporter, the issuing body, or an English author line
     # with the institution (… Party School, … University)
     "author": re.compile(r"作者单位|(?<![工合])作者[:：]|记者\s*[\u4e00-\u9fff]{2,4}|通讯员|撰稿"

@@ -47,6 +47,30 @@ def mentions(text: str, place: Place) -> bool:
                for m in gazetteer().find(_untitled(text), unknown=False))
 
 
+def speaks_of(text: str, place: Place) -> bool:
+    """True when ``text`` names ``place`` or a place inside it, outside a cited title (a
+    paper by 兰溪市委党校 speaks of 金华; one naming only 长三角 speaks of no county), or
+    writes the place's English name as a word (an author's affiliation: Lanxi …, Jinhua).
+
+    >>> from lexicon import resolve
+    >>> speaks_of("中共兰溪市委党校", resolve("金华")), speaks_of("长三角地区", resolve("鄱阳县"))
+    (True, False)
+    >>> speaks_of("Party School, Jinhua", resolve("金华")), speaks_of("Jinhuan", resolve("金华"))
+    (True, False)
+    """
+    return place.code in _named_places(text) or bool(
+        place.en and re.search(rf"\b{re.escape(place.en)}\b", text, re.IGNORECASE))
+
+
+@lru_cache(maxsize=64)
+def _named_places(text: str) -> frozenset[str]:
+    """The codes of the places ``text`` names and of every place holding one. Memoised:
+    the same few documents are read for many questions."""
+    g = gazetteer()
+    return frozenset(p.code for m in g.find(_untitled(text), unknown=False)
+                     for p in (m.place, *g.ancestors(m.place)))
+
+
 def _untitled(text: str) -> str:
     """``text`` simplified, without spaces, each cited title (《…》) blanked out."""
     return _BOOK_TITLE.sub(lambda m: "□" * len(m[0]), re.sub(r"\s+", "", simplified(text)))

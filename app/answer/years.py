@@ -37,6 +37,7 @@ from lexicon import (
     cohort_words,
     document_reference_pattern,
     part_year_words,
+    plan_periods,
     present_words,
     relative_years,
     whole_year_words,
@@ -72,13 +73,22 @@ _CN_YEAR = re.compile(f"[{_CN_DIGITS}零]{{4}}(?=年)")
 
 
 def _arabic_years(text: str) -> str:
-    """``text`` with years written in Chinese numerals in Arabic digits.
+    """``text`` with years written in Chinese numerals in Arabic digits, and a five-year
+    plan named (“十五五”末) as the span of years it covers.
 
     >>> _arabic_years("截至二〇二三年底，二零二四年呢")
     '截至2023年底，2024年呢'
+    >>> _arabic_years("到“十五五”末达到多少")
+    '到“2026-2030年”末达到多少'
     """
+    text = _plan_pattern().sub(lambda m: "{}-{}年".format(*plan_periods()[m[0]]), text)
     return _CN_YEAR.sub(lambda m: "".join(
         str(_CN_DIGITS.index(ch)) if ch in _CN_DIGITS else "0" for ch in m.group()), text)
+
+
+@cache
+def _plan_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, plan_periods())))
 
 
 def asked_years(question: str) -> tuple[Span, ...]:
@@ -191,7 +201,11 @@ def spoken_years(sentence: str, doc_year: int | None) -> frozenset[int] | None:
     relative to ``doc_year``; None when it names none this can place. Memoised: corpus
     sentences recur per question."""
     years: set[int] = set()
-    for m in _WRITTEN.finditer(sentence):
+    # a five-year plan names its years where the sentence writes none (「面向“十五五”」;
+    # 「2024年是实现“十四五”规划目标任务的关键一年」 speaks of 2024)
+    written = list(_WRITTEN.finditer(sentence)) or list(_WRITTEN.finditer(
+        _arabic_years(sentence)))
+    for m in written:
         low, high = sorted((int(m[1]), int(m[2] or m[1])))
         years.update(range(low, high + 1))
     if doc_year is not None:
