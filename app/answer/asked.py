@@ -13,6 +13,7 @@ from lexicon import (
     degree_aliases,
     fold_synonyms,
     measure_chars,
+    money_words,
     price_words,
     synonym_groups,
     total_words,
@@ -39,6 +40,8 @@ UNITS_OF_TIME = r"个?(?:年(?!轻|级|龄|度|薪)|月(?!薪)|天|周|工作日
 # a sum of money asked in so many words (多少钱, 能拿多少, 几万, 额度多少, 最高贷多少, 售价多少)
 _SUM = re.compile(rf"多少钱|多少元|几万|几千|(?:拿|领|给|发|补|贷)多少(?!{UNITS_OF_TIME})"
                   r"|额度[^，。？?]{0,6}(?<!百分之)多少|(?:最高|最多)能?多少"
+                  # a rate of pay (补贴标准是多少, 奖励标准多少)
+                  rf"|(?:{'|'.join(money_words())})标准[^，。？?]{{0,3}}多少"
                   # a price (售价是多少, 价格多少): only a sum states one
                   rf"|(?:{'|'.join(price_words())})[^，。？?]{{0,4}}多少"
                   # and in English: how much (not how much of), what salary
@@ -314,8 +317,8 @@ def asks_outright(query: str, kinds: Sequence[str]) -> str | None:
         return "duration"
     if "condition" in kinds and _CONDITIONS.search(query):  # 要满足什么条件
         return "condition"
-    if asks_people(query, tuple(kinds)):
-        return "count"
+    if asks_people(query, tuple(kinds)):  # 多少人: a number of people (not 200余万元)
+        return "people"
     return None
 
 

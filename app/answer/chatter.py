@@ -147,6 +147,31 @@ def _without_labels(text: str, pasted: bool) -> str:
     return text
 
 
+#: emoji that stand for a question or an exclamation mark (❓, ❗)
+_MARK_EMOJI = str.maketrans({"❓": "？", "❔": "？", "⁉": "？", "❗": "！", "❕": "！"})
+
+
+def without_emoji(text: str) -> str:
+    """``text`` with its emoji taken out (pictographs, their joiners, variation selectors
+    and skin tones: 🎓, 👨‍🏫, ⛰️), those that mark a question or exclamation read as the
+    mark; the words around them are what a question asks.
+
+    >>> without_emoji("威海🎓硕士每月💰多少❓👍🏻"), without_emoji("人才公寓⛰️有几套？")
+    ('威海硕士每月多少？', '人才公寓有几套？')
+    """
+    return "".join(ch for ch in text.translate(_MARK_EMOJI) if not _emoji(ch))
+
+
+#: the blocks of emoji: pictographs and their modifiers (🎓, 👍🏻), miscellaneous symbols and
+#: dingbats (⛰, ✅), clocks and media keys (⏰); not letterlike units (㎡) or arrows (→)
+_EMOJI_BLOCKS = ((0x1F000, 0x1FAFF), (0x2600, 0x27BF), (0x2300, 0x23FF), (0x2B50, 0x2B55))
+
+
+def _emoji(ch: str) -> bool:
+    code = ord(ch)
+    return ch in "\u200d\ufe0f\ufe0e" or any(lo <= code <= hi for lo, hi in _EMOJI_BLOCKS)
+
+
 def without_chatter(text: str) -> str:
     """``text`` (simplified) without chat placeholders, @ mentions, time stamps, a source
     tag at its end and form field labels that name nothing asked (see the module

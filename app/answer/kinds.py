@@ -188,7 +188,7 @@ KIND_NAMES: dict[str, str] = {
     "department": "负责部门", "condition": "条件", "phone": "联系电话", "discount": "折扣",
     "author": "作者或发文单位", "degree": "学历要求", "materials": "所需材料",
     "age": "年龄要求", "title": "标题", "area": "面积", "honour": "称号", "web": "网址",
-    "address": "地址", "change": "变化幅度",
+    "address": "地址", "change": "变化幅度", "people": "人数",
 }
 
 

@@ -15,6 +15,7 @@ from typing import Any, Protocol
 from app.answer.asked import looked_up
 from app.answer.asked_place import LOCAL, asked_region, has_documents
 from app.answer.choices import lettered, without_lettered
+from app.answer.citing import cited_titles, without_titles
 from app.answer.clauses import asked_text
 from app.answer.config import AnswerConfig
 from app.answer.corpus_view import CorpusView
@@ -169,16 +170,21 @@ def read_question(question: str, history: Sequence[Mapping[str, str]], corpus: C
     if script != "en":  # a guess the asker takes back (是“一站式”吗？不对，…) asks nothing
         text = without_guess(text)
     renamed: tuple[tuple[str, str], ...] = ()
-    if script != "en":  # a half-remembered quoted name (智汇崂山) read as the documents',
+    cited: tuple[tuple[str, frozenset[str]], ...] = ()
+    if script != "en":  # a document cited by its title (《…综述》里) is pointed at, not asked
+        cited = cited_titles(text, corpus.documents_using)
+        text = without_titles(text, cited)
+        # a half-remembered quoted name (智汇崂山) read as the documents',
         # before slips are respelled: as written; one recalled unsure is quoted first
         text, renamed = corpus.renamed(quote_recalled(text))
-    info = replace(_read(corpus.correct(text), question, script, corpus), renamed=renamed)
+    info = replace(_read(corpus.correct(text), question, script, corpus), renamed=renamed,
+                   cited=cited)
     query = corpus.paraphrased(info)
     if query == info.query:
         return info
     # the notice's word names the thing asked about; what kind of answer is asked for (a
     # sum, a comparison: 区别 read as 差异) stays as the asker wrote it
-    read = replace(_read(query, question, script, corpus), renamed=renamed)
+    read = replace(_read(query, question, script, corpus), renamed=renamed, cited=cited)
     same = read.kinds == info.kinds and asks_comparison(query) == asks_comparison(info.query)
     return read if same else info
 
@@ -242,7 +248,9 @@ def _decide(info: QuestionInfo, hits: Sequence[Hit], retriever: RetrieverLike,
     found = candidates(info, hits, retriever.documents, corpus.sentences, keys, config, place,
                        terms, corpus.views)
     cands = with_document_lines(info, found, retriever.documents, corpus.sentences, config)
-    cands = anchored(cands, corpus.anchors(info, config.anchor_documents))
+    # a document cited by title answers alone, when retrieval found it at all
+    cited = {t: docs for t, docs in info.cited if any(c.doc_id in docs for c in cands)}
+    cands = anchored(cands, {**corpus.anchors(info, config.anchor_documents), **cited})
     unseen = unseen_left(corpus.unseen(info), cands, vectors,
                          config.near_word_similarity, config.near_word_sentences)
     return decide_for_years(info, cands, config, keys, unseen)

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from app.answer.chatter import without_chatter
+from app.answer.chatter import without_chatter, without_emoji
 from app.answer.claims import claims
 from app.answer.clauses import A_NOT_A, excluded
 from app.answer.english import english_query
@@ -73,6 +73,9 @@ class QuestionInfo:
     # an English question's terms that only the asker's own story holds, told in
     # statements before what is asked (I completed my PhD in the US. …?): english.told_terms
     told: tuple[str, ...] = ()
+    # documents the asker cites by title (《…》), each with the one document it names:
+    # citing.cited_titles
+    cited: tuple[tuple[str, frozenset[str]], ...] = ()
 
     @property
     def asks(self) -> bool:
@@ -251,7 +254,8 @@ def query_for(question: str, script: Script) -> str:
     question = _SINGLE_QUOTED.sub(r"“\1”", question.translate(_HALF_WIDTH))
     if script == "en":
         return english_query(question)
-    return without_frame(without_chatter(standard_wording(simplified(question)))).strip()
+    return without_frame(without_chatter(standard_wording(simplified(without_emoji(question)))
+                                         )).strip()
 
 
 def analyze_query(query: str, original: str, script: Script) -> QuestionInfo:

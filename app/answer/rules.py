@@ -41,7 +41,7 @@ from lexicon import APPLIES, resolve, total_words, whole_place_words
 
 #: kinds asked outright that only a sentence stating that very kind answers, whatever
 #: other kind asked beside it it states (「电话是多少，打给谁」: an office is no number)
-_STATED_ALONE = frozenset({"phone", "age", "area", "web", "address", "change"})
+_STATED_ALONE = frozenset({"phone", "age", "area", "web", "address", "change", "people"})
 
 #: what a refusal says is missing when the evidence counts the things asked for by name
 NAMES_MISSING = "具体名单"
@@ -280,6 +280,8 @@ def decide(q: QuestionInfo, cands: Sequence[Candidate], config: AnswerConfig | N
     outright = asks_outright(q.query if q.text == q.query else f"{q.query} {q.text}", q.kinds)
     pools = prefer_stronger(region_pools(eligible, q), q, config)
     for outcome, pool in pools:
+        if outright == "people":  # 多少人: of the sentences counting people, the best
+            pool = [c for c in pool if holds_kind(c.sentence.text, outright)]
         best = best_of(pool, q, 0.0 if outright else config.kind_share)
         if (best is not None and outright is not None and supported(best, config)
                 and not (best.kind_ok and (outright not in _STATED_ALONE

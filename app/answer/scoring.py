@@ -23,12 +23,19 @@ from app.answer.script import simplified
 from lexicon import degrees, fold_synonyms, function_chars
 from lexicon.segmenter import dictionary_parts
 
-_NUM = r"(?:\d[\d,.]*|[一二两三四五六七八九十百千万亿]+)"
+_CN_NUM = "[一二两三四五六七八九十百千万亿]"
+_NUM = rf"(?:\d[\d,.]*|{_CN_NUM}+)"
 #: a number and what may stand before its measure word (5300多套, 20余家, 百所)
 _MEASURED = rf"{_NUM}\s*(?:多|余)?\s*"
 SENTENCE_KINDS: dict[str, re.Pattern[str]] = {
     "amount": re.compile(rf"{_NUM}\s*(?:多)?\s*(?:万|亿|千)?\s*元|免费|半价|减免|补贴\d"),
     "count": re.compile(rf"\d|{_NUM}(?:人|名|家|个|所|项|位|次|条|套)|千万|百所|万名"),
+    # a number of people: in a measure word for people (16人, 8000多名, 400余位; not the
+    # article of 一名工人), or in 万 closing it (人才总量突破23万), not a sum (200余万元)
+    "people": re.compile(rf"(?:\d[\d,.]*|[二两三四五六七八九十百千万亿]{_CN_NUM}*"
+                         rf"|一[十百千万亿]{_CN_NUM}*)"
+                         r"\s*(?:多|余|餘)?\s*(?:万|萬|千|百)?\s*(?:余|餘|多)?\s*(?:人|名|位)"
+                         r"|\d\s*[万萬](?![元亩平方个家所项套条次])"),
     # a four-digit year (2023年) is a date, not a span
     # (a span of years, 2025—2027年, is one)
     "duration": re.compile(rf"(?<![\d.,])(?!\d{{4}}\s*年){_NUM}\s*"

@@ -81,7 +81,7 @@ def test_what_happened_to_the_asker_is_background() -> None:
 
 def test_a_number_of_people_asked_outright_needs_a_count_of_people() -> None:
     question = "某市今年打算吸引多少青年人才过来？"
-    assert asks_outright(question, ("count",)) == "count"
+    assert asks_outright(question, ("count",)) == "people"
     made = _made("某市吸引青年人才来此实习见习，持续扩大青年人才储备规模。")
     assert made.decide(question).refused
     made = _made("某市吸引青年人才来此实习见习，持续扩大青年人才储备规模。"
