@@ -16,6 +16,8 @@ answer in one sentence, don't make anything up). None of it names what is asked:
 '以硕士身份申请，能拿多少？'
 >>> without_frame("请以引才顾问身份列出引才活动有哪些，用表格呈现")
 '列出引才活动有哪些'
+>>> without_frame("请以HR顾问的口吻回答：南阳硕士每月多少？")
+'南阳硕士每月多少？'
 
 >>> without_frame("Act as a housing advisor and answer in one sentence: how big is each flat?")
 'how big is each flat?'
@@ -46,12 +48,15 @@ _ADDRESSED = r"(?:请你?|你(?:现在)?|现在你|假设你|假如你|如果你
 def _chinese() -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...], tuple[str, ...]]:
     """The Chinese role piece (a role taken, or a voice to speak in) as whole patterns,
     and the reply-form and filler words."""
-    verbs, nouns, forms, fillers = (tuple(w for w in words if not w[:1].islower())
+    verbs, nouns, forms, fillers = (tuple(w for w in words if _HAN.search(w))
                                     for words in frame_words())
+    # a format a Chinese message names in Latin letters (JSON格式, 用markdown)
+    forms += tuple(w for w in frame_words()[2] if w.isascii() and " " not in w)
     take = re.compile(rf"{_ADDRESSED}(?:是|{'|'.join(verbs)})(?:一名|一位|一个|名|位)?.{{1,20}}")
     # a voice asked for (请以…的口吻, 以…身份回答); not the asker's own (以硕士身份申请)
     role = rf"以[^以]{{1,20}}?(?:{'|'.join(nouns)})(?:来|去)?"
-    voice = re.compile(rf"请你?{role}|{role}(?=(?:简短|简洁|简要)?(?:回答|作答|解答|回复|说明))")
+    reply = r"(?:简短|简洁|简要|一句话)?(?:回答|作答|解答|回复|说明)"
+    voice = re.compile(rf"请你?{role}(?:{reply})?|{role}{reply}")
     return take, voice, forms, fillers
 
 
