@@ -124,13 +124,20 @@ def _whereabouts_aside(q: QuestionInfo) -> tuple[str, ...]:
     文章里说…」): where they are is not what they ask about."""
     chinese, english = _nationwide()
     if q.script == "en":
-        if english.search(q.text):
-            return tuple(name for name in q.places if name in q.told)
-        return ()
+        return asker_whereabouts(q) if english.search(q.text) else ()
     asking = asked_text(q.query)
     if any(w in asking for w in chinese) or document_reference_pattern().search(asking):
-        return whereabouts(q.query, q.places)
+        return asker_whereabouts(q)
     return ()
+
+
+def asker_whereabouts(q: QuestionInfo) -> tuple[str, ...]:
+    """The places of ``q`` where the asker says they are or come from: told in a Chinese
+    question's clauses that do not ask (:func:`app.answer.story.whereabouts`), or in an
+    English question's statements before what it asks (``q.told``)."""
+    if q.script == "en":
+        return tuple(name for name in q.places if name in q.told)
+    return whereabouts(q.query, q.places)
 
 
 @cache

@@ -173,11 +173,11 @@ def _emoji(ch: str) -> bool:
 
 
 def without_chatter(text: str) -> str:
-    """``text`` (simplified) without chat placeholders, @ mentions, time stamps, a source
-    tag at its end and form field labels that name nothing asked (see the module
-    docstring) and a letter's salutation and closing, its spacing tidied; unchanged
-    when it holds none."""
-    faced = _emoticon().sub(" ", text).strip()
+    """``text`` (simplified) without emoji (:func:`without_emoji`), chat placeholders, @
+    mentions, time stamps, a source tag at its end and form field labels that name nothing
+    asked (see the module docstring) and a letter's salutation and closing, its spacing
+    tidied; unchanged when it holds none."""
+    faced = _emoticon().sub(" ", without_emoji(text)).strip()
     called = _call().sub("", faced, count=1)
     letter = _without_letter(called if _WORDING.search(called) else faced)
     cleaned = _placeholder().sub(" ", letter)

@@ -58,10 +58,11 @@ _POINTING_BEFORE = re.compile(r"(?:(?:那篇|这篇|那份|这份)[^，,。？?]
                               r"|依据)\s*$")
 
 
-def without_titles(text: str, cited: Cited) -> str:
+def without_titles(text: str, cited: Cited, *, every_use: bool = False) -> str:
     """``text`` with each cited title that points at where the asker read what they ask
     about read as that pointer (:data:`POINTER`); a title that is itself asked about
-    (「《沿街商铺复工情况汇总表》包括哪些内容」) stays.
+    (「《沿街商铺复工情况汇总表》包括哪些内容」) stays, but for ``every_use``: a year in a title
+    (《…2023年度…综述》) dates the document, not the fact asked, however it is used.
 
     >>> without_titles("《崂山区2023年度人才工作综述》里，院士有几位？",
     ...                (("崂山区2023年度人才工作综述", frozenset({"d"})),))
@@ -74,17 +75,9 @@ def without_titles(text: str, cited: Cited) -> str:
         at = text.find(written)
         while at >= 0:
             end = at + len(written)
-            if _POINTING_AFTER.match(text, end) or _POINTING_BEFORE.search(text[:at]):
+            if (every_use or _POINTING_AFTER.match(text, end)
+                    or _POINTING_BEFORE.search(text[:at])):
                 text = text[:at] + POINTER + text[end:]
                 end = at + len(POINTER)
             at = text.find(written, end)
     return text
-
-
-def titles_out(text: str, cited: Cited) -> str:
-    """``text`` with every cited title read as the pointer, however it is used: a year in
-    a title (《…2023年度…综述》) dates the document, not the fact asked."""
-    for title, _ in cited:
-        text = text.replace(f"《{title}》", POINTER)
-    return text
-

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from app.answer.asked import looked_up
-from app.answer.asked_place import LOCAL, asked_region, has_documents
+from app.answer.asked_place import LOCAL, asked_region, asker_whereabouts, has_documents
 from app.answer.choices import lettered, without_lettered
 from app.answer.citing import cited_titles, without_titles
 from app.answer.clauses import asked_text
@@ -31,7 +31,7 @@ from app.answer.question import QuestionInfo, analyze_query
 from app.answer.rules import Decision, decide
 from app.answer.script import Script, detect_script
 from app.answer.statement_region import speaks_of
-from app.answer.story import introduced, whereabouts
+from app.answer.story import introduced
 from app.answer.transcript import from_transcript
 from app.answer.years import AskedTime
 from index.types import Hit
@@ -269,7 +269,7 @@ def unplaced_elsewhere(decision: Decision, q: QuestionInfo, place: Place,
     if (decision.outcome != "unknown_region" or not decision.chosen
             or has_documents(place, regions)):
         return False
-    where = q.told if q.script == "en" else whereabouts(q.query, q.places)
+    where = asker_whereabouts(q)
     if any(name in where and ref.code == place.code
            for name, ref in zip(q.places, q.place_refs, strict=True)):
         return False

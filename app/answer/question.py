@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from app.answer.chatter import without_chatter, without_emoji
+from app.answer.chatter import without_chatter
 from app.answer.claims import claims
 from app.answer.clauses import A_NOT_A, excluded
 from app.answer.english import english_query
@@ -254,8 +254,7 @@ def query_for(question: str, script: Script) -> str:
     question = _SINGLE_QUOTED.sub(r"“\1”", question.translate(_HALF_WIDTH))
     if script == "en":
         return english_query(question)
-    return without_frame(without_chatter(standard_wording(simplified(without_emoji(question)))
-                                         )).strip()
+    return without_frame(without_chatter(standard_wording(simplified(question)))).strip()
 
 
 def analyze_query(query: str, original: str, script: Script) -> QuestionInfo:

@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from app.answer.citing import titles_out
+from app.answer.citing import without_titles
 from app.answer.claims import checks
 from app.answer.clauses import asked_text
 from app.answer.question import QuestionInfo
@@ -171,7 +171,8 @@ def years_kept_to(q: QuestionInfo) -> tuple[Span, ...]:
     """The years a sentence must speak of to answer ``q`` (see :func:`asked_years`): none
     for a question that asks when, or checks a belief (是2024年发的吧, 听说2024年…？): its
     year is to be confirmed or corrected, not kept to."""
-    return asked_years(titles_out(q.text, q.cited)) if _keeps_to_time(q) else ()
+    return (asked_years(without_titles(q.text, q.cited, every_use=True))
+            if _keeps_to_time(q) else ())
 
 
 def _names_document(text: str, end: int) -> bool:
