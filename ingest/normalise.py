@@ -245,7 +245,53 @@ def normalise_text(raw: str) -> str:
             paragraphs.append(first)
         paragraphs.extend(rest)
         last_wrapped = is_wrapped and not rest
-    return "\n".join(_dedupe(paragraphs))
+    return "\n".join(_across_captions(_dedupe(paragraphs)))
+
+
+#: how a photo or figure caption is printed inside an article (■位于崂山区的人才会客厅。)
+_CAPTION_MARKS = frozenset("■▶▲◆●")
+#: a body paragraph cut by a caption is at least this long before the cut, and has ended a
+#: sentence before (a subtitle, 「人以城为家、城以人为本，共绘发展新蓝图」, has not)
+_CUT_BODY = 20
+_SENTENCE_END = re.compile(r"[。！？；]")
+
+
+def _is_caption(paragraph: str) -> bool:
+    return paragraph[0] in _CAPTION_MARKS and len(paragraph) <= 60
+
+
+def _across_captions(paragraphs: list[str]) -> list[str]:
+    """Paragraphs with a sentence that a page's photo captions cut in two joined again,
+    after the captions: 「…出台金融、文旅和信息技术等产」, 「■…会客厅。」, 「业专属人才政策，…」
+    are a caption and one sentence. Only a long body paragraph that stops mid-sentence, then
+    captions alone, then a paragraph that opens no heading and no caption, are joined.
+    A subtitle (no sentence ended in it) before captions stays apart.
+
+    >>> _across_captions(["崂山推出人才配额制管理等举措。出台金融、文旅等产", "■会客厅。",
+    ...                   "业专属人才政策，先后培育42人。"])
+    ['■会客厅。', '崂山推出人才配额制管理等举措。出台金融、文旅等产业专属人才政策，先后培育42人。']
+    >>> _across_captions(["第一章 总则", "■图1", "第一条 为了…"])
+    ['第一章 总则', '■图1', '第一条 为了…']
+    >>> _across_captions(["人以城为家、城以人为本，共绘发展新蓝图", "■图1", "结合片区更新建设…"])
+    ['人以城为家、城以人为本，共绘发展新蓝图', '■图1', '结合片区更新建设…']
+    """
+    out = list(paragraphs)
+    i = 0
+    while i < len(out):
+        body = out[i]
+        j = i + 1
+        while j < len(out) and _is_caption(out[j]):
+            j += 1
+        cut = (j > i + 1 and j < len(out) and len(body) >= _CUT_BODY and not _is_caption(body)
+               and _SENTENCE_END.search(body) is not None  # body text, not a subtitle
+               and not _ends_sentence(body) and not match_heading(body)
+               and not match_heading(out[j]) and out[j][0] not in _CAPTION_MARKS)
+        if cut:  # the captions first: they stay before the text that followed them
+            out[i:j + 1] = [*out[i + 1:j], _glue(body, out[j])]
+            i = j - 1
+        else:
+            i += 1
+    return out
 
 
 def _dedupe(paragraphs: list[str]) -> list[str]:

@@ -185,7 +185,8 @@ def asked_measure(query: str, kinds: tuple[str, ...]) -> str | None:
 
 
 # a span of time asked in so many words (多久, 能领几年, 分几个月)
-_SPAN = re.compile(rf"多久|多长时间|{ASKING_JI}(?:年|天|个月)|多少{UNITS_OF_TIME}")
+_SPAN = re.compile(rf"多久|多长时间|{ASKING_JI}(?:年|天|个月)|多少{UNITS_OF_TIME}"
+                   r"|(?:有效期|期限|时长)(?:是|有|为)?多(?:长|少)")  # 年卡有效期多长
 
 
 # asking which ones, by name: 哪些学校, 哪几家, 名单, 都有什么; with the few characters
@@ -291,6 +292,15 @@ _CONDITIONS = re.compile(r"(?:什么|哪些|啥)(?:样的)?(?:条件|资格|门�
                          r"|(?:条件|门槛|资格)(?:是|有)(?:什么|哪些|啥)")
 
 
+#: a department asked in so many words (去哪个部门申请, 归哪个处室管, 找谁办): a sentence
+#: that names none does not answer, however well it matches the benefit
+#: (not 针对哪些部门开展培训: which departments a measure is for)
+_DEPARTMENT_ASKED = re.compile(
+    r"(?:去|到|找|向|在|由|归|是)(?:哪|什么|啥)(?:个|一个|些)?(?:部门|处室|科室|机构|窗口|单位|处|局)"
+    r"|哪一?个(?:部门|处室|科室|机构|窗口|处|局)(?:负责|管|办|受理|审核|审批|牵头|主管)"
+    r"|找谁|归谁管|谁(?:负责|来管|审核|审批|受理)")
+
+
 def asks_outright(query: str, kinds: Sequence[str]) -> str | None:
     """The kind of fact a (simplified) question asks in so many words, a sum of money
     (能拿多少), a span of time (能领几年), a day (哪天) or a number of people (多少青年人才),
@@ -317,6 +327,8 @@ def asks_outright(query: str, kinds: Sequence[str]) -> str | None:
         return "duration"
     if "condition" in kinds and _CONDITIONS.search(query):  # 要满足什么条件
         return "condition"
+    if "department" in kinds and _DEPARTMENT_ASKED.search(query):  # 去哪个部门申请
+        return "department"
     if asks_people(query, tuple(kinds)):  # 多少人: a number of people (not 200余万元)
         return "people"
     return None

@@ -21,6 +21,8 @@ A chat with the assistant brings a call and what the asker wants of the reply:
 '威海硕士每月补多少呀？'
 >>> without_chatter("客服电话是多少？")
 '客服电话是多少？'
+>>> without_chatter("- **威海硕士**每月补多少？")
+'威海硕士每月补多少？'
 """
 
 from __future__ import annotations
@@ -61,6 +63,10 @@ def _placeholder() -> re.Pattern[str]:
 #: what ends a letter's salutation or one of its clauses (a chat's ～ too)
 _MARKS = r"，,。.：:；;！!？?、～~\s"
 #: what a closing formula may leave of its clause (谢谢您了, 感谢您的解答啊, 只要数字就行)
+#: markdown a message is typed or pasted in: bold and italic stars, headings, list
+#: bullets, quotes and code ticks (not a hyphen or star inside a line)
+_MARKDOWN = re.compile(r"\*{2,3}|_{2,3}|~~|`+|^[ \t]*(?:#{1,6}|[-*+>]|\d+[.、)）](?!\d))[ \t]+",
+                       re.MULTILINE)
 _FILLER = re.compile(r"就行|就好|即可|就可以|就够了|给我|[您的了啊呀啦哈哦喔吧嘛呗]")
 #: what may follow the name an asker calls the assistant by, in a call (小助手，, 小助手我想问,
 #: 小助手帮我查一下); not 客服电话, where the word is what is asked about
@@ -173,11 +179,11 @@ def _emoji(ch: str) -> bool:
 
 
 def without_chatter(text: str) -> str:
-    """``text`` (simplified) without emoji (:func:`without_emoji`), chat placeholders, @
+    """``text`` (simplified) without emoji (:func:`without_emoji`), markdown, chat placeholders, @
     mentions, time stamps, a source tag at its end and form field labels that name nothing
     asked (see the module docstring) and a letter's salutation and closing, its spacing
     tidied; unchanged when it holds none."""
-    faced = _emoticon().sub(" ", without_emoji(text)).strip()
+    faced = _emoticon().sub(" ", _MARKDOWN.sub("", without_emoji(text))).strip()
     called = _call().sub("", faced, count=1)
     letter = _without_letter(called if _WORDING.search(called) else faced)
     cleaned = _placeholder().sub(" ", letter)

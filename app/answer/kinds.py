@@ -73,8 +73,9 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?:哪个(?:部门|处室|处|单位|机构)|哪些(?:部门|处室|单位)|什么(?:部门|处室|单位))"
         r"(?!可以|可|能|开放|适用|享受)|归哪|"
         r"谁(?:来|负责|牵头|主办|管|领导|审核|审批|受理|办理)|由谁|负责(?:部门|单位|处室)"
-        # 是谁, but not of a person counted by 位 (这位委员是谁: a person's name is asked)
-        r"|(?<!位)(?<!位.)(?<!位..)(?<!位...)是谁"
+        # 是谁, but not of a person counted by 位 (这位委员是谁: a person's name is asked),
+        # nor anyone at all (是不是谁都能拿)
+        r"|(?<!位)(?<!位.)(?<!位..)(?<!位...)是谁(?![都也])"
         # 哪个 for 谁 in southwestern Mandarin: 哪个牵头管
         r"|哪个(?=牵头|负责|主管|来管|审核|审批|受理)"
         r"|(?:主管部门|牵头(?:单位|部门)?)(?:是|为|在哪)|联系哪|(?:联系|责任)(?:单位|部门|处室)"

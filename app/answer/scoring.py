@@ -23,6 +23,9 @@ from app.answer.script import simplified
 from lexicon import degrees, fold_synonyms, function_chars
 from lexicon.segmenter import dictionary_parts
 
+#: a share of people (近80% 的人, 百分之六十的人)
+_PEOPLE_SHARE = r"(?:\d\s*[%％]|百分之[零一二三四五六七八九十点]+)\s*的?\s*人"
+
 _CN_NUM = "[一二两三四五六七八九十百千万亿]"
 _NUM = rf"(?:\d[\d,.]*|{_CN_NUM}+)"
 #: a number and what may stand before its measure word (5300多套, 20余家, 百所)
@@ -31,11 +34,13 @@ SENTENCE_KINDS: dict[str, re.Pattern[str]] = {
     "amount": re.compile(rf"{_NUM}\s*(?:多)?\s*(?:万|亿|千)?\s*元|免费|半价|减免|补贴\d"),
     "count": re.compile(rf"\d|{_NUM}(?:人|名|家|个|所|项|位|次|条|套)|千万|百所|万名"),
     # a number of people: in a measure word for people (16人, 8000多名, 400余位; not the
-    # article of 一名工人), or in 万 closing it (人才总量突破23万), not a sum (200余万元)
+    # article of 一名工人), or in 万 closing it (人才总量突破23万), not a sum (200余万元), or
+    # as a share of them (近80% 的人)
     "people": re.compile(rf"(?:\d[\d,.]*|[二两三四五六七八九十百千万亿]{_CN_NUM}*"
                          rf"|一[十百千万亿]{_CN_NUM}*)"
                          r"\s*(?:多|余|餘)?\s*(?:万|萬|千|百)?\s*(?:余|餘|多)?\s*(?:人|名|位)"
-                         r"|\d\s*[万萬](?![元亩平方个家所项套条次])"),
+                         r"|\d\s*[万萬](?![元亩平方个家所项套条次])"
+                         r"|" + _PEOPLE_SHARE),
     # a four-digit year (2023年) is a date, not a span
     # (a span of years, 2025—2027年, is one)
     "duration": re.compile(rf"(?<![\d.,])(?!\d{{4}}\s*年){_NUM}\s*"
@@ -53,7 +58,7 @@ SENTENCE_KINDS: dict[str, re.Pattern[str]] = {
         r"责任处室|联系单位|负责|牵头|主办|举办|统一领导|领导小组|挂帅|担任|[处局部委厅](?:[、，,)）]|$)"
         r"|由(?!于)[^，。；]{2,30}?(?:审核|审批|受理|办理|组织实施|申请|申报)"),
     "condition": re.compile(
-        r"条件|符合|对象|凡|资格|要求|门槛|列入|范围|对.{2,40}(?:给予|提供|发放|按照|实行)|承诺制|申请"
+        r"条件|符合|对象|凡|资格|要求|门槛|列入|范围|对.{2,40}(?:给予|提供|发放|按照|实行)|承诺制"
         # the group it is for, by what marks it out (对表现优异的毕业生，…)
         r"|对[^，。；]{2,20}的[^，。；]{0,6}(?:毕业生|人才|学生|学员|企业|人员)"),
     # a byline: the author's unit, a reporter, the issuing body, or an English author line
@@ -97,7 +102,7 @@ PERIODS_STATED: dict[str, re.Pattern[str]] = {
     "year": re.compile(r"每年|年均|/年|年薪|年度"),
 }
 # a number of people, as a sentence states it (15万人以上, 8000多名, 200余人, 30万人次)
-_PEOPLE_STATED = re.compile(rf"{_NUM}\s*(?:多|余)?\s*(?:万|千|百)?\s*(?:人|名|位)")
+_PEOPLE_STATED = re.compile(rf"{_NUM}\s*(?:多|余)?\s*(?:万|千|百)?\s*(?:人|名|位)|{_PEOPLE_SHARE}")
 _KEEP = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9]+")
 
 

@@ -51,6 +51,10 @@ _WRITTEN = re.compile(_YEAR + r"(?:\s*年?\s*(?:[-—–~～]|至|到)\s*((?:19|
 #: a year a search-box question writes bare (「崂山 2024 人才住房」); not a sum, a count or
 #: a cohort (2024元, 2024人, 2024届)
 _BARE = re.compile(_YEAR + r"(?!\s*年)(?![\d.%万亿人名家个元届])")
+#: a document number's year (青人社字〔2025〕12号, [2024]3号): it names a notice, not the
+#: time asked about (the 发文字号 of GB/T 9704 puts the year in brackets)
+_DOCUMENT_NUMBER = re.compile(r"[〔\[［【(（]\s*(?:19|20)\d\d\s*[〕\]］】)）](?=\s*第?\s*\d+\s*号)"
+                              r"|〔\s*(?:19|20)\d\d\s*〕")
 _SINCE = re.compile(r"\s*(?:以来|以后|之后|起)")
 _UNTIL = re.compile(r"\s*(?:以前|之前)")
 _DATE_YEAR = re.compile(r"\s*((?:19|20)\d\d)")
@@ -102,8 +106,10 @@ def asked_years(question: str) -> tuple[Span, ...]:
     ((2023, 2023),)
     >>> asked_years("截至二〇二三年底，科技人力资源总量有多少？")
     ((2023, 2023),)
+    >>> asked_years("青人社字〔2025〕12号里硕士补贴多少"), asked_years("[2024]3号文的补贴")
+    ((), ())
     """
-    question = _arabic_years(question)
+    question = _DOCUMENT_NUMBER.sub(lambda m: " " * len(m[0]), _arabic_years(question))
     asking = asked_text(question)
     text = asking if _WRITTEN.search(asking) else without_asides(question)
     spans: list[Span] = []
