@@ -62,11 +62,12 @@ def _placeholder() -> re.Pattern[str]:
 
 #: what ends a letter's salutation or one of its clauses (a chat's ～ too)
 _MARKS = r"，,。.：:；;！!？?、～~\s"
+#: markdown a message is typed or pasted in: bold stars, strike-through, code ticks, and
+#: headings, bullets and quotes opening a line (not a hyphen or star inside a line, not a
+#: run of underscores, which is a blank to fill in, nor a numbered item, which may be one
+#: of several questions)
+_MARKDOWN = re.compile(r"\*{2,3}|~~|`+|^[ \t]*(?:#{1,6}|[-*+>])[ \t]+", re.MULTILINE)
 #: what a closing formula may leave of its clause (谢谢您了, 感谢您的解答啊, 只要数字就行)
-#: markdown a message is typed or pasted in: bold and italic stars, headings, list
-#: bullets, quotes and code ticks (not a hyphen or star inside a line)
-_MARKDOWN = re.compile(r"\*{2,3}|_{2,3}|~~|`+|^[ \t]*(?:#{1,6}|[-*+>]|\d+[.、)）](?!\d))[ \t]+",
-                       re.MULTILINE)
 _FILLER = re.compile(r"就行|就好|即可|就可以|就够了|给我|[您的了啊呀啦哈哦喔吧嘛呗]")
 #: what may follow the name an asker calls the assistant by, in a call (小助手，, 小助手我想问,
 #: 小助手帮我查一下); not 客服电话, where the word is what is asked about

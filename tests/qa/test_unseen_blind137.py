@@ -43,8 +43,10 @@ def test_anyone_is_no_one_asked_for() -> None:
 
 def test_markdown_is_taken_off_a_question() -> None:
     assert without_chatter("- **南阳硕士**每月补多少？") == "南阳硕士每月补多少？"
-    assert without_chatter("## 求问\n1. 南阳博士补贴多少") == "求问\n南阳博士补贴多少"
-    assert without_chatter("3*4=12吗") == "3*4=12吗"
+    assert without_chatter("## 求问\n- 南阳博士补贴多少") == "求问\n南阳博士补贴多少"
+    # a star inside a line, a blank to fill in and a numbered question stay
+    for kept in ("3*4=12吗", "20多家企业拿出了____个岗位", "1. 补贴多少\n2. 住房呢"):
+        assert without_chatter(kept) == kept
 
 
 def test_a_part_of_the_document_pointed_at_is_no_topic() -> None:
