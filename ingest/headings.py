@@ -26,6 +26,9 @@ _PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"\d{1,2}\.\d{1,2} ?(?=[\u4e00-\u9fff])(?![万亿元千百个倍年月日号])"), 5),
     (re.compile(r"\d{1,2} (?=[\u4e00-\u9fff])(?![万亿元千百个倍年月日号时分秒天周名家次])"), 4),
 )
+#: marks that open a bulleted line: a list item, or a photo caption printed in an article
+#: (■位于崂山区的人才会客厅。)
+BULLETS = frozenset("■▶●◆★")
 _LABEL_END = re.compile(r"[。；：！？;:!?，,]")
 MAX_LABEL = 30
 HEADING_START = re.compile("|".join(f"(?:{p.pattern})" for p, _ in _PATTERNS))

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ingest.headings import match_heading
+from ingest.headings import BULLETS, match_heading
 
 TERMINAL = frozenset("。！？；：!?;:…")
 CLOSERS = frozenset("”’」』）)】》\"'")
@@ -248,8 +248,6 @@ def normalise_text(raw: str) -> str:
     return "\n".join(_across_captions(_dedupe(paragraphs)))
 
 
-#: how a photo or figure caption is printed inside an article (■位于崂山区的人才会客厅。)
-_CAPTION_MARKS = frozenset("■▶▲◆●")
 #: a body paragraph cut by a caption is at least this long before the cut, and has ended a
 #: sentence before (a subtitle, 「人以城为家、城以人为本，共绘发展新蓝图」, has not)
 _CUT_BODY = 20
@@ -257,7 +255,8 @@ _SENTENCE_END = re.compile(r"[。！？；]")
 
 
 def _is_caption(paragraph: str) -> bool:
-    return paragraph[0] in _CAPTION_MARKS and len(paragraph) <= 60
+    """True for a short bulleted paragraph: how a photo caption is printed in an article."""
+    return paragraph[0] in BULLETS and len(paragraph) <= 60
 
 
 def _across_captions(paragraphs: list[str]) -> list[str]:
@@ -285,7 +284,7 @@ def _across_captions(paragraphs: list[str]) -> list[str]:
         cut = (j > i + 1 and j < len(out) and len(body) >= _CUT_BODY and not _is_caption(body)
                and _SENTENCE_END.search(body) is not None  # body text, not a subtitle
                and not _ends_sentence(body) and not match_heading(body)
-               and not match_heading(out[j]) and out[j][0] not in _CAPTION_MARKS)
+               and not match_heading(out[j]) and out[j][0] not in BULLETS)
         if cut:  # the captions first: they stay before the text that followed them
             out[i:j + 1] = [*out[i + 1:j], _glue(body, out[j])]
             i = j - 1

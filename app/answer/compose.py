@@ -35,7 +35,6 @@ from app.answer.rules import Decision
 from app.answer.scoring import normalise
 from app.answer.script import Script, in_script
 from app.answer.sentences import (
-    BULLETS,
     CLOSERS,
     TERMINATORS,
     Sentence,
@@ -47,6 +46,7 @@ from app.answer.types import Citation
 from app.answer.validity import document_status
 from index.types import Hit
 from ingest.facts import Fact
+from ingest.headings import BULLETS
 from ingest.types import Document
 from lexicon import APPLIES, WIDER, region_label, region_relation, resolve
 

@@ -17,11 +17,11 @@ from functools import cached_property, lru_cache
 
 from app.answer.scoring import NO_UNIT_AFTER
 from ingest.datelines import opens_with_dateline
+from ingest.headings import BULLETS
 from lexicon import department_cues, saying_words
 
 TERMINATORS = frozenset("。！？；!?;")
 CLOSERS = frozenset("”’」』）)】》\"'")
-BULLETS = frozenset("■▶●◆★")
 # a paper's dotted section number (「3.4  人才流动流失加速」), not a figure (3.5 万人)
 _SECTION = r"\d{1,2}(?:\.\d{1,2})+\s*(?=[\u4e00-\u9fff])" + NO_UNIT_AFTER
 _MARKER = re.compile(
