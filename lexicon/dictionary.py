@@ -48,6 +48,7 @@ _LEADING = re.compile(r"^(?:to|a|an|the|lit\.|fig\.)\s+")
 _NOT_WORD = re.compile(r"[^a-z0-9' -]+")
 _EVERYDAY = re.compile(r"[a-z]{2,}")
 _IDIOM = "(idiom)"
+_ERHUA = re.compile(r"erhua variant of (?:[^|\[/]+\|)?([^|\[/]+)\[")
 
 
 def sense_key(sense: str) -> str | None:
@@ -65,16 +66,17 @@ def sense_key(sense: str) -> str | None:
 @cache
 def _read() -> tuple[Mapping[str, tuple[str, ...]], frozenset[str], frozenset[str],
                      frozenset[str], Mapping[str, tuple[tuple[int, int, str, bool], ...]],
-                     frozenset[str]]:
+                     frozenset[str], Mapping[str, str]]:
     """One pass over the dictionary: the reverse index, the everyday English words, the
     words glossed only as actions, every word glossed, per sense its words with the
-    sense's position in their entry, the entry's line and whether it is an action, and
-    the words marked ``(idiom)``."""
+    sense's position in their entry, the entry's line and whether it is an action, the
+    words marked ``(idiom)``, and each erhua form's plain word."""
     package, member = SOURCE
     found: dict[str, list[tuple[int, int, str, bool]]] = defaultdict(list)
     everyday: set[str] = set()
     acting: dict[str, bool] = {}
     idioms: set[str] = set()
+    erhua: dict[str, str] = {}
     with gzip.open(files(package).joinpath(member).open("rb"), "rt", encoding="utf-8") as fh:
         for n, line in enumerate(fh):
             m = _ENTRY.match(line.strip())
@@ -82,6 +84,9 @@ def _read() -> tuple[Mapping[str, tuple[str, ...]], frozenset[str], frozenset[st
                 continue
             if _IDIOM in m.group(3):
                 idioms.add(m.group(2))
+            plain_form = _ERHUA.search(m.group(3))
+            if plain_form is not None:
+                erhua.setdefault(m.group(2), plain_form.group(1))
             for position, sense in enumerate(re.split(r"/|; ", m.group(3))):
                 key = sense_key(sense)
                 if key is None:
@@ -97,7 +102,7 @@ def _read() -> tuple[Mapping[str, tuple[str, ...]], frozenset[str], frozenset[st
     return (senses, frozenset(everyday), frozenset(w for w, verb in acting.items() if verb),
             frozenset(acting),
             MappingProxyType({key: tuple(words) for key, words in found.items()}),
-            frozenset(idioms))
+            frozenset(idioms), MappingProxyType(erhua))
 
 
 def english_senses() -> Mapping[str, tuple[str, ...]]:
@@ -188,6 +193,17 @@ def idiom(word: str) -> bool:
     (True, True, False)
     """
     return word in _read()[5]
+
+
+def plain_of_erhua(word: str) -> str | None:
+    """The plain word an erhua form stands for (事儿 for 事, 一块儿 for 一块), as the
+    dictionary marks it (「erhua variant of …」), or None: northern speech adds 儿 to a
+    word the documents write without it.
+
+    >>> plain_of_erhua("事儿"), plain_of_erhua("一块儿"), plain_of_erhua("人才")
+    ('事', '一块', None)
+    """
+    return _read()[6].get(word)
 
 
 def glossed(word: str) -> bool:

@@ -19,6 +19,7 @@ from lexicon import (
     total_words,
     whole_place_words,
 )
+from lexicon.segmenter import dictionary_parts
 
 #: 几 that asks (几年, 几个), not the "a few" of 好几年 or 十几年, nor the "these few" of
 #: 这几年, 那几天, 前几年 and 近几年
@@ -128,10 +129,37 @@ def asks_people(query: str, kinds: tuple[str, ...]) -> bool:
     >>> asks_people("全年培训多少人次？年内推出多少个培训项目？", ("count",))
     False
     """
-    if "count" not in kinds or _people_asked().search(query) is None:
+    if "count" not in kinds or not _counts_people(query):
         return False
-    return not any(_things_counted().search(c) and not _people_asked().search(c)
+    return not any(_things_counted().search(c) and not _counts_people(c)
                    for c in _ASKED_PART.split(query))
+
+
+#: the count words :func:`asks_people` accepts before 人 cut as a word of its own
+_PEOPLE_COUNTS = frozenset({"多少", "几", "几个", "几名", "几位", "多少名", "多少位"})
+
+
+def _counts_people(text: str) -> bool:
+    """True when ``text`` asks a number of people: by the pattern, or where a verb of its
+    own follows (多少人通过人才住房安了家), by the dictionary's cut of 人 after 多少 or 几
+    (not 多少人民币, 几个人才家园); or by 位, the measure word of persons, ending what the
+    count counts (聘了多少位？: whoever they are called).
+
+    >>> _counts_people("多少人通过人才住房安了家"), _counts_people("多少人民币")
+    (True, False)
+    >>> _counts_people("平台目前聘了多少位？"), _counts_people("小数点后几位数字")
+    (True, False)
+    """
+    if _people_asked().search(text):
+        return True
+    tokens = [t for t in dictionary_parts(text) if t.strip()]
+    padded = [*tokens, "", ""]
+    return any(a in _PEOPLE_COUNTS
+               and (b == "人" or (b == "位" and not _HAN_AFTER.match(padded[i + 2])))
+               for i, (a, b) in enumerate(zip(tokens, padded[1:], strict=False)))
+
+
+_HAN_AFTER = re.compile(r"[\u4e00-\u9fff]")
 
 
 # a space between two runs of Chinese of a clause's length breaks a clause as a comma

@@ -54,6 +54,14 @@ _SELF = re.compile(r"(?:我们?|本人|(?:也|从来?|并|还)?没)"
 _ERRAND = re.compile(r"(?:问|了解|打听|咨询|请教|核实|核对|确认)(?:问|一下|下|清楚|明白|如下)?$")
 
 
+# The asker's task for the people they ask for (给毕业生整理一下崂山的人才政策, 帮学生梳理,
+# 给技校学生做个宣讲): the audience named is who will read the answer, not who a measure
+# must name, and the task is no topic (not 给毕业生介绍工作的机构有哪些, which asks).
+_AUDIENCE = re.compile(r"^(?:给|帮|替|为)([^，]{1,8}?)(?:整理|汇总|梳理|归纳|讲解|讲一讲|讲讲|介绍"
+                       r"|宣讲|科普|解释|做(?:个|一次|一场)?(?:宣讲|讲座|课件|材料|汇报|PPT))",
+                       re.IGNORECASE)
+
+
 # Hearsay and recollection (听说以前要一个礼拜, 以前好像得等一个礼拜): after the clause that
 # asks it is what the asker heard or remembers, not what they ask; before it, it may name
 # the topic (听说有个一次性补贴，本科能拿多少).
@@ -176,6 +184,20 @@ def excluded(query: str) -> tuple[str, ...]:
     return _before_asking(query, _EXCLUDED)
 
 
+def audiences(query: str) -> tuple[str, ...]:
+    """Those the asker does a task for, in a clause that does not ask (给毕业生整理一下…,
+    帮技校学生梳理…): who will read the answer, not whom a measure must name.
+
+    >>> audiences("给毕业生整理一下崂山区的人才政策：累计兑现了多少资金？")
+    ('毕业生',)
+    >>> audiences("给毕业生介绍工作的机构有哪些？")
+    ()
+    """
+    asking = set(asking_clauses(query))
+    return tuple(m.group(1) for i, c in enumerate(clauses(query))
+                 if i not in asking and (m := _AUDIENCE.match(c.strip())))
+
+
 def scolding(query: str) -> tuple[str, ...]:
     """The clauses that tell the asker's listener off (别光…, 别跟我说…) before the clause
     that asks.
@@ -227,6 +249,12 @@ def asides(query: str) -> tuple[str, ...]:
 
     >>> asides("崂山的书记人才项目，不是只有一两个吧，总共搞了多少个？")
     ('不是只有一两个吧',)
+
+    So is the asker's task for those they ask for (给毕业生整理…): its audience is who
+    reads the answer, not who a measure must name:
+
+    >>> asides("给毕业生整理一下崂山区的人才政策：累计兑现了多少资金？")
+    ('给毕业生整理一下崂山区的人才政策',)
     """
     parts = clauses(query)
     if len(parts) < 2:
@@ -245,6 +273,7 @@ def asides(query: str) -> tuple[str, ...]:
             else set(range(len(parts))))
     return tuple(c for i, c in enumerate(parts) if i not in asking and (
         i not in kept or i in guesses or _SELF.match(c.strip()) or _ERRAND.search(c.strip())
+        or _AUDIENCE.match(c.strip())
         or _NARRATIVE.search(c.strip()) or _EXCLUDED.search(c.strip()) or feels(c)
         or own_pay(c) or plans_move(c)
         or (i > asking[-1] and _HEARSAY.match(c.strip()))))

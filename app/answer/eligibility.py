@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from app.answer.asked import asks_people
 from app.answer.clauses import asides, clauses, only_stated
 from app.answer.programmes import programme_core
 from app.answer.question import QuestionInfo, names_any_benefit
@@ -108,7 +109,10 @@ def _only_said(q: QuestionInfo, spellings: tuple[str, ...]) -> bool:
 def _benefit_asked_beyond_story(q: QuestionInfo) -> bool:
     """True when the question asks a sum or a condition, or names a benefit outside the
     asker's story (「本人系硕士毕业生，拟申请人才住房。从受理到办结要多长时间？」 asks how
-    long, whoever applies)."""
+    long, whoever applies); not when it counts people (「我是硕士毕业生。2023年有多少人住上了
+    人才住房？」 counts everyone housed, whoever asks)."""
+    if asks_people(q.query, q.kinds):
+        return False
     if {"amount", "condition"} & set(q.kinds) or q.script == "en":
         return q.asks_benefit
     return _benefit_outside_story(q.query, q.benefits)
@@ -181,8 +185,8 @@ def groups_not_named(q: QuestionInfo, text: str) -> tuple[str, ...]:
     >>> groups_not_named(q, "对硕士研究生每月发放2000元生活补贴")
     ('退役军人',)
     """
-    if not (q.asks_benefit and q.persons):
-        return ()
+    if not (q.asks_benefit and q.persons) or asks_people(q.query, q.kinds):
+        return ()  # a count of people counts everyone, whoever asks
     implied = _graduate_words(q.degrees)
     out = []
     for p in q.persons:
@@ -220,9 +224,11 @@ def missing_constraints(q: QuestionInfo, doc: Document, own: str, near: str, aro
     """Degrees the sentence itself lacks (``own``: with its heading), the asked person
     categories and benefit kinds when its context (``near``: with the sentence before)
     names none of them, and the programmes neither that context, the sentence after
-    (``around``: 「…竟能获评“崂山工匠”」 names the award of the sentence before) nor the
-    title names. An asked degree or category the asker only says they are is not missing
-    from a sentence that names no one at all, when it is ``general``: not another place's."""
+    (``around``: 「…竟能获评“崂山工匠”」 names the award of the sentence before; and the
+    sentences it continues in its paragraph: 「此次招聘会是…“青有独钟、赢在高新”系列…」 names the
+    event a later 「招聘会吸引…20余家企业」 counts for) nor the title names. An asked degree or
+    category the asker only says they are is not missing from a sentence that names no one
+    at all, when it is ``general``: not another place's."""
     named = [p for p in q.persons if person_in(p, near)]
 
     def unnamed() -> bool:  # read only when a degree or category could be excused

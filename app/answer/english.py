@@ -125,13 +125,13 @@ def without_letter(question: str) -> str:
 #: an English sentence and the marks that end it
 _EN_SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
 #: a statement the asker makes of themselves or their own (I am…, I've…, My…, We plan…)
-_EN_TELLER = re.compile(r"\s*(?:i|i'm|i've|i'd|my|we|we're|we've|our)\b", re.I)
+_EN_TELLER = re.compile(r"\b(?:i|i'm|i've|i'd|my|me|we|we're|we've|our)\b", re.I)
 
 
 def told_terms(question: str) -> tuple[str, ...]:
     """The Chinese terms (:func:`english_query`) that only the asker's own story holds: the
-    statements in the first person before the first sentence that asks, whom the question
-    need not be about.
+    statements in the first person (anywhere in them: 「Several of our graduates…」) before
+    the first sentence that asks, whom the question need not be about.
 
     >>> told_terms("I completed my PhD in the US. Which finance products does Laoshan offer?")
     ('博士',)
@@ -142,7 +142,7 @@ def told_terms(question: str) -> tuple[str, ...]:
     """
     sentences = [m.group() for m in _EN_SENTENCE.finditer(question) if m.group().strip()]
     asking = next((i for i, s in enumerate(sentences) if "?" in s), len(sentences) - 1)
-    story = [s for s in sentences[:asking] if _EN_TELLER.match(s)]
+    story = [s for s in sentences[:asking] if _EN_TELLER.search(s)]
     if not story:
         return ()
     asked = set(english_query(" ".join(sentences[asking:])).split())

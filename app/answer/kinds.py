@@ -35,6 +35,9 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = {
         rf"|(?:多少(?!岁)|(?<!哪)几(?![种类样个项条])).{{0,6}}{_MONEY}|(?:给|发|拿|领|补)多少(?![{_COUNTED}人]|{_UNITS_OF_TIME})|贷多少|最多.{{0,4}}多少(?!万?[{_COUNTED}人])"
         # a price against another (便宜多少, 贵了多少, 能省多少)
         r"|(?:便宜|贵|省)了?多少"
+        # whether something costs the asker (要收钱吗, 得花钱不): what a sentence saying
+        # 免费 or a fee answers, as 收费 asks
+        r"|(?:收|要|花|掏|交|付)钱(?:吗|么|嘛|不|没)"
         # a sum named by 额 (成交额, 投资额, 贷款额度), not a quota of places (名额, 配额)
         r"|(?<![名配])额度?(?:是|有|为|达)?(?:多少|几)"
         rf"|how much(?!{GROWTH_AFTER_HOW_MUCH})|amount|maximum .*(?:subsidy|allowance)"
@@ -73,9 +76,10 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?:哪个(?:部门|处室|处|单位|机构)|哪些(?:部门|处室|单位)|什么(?:部门|处室|单位))"
         r"(?!可以|可|能|开放|适用|享受)|归哪|"
         r"谁(?:来|负责|牵头|主办|管|领导|审核|审批|受理|办理)|由谁|负责(?:部门|单位|处室)"
-        # 是谁, but not of a person counted by 位 (这位委员是谁: a person's name is asked),
+        # 是谁, but not of a person counted by 位 (这位委员是谁: a person's name is asked)
+        # or named by a title or trade (政协委员是谁, 院士是谁, 部长是谁, 设计师是谁),
         # nor anyone at all (是不是谁都能拿)
-        r"|(?<!位)(?<!位.)(?<!位..)(?<!位...)是谁(?![都也])"
+        r"|(?<!位)(?<!位.)(?<!位..)(?<!位...)(?<![员士长家师者])是谁(?![都也])"
         # 哪个 for 谁 in southwestern Mandarin: 哪个牵头管
         r"|哪个(?=牵头|负责|主管|来管|审核|审批|受理)"
         r"|(?:主管部门|牵头(?:单位|部门)?)(?:是|为|在哪)|联系哪|(?:联系|责任)(?:单位|部门|处室)"
@@ -226,12 +230,19 @@ def find_kinds(text: str) -> tuple[str, ...]:
     # 电话是多少, 多少岁, 网址是多少: a number or an address, not a count
     if {"phone", "age", "area", "web", "address"} & set(kinds) and "count" in kinds:
         kinds.remove("count")
-    if "author" in kinds and "department" in kinds:  # 哪个单位写的 asks the byline
-        kinds.remove("department")
+    if "author" in kinds and "department" in kinds:
+        # 哪个单位写的 asks the byline; 这个数据是哪个部门发布的 the source a sentence names
+        # with the figures (人社部发布的数据显示…), not who wrote the document
+        kinds.remove("author" if _DATA_SOURCE.search(text) else "department")
     for asked in ("amount", "count"):  # 打几折 asks a share of a price, not a sum or a count
         if "discount" in kinds and asked in kinds:
             kinds.remove(asked)
     return tuple(kinds)
+
+
+# figures asked of by their source (这个数据是哪个部门发布的, 统计出自哪里)
+_DATA_SOURCE = re.compile(r"(?:数据|数字|统计|调查|调研|排名)[^，,。？?！!]{0,8}(?:出自|来自|是)?"
+                          r"(?:哪个|什么)(?:单位|部门|机关|机构)")
 
 
 _YES_NO = re.compile(r"吗|是否|" + A_NOT_A.pattern)

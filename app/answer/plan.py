@@ -195,7 +195,8 @@ def _read(query: str, question: str, script: Script, corpus: CorpusView) -> Ques
         query, hints = english_in_chinese(query, corpus.uses, corpus.abbreviated)
     info = analyze_query(query, question, script)
     if script == "en":
-        hints = english_hints(question, corpus.uses)
+        hints = tuple(dict.fromkeys((*english_hints(question, corpus.uses),
+                                     *corpus.romanised(question))))
         info = replace(info, told=told_terms(question))
     if hints:
         info = replace(info, hints=hints)

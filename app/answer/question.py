@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from app.answer.chatter import without_chatter
 from app.answer.claims import claims
-from app.answer.clauses import A_NOT_A, excluded
+from app.answer.clauses import A_NOT_A, audiences, excluded
 from app.answer.english import english_query
 from app.answer.kinds import asks_comparison, find_kinds
 from app.answer.programmes import find_programmes
@@ -285,7 +285,8 @@ def analyze_query(query: str, original: str, script: Script) -> QuestionInfo:
     return QuestionInfo(
         text=original, script=script, query=query, places=places,
         place_refs=place_refs(query), programmes=find_programmes(query), degrees=degrees,
-        persons=find_persons(_without(query, spelled)), benefits=find_benefits(query),
+        persons=find_persons(_without(query, (*spelled, *audiences(query)))),
+        benefits=find_benefits(query),
         kinds=kinds, content=content,
     )
 

@@ -38,6 +38,7 @@ from ingest.types import Document
 
 CARRY_SENTENCES = 3  # how far back a place named earlier in a paragraph carries over
 HEADING_LOOKBACK = 15  # how far back a sentence's item heading is looked for
+PIECE_ENDS = frozenset("，,、")  # where :func:`split_sentences` cuts an over-long sentence
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,10 @@ def read_sentence(doc: Document, sentences: Sequence[Sentence], index: int) -> S
     # each read folded and as written (a question's 住房 is in 人才住房, folded to 人才公寓)
     context = with_unfolded(before + sentence.text)
     carried = _carried(doc, sentences, index)
-    near = plain(f"{heading}{previous}{sentence.text}")
+    # a piece of an over-long sentence cut at a comma goes on in the next piece: whom it
+    # names there (「…制定“双导师”制度，」 「…培养…未来产业领军人才。」) it names too
+    rest = following if sentence.text.rstrip()[-1:] in PIECE_ENDS else ""
+    near = plain(f"{heading}{previous}{sentence.text}{rest}")
     return SentenceView(
         heading_sentence=heading_sentence, previous=previous, following=following,
         remark=remark, signed=signature(sentence.text), damaged=damaged(sentence.text),
@@ -120,7 +124,7 @@ def read_sentence(doc: Document, sentences: Sequence[Sentence], index: int) -> S
         region=statement_region(sentence.text, doc.region, *carried, heading),
         names_region=named_region(sentence.text) is not None,
         own_context=_own_context(sentence, heading, previous), near=near,
-        near_next=near + plain(following),
+        near_next=near + ("" if rest else plain(following)),
         placed=plain("".join((doc.title, heading, *carried, sentence.text))),
     )
 

@@ -161,9 +161,54 @@ def whereabouts(query: str, names: Sequence[str]) -> tuple[str, ...]:
         for name in names:
             at = part.find(name)
             if at >= 0 and (told.fullmatch(part[:at].strip())
-                            or (part[at + len(name):] == "人" and part.startswith("我"))):
+                            or (part[at + len(name):] == "人" and part.startswith("我"))
+                            or _own_place(part, at, name, names)):
                 out.append(name)
     return tuple(dict.fromkeys(out))
+
+
+# the asker saying they are of a place or study there (我是甘肃天水人在兰州读研, 我是唐山的,
+# 湖南邵阳人, 石家庄读研): before the place only 我/本人, 是 or 来自 and the places that hold it;
+# after it 人 or a verb of studying, or, with the asker named first, 的 or a verb of work
+# (not 威海的人才公寓 or 威海工作的硕士, which name a topic)
+_OWN_SELF = re.compile(r"(?:我|本人)(?:是|来自)?|是|来自")
+_OWN_ANYONE = re.compile(r"人(?![才员])|读|念书|上学|毕业")
+_OWN_TOLD = re.compile(r"的|上班|工作|打工")
+
+
+def _own_place(part: str, at: int, name: str, names: Sequence[str]) -> bool:
+    """True when ``part`` tells that the asker is of the place ``name`` found at ``at``
+    (see ``_OWN_SELF``); a place named right after another (甘肃天水人) or after the asker's
+    place and 在 (…天水人在兰州读研) is theirs as well.
+
+    >>> names = ["甘肃", "天水", "兰州"]
+    >>> [_own_place("我是甘肃天水人在兰州读研", "我是甘肃天水人在兰州读研".find(n), n, names)
+    ...  for n in names]
+    [True, True, True]
+    >>> _own_place("威海的人才公寓", 0, "威海", ["威海"])
+    False
+    """
+    others = sorted((n for n in names if n != name), key=len, reverse=True)
+    before, after = part[:at], part[at + len(name):]
+    cut = max((before.rfind(o) + len(o) for o in others if o in before), default=0)
+    lead, head = before[cut:].strip(), before[:cut]
+    for other in others:
+        head = head.replace(other, "")
+    head = head.strip()
+    if head and _OWN_SELF.fullmatch(head) is None:
+        return False
+    if cut and _whereabouts_cue().fullmatch(lead):  # …天水人在兰州读研
+        return True
+    follows = True
+    while follows:  # 甘肃天水人: the places right after this one are inside it
+        follows = False
+        for other in others:
+            if after.startswith(other):
+                after, follows = after[len(other):], True
+    own = head or lead
+    if lead and _OWN_SELF.fullmatch(lead) is None:
+        return False
+    return bool(_OWN_ANYONE.match(after) or (own and _OWN_TOLD.match(after)))
 
 
 # the asker introducing themselves by their work or lot (我在银行做理财经理, 我是跑长途的货车

@@ -40,7 +40,7 @@ from lexicon import (
     question_phrases,
     umbrella_words,
 )
-from lexicon.dictionary import glossed
+from lexicon.dictionary import glossed, plain_of_erhua
 from lexicon.segmenter import JIEBA_LOCK, dictionary_tag
 
 #: characters of the question read past a word the segmenter may have cut wrongly
@@ -188,8 +188,9 @@ class TermWeights:
         """Nouns of the question the corpus never uses, even in part (月租金 when neither it
         nor 租金 occurs; not 总体目标 when 总体 and 目标 both do): the things it asks
         about that these documents cannot hold; nor a used noun with a place word after it
-        (局里, 网上), nor a Latin word (a loan in a Chinese question: offer, HR), nor a
-        fragment neither jieba's dictionary nor CC-CEDICT holds (最多值 of 「最多值多少」).
+        (局里, 网上), nor an erhua form of a used or one-character word (事儿), nor a Latin
+        word (a loan in a Chinese question: offer, HR), nor a fragment neither jieba's
+        dictionary nor CC-CEDICT holds (最多值 of 「最多值多少」).
         Umbrella words (资金, 待遇) are never unseen: any benefit the documents name answers
         them; nor are general function words a tagger may call nouns (专门, 全部: the
         lexicon's stop words)."""
@@ -203,6 +204,10 @@ class TermWeights:
                     #           a Latin word in a Chinese question is a loan (offer, HR)
                 if word[-1] in localizers() and self.uses(word[:-1]):
                     continue  # 局里 asks about the 局 the documents name
+                plain = plain_of_erhua(word)
+                if plain is not None and (len(plain) < MIN_CHARS or plain in never
+                                          or self.uses(plain)):
+                    continue  # 事儿 is 事: northern speech's 儿 names nothing new
                 if not dictionary_tag(word) and not glossed(word) and not _abbreviation(word):
                     continue  # no dictionary holds it: the segmenter's fragment (最多值 of
                     #           「最多值多少」, 四共指 of 「四共指的哪几样」), not a thing;

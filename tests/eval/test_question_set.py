@@ -60,7 +60,9 @@ def test_every_check_set_matches_the_corpus() -> None:
                  "blind127", "blind128", "blind129", "blind130", "blind131", "blind132",
                  "blind133", "blind134", "blind135", "blind136",
                  "blind137", "blind138", "blind139", "blind140", "blind141", "blind142",
-                 "blind143", "blind144", "blind145", "blind146", "blind147", "blind148"):
+                 "blind143", "blind144", "blind145", "blind146", "blind147", "blind148",
+                 "blind149", "blind150", "blind151", "blind152", "blind153", "blind154",
+                 "blind155", "blind156"):
         qs = load_questions(ROOT / "eval" / "data" / f"{name}_questions.jsonl")
         assert len(qs) >= 60, name
         assert validate_questions(qs, texts).problems == (), name
