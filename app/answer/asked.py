@@ -110,6 +110,7 @@ def _people_asked() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=4096)
+@lru_cache(maxsize=4096)
 def asks_people(query: str, kinds: tuple[str, ...]) -> bool:
     """True when a (simplified) question counts people: a sentence that gives another
     number (7个工作日) does not answer 「青岛今年打算吸引多少青年人才」.
@@ -215,31 +216,6 @@ def asked_measure(query: str, kinds: tuple[str, ...]) -> str | None:
 # a span of time asked in so many words (多久, 能领几年, 分几个月)
 _SPAN = re.compile(rf"多久|多长时间|{ASKING_JI}(?:年|天|个月)|多少{UNITS_OF_TIME}"
                    r"|(?:有效期|期限|时长)(?:是|有|为)?多(?:长|少)")  # 年卡有效期多长
-
-
-# asking which ones, by name: 哪些学校, 哪几家, 名单, 都有什么; with the few characters
-# around it that name what is asked for (院校都有哪些, 哪些学校)
-_WHICH = r"哪些|哪几(?![年天月])|名单"
-_ASKS_NAMES = re.compile(rf"{_WHICH}|都有什么|都是什么")
-_NAMES_ASKED = re.compile(rf"([\u4e00-\u9fff]{{0,4}}?)(?:都|具体)?(?:有|是|包括)?"
-                          rf"(?:{_WHICH}|什么)([\u4e00-\u9fff]{{0,4}})")
-
-
-def names_asked(query: str) -> tuple[str, ...]:
-    """The character bigrams of what a (simplified) question asks for by name (院校 of
-    「合作的院校都有哪些」, 学校 of 「有哪些学校」): a sentence that only counts those
-    (合作百所技能院校) names none. Empty when it asks no such thing.
-
-    >>> names_asked("合作的院校都有哪些"), names_asked("合作多少所院校")
-    (('作的', '的院', '院校'), ())
-    """
-    if not _ASKS_NAMES.search(query):
-        return ()
-    out: list[str] = []
-    for m in _NAMES_ASKED.finditer(query):
-        for part in m.groups():
-            out.extend(part[i:i + 2] for i in range(len(part) - 1))
-    return tuple(dict.fromkeys(out))
 
 
 def asks_span(query: str, kinds: Sequence[str]) -> bool:

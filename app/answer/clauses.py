@@ -14,13 +14,8 @@ from functools import cache, lru_cache
 
 from app.answer.asked import ASKING_JI as _ASKING_JI
 from app.answer.asked import SPACE_BREAK as _SPACE_BREAK
-from lexicon import (
-    ask_words,
-    feeling_words,
-    move_words,
-    pay_words,
-    whereabouts_words,
-)
+from app.answer.self_told import feels, own_pay, plans_move
+from lexicon import ask_words
 
 #: an A-not-A form (能不能, 有没有): it asks, and as phrasing it names nothing
 A_NOT_A = re.compile(r"([\u4e00-\u9fff]{1,2})[不没]\1")
@@ -288,41 +283,6 @@ def asked_text(query: str) -> str:
     """
     parts = clauses(query)
     return "，".join(parts[i] for i in asking_clauses(query))
-
-
-def feels(clause: str) -> bool:
-    """True when ``clause`` tells how the asker feels (压力好大, 好焦虑, 我怕只是口号): their
-    state, no topic of the question.
-
-    >>> feels("压力好大"), feels("感觉学技术的人越来越多，好焦虑"), feels("住房压力补贴")
-    (True, True, False)
-    """
-    return any(w in clause for w in feeling_words())
-
-
-_FIGURE = re.compile(r"\d|[一二两三四五六七八九十百千万]+[块千万k]", re.I)
-
-
-def own_pay(clause: str) -> bool:
-    """True when ``clause`` states a figure of the asker's pay (月薪6k, offer年薪20万): their
-    situation, no topic of the question.
-
-    >>> own_pay("蚌埠一家厂offer月薪6k"), own_pay("月薪五千块"), own_pay("学徒工资怎么算")
-    (True, True, False)
-    """
-    low = clause.lower()
-    return any(w in low for w in pay_words()) and bool(_FIGURE.search(clause))
-
-
-def plans_move(clause: str) -> bool:
-    """True when ``clause`` tells where the asker means to go and do what anyone does there
-    (想去威海找工作, 海归回国想去崂山发展): their plan names the place, no topic.
-
-    >>> plans_move("想去威海找工作"), plans_move("我在威海工作"), plans_move("想申请人才公寓")
-    (True, False, False)
-    """
-    plain = clause.strip().rstrip("的啊呀吧了")
-    return plain.endswith(move_words()) and any(w in plain for w in whereabouts_words()[1])
 
 
 def _leads_into(query: str, parts: Sequence[str], before: int, asking: int) -> bool:

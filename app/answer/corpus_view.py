@@ -11,12 +11,12 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from app.answer.choices import options
 from app.answer.claims import reported
-from app.answer.clauses import after_asking, asides, clauses, plans_move
+from app.answer.clauses import after_asking, asides, clauses
 from app.answer.config import AnswerConfig
 from app.answer.eligibility import degree_spellings, person_spellings, slot_persons
 from app.answer.programmes import (
@@ -28,11 +28,12 @@ from app.answer.programmes import (
     without_quoted,
 )
 from app.answer.question import QuestionInfo
-from app.answer.romanised import PinyinNames, romanised_names
+from app.answer.romanised import PinyinIndex
 from app.answer.scoring import document_frequencies, idf, key_bigrams, normalise
 from app.answer.script import simplified
+from app.answer.self_told import plans_move
 from app.answer.sentence_view import SentenceViews
-from app.answer.sentences import Sentence, split_sentences
+from app.answer.sentences import Sentence, SentenceTable, split_sentences
 from app.answer.spelling import inside_places, respelled
 from app.answer.story import aside_only, said_after, story
 from app.answer.terms import TermWeights, without_umbrella, words
@@ -41,8 +42,6 @@ from ingest.types import Document
 from lexicon import (
     complements,
     document_words,
-    english_stop_words,
-    everyday_english,
     gazetteer,
     hedge_words,
     names_nothing,
@@ -53,26 +52,6 @@ from lexicon.dictionary import action_words
 from lexicon.segmenter import dictionary_tag
 
 logger = logging.getLogger(__name__)
-
-
-class _SentenceTable(Mapping[str, tuple[Sentence, ...]]):
-    """Sentences per doc_id; a document not seen at warm-up is split on first use."""
-
-    def __init__(self, documents: Mapping[str, Document],
-                 table: dict[str, tuple[Sentence, ...]]) -> None:
-        self._documents, self._table = documents, table
-
-    def __getitem__(self, doc_id: str) -> tuple[Sentence, ...]:
-        found = self._table.get(doc_id)
-        if found is None:
-            found = self._table[doc_id] = split_sentences(self._documents[doc_id].text)
-        return found
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._documents)
-
-    def __len__(self) -> int:
-        return len(self._documents)
 
 
 #: a figure in a question with its unit (两年, 一个工作日, 两千来万人, 8000元), a bare
@@ -103,7 +82,7 @@ class CorpusView:
         # the regions the library's documents hold in (read once: documents are fixed)
         self.regions = frozenset(d.region for d in documents.values() if d.region)
         self._lock = threading.Lock()
-        self._sentences: _SentenceTable | None = None
+        self._sentences: SentenceTable | None = None
         self._weights: dict[str, float] = {}
         self._unseen = 0.0
         self._terms: TermWeights | None = None
@@ -111,10 +90,12 @@ class CorpusView:
         self._doc_texts: dict[str, str] = {}
         self._quoted: dict[str, str] = {}  # the documents' quoted names, normalised -> written
         self._quoted_by_char: dict[str, set[str]] = {}  # a character -> the names holding it
-        self._pinyin: PinyinNames | None = None  # words by their pinyin, built on first use
+        # the words and quoted names by their pinyin, indexed on first use
+        self._pinyin = PinyinIndex(lambda: [*self._terms.vocabulary(), *self._quoted.values()]
+                                   if self._terms is not None else [])
         self.views = SentenceViews()  # each sentence's question-independent reading
 
-    def _load(self) -> _SentenceTable:
+    def _load(self) -> SentenceTable:
         with self._lock:
             if self._sentences is None:
                 table = {d: split_sentences(doc.text) for d, doc in self._documents.items()}
@@ -130,7 +111,7 @@ class CorpusView:
                 for key in self._quoted:
                     for ch in set(key):
                         self._quoted_by_char.setdefault(ch, set()).add(key)
-                self._sentences = _SentenceTable(self._documents, table)
+                self._sentences = SentenceTable(self._documents, table)
                 logger.info("answer engine: %d documents, %d sentences", len(table),
                             len(texts))
             return self._sentences
@@ -146,7 +127,8 @@ class CorpusView:
         by pinyin (about 1 s per 50,000 words) instead of on the first English question;
         the number of sentences."""
         read = self.views.prime(self._documents, self._load())
-        self._pinyin_names()
+        if self._terms is not None:
+            self._pinyin.names()
         return read
 
     def keys(self, segments: Sequence[str], hints: Sequence[str] = (),
@@ -227,20 +209,8 @@ class CorpusView:
     def romanised(self, question: str) -> tuple[str, ...]:
         """The documents' words and quoted names an English ``question`` writes in pinyin
         (Qingling Plan: 青领; see :mod:`app.answer.romanised`), indexed on first use."""
-        names = self._pinyin_names()
-        if names is None:
-            return ()
-        return romanised_names(question, names, everyday_english() | english_stop_words())
-
-    def _pinyin_names(self) -> PinyinNames | None:
-        """The documents' words and quoted names by their pinyin, built once."""
         self._load()
-        if self._terms is None:
-            return None
-        with self._lock:
-            if self._pinyin is None:
-                self._pinyin = PinyinNames([*self._terms.vocabulary(), *self._quoted.values()])
-            return self._pinyin
+        return self._pinyin.read(question) if self._terms is not None else ()
 
     def abbreviated(self, letters: str) -> str | None:
         """The domain word Latin ``letters`` abbreviate by pinyin initials (rc 人才; see

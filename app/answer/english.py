@@ -13,8 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import cache, lru_cache
 from itertools import islice
 
-from pypinyin import lazy_pinyin
-
+from app.answer.romanised import pinyin_key
 from lexicon import (
     Place,
     english_senses,
@@ -268,7 +267,7 @@ def without_romanised(query: str) -> str:
     """
     def drop(m: re.Match[str]) -> str:
         said = m.group(1).replace(" ", "").lower()
-        if said != "".join(lazy_pinyin(m.group(2))) or gazetteer().english(m.group(1)):
+        if said != pinyin_key(m.group(2)) or gazetteer().english(m.group(1)):
             return m.group()  # a place's English name (Kaiping (开平)) reads that place
         return m.group()[m.end(1) - m.start():].lstrip("'s").lstrip()
 

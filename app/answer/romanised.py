@@ -16,9 +16,13 @@ required), like a dictionary hint.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+import threading
+from collections.abc import Callable, Iterable
+from functools import cache
 
 from pypinyin import lazy_pinyin
+
+from lexicon import english_stop_words, everyday_english
 
 #: capitalised words in a row (Wushan Xinyuan, Qingling-Plan): one name or several
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*\b")
@@ -72,3 +76,32 @@ def romanised_names(question: str, names: PinyinNames, common: frozenset[str]
             else:
                 i += 1
     return tuple(dict.fromkeys(out))
+
+
+@cache
+def english_words() -> frozenset[str]:
+    """Words no capitalised English word is read as pinyin for: everyday English and
+    English stop words (Plan, Within)."""
+    return everyday_english() | english_stop_words()
+
+
+class PinyinIndex:
+    """:class:`PinyinNames` of words read when first needed, built once across threads
+    (a library's words: about 1 s per 50,000)."""
+
+    def __init__(self, words: Callable[[], Iterable[str]]) -> None:
+        self._words = words
+        self._names: PinyinNames | None = None
+        self._lock = threading.Lock()
+
+    def names(self) -> PinyinNames:
+        """The index, built on the first call."""
+        with self._lock:
+            if self._names is None:
+                self._names = PinyinNames(self._words())
+            return self._names
+
+    def read(self, question: str) -> tuple[str, ...]:
+        """The indexed words an English ``question`` writes in pinyin
+        (:func:`romanised_names`)."""
+        return romanised_names(question, self.names(), english_words())

@@ -12,12 +12,14 @@ at line breaks that start a new item or heading. Other line breaks are layout
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from app.answer.scoring import NO_UNIT_AFTER
 from ingest.datelines import opens_with_dateline
 from ingest.headings import BULLETS
+from ingest.types import Document
 from lexicon import department_cues, saying_words
 
 TERMINATORS = frozenset("。！？；!?;")
@@ -321,3 +323,23 @@ def display(text: str) -> str:
     """
     joined = _WRAP.sub("", text)
     return re.sub(r"\s+", " ", joined).strip()
+
+
+class SentenceTable(Mapping[str, tuple[Sentence, ...]]):
+    """Sentences per doc_id; a document not seen at warm-up is split on first use."""
+
+    def __init__(self, documents: Mapping[str, Document],
+                 table: dict[str, tuple[Sentence, ...]]) -> None:
+        self._documents, self._table = documents, table
+
+    def __getitem__(self, doc_id: str) -> tuple[Sentence, ...]:
+        found = self._table.get(doc_id)
+        if found is None:
+            found = self._table[doc_id] = split_sentences(self._documents[doc_id].text)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._documents)
+
+    def __len__(self) -> int:
+        return len(self._documents)

@@ -4,8 +4,9 @@ case that must still be read the old way."""
 
 from __future__ import annotations
 
-from app.answer.clauses import asides, clauses, feels, own_pay
+from app.answer.clauses import asides, clauses
 from app.answer.kinds import find_kinds
+from app.answer.self_told import feels, own_pay
 from app.answer.story import said_after
 from lexicon import gazetteer
 from tests.qa.made_up import MadeUp

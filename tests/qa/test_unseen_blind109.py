@@ -81,7 +81,7 @@ def test_the_plan_to_go_somewhere_names_the_place_but_no_topic() -> None:
                             "南阳系统制定“汇智南阳”人才政策实施细则23项。")})
     d = made.decide("海归回国想去南阳发展，“汇智南阳”人才政策实施细则一共有多少项？")
     assert not d.refused and "23项" in d.chosen[0].sentence.text, d.reason
-    from app.answer.clauses import plans_move
+    from app.answer.self_told import plans_move
 
     assert plans_move("海归回国想去南阳发展") and not plans_move("想申请人才公寓")
 
