@@ -25,6 +25,7 @@ from lexicon.english import english_for, english_stop_words, glossary_en
 from lexicon.places import NATIONAL, Gazetteer, Mention, Place, gazetteer, starts_a_word
 from lexicon.question_words import (
     NUMERAL_CHARS,
+    aggregate_words,
     anaphor_words,
     ask_words,
     chat_calls,
@@ -37,6 +38,7 @@ from lexicon.question_words import (
     determiner_pattern,
     document_reference_pattern,
     document_words,
+    document_words_en,
     feeling_words,
     field_words,
     frame_words,
@@ -99,6 +101,7 @@ __all__ = [
     "Mention",
     "Place",
     "Relation",
+    "aggregate_words",
     "anaphor_words",
     "applies_to",
     "ask_words",
@@ -117,6 +120,7 @@ __all__ = [
     "determiner_pattern",
     "document_reference_pattern",
     "document_words",
+    "document_words_en",
     "domain_words",
     "english_for",
     "english_senses",

@@ -152,6 +152,12 @@ def cohort_words() -> tuple[str, ...]:
 
 
 @cache
+def aggregate_words() -> tuple[str, ...]:
+    """Words marking a sum as the total over everyone (累计, 合计, 总额), longest first."""
+    return _longest_first("aggregate")
+
+
+@cache
 def total_words() -> tuple[str, ...]:
     """Words asking a figure for the whole of the asked place (全省, 全市, 人才总量)."""
     return _longest_first("total", "whole")
@@ -288,6 +294,12 @@ def saying_words() -> tuple[str, ...]:
 def document_words() -> tuple[str, ...]:
     """Kinds of document (论文, 文件, 通知 …), longest first."""
     return _longest_first("document")
+
+
+@cache
+def document_words_en() -> tuple[str, ...]:
+    """English kinds of document an asker points at (paper, notice …), longest first."""
+    return _longest_first("document_en")
 
 
 @cache

@@ -10,8 +10,9 @@ from collections.abc import Collection, Sequence
 from functools import cache
 from itertools import pairwise
 
-from app.answer.clauses import asked_text
+from app.answer.clauses import A_NOT_A, asked_text
 from app.answer.correction import retraction
+from app.answer.programmes import find_programmes
 from app.answer.question import QuestionInfo, compares, find_places, query_for
 from app.answer.script import simplified
 from app.answer.story import whereabouts
@@ -19,6 +20,7 @@ from lexicon import (
     APPLIES,
     Place,
     document_reference_pattern,
+    document_words_en,
     gazetteer,
     region_relation,
     resolve,
@@ -26,6 +28,9 @@ from lexicon import (
 )
 
 __all__ = ["LOCAL", "asked_region"]
+
+#: a question that asks yes or no (吗, 是否, 能不能): whether the asker qualifies
+_YES_NO = re.compile(r"吗|是否|" + A_NOT_A.pattern)
 
 #: how a document's region must relate to a place for the place to have documents of
 #: its own: any relation under which its rules apply there, but national
@@ -121,14 +126,32 @@ def _whereabouts_aside(q: QuestionInfo) -> tuple[str, ...]:
     :func:`app.answer.story.whereabouts`; an English question's places told in its
     statements) when what they ask is about the whole country or what a document says
     (「我在东莞厂里做钳工，人社部最新数据说我国技能人才总量有多少？」, 「我是甘肃人，现在在兰州，
-    文章里说…」): where they are is not what they ask about."""
+    文章里说…」), about another place named where they ask, or about a programme they name
+    (「呼和浩特本科在读，“汇智崂山”人才政策累计兑现了多少资金？」): where they are is not what
+    they ask about."""
     chinese, english = _nationwide()
+    where = asker_whereabouts(q)
+    if not where:
+        return ()
+    if not compares(q) and any(name not in where for name in _named_in_asking(q)):
+        return where  # 「邯郸读研的，去青岛高新区住房补贴…」: 青岛高新区 is asked
     if q.script == "en":
-        return asker_whereabouts(q) if english.search(q.text) else ()
+        return where if english.search(q.text) or _english_document().search(q.text) else ()
     asking = asked_text(q.query)
     if any(w in asking for w in chinese) or document_reference_pattern().search(asking):
-        return asker_whereabouts(q)
-    return ()
+        return where
+    # a fact of a programme they name (「岳阳读书的，北汽“青领计划”几年内…」), not whether
+    # they qualify for it where they are (「我在义马开了个厂，能评“工匠”吗」)
+    return where if find_programmes(asking) and not _YES_NO.search(asking) else ()
+
+
+def _named_in_asking(q: QuestionInfo) -> tuple[str, ...]:
+    """The place names of ``q`` its asking clauses hold (an English question's: those not
+    told in its statements)."""
+    if q.script == "en":
+        return tuple(name for name in q.places if name not in q.told)
+    asking = asked_text(q.query)
+    return tuple(name for name in q.places if name in asking)
 
 
 def asker_whereabouts(q: QuestionInfo) -> tuple[str, ...]:
@@ -138,6 +161,13 @@ def asker_whereabouts(q: QuestionInfo) -> tuple[str, ...]:
     if q.script == "en":
         return tuple(name for name in q.places if name in q.told)
     return whereabouts(q.query, q.places)
+
+
+@cache
+def _english_document() -> re.Pattern[str]:
+    """An English question pointing at a document (the paper, this notice), read once."""
+    words = "|".join(map(re.escape, document_words_en()))
+    return re.compile(rf"\b(?:the|this|that) (?:{words})\b", re.IGNORECASE)
 
 
 @cache

@@ -29,7 +29,8 @@ _CLAUSE_BREAK = re.compile(r"[，,。；;：:！!？?\n…]+|" + _SPACE_BREAK)
 
 @cache
 def _asking() -> re.Pattern[str]:
-    words = sorted({*ask_words(), "多少", "吗", "是否"} - {"几"}, key=len, reverse=True)
+    words = sorted({*ask_words(), "多少", "多长", "吗", "是否"} - {"几"}, key=len,
+                   reverse=True)
     # 几 asks, but not in 好几年, 十几年 or 几乎; an A-not-A form asks as it is phrasing;
     # nothing asks after 没 (没什么头衔, 没多少钱)
     return re.compile("(?<!没)(?:" + "|".join(map(re.escape, words))
@@ -68,6 +69,10 @@ _HEARSAY = re.compile(r"(?:听说|据说|听人说|听别人说"
 # passive with the asker left out, or a clause that ends on 了, reports an event and
 # names no topic of its own (not 听说有个一次性补贴, 威海的人才公寓).
 _NARRATIVE = re.compile(r"^被|了$")
+
+# Where the asker stands in their studies, ending the clause (汽修专业在读的, 银川本科在读,
+# 技校毕业的, 福州读博的): who they are, not what they ask about.
+_STUDYING = re.compile(r"(?:在读|毕业|读研|读博)的?$")
 
 # What the asker already knows and leaves out (「除了看病和孩子上学，还有啥福利」, 「供需错配、
 # 机制僵化之外，另外两个是什么」): a clause of exclusion names no thing asked.
@@ -269,7 +274,8 @@ def asides(query: str) -> tuple[str, ...]:
     return tuple(c for i, c in enumerate(parts) if i not in asking and (
         i not in kept or i in guesses or _SELF.match(c.strip()) or _ERRAND.search(c.strip())
         or _AUDIENCE.match(c.strip())
-        or _NARRATIVE.search(c.strip()) or _EXCLUDED.search(c.strip()) or feels(c)
+        or _NARRATIVE.search(c.strip()) or _STUDYING.search(c.strip())
+        or _EXCLUDED.search(c.strip()) or feels(c)
         or own_pay(c) or plans_move(c)
         or (i > asking[-1] and _HEARSAY.match(c.strip()))))
 

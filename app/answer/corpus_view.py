@@ -31,7 +31,7 @@ from app.answer.question import QuestionInfo
 from app.answer.romanised import PinyinIndex
 from app.answer.scoring import document_frequencies, idf, key_bigrams, normalise
 from app.answer.script import simplified
-from app.answer.self_told import plans_move
+from app.answer.self_told import checked_thresholds, plans_move
 from app.answer.sentence_view import SentenceViews
 from app.answer.sentences import Sentence, SentenceTable, split_sentences
 from app.answer.spelling import inside_places, respelled
@@ -297,6 +297,9 @@ class CorpusView:
                          and names_nothing(w) and w not in predicate
                          and not any(ch.isdigit() for ch in w)))}
         drop |= {f for f in map(normalise, _GUESS.findall(q.query)) if not self._terms.uses(f)}
+        # a threshold the asker checks (有没有超过15万, 是不是不到1000元): their guess, which
+        # the figure the documents give answers, whatever it is
+        drop |= {normalise(t) for t in checked_thresholds(q.query)}
         # the kind of document whose day or office is asked (「那份文件是哪天发的」, 「对那个
         # 文件有疑问找哪个处」), in words the documents never use, points at one of them
         if _OF_THE_DOCUMENT & set(q.kinds):

@@ -11,7 +11,7 @@ import re
 from functools import cache, lru_cache
 
 from app.answer.asked import asks_people
-from app.answer.clauses import asides, clauses, only_stated
+from app.answer.clauses import asides, asked_text, clauses, only_stated
 from app.answer.programmes import programme_core
 from app.answer.question import QuestionInfo, names_any_benefit
 from app.answer.scoring import normalise
@@ -19,7 +19,7 @@ from app.answer.story import story
 from app.answer.terms import words
 from app.answer.wordclass import names_word
 from ingest.types import Document
-from lexicon import benefit_kinds, degree_aliases, degrees, person_categories
+from lexicon import aggregate_words, benefit_kinds, degree_aliases, degrees, person_categories
 
 
 def degree_in(degree: str, text: str) -> bool:
@@ -111,8 +111,9 @@ def _benefit_asked_beyond_story(q: QuestionInfo) -> bool:
     asker's story (「本人系硕士毕业生，拟申请人才住房。从受理到办结要多长时间？」 asks how
     long, whoever applies); not when it counts people (「我是硕士毕业生。2023年有多少人住上了
     人才住房？」 counts everyone housed, whoever asks)."""
-    if asks_people(q.query, q.kinds):
-        return False
+    if asks_people(q.query, q.kinds) or any(w in asked_text(q.query)
+                                            for w in aggregate_words()):
+        return False  # 「…累计兑现了多少资金」: a total over everyone, whoever asks
     if {"amount", "condition"} & set(q.kinds) or q.script == "en":
         return q.asks_benefit
     return _benefit_outside_story(q.query, q.benefits)
@@ -244,7 +245,8 @@ def missing_constraints(q: QuestionInfo, doc: Document, own: str, near: str, aro
     excused = (any(p not in _graduate_words(q.degrees) for p in named)
                or (bool(q.degrees) and _stated(q.query, degree_spellings(q.degrees))
                    and unnamed())
-               or (bool(q.degrees) and _only_told(q, degree_spellings(q.degrees))
+               or (bool(q.degrees) and (_only_told(q, degree_spellings(q.degrees))
+                                        or _only_said(q, degree_spellings(q.degrees)))
                    and not _benefit_asked_beyond_story(q)))
     missing = [] if excused else [d for d in q.degrees if not degree_in(d, own)]
     # the asker's category, unlike a degree, decides what they are granted (残疾人,

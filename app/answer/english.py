@@ -124,7 +124,10 @@ def without_letter(question: str) -> str:
 #: an English sentence and the marks that end it
 _EN_SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
 #: a statement the asker makes of themselves or their own (I am…, I've…, My…, We plan…)
-_EN_TELLER = re.compile(r"\b(?:i|i'm|i've|i'd|my|me|we|we're|we've|our)\b", re.I)
+#: or introduces them as a chat does (Master's student in Wuhan here.)
+_EN_TELLER = re.compile(r"\b(?:i|i'm|i've|i'd|my|me|we|we're|we've|our)\b|\bhere\W*$", re.I)
+#: a dash between spaces ends a statement as a full stop does (PhD student here - who…?)
+_EN_DASH = re.compile(r"\s+[-–—]+\s+")
 
 
 def told_terms(question: str) -> tuple[str, ...]:
@@ -138,8 +141,11 @@ def told_terms(question: str) -> tuple[str, ...]:
     ('博士',)
     >>> told_terms("How much do PhDs get in Weihai?")
     ()
+    >>> told_terms("PhD candidate in Xiamen here - who wrote the paper?")
+    ('博士', '厦门')
     """
-    sentences = [m.group() for m in _EN_SENTENCE.finditer(question) if m.group().strip()]
+    sentences = [m.group() for m in _EN_SENTENCE.finditer(_EN_DASH.sub(". ", question))
+                 if m.group().strip()]
     asking = next((i for i, s in enumerate(sentences) if "?" in s), len(sentences) - 1)
     story = [s for s in sentences[:asking] if _EN_TELLER.search(s)]
     if not story:

@@ -33,6 +33,7 @@ from app.answer.scoring import (
     states_period,
     without_designations,
 )
+from app.answer.script import simplified
 from app.answer.sentence_view import SentenceView, SentenceViews
 from app.answer.sentences import Sentence
 from app.answer.spans import span_beside, span_focus
@@ -184,8 +185,9 @@ def with_document_lines(q: QuestionInfo, cands: Sequence[Candidate],
                         ) -> list[Candidate]:
     """An authorship question (作者单位, 哪个单位写的, who wrote it) is answered by the byline
     of the document it is about, wherever the byline stands (an article's last line, the
-    author line under an English abstract, a notice's signature naming its issuer), and a
-    question for a document's title (那篇报道的大标题) by its title line. The
+    author line under an English abstract, a notice's signature naming its issuer), a
+    question for a document's title (那篇报道的大标题) by its title line, and one asking
+    whom to contact about it (有问题找哪个处室联系) by its contact line. The
     question's words describe the document,
     not its byline, so each retrieved document's byline joins the candidates with the
     score, coverage, support and region of that document's best sentence;
@@ -194,6 +196,8 @@ def with_document_lines(q: QuestionInfo, cands: Sequence[Candidate],
 
     Other questions' candidates are returned as they are."""
     kinds = [k for k in ("author", "title") if k in q.kinds]
+    if "department" in q.kinds and _CONTACT_ASKED.search(q.query):
+        kinds.append("contact")
     if not kinds:
         return list(cands)
     best: dict[str, Candidate] = {}
@@ -212,17 +216,24 @@ def with_document_lines(q: QuestionInfo, cands: Sequence[Candidate],
     return out
 
 
+#: whom to contact about a document is asked (有问题找哪个处室联系, 咨询找哪个部门): a
+#: notice's contact line (联系单位：人才开发处) answers, wherever it stands
+_CONTACT_ASKED = re.compile(r"联系|咨询|有(?:问题|疑问)")
+_CONTACT_LINE = re.compile(r"联系(?:单位|处室|部门|人)\s*[:：]")
+
+
 def _document_lines(doc: Document, sentences: Sequence[Sentence], kinds: Sequence[str]
                     ) -> list[int]:
-    """The sentences that say who wrote ``doc`` (its byline, or a line naming its issuer)
-    and, for ``title``, its title line."""
+    """The sentences that say who wrote ``doc`` (its byline, or a line naming its issuer),
+    for ``title`` its title line, and for ``contact`` its contact line."""
     found = []
     for index, sentence in enumerate(sentences):
         byline = "author" in kinds and (holds_kind(sentence.text, "author")
                                         or bool(doc.issuer and doc.issuer in sentence.text))
         title = ("title" in kinds and index == 0 and bool(doc.title)
                  and normalise(sentence.text).startswith(normalise(doc.title)[:TITLE_CHARS]))
-        if byline or title:
+        contact = "contact" in kinds and _CONTACT_LINE.search(simplified(sentence.text))
+        if byline or title or contact:
             found.append(index)
     return found
 

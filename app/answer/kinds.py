@@ -149,7 +149,7 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = {
 # (最多多少, 最少多少 ask a cap or a floor, not how much more)
 _COMPARE = re.compile(r"差多少|相差|差距|差别|区别|不同|不一样|(?<!最)多多少|(?<!最)少多少"
                       r"|比较|对比|相比|哪个多"
-                      r"|谁多|高多少|低多少|哪里更|哪边|[和跟][^，。？?]{1,8}比"
+                      r"|谁多|(?<!最)高多少|(?<!最)低多少|哪里更|哪边|[和跟][^，。？?]{1,8}比"
                       r"|哪[个项种样里边][^，。？?]{0,6}更[大多高低少长短早晚久快]"
                       # 比威海长, 比青岛多吗 (not 比例, 比重, 比如, 好比; nor 比以前快, a
                       # change over time)
@@ -174,7 +174,7 @@ def asks_comparison(query: str) -> bool:
 
     >>> asks_comparison("引导资金和贴息贷款，哪个数额更大？"), asks_comparison("哪个部门更合适")
     (True, False)
-    >>> asks_comparison("博士比硕士多多少"), asks_comparison("住房补贴最多多少")
+    >>> asks_comparison("博士比硕士多多少"), asks_comparison("住房补贴最高多少")
     (True, False)
     >>> asks_comparison("更多人才来崂山了吗"), asks_comparison("比例是多少")
     (False, False)

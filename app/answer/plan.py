@@ -228,7 +228,9 @@ def decide_for_years(q: QuestionInfo, cands: Sequence[Candidate], config: Answer
                        and decision.chosen[0].coverage < own_cover)
     # and one from a sentence covering the question much less than the best of those left
     # out (「2023年全年GDP增长多少」: the 前三季度 figure left, an unrelated one is no answer)
+    # (of those left out, only one that would have answered: supported as well as covered)
     left_cover = max((c.coverage for c in cands if c.other_year and c.eligible and c.kind_ok
+                      and c.support >= config.min_support
                       and (c.relation is None or c.relation in APPLIES)), default=0.0)
     weaker = bool(decision.chosen) and (
         decision.chosen[0].coverage < config.time_cover_share * left_cover)

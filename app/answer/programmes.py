@@ -175,6 +175,8 @@ def find_programmes(text: str) -> tuple[str, ...]:
     ((), ('青年人才集聚的行动计划',))
     >>> find_programmes("三年送一万个技术工人的计划")
     ()
+    >>> find_programmes("北汽新能源那个培养技术工人的计划几年内合作")
+    ()
     """
     names = list(asked_names(text))
     unquoted = QUOTED_NAME.sub(" ", text)
@@ -188,6 +190,9 @@ def find_programmes(text: str) -> tuple[str, ...]:
         pointed = _DEMONSTRATIVE.split(name)
         if len(pointed) > 1:  # 那个青领计划 names 青领计划; 那个培养技工的计划 describes one
             name = "" if "的" in pointed[-1] else pointed[-1]
+        elif ("的" in name and _DEMONSTRATIVE.search(unquoted[max(0, start - 2):start])
+              and dictionary_tag(name[:2]).startswith("v")):
+            name = ""  # …那个培养技术工人的计划: a verb's clause describes, as above
         if "的" in name and _count().search(name.rsplit("的", 1)[0]):
             name = ""  # 送一万个技术工人的计划: what a programme does, counted, no name
         if (len(name) >= 4 and not _GENERIC_PROGRAMME.match(name)

@@ -227,10 +227,17 @@ def without_designations(text: str, query: str) -> str:
 
     >>> without_designations("聚焦“10+1”重点产业，新设3个站", "10+1 工作站 新设几个")
     '聚焦“ ”重点产业，新设3个站'
+    >>> without_designations("聚焦“10+1”重点产业，设立博士后站", "博士后 青岛")
+    '聚焦“ ”重点产业，设立博士后站'
     """
     for name in dict.fromkeys(m[0] for m in _DESIGNATION.finditer(query)):
         text = text.replace(name, " ")
-    return text
+    # one in quotation marks is a name wherever it stands (an English question's Chinese
+    # reading does not hold it: "key industries")
+    return _QUOTED_DESIGNATION.sub("“ ”", text)
+
+
+_QUOTED_DESIGNATION = re.compile(r"[“\"「]" + _DESIGNATION.pattern + r"[”\"」]")
 
 
 # a number and its measure word before what it counts (百所技能院校, 20余家企业), with up to

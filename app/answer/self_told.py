@@ -1,6 +1,7 @@
 """Clauses in which the asker tells of themselves rather than of a topic: how they feel,
 what they are paid, where they mean to go. Such a clause is an aside of the question
-(:func:`app.answer.clauses.asides`)."""
+(:func:`app.answer.clauses.asides`). So is the figure they guess when they ask yes or no
+(:func:`checked_thresholds`)."""
 
 from __future__ import annotations
 
@@ -42,3 +43,22 @@ def plans_move(clause: str) -> bool:
     """
     plain = clause.strip().rstrip("的啊呀吧了")
     return plain.endswith(move_words()) and any(w in plain for w in whereabouts_words()[1])
+
+
+#: a threshold checked by a yes/no question (有没有超过15万, 是不是不到1000元, 是不是8000万出头)
+_THRESHOLD = re.compile(r"(?:有没有|是不是|是否|有无|能不能|会不会|超没超|到没到)"
+                        r"((?:超过|突破|达到|到|高于|低于|不到|少于|多于|过)?"
+                        r"[0-9零〇一二两三四五六七八九十百千万亿.]+[万亿千百]?(?:人|元|家|个|套|名)?"
+                        r"(?:出头|左右|上下|以上|以下)?)")
+
+
+def checked_thresholds(query: str) -> tuple[str, ...]:
+    """The thresholds the asker checks by a yes/no question: their guess, which the figure
+    the documents give answers whatever it is.
+
+    >>> checked_thresholds("蚌埠高技能人才有没有超过15万"), checked_thresholds("是不是8000万出头？")
+    (('超过15万',), ('8000万出头',))
+    >>> checked_thresholds("补贴15万")
+    ()
+    """
+    return tuple(m[1] for m in _THRESHOLD.finditer(query))

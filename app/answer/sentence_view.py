@@ -114,7 +114,9 @@ def read_sentence(doc: Document, sentences: Sequence[Sentence], index: int) -> S
     # a piece of an over-long sentence cut at a comma goes on in the next piece: whom it
     # names there (「…制定“双导师”制度，」 「…培养…未来产业领军人才。」) it names too
     rest = following if sentence.text.rstrip()[-1:] in PIECE_ENDS else ""
-    near = plain(f"{heading}{previous}{sentence.text}{rest}")
+    # an aside's item names whom and what it is for: its department answers for all of it
+    near = plain(f"{item_before(sentences, index)}{sentence.text}" if remark
+                 else f"{heading}{previous}{sentence.text}{rest}")
     return SentenceView(
         heading_sentence=heading_sentence, previous=previous, following=following,
         remark=remark, signed=signature(sentence.text), damaged=damaged(sentence.text),

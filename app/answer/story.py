@@ -174,6 +174,11 @@ def whereabouts(query: str, names: Sequence[str]) -> tuple[str, ...]:
 _OWN_SELF = re.compile(r"(?:我|本人)(?:是|来自)?|是|来自")
 _OWN_ANYONE = re.compile(r"人(?![才员])|读|念书|上学|毕业")
 _OWN_TOLD = re.compile(r"的|上班|工作|打工")
+# …or, filling the rest of the clause, what the asker does there (厦门做医疗器械研发的, 泉州做
+# 人事的, 长沙搞创业的) or what they study or studied (本科在读, 汽修专业在读的, 技校毕业的):
+# a person described, not a topic (威海做得好的政策 does not end the clause with 的)
+_OWN_DOING = re.compile(r"(?:做|干|搞|教|当|开|跑|从事)[^，,。？?！!]*的"
+                        r"|[^，,。？?！!]{0,8}(?:在读|毕业|读研|读博)的?")
 
 
 def _own_place(part: str, at: int, name: str, names: Sequence[str]) -> bool:
@@ -187,6 +192,9 @@ def _own_place(part: str, at: int, name: str, names: Sequence[str]) -> bool:
     [True, True, True]
     >>> _own_place("威海的人才公寓", 0, "威海", ["威海"])
     False
+    >>> [_own_place(p, 0, p[:2], [p[:2]]) for p in ("厦门做医疗器械研发的", "银川本科在读",
+    ...                                              "威海做得好的政策")]
+    [True, True, False]
     """
     others = sorted((n for n in names if n != name), key=len, reverse=True)
     before, after = part[:at], part[at + len(name):]
@@ -208,7 +216,8 @@ def _own_place(part: str, at: int, name: str, names: Sequence[str]) -> bool:
     own = head or lead
     if lead and _OWN_SELF.fullmatch(lead) is None:
         return False
-    return bool(_OWN_ANYONE.match(after) or (own and _OWN_TOLD.match(after)))
+    return bool(_OWN_ANYONE.match(after) or (own and _OWN_TOLD.match(after))
+                or _OWN_DOING.fullmatch(after.strip()) is not None)
 
 
 # the asker introducing themselves by their work or lot (我在银行做理财经理, 我是跑长途的货车

@@ -21,6 +21,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from app.answer.asked_place import asker_whereabouts
 from app.answer.eligibility import group_words
 from app.answer.factbook import FactBook
 from app.answer.facts import amount_cell, benefit_label
@@ -47,8 +48,10 @@ class TablePlan:
 def table_plan(q: QuestionInfo, region: str | None) -> TablePlan | None:
     """A difference table for two or more degrees, a comparison for two or more places."""
     asks = compares(q)
-    if len(q.places) >= 2 and asks:
-        return TablePlan("compare", tuple(q.places), tuple(q.degrees))
+    where = asker_whereabouts(q)  # where the asker is from is not compared
+    places = tuple(p for p in q.places if p not in where)
+    if len(places) >= 2 and asks:
+        return TablePlan("compare", places, tuple(q.degrees))
     degrees = tuple(dict.fromkeys(q.degrees))
     if len(degrees) >= 2 and (asks or "amount" in q.kinds):
         place = region or (q.places[0] if q.places else None)
