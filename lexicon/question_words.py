@@ -297,6 +297,13 @@ def document_words() -> tuple[str, ...]:
 
 
 @cache
+def person_words_en() -> tuple[str, ...]:
+    """English nouns an asker introduces themselves by (student, researcher …), longest
+    first."""
+    return _longest_first("person_en")
+
+
+@cache
 def document_words_en() -> tuple[str, ...]:
     """English kinds of document an asker points at (paper, notice …), longest first."""
     return _longest_first("document_en")

@@ -324,8 +324,9 @@ def asks_outright(query: str, kinds: Sequence[str]) -> str | None:
         return "change"
     if "amount" in kinds and asks_sum(query):
         return "amount"
-    # 多少岁以下, 多少平米, 网址是多少, 地址在哪, 要带什么材料: only a sentence stating one answers
-    for measured in ("age", "area", "web", "address", "materials"):
+    # 多少岁以下, 多少平米, 网址是多少, 地址在哪, 要带什么材料, 要什么学历: only a sentence stating
+    # one answers
+    for measured in ("age", "area", "web", "address", "materials", "degree"):
         if measured in kinds:
             return measured
     if "phone" in kinds and _NUMBER_ASKED.search(query):  # 电话是多少: only a number does

@@ -29,7 +29,7 @@ _CLAUSE_BREAK = re.compile(r"[，,。；;：:！!？?\n…]+|" + _SPACE_BREAK)
 
 @cache
 def _asking() -> re.Pattern[str]:
-    words = sorted({*ask_words(), "多少", "多长", "吗", "是否"} - {"几"}, key=len,
+    words = sorted({*ask_words(), "多少", "多久", "多长", "吗", "是否"} - {"几"}, key=len,
                    reverse=True)
     # 几 asks, but not in 好几年, 十几年 or 几乎; an A-not-A form asks as it is phrasing;
     # nothing asks after 没 (没什么头衔, 没多少钱)
@@ -73,6 +73,16 @@ _NARRATIVE = re.compile(r"^被|了$")
 # Where the asker stands in their studies, ending the clause (汽修专业在读的, 银川本科在读,
 # 技校毕业的, 福州读博的): who they are, not what they ask about.
 _STUDYING = re.compile(r"(?:在读|毕业|读研|读博)的?$")
+
+
+def tells_studies(clause: str) -> bool:
+    """True when ``clause`` ends on where the asker stands in their studies (本科在读,
+    福州读博的; not 看病和孩子上学).
+
+    >>> tells_studies("泉州读研的"), tells_studies("看病和孩子上学")
+    (True, False)
+    """
+    return _STUDYING.search(clause.strip()) is not None
 
 # What the asker already knows and leaves out (「除了看病和孩子上学，还有啥福利」, 「供需错配、
 # 机制僵化之外，另外两个是什么」): a clause of exclusion names no thing asked.
@@ -274,7 +284,7 @@ def asides(query: str) -> tuple[str, ...]:
     return tuple(c for i, c in enumerate(parts) if i not in asking and (
         i not in kept or i in guesses or _SELF.match(c.strip()) or _ERRAND.search(c.strip())
         or _AUDIENCE.match(c.strip())
-        or _NARRATIVE.search(c.strip()) or _STUDYING.search(c.strip())
+        or _NARRATIVE.search(c.strip()) or tells_studies(c)
         or _EXCLUDED.search(c.strip()) or feels(c)
         or own_pay(c) or plans_move(c)
         or (i > asking[-1] and _HEARSAY.match(c.strip()))))
@@ -350,10 +360,13 @@ def after_asking(query: str) -> str:
 
     >>> after_asking("这券会不会过期？"), after_asking("年薪至少要多少才够格"), after_asking("你好")
     ('过期', '才够格', '')
+    >>> after_asking("现在多久能批下来")
+    ''
+
     """
     found = list(_asking().finditer(query))
-    if not found:
-        return ""
+    if not found or found[-1][0] in ("多久", "多长"):  # 多久能批下来: the event timed, which
+        return ""  # a sentence states in its own words (当日办结), is no predicate asked
     return _CLAUSE_BREAK.split(query[found[-1].end():])[0]
 
 

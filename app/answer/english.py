@@ -121,40 +121,6 @@ def without_letter(question: str) -> str:
     return cleaned if re.search(r"[A-Za-z]{2}", cleaned) else question
 
 
-#: an English sentence and the marks that end it
-_EN_SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
-#: a statement the asker makes of themselves or their own (I am…, I've…, My…, We plan…)
-#: or introduces them as a chat does (Master's student in Wuhan here.)
-_EN_TELLER = re.compile(r"\b(?:i|i'm|i've|i'd|my|me|we|we're|we've|our)\b|\bhere\W*$", re.I)
-#: a dash between spaces ends a statement as a full stop does (PhD student here - who…?)
-_EN_DASH = re.compile(r"\s+[-–—]+\s+")
-
-
-def told_terms(question: str) -> tuple[str, ...]:
-    """The Chinese terms (:func:`english_query`) that only the asker's own story holds: the
-    statements in the first person (anywhere in them: 「Several of our graduates…」) before
-    the first sentence that asks, whom the question need not be about.
-
-    >>> told_terms("I completed my PhD in the US. Which finance products does Laoshan offer?")
-    ('博士',)
-    >>> told_terms("I am a PhD. How much is the living allowance?")
-    ('博士',)
-    >>> told_terms("How much do PhDs get in Weihai?")
-    ()
-    >>> told_terms("PhD candidate in Xiamen here - who wrote the paper?")
-    ('博士', '厦门')
-    """
-    sentences = [m.group() for m in _EN_SENTENCE.finditer(_EN_DASH.sub(". ", question))
-                 if m.group().strip()]
-    asking = next((i for i, s in enumerate(sentences) if "?" in s), len(sentences) - 1)
-    story = [s for s in sentences[:asking] if _EN_TELLER.search(s)]
-    if not story:
-        return ()
-    asked = set(english_query(" ".join(sentences[asking:])).split())
-    told = english_query(" ".join(story)).split()
-    return tuple(t for t in told if t not in asked)
-
-
 def english_query(question: str) -> str:
     """Chinese query terms for an English question, in question order: glossary terms
     and place names (the gazetteer's English names).

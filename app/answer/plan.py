@@ -20,7 +20,8 @@ from app.answer.clauses import asked_text
 from app.answer.config import AnswerConfig
 from app.answer.corpus_view import CorpusView
 from app.answer.correction import without_guess
-from app.answer.english import english_hints, english_in_chinese, told_terms, without_letter
+from app.answer.english import english_hints, english_in_chinese, without_letter
+from app.answer.english_told import told_terms
 from app.answer.evidence import Candidate, candidates, with_document_lines
 from app.answer.followup import rewrite
 from app.answer.kinds import asks_comparison

@@ -71,7 +71,7 @@ class QuestionInfo:
     # asked, as written there), e.g. (智汇崂山, 汇智崂山)
     renamed: tuple[tuple[str, str], ...] = ()
     # an English question's terms that only the asker's own story holds, told in
-    # statements before what is asked (I completed my PhD in the US. …?): english.told_terms
+    # statements before what is asked (I completed my PhD in the US. …?): english_told.told_terms
     told: tuple[str, ...] = ()
     # documents the asker cites by title (《…》), each with the one document it names:
     # citing.cited_titles

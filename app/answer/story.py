@@ -22,6 +22,7 @@ from app.answer.clauses import (
     han_count,
     heard_of,
     hearsay,
+    tells_studies,
 )
 from app.answer.scoring import normalise
 from lexicon import whereabouts_words
@@ -229,7 +230,8 @@ def introduced(query: str) -> tuple[str, ...]:
     """The asker's introduction of themselves joined by a comma to what they ask
     (「我在银行做理财经理，崂山区自己培养了多少个市一级的金融方面人才？」): clauses before the
     first that asks, set aside by :func:`app.answer.clauses.asides` and opening with
-    我是, 我在, 我做 …, when the question names enough of its own (``MIN_ASKED_CHARS``).
+    我是, 我在, 我做 … or ending on where they stand in their studies (泉州读研的), when the
+    question names enough of its own (``MIN_ASKED_CHARS``).
 
     >>> introduced("我是跑长途的货车司机，文章说哪两种类型的人才要灵活流动？")
     ('我是跑长途的货车司机',)
@@ -241,7 +243,8 @@ def introduced(query: str) -> tuple[str, ...]:
     if not asking or han_count(parts[asking[0]]) < MIN_ASKED_CHARS:
         return ()
     aside = set(asides(query))
-    return tuple(c for c in parts[:asking[0]] if c in aside and _INTRODUCING.match(c.strip()))
+    return tuple(c for c in parts[:asking[0]]
+                 if c in aside and (_INTRODUCING.match(c.strip()) or tells_studies(c)))
 
 
 def set_aside(query: str, *, introduction: bool = False) -> tuple[str, ...]:

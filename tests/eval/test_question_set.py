@@ -63,7 +63,7 @@ def test_every_check_set_matches_the_corpus() -> None:
                  "blind143", "blind144", "blind145", "blind146", "blind147", "blind148",
                  "blind149", "blind150", "blind151", "blind152", "blind153", "blind154",
                  "blind155", "blind156", "blind157", "blind158", "blind159",
-                 "blind160"):
+                 "blind160", "blind161", "blind162", "blind163", "blind164"):
         qs = load_questions(ROOT / "eval" / "data" / f"{name}_questions.jsonl")
         assert len(qs) >= 60, name
         assert validate_questions(qs, texts).problems == (), name

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from app.answer.asked import asks_people
 from app.answer.clauses import audiences
-from app.answer.english import told_terms
+from app.answer.english_told import told_terms
 from app.answer.kinds import find_kinds
 from app.answer.question import analyze
 from app.answer.romanised import PinyinNames, romanised_names

@@ -92,3 +92,34 @@ def test_a_notices_contact_line_answers_whom_to_contact() -> None:
 def test_a_quoted_designation_counts_nothing() -> None:
     body = "聚焦“10+1”重点产业优质企业，支持设立博士后站。"
     assert _answers(body, "How many postdoctoral stations will Nanyang set up?") is None
+
+
+# round two (blind161-164, after the fixes above)
+
+def test_an_english_statement_naming_only_the_asker_is_their_story() -> None:
+    from app.answer.english_told import told_terms
+    told = told_terms("Master's student in Guangzhou. What share of PhDs stay abroad?")
+    assert "广州" in told
+    assert told_terms("Students in Weihai get an allowance every month. How much?") == ()
+
+
+def test_year_on_year_growth_compares_no_places() -> None:
+    from app.answer.kinds import asks_comparison
+    assert not asks_comparison("蚌埠市高技能人才总量有多少？同比增长多少？")
+    assert asks_comparison("免租期是不是比威海长？")
+
+
+def test_a_study_status_introduces_and_how_long_asks_no_predicate() -> None:
+    from app.answer.clauses import after_asking
+    from app.answer.story import introduced
+    question = "泉州读研的，青岛高新区租赁型人才住房审批现在要多久能办完？"
+    assert introduced(question) == ("泉州读研的",)
+    assert after_asking("现在多久能批下来") == ""
+    assert after_asking("这券会不会过期") == "过期"
+
+
+def test_which_degree_is_required_asks_a_degree() -> None:
+    body = "青年人才可享受最高15万元的住房补贴和安家费。"
+    assert _answers(body, "南阳那15万的房补，要什么学历才能拿？") is None
+    body = "按照本科、硕士学历分别给予每月1000元、2000元的生活津贴。"
+    assert "本科" in (_answers(body, "南阳的生活津贴要什么学历才能领？") or "")

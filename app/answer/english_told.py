@@ -1,0 +1,69 @@
+"""The asker's own story in an English question: the statements before what it asks that
+tell of themselves (I completed my PhD…, Several of our graduates…, Master's student in
+Wuhan here.), whose terms the question need not be about."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from app.answer.english import english_query
+from lexicon import person_words_en
+
+__all__ = ["told_terms"]
+
+#: an English sentence and the marks that end it
+_EN_SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
+#: a statement the asker makes of themselves or their own (I am…, I've…, My…, We plan…)
+#: or introduces them as a chat does (Master's student in Wuhan here.)
+_EN_TELLER = re.compile(r"\b(?:i|i'm|i've|i'd|my|me|we|we're|we've|our)\b|\bhere\W*$", re.I)
+#: a dash between spaces ends a statement as a full stop does (PhD student here - who…?)
+_EN_DASH = re.compile(r"\s+[-–—]+\s+")
+
+
+@cache
+def _self_role() -> re.Pattern[str]:
+    """A statement with no verb naming a person and where they are (Master's student in
+    Guangzhou., Policy researcher in Nanchang.), read once."""
+    people = "|".join(map(re.escape, person_words_en()))
+    # the place after in/from is a name: capitalised words (in Guangzhou, from Inner Mongolia)
+    return re.compile(rf"^(?i:an? )?[\w'’ -]{{0,40}}?\b(?i:{people})s?\b"
+                      rf"(?: (?i:in|from|at|of) (?:[A-Z][\w'’-]*(?: |$|(?=\W))){{1,4}})?\W*$")
+
+
+def _introduces(statement: str) -> bool:
+    """True when ``statement`` introduces the asker by what they are (see
+    :func:`_self_role`): at most eight words."""
+    text = statement.strip()
+    return len(text.split()) <= _MAX_ROLE_WORDS and _self_role().match(text) is not None
+
+
+#: the longest statement read as an introduction with no verb
+_MAX_ROLE_WORDS = 8
+
+
+def told_terms(question: str) -> tuple[str, ...]:
+    """The Chinese terms (:func:`english_query`) that only the asker's own story holds: the
+    statements in the first person (anywhere in them: 「Several of our graduates…」) before
+    the first sentence that asks, whom the question need not be about.
+
+    >>> told_terms("I completed my PhD in the US. Which finance products does Laoshan offer?")
+    ('博士',)
+    >>> told_terms("I am a PhD. How much is the living allowance?")
+    ('博士',)
+    >>> told_terms("How much do PhDs get in Weihai?")
+    ()
+    >>> told_terms("PhD candidate in Xiamen here - who wrote the paper?")
+    ('博士', '厦门')
+    >>> told_terms("Master's student in Guangzhou. What share of PhDs stay abroad?")
+    ('硕士生', '广州')
+    """
+    sentences = [m.group() for m in _EN_SENTENCE.finditer(_EN_DASH.sub(". ", question))
+                 if m.group().strip()]
+    asking = next((i for i, s in enumerate(sentences) if "?" in s), len(sentences) - 1)
+    story = [s for s in sentences[:asking] if _EN_TELLER.search(s) or _introduces(s)]
+    if not story:
+        return ()
+    asked = set(english_query(" ".join(sentences[asking:])).split())
+    told = english_query(" ".join(story)).split()
+    return tuple(t for t in told if t not in asked)
