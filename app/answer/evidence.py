@@ -216,9 +216,10 @@ def with_document_lines(q: QuestionInfo, cands: Sequence[Candidate],
     return out
 
 
-#: whom to contact about a document is asked (有问题找哪个处室联系, 咨询找哪个部门): a
-#: notice's contact line (联系单位：人才开发处) answers, wherever it stands
-_CONTACT_ASKED = re.compile(r"联系|咨询|有(?:问题|疑问)")
+#: whom to contact about a document is asked (有问题找哪个处室联系, 有疑问找哪个部门): a
+#: notice's contact line (联系单位：人才开发处) answers, wherever it stands (not 咨询一下, a
+#: courtesy before any question)
+_CONTACT_ASKED = re.compile(r"联系|有(?:问题|疑问)")
 _CONTACT_LINE = re.compile(r"联系(?:单位|处室|部门|人)\s*[:：]")
 
 
@@ -232,7 +233,8 @@ def _document_lines(doc: Document, sentences: Sequence[Sentence], kinds: Sequenc
                                         or bool(doc.issuer and doc.issuer in sentence.text))
         title = ("title" in kinds and index == 0 and bool(doc.title)
                  and normalise(sentence.text).startswith(normalise(doc.title)[:TITLE_CHARS]))
-        contact = "contact" in kinds and _CONTACT_LINE.search(simplified(sentence.text))
+        contact = ("contact" in kinds
+                   and _CONTACT_LINE.search(simplified(sentence.text)) is not None)
         if byline or title or contact:
             found.append(index)
     return found
