@@ -38,6 +38,8 @@ GROWTH_ASKED_EN = r"\bhow much" + GROWTH_AFTER_HOW_MUCH
 #: 能领多少年 asks how long, not how much
 UNITS_OF_TIME = r"个?(?:年(?!轻|级|龄|度|薪)|月(?!薪)|天|周|工作日|小时)"
 
+#: the money words (补贴, 年薪 …), one alternation
+_MONEY = "|".join(money_words())
 #: what 多少 counts when a count, not a sum, is asked (多少套, 多少户)
 _COUNT_AFTER = "套户件台间种类条"
 
@@ -45,10 +47,10 @@ _COUNT_AFTER = "套户件台间种类条"
 _SUM = re.compile(rf"多少钱|多少元|几万|几千|(?:拿|领|给|发|补|贷)多少(?!{UNITS_OF_TIME})"
                   r"|额度[^，。？?]{0,6}(?<!百分之)多少|(?:最高|最多)能?多少"
                   # a rate of pay (补贴标准是多少, 奖励标准多少)
-                  rf"|(?:{'|'.join(money_words())})标准[^，。？?]{{0,3}}多少"
+                  rf"|(?:{_MONEY})标准[^，。？?]{{0,3}}多少"
                   # a money word just before 多少 (年薪多少, 每人补贴多少, 房租是多少), not
                   # a count after it (奖励多少家企业, 补贴多少人) nor a span (资助多少年)
-                  rf"|(?:{'|'.join(money_words())})(?:是|有|能有|大概|一般)?多少"
+                  rf"|(?:{_MONEY})(?:是|有|能有|大概|一般)?多少"
                   rf"(?![人家个名位项所次批{_COUNT_AFTER}]|{UNITS_OF_TIME})"
                   # a price (售价是多少, 价格多少): only a sum states one
                   rf"|(?:{'|'.join(price_words())})[^，。？?]{{0,4}}多少"

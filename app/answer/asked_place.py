@@ -10,7 +10,7 @@ from collections.abc import Collection, Sequence
 from functools import cache
 from itertools import pairwise
 
-from app.answer.clauses import A_NOT_A, asked_text
+from app.answer.clauses import YES_NO, asked_text
 from app.answer.correction import retraction
 from app.answer.programmes import find_programmes
 from app.answer.question import QuestionInfo, compares, find_places, query_for
@@ -28,9 +28,6 @@ from lexicon import (
 )
 
 __all__ = ["LOCAL", "asked_region"]
-
-#: a question that asks yes or no (吗, 是否, 能不能): whether the asker qualifies
-_YES_NO = re.compile(r"吗|是否|" + A_NOT_A.pattern)
 
 #: how a document's region must relate to a place for the place to have documents of
 #: its own: any relation under which its rules apply there, but national
@@ -88,10 +85,8 @@ def _named_where_asked(q: QuestionInfo, pairs: Sequence[tuple[str, Place]]
     """The (name, place) pairs of listed places (not 那边高新区 or 我们园区, read by their
     suffix alone) named in the clauses of a Chinese question that ask; of an English one,
     those not told in its statements (「I'm studying in Hefei. … had Bengbu's …?」)."""
-    if q.script == "en":
-        return [pr for pr in pairs if pr[1].listed and pr[0] not in q.told]
-    asking = asked_text(q.query)
-    return [pr for pr in pairs if pr[1].listed and pr[0] in asking]
+    named = set(_named_in_asking(q))
+    return [pr for pr in pairs if pr[1].listed and pr[0] in named]
 
 
 def _covered(name: str, place: Place, regions: Collection[str]) -> Place:
@@ -142,7 +137,7 @@ def _whereabouts_aside(q: QuestionInfo) -> tuple[str, ...]:
         return where
     # a fact of a programme they name (「岳阳读书的，北汽“青领计划”几年内…」), not whether
     # they qualify for it where they are (「我在义马开了个厂，能评“工匠”吗」)
-    return where if find_programmes(asking) and not _YES_NO.search(asking) else ()
+    return where if find_programmes(asking) and not YES_NO.search(asking) else ()
 
 
 def _named_in_asking(q: QuestionInfo) -> tuple[str, ...]:

@@ -19,6 +19,8 @@ from lexicon import ask_words
 
 #: an A-not-A form (能不能, 有没有): it asks, and as phrasing it names nothing
 A_NOT_A = re.compile(r"([\u4e00-\u9fff]{1,2})[不没]\1")
+#: a question asking yes or no (吗, 是否, or an A-not-A form: 能不能)
+YES_NO = re.compile(r"吗|是否|" + A_NOT_A.pattern)
 
 # Clause breaks of a question, and what makes a clause ask (a question word, 吗, an
 # A-not-A form such as 能不能 or 有没有).
@@ -72,7 +74,8 @@ _NARRATIVE = re.compile(r"^被|了$")
 
 # Where the asker stands in their studies, ending the clause (汽修专业在读的, 银川本科在读,
 # 技校毕业的, 福州读博的): who they are, not what they ask about.
-_STUDYING = re.compile(r"(?:在读|毕业|读研|读博)的?$")
+STUDY_STATUS = r"(?:在读|毕业|读研|读博)"
+_STUDYING = re.compile(STUDY_STATUS + r"的?$")
 
 
 def tells_studies(clause: str) -> bool:

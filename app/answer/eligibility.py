@@ -101,8 +101,14 @@ def _only_said(q: QuestionInfo, spellings: tuple[str, ...]) -> bool:
     clause that names the topic before the one that asks), an English one's statements."""
     if q.script == "en":
         return _only_told(q, spellings)
-    aside = set(asides(q.query))
-    holding = [c for c in clauses(q.query) if any(w in c for w in spellings)]
+    return _said(q.query, spellings)
+
+
+@lru_cache(maxsize=4096)
+def _said(query: str, spellings: tuple[str, ...]) -> bool:
+    """Read once per question (see :func:`_only_said`): every candidate asks it again."""
+    aside = set(asides(query))
+    holding = [c for c in clauses(query) if any(w in c for w in spellings)]
     return bool(holding) and all(c in aside for c in holding)
 
 
@@ -111,12 +117,23 @@ def _benefit_asked_beyond_story(q: QuestionInfo) -> bool:
     asker's story (「本人系硕士毕业生，拟申请人才住房。从受理到办结要多长时间？」 asks how
     long, whoever applies); not when it counts people (「我是硕士毕业生。2023年有多少人住上了
     人才住房？」 counts everyone housed, whoever asks)."""
-    if asks_people(q.query, q.kinds) or any(w in asked_text(q.query)
-                                            for w in aggregate_words()):
+    if asks_people(q.query, q.kinds) or _asks_total(q.query):
         return False  # 「…累计兑现了多少资金」: a total over everyone, whoever asks
     if {"amount", "condition"} & set(q.kinds) or q.script == "en":
         return q.asks_benefit
     return _benefit_outside_story(q.query, q.benefits)
+
+
+@lru_cache(maxsize=4096)
+def _asks_total(query: str) -> bool:
+    """True when the clauses that ask mark a sum as the total over everyone (累计兑现了多少
+    资金: lexicon kind ``aggregate``), no one's own benefit; read once per question.
+
+    >>> _asks_total("我是本科，人才政策累计兑现了多少资金？"), _asks_total("我是本科，能领多少？")
+    (True, False)
+    """
+    asking = asked_text(query)
+    return any(w in asking for w in aggregate_words())
 
 
 @lru_cache(maxsize=4096)

@@ -13,7 +13,7 @@ import re
 from app.answer.asked import ASKING_JI as _ASKING_JI
 from app.answer.asked import GROWTH_AFTER_HOW_MUCH, GROWTH_ASKED_EN, SHARE_ASKED
 from app.answer.asked import UNITS_OF_TIME as _UNITS_OF_TIME
-from app.answer.clauses import A_NOT_A
+from app.answer.clauses import YES_NO
 from lexicon import measure_chars, money_words, total_words
 
 # Question-side patterns for the kind of fact asked for (on simplified text); the words
@@ -245,7 +245,6 @@ _DATA_SOURCE = re.compile(r"(?:数据|数字|统计|调查|调研|排名)[^，,�
                           r"(?:哪个|什么)(?:单位|部门|机关|机构)")
 
 
-_YES_NO = re.compile(r"吗|是否|" + A_NOT_A.pattern)
 # the things themselves asked (分别是什么, 另外两个是什么, 是哪几个, 叫什么)
 _NAMES_ASKED = re.compile(r"是(?:什么|哪些|哪几|啥)|分别(?:是|叫|有)(?!多少|几)|叫(?:什么|啥)"
                           r"|有哪些")
@@ -259,4 +258,4 @@ def _ends_on_total(text: str) -> bool:
     (True, False)
     """
     end = text.rstrip(" ？?。!！")
-    return any(end.endswith(w) for w in total_words()) and not _YES_NO.search(text)
+    return any(end.endswith(w) for w in total_words()) and not YES_NO.search(text)

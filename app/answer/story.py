@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 
 from app.answer.clauses import (
     MIN_ASKED_CHARS,
+    STUDY_STATUS,
     asides,
     asking_clauses,
     clauses,
@@ -179,7 +180,7 @@ _OWN_TOLD = re.compile(r"的|上班|工作|打工")
 # 人事的, 长沙搞创业的) or what they study or studied (本科在读, 汽修专业在读的, 技校毕业的):
 # a person described, not a topic (威海做得好的政策 does not end the clause with 的)
 _OWN_DOING = re.compile(r"(?:做|干|搞|教|当|开|跑|从事)[^，,。？?！!]*的"
-                        r"|[^，,。？?！!]{0,8}(?:在读|毕业|读研|读博)的?")
+                        r"|[^，,。？?！!]{0,8}" + STUDY_STATUS + "的?")
 
 
 def _own_place(part: str, at: int, name: str, names: Sequence[str]) -> bool:
