@@ -250,6 +250,18 @@ def pay_words() -> tuple[str, ...]:
 
 
 @cache
+def procedure_words() -> tuple[str, ...]:
+    """Steps of handling an application (审批, 受理, 办结), longest first."""
+    return _longest_first("procedure")
+
+
+@cache
+def occupation_words() -> tuple[str, ...]:
+    """Common job titles (老师, 会计, 程序员), longest first."""
+    return _longest_first("occupation")
+
+
+@cache
 def whereabouts_words() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """Words right before a place by which the asker tells where they are or come from (在,
     老家, 来自), words of a wish that make a place after them a destination instead (想,

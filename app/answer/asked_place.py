@@ -10,7 +10,7 @@ from collections.abc import Collection, Sequence
 from functools import cache
 from itertools import pairwise
 
-from app.answer.clauses import YES_NO, asked_text
+from app.answer.clauses import YES_NO, asides, asked_text, clauses
 from app.answer.correction import retraction
 from app.answer.programmes import find_programmes
 from app.answer.question import QuestionInfo, compares, find_places, query_for
@@ -133,11 +133,20 @@ def _whereabouts_aside(q: QuestionInfo) -> tuple[str, ...]:
     if q.script == "en":
         return where if english.search(q.text) or _english_document().search(q.text) else ()
     asking = asked_text(q.query)
-    if any(w in asking for w in chinese) or document_reference_pattern().search(asking):
+    # what they say beyond who they are (「赣州职校老师，论文里说…一起带学生，这个制度叫啥」)
+    told = set(asides(q.query))
+    beyond = "，".join(c for c in clauses(q.query) if c not in told) or asking
+    if any(w in beyond for w in chinese) or document_reference_pattern().search(beyond):
         return where
     # a fact of a programme they name (「岳阳读书的，北汽“青领计划”几年内…」), not whether
     # they qualify for it where they are (「我在义马开了个厂，能评“工匠”吗」)
-    return where if find_programmes(asking) and not YES_NO.search(asking) else ()
+    # nor what they point at as one they heard of (那场招聘会, 那家公司): it has its own place
+    return where if ((find_programmes(asking) and not YES_NO.search(asking))
+                     or _POINTED.search(asking)) else ()
+
+
+#: a demonstrative with the measure word of an event or a firm (那场招聘会, 那家公司)
+_POINTED = re.compile(r"[那这](?:场|家)")
 
 
 def _named_in_asking(q: QuestionInfo) -> tuple[str, ...]:

@@ -14,8 +14,8 @@ from functools import cache, lru_cache
 
 from app.answer.asked import ASKING_JI as _ASKING_JI
 from app.answer.asked import SPACE_BREAK as _SPACE_BREAK
-from app.answer.self_told import feels, own_pay, plans_move
-from lexicon import ask_words
+from app.answer.self_told import feels, own_pay, plans_move, tells_work
+from lexicon import ask_words, degree_aliases
 
 #: an A-not-A form (能不能, 有没有): it asks, and as phrasing it names nothing
 A_NOT_A = re.compile(r"([\u4e00-\u9fff]{1,2})[不没]\1")
@@ -73,8 +73,14 @@ _HEARSAY = re.compile(r"(?:听说|据说|听人说|听别人说"
 _NARRATIVE = re.compile(r"^被|了$")
 
 # Where the asker stands in their studies, ending the clause (汽修专业在读的, 银川本科在读,
-# 技校毕业的, 福州读博的): who they are, not what they ask about.
-STUDY_STATUS = r"(?:在读|毕业|读研|读博)"
+# 技校毕业的, 福州读博的, 高雄读大学的, 泉州技校生, 长春本科大四): who they are, not what
+# they ask about (not 大专毕业生 or 应届生: whom a measure is for). The degrees and the
+# students of one (技校生, 本科生) are the lexicon's.
+_SCHOOLS = {re.sub(r"(?:生|毕业|学历)$", "", a) for a, _ in degree_aliases()} - {""}
+_DEGREE_WORDS = "|".join(sorted(_SCHOOLS | {"大学"}, key=len, reverse=True))
+STUDY_STATUS = (r"(?:在读|在校|毕业|读研|读博|(?:读|念|上)(?:" + _DEGREE_WORDS + ")|(?:"
+                + "|".join(sorted((w for w in _SCHOOLS if len(w) == 2), key=len)) + ")生"
+                + r"|[大研博][一二三四五])")
 _STUDYING = re.compile(STUDY_STATUS + r"的?$")
 
 
@@ -84,6 +90,8 @@ def tells_studies(clause: str) -> bool:
 
     >>> tells_studies("泉州读研的"), tells_studies("看病和孩子上学")
     (True, False)
+    >>> tells_studies("泉州技校生"), tells_studies("长春本科大四"), tells_studies("高雄读大学的")
+    (True, True, True)
     """
     return _STUDYING.search(clause.strip()) is not None
 
@@ -289,7 +297,7 @@ def asides(query: str) -> tuple[str, ...]:
         or _AUDIENCE.match(c.strip())
         or _NARRATIVE.search(c.strip()) or tells_studies(c)
         or _EXCLUDED.search(c.strip()) or feels(c)
-        or own_pay(c) or plans_move(c)
+        or own_pay(c) or plans_move(c) or tells_work(c)
         or (i > asking[-1] and _HEARSAY.match(c.strip()))))
 
 

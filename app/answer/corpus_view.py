@@ -46,6 +46,7 @@ from lexicon import (
     hedge_words,
     names_nothing,
     people_words,
+    whereabouts_words,
     you_words,
 )
 from lexicon.dictionary import action_words
@@ -222,9 +223,10 @@ class CorpusView:
         """``q``'s query with each noun the documents never use written as the word they
         use for the same thing (see :meth:`app.answer.spelling.Spellings.paraphrase`)."""
         query = q.query
-        # a person category or degree the lexicon knows (外籍人才) is who asks: the
-        # documents' nearest word for it (对外) would answer someone else
-        slots = (*degree_spellings(q.degrees), *person_spellings(q.persons))
+        # a person category or degree the lexicon knows (外籍人才) is who asks: the documents'
+        # nearest word for it (对外) would answer someone else; 大陆 or 内地 says where
+        slots = (*degree_spellings(q.degrees), *person_spellings(q.persons),
+                 *whereabouts_words()[2])
         for word in self.unseen(q):
             if any(word in s or s in word for s in slots):
                 continue
@@ -290,7 +292,8 @@ class CorpusView:
                 and not any(w in s for s in slots)
                 and ((aside and w in aside_text and w not in asked) or function_word(w)
                      or set_phrase(w) or any(f"{y}{w}" in said for y in you_words())
-                     or modal_led(w) or f"不{w}" in said or w in people_words()
+                     or modal_led(w) or f"不{w}" in said
+                     or w in (*people_words(), *whereabouts_words()[2])
                      or w in complements()
                      or ((not names_thing(w, q.query)
                           or (w in action_words() and q.script != "en"))

@@ -19,7 +19,14 @@ from app.answer.story import story
 from app.answer.terms import words
 from app.answer.wordclass import names_word
 from ingest.types import Document
-from lexicon import aggregate_words, benefit_kinds, degree_aliases, degrees, person_categories
+from lexicon import (
+    aggregate_words,
+    benefit_kinds,
+    degree_aliases,
+    degrees,
+    person_categories,
+    procedure_words,
+)
 
 
 def degree_in(degree: str, text: str) -> bool:
@@ -119,9 +126,27 @@ def _benefit_asked_beyond_story(q: QuestionInfo) -> bool:
     人才住房？」 counts everyone housed, whoever asks)."""
     if asks_people(q.query, q.kinds) or _asks_total(q.query):
         return False  # 「…累计兑现了多少资金」: a total over everyone, whoever asks
+    if q.kinds and set(q.kinds) <= _PROCESS_KINDS and _asks_procedure(q.query):
+        return False  # 「南充读研的，…人才住房审批现在要多久」: the same for every applicant
     if {"amount", "condition"} & set(q.kinds) or q.script == "en":
         return q.asks_benefit
     return _benefit_outside_story(q.query, q.benefits)
+
+
+#: kinds of fact about handling an application rather than what it grants
+_PROCESS_KINDS = frozenset({"duration", "date", "day", "department", "materials"})
+
+
+@lru_cache(maxsize=4096)
+def _asks_procedure(query: str) -> bool:
+    """True when the clauses that ask name a step of handling an application (审批, 办结:
+    lexicon kind ``procedure``); read once per question.
+
+    >>> _asks_procedure("我是硕士，人才住房审批要多久？"), _asks_procedure("我是硕士，免费住几天？")
+    (True, False)
+    """
+    asking = asked_text(query)
+    return any(w in asking for w in procedure_words())
 
 
 @lru_cache(maxsize=4096)

@@ -105,6 +105,8 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = {
         r"|来自|单位|在哪)|(?:哪位|哪个|谁是)作者|谁写的|是谁写|(?:单位|机构|部门|学校|党校)的?人?写的|写的(?:人|作者|单位)?(?:是|为)?(?:哪(?:个|家|位)|什么(?:人|单位)|谁)"
         r"|发文(?:单位|机关)|发布单位|印发单位|(?:哪个|什么)(?:单位|部门|机关)(?:发|印发|发布)的"
         r"|谁(?:发|印发|发布)的"
+        # the writer as the head of a clause (写…这篇文章的是哪个单位的人)
+        r"|(?:^|[，,])(?:写|撰写|执笔)[^，,。？?！!]{0,30}的人?(?:是|为)(?:谁|哪[个家位]|什么[人单])"
         r"|哪个记者|记者是谁|who wrote|written by|issued by|published by"
         r"|\b(?:author|writer)s?\b[^?]*\b(?:from|work|works|institution|affiliat\w*|unit|name)\b"
         r"|\bwho\b[^?]*\b(?:author|writer)s?\b|\b(?:which|what) (?:author|writer)"

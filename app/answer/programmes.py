@@ -52,6 +52,7 @@ _PROGRAMME_TRIM = re.compile(r"^(?:的|了|在|对|有|是|和|与)+")
 #: a demonstrative points at the name after it (北汽新能源那个青领计划 -> 青领计划), or at a
 #: description (那个培养技工的计划: "that plan which trains technicians"), no name at all
 _DEMONSTRATIVE = re.compile(r"[这那][个项种]")
+_CLAUSE_START = re.compile(r"[，,。？?！!；;：:\s]")
 
 
 @cache
@@ -177,6 +178,8 @@ def find_programmes(text: str) -> tuple[str, ...]:
     ()
     >>> find_programmes("北汽新能源那个培养技术工人的计划几年内合作")
     ()
+    >>> find_programmes("那个让年轻人租人才房更快的新计划")
+    ()
     """
     names = list(asked_names(text))
     unquoted = QUOTED_NAME.sub(" ", text)
@@ -190,9 +193,13 @@ def find_programmes(text: str) -> tuple[str, ...]:
         pointed = _DEMONSTRATIVE.split(name)
         if len(pointed) > 1:  # 那个青领计划 names 青领计划; 那个培养技工的计划 describes one
             name = "" if "的" in pointed[-1] else pointed[-1]
-        elif ("的" in name and _DEMONSTRATIVE.search(unquoted[max(0, start - 2):start])
-              and dictionary_tag(name[:2]).startswith("v")):
-            name = ""  # …那个培养技术工人的计划: a verb's clause describes, as above
+        elif "的" in name and (
+                (_DEMONSTRATIVE.search(unquoted[max(0, start - 2):start])
+                 and dictionary_tag(name[:2]).startswith("v"))
+                or _cut_from_description(unquoted[:start])):
+            # …那个培养技术工人的计划: a verb's clause describes, as above; so does a longer
+            # one (那个让年轻人租人才房更快的新计划), whose start the name was cut from
+            name = ""
         if "的" in name and _count().search(name.rsplit("的", 1)[0]):
             name = ""  # 送一万个技术工人的计划: what a programme does, counted, no name
         if (len(name) >= 4 and not _GENERIC_PROGRAMME.match(name)
@@ -200,6 +207,17 @@ def find_programmes(text: str) -> tuple[str, ...]:
                 and not _timed(programme_core(name))):  # 今年计划, 全年计划: a verb
             names.append(name)
     return tuple(dict.fromkeys(names))
+
+
+def _cut_from_description(before: str) -> bool:
+    """True when the clause before a would-be name points at something with words the name
+    leaves out (那个|让年轻人…的新计划): the name is the end of a description.
+
+    >>> _cut_from_description("那个让年轻人"), _cut_from_description("青岛那个")
+    (True, False)
+    """
+    pointers = list(_DEMONSTRATIVE.finditer(_CLAUSE_START.split(before)[-1]))
+    return bool(pointers) and pointers[-1].end() < len(_CLAUSE_START.split(before)[-1])
 
 
 def _timed(core: str) -> bool:

@@ -1,5 +1,5 @@
 """Clauses in which the asker tells of themselves rather than of a topic: how they feel,
-what they are paid, where they mean to go. Such a clause is an aside of the question
+what they are paid, what they do, where they mean to go. Such a clause is an aside of the question
 (:func:`app.answer.clauses.asides`). So is the figure they guess when they ask yes or no
 (:func:`checked_thresholds`)."""
 
@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from lexicon import feeling_words, move_words, pay_words, whereabouts_words
+from lexicon import feeling_words, move_words, occupation_words, pay_words, whereabouts_words
+from lexicon.segmenter import dictionary_parts, dictionary_verb
 
 
 def feels(clause: str) -> bool:
@@ -32,6 +33,26 @@ def own_pay(clause: str) -> bool:
     """
     low = clause.lower()
     return any(w in low for w in pay_words()) and bool(_FIGURE.search(clause))
+
+
+#: longest opening clause read as the asker's job title (九江中职老师, 深圳一家外企的HR)
+WORK_CLAUSE_CHARS = 12
+
+
+def tells_work(clause: str) -> bool:
+    """True when a short ``clause`` ends on a job title with no verb before it (九江中职老师,
+    深圳HR): who the asker is, no topic of the question (not 企业招技术工人: whom they hire).
+
+    >>> tells_work("九江中职老师"), tells_work("深圳HR"), tells_work("老师的补贴标准")
+    (True, True, False)
+    >>> tells_work("江阴的企业招技术工人")
+    False
+    """
+    plain = clause.strip().lower()
+    title = next((w for w in occupation_words() if plain.endswith(w)), None)
+    if title is None or len(plain) > WORK_CLAUSE_CHARS:
+        return False
+    return not any(dictionary_verb(w) for w in dictionary_parts(plain[:-len(title)]))
 
 
 def plans_move(clause: str) -> bool:

@@ -26,6 +26,7 @@ from app.answer.clauses import (
     tells_studies,
 )
 from app.answer.scoring import normalise
+from app.answer.self_told import tells_work
 from lexicon import whereabouts_words
 
 _SENTENCE_BREAK = re.compile(r"[。！!；;\n]+")
@@ -174,7 +175,7 @@ def whereabouts(query: str, names: Sequence[str]) -> tuple[str, ...]:
 # after it 人 or a verb of studying, or, with the asker named first, 的 or a verb of work
 # (not 威海的人才公寓 or 威海工作的硕士, which name a topic)
 _OWN_SELF = re.compile(r"(?:我|本人)(?:是|来自)?|是|来自")
-_OWN_ANYONE = re.compile(r"人(?![才员])|读|念书|上学|毕业")
+_OWN_ANYONE = re.compile(r"人(?![才员社事力])|读|念书|上学|毕业")
 _OWN_TOLD = re.compile(r"的|上班|工作|打工")
 # …or, filling the rest of the clause, what the asker does there (厦门做医疗器械研发的, 泉州做
 # 人事的, 长沙搞创业的) or what they study or studied (本科在读, 汽修专业在读的, 技校毕业的):
@@ -219,7 +220,8 @@ def _own_place(part: str, at: int, name: str, names: Sequence[str]) -> bool:
     if lead and _OWN_SELF.fullmatch(lead) is None:
         return False
     return bool(_OWN_ANYONE.match(after) or (own and _OWN_TOLD.match(after))
-                or _OWN_DOING.fullmatch(after.strip()) is not None)
+                or _OWN_DOING.fullmatch(after.strip()) is not None
+                or (bool(after.strip()) and tells_work(part)))  # 赣州职校老师: their job
 
 
 # the asker introducing themselves by their work or lot (我在银行做理财经理, 我是跑长途的货车

@@ -295,8 +295,8 @@ def rejoined(tokens: list[str]) -> list[str]:
     (['个税', '返还'], ['学校', '招', '人'])
     >>> rejoined(["要", "不要", "交个", "税"])
     ['要', '不要', '交', '个税']
-    >>> rejoined(["四共是", "哪"])
-    ['四共', '是', '哪']
+    >>> rejoined(["四共是", "哪"]), rejoined(["一次", "性能", "给"])
+    (['四共', '是', '哪'], ['一次性', '能', '给'])
     """
     out: list[str] = []
     for token in tokens:
@@ -310,6 +310,11 @@ def rejoined(tokens: list[str]) -> list[str]:
             # 交个/税: the segmenter's guess 交个 holds the first character of 个税
             head = out.pop()
             out += [head[0], head[1] + token]
+        elif (len(token) == 2 and out and len(out[-1]) == 2 and token[1] in function_chars()
+              and dictionary_tag(out[-1] + token[0])):
+            # 一次/性能 of 一次性能给: the word before ends on the guess's first character
+            out[-1] += token[0]
+            out.append(token[1])
         elif (len(token) > 2 and token[-1] in function_chars() and not dictionary_tag(token)
               and not dictionary_tag(token[-2:])):
             # 四共是: a guess that runs a quoted term into the copula after it
