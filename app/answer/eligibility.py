@@ -119,6 +119,10 @@ def _said(query: str, spellings: tuple[str, ...]) -> bool:
     return bool(holding) and all(c in aside for c in holding)
 
 
+#: kinds of fact about handling an application rather than what it grants
+_PROCESS_KINDS = frozenset({"duration", "date", "day", "department", "materials"})
+
+
 def _benefit_asked_beyond_story(q: QuestionInfo) -> bool:
     """True when the question asks a sum or a condition, or names a benefit outside the
     asker's story (「本人系硕士毕业生，拟申请人才住房。从受理到办结要多长时间？」 asks how
@@ -131,10 +135,6 @@ def _benefit_asked_beyond_story(q: QuestionInfo) -> bool:
     if {"amount", "condition"} & set(q.kinds) or q.script == "en":
         return q.asks_benefit
     return _benefit_outside_story(q.query, q.benefits)
-
-
-#: kinds of fact about handling an application rather than what it grants
-_PROCESS_KINDS = frozenset({"duration", "date", "day", "department", "materials"})
 
 
 @lru_cache(maxsize=4096)

@@ -216,8 +216,9 @@ def _cut_from_description(before: str) -> bool:
     >>> _cut_from_description("那个让年轻人"), _cut_from_description("青岛那个")
     (True, False)
     """
-    pointers = list(_DEMONSTRATIVE.finditer(_CLAUSE_START.split(before)[-1]))
-    return bool(pointers) and pointers[-1].end() < len(_CLAUSE_START.split(before)[-1])
+    clause = _CLAUSE_START.split(before)[-1]
+    pointers = list(_DEMONSTRATIVE.finditer(clause))
+    return bool(pointers) and pointers[-1].end() < len(clause)
 
 
 def _timed(core: str) -> bool:

@@ -1,7 +1,7 @@
 """Clauses in which the asker tells of themselves rather than of a topic: how they feel,
-what they are paid, what they do, where they mean to go. Such a clause is an aside of the question
-(:func:`app.answer.clauses.asides`). So is the figure they guess when they ask yes or no
-(:func:`checked_thresholds`)."""
+what they are paid, what they do, where they mean to go. Such a clause is an aside of the
+question (:func:`app.answer.clauses.asides`). So is the figure they guess when they ask yes
+or no (:func:`checked_thresholds`)."""
 
 from __future__ import annotations
 
