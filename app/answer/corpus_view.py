@@ -223,10 +223,9 @@ class CorpusView:
         """``q``'s query with each noun the documents never use written as the word they
         use for the same thing (see :meth:`app.answer.spelling.Spellings.paraphrase`)."""
         query = q.query
-        # a person category or degree the lexicon knows (外籍人才) is who asks: the documents'
-        # nearest word for it (对外) would answer someone else; 大陆 or 内地 says where
-        slots = (*degree_spellings(q.degrees), *person_spellings(q.persons),
-                 *whereabouts_words()[2])
+        # a person category or degree the lexicon knows (外籍人才) is who asks: the
+        # documents' nearest word for it (对外) would answer someone else
+        slots = (*degree_spellings(q.degrees), *person_spellings(q.persons))
         for word in self.unseen(q):
             if any(word in s or s in word for s in slots):
                 continue

@@ -39,6 +39,7 @@ from lexicon import (
     localizers,
     question_phrases,
     umbrella_words,
+    whereabouts_words,
 )
 from lexicon.dictionary import glossed, plain_of_erhua
 from lexicon.segmenter import JIEBA_LOCK, dictionary_tag
@@ -72,8 +73,9 @@ def words(segment: str) -> tuple[str, ...]:
 
 @cache
 def _never_unseen() -> frozenset[str]:
-    """Words that never name a missing thing: umbrella words and general stop words."""
-    return umbrella_words() | general_stop_words()
+    """Words that never name a missing thing: umbrella words, general stop words and the
+    words for the whole country (大陆, 内地: where, not what)."""
+    return umbrella_words() | general_stop_words() | frozenset(whereabouts_words()[2])
 
 
 @cache
@@ -193,7 +195,7 @@ class TermWeights:
         dictionary nor CC-CEDICT holds (最多值 of 「最多值多少」).
         Umbrella words (资金, 待遇) are never unseen: any benefit the documents name answers
         them; nor are general function words a tagger may call nouns (专门, 全部: the
-        lexicon's stop words)."""
+        lexicon's stop words), nor words for the whole country (大陆)."""
         text = normalise(query)
         never = _never_unseen()
         out = []
