@@ -45,6 +45,13 @@ def hedge_words() -> tuple[str, ...]:
 
 
 @cache
+def naming_words() -> tuple[str, ...]:
+    """Words that ask what a thing is called (叫什么, 名字, 全称): a name is the same for
+    whoever asks it."""
+    return tuple(_words("naming"))
+
+
+@cache
 def unsure_words() -> tuple[str, ...]:
     """Words by which the asker says they are not sure of what follows (好像, 貌似, 记不清),
     longest first."""

@@ -56,6 +56,9 @@ _SUM = re.compile(rf"多少钱|多少元|几万|几千|(?:拿|领|给|发|补|�
                   rf"|(?:{'|'.join(price_words())})[^，。？?]{{0,4}}多少"
                   # and in English: how much (not how much of), what salary
                   rf"|\bhow much\b(?! of\b)(?!{GROWTH_AFTER_HOW_MUCH})"
+                  # the most or least one may get or borrow (the maximum amount, borrow up to)
+                  r"|\b(?:maximum|minimum|max|highest|largest)\s+(?:loan\s+|subsidy\s+)?amount\b"
+                  r"|\bborrow\s+(?:up\s+to|at\s+most)\b"
                   r"|\bwhat (?:\w+ ){0,2}(?:salary|salaries|wage|wages|pay|stipend|bonus)\b",
                   re.IGNORECASE)
 

@@ -145,8 +145,9 @@ def _whereabouts_aside(q: QuestionInfo) -> tuple[str, ...]:
                      or _POINTED.search(asking)) else ()
 
 
-#: a demonstrative with the measure word of an event or a firm (那场招聘会, 那家公司)
-_POINTED = re.compile(r"[那这](?:场|家)")
+#: a demonstrative with the measure word of an event or a firm (那场招聘会, 那家公司), or
+#: pointing at words quoted (“…”这句话): each has its own place
+_POINTED = re.compile(r"[那这](?:场|家)|[那这](?:句|段)话")
 
 
 def _named_in_asking(q: QuestionInfo) -> tuple[str, ...]:

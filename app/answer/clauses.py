@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 
 from app.answer.asked import ASKING_JI as _ASKING_JI
 from app.answer.asked import SPACE_BREAK as _SPACE_BREAK
-from app.answer.self_told import feels, own_pay, plans_move, tells_work
+from app.answer.self_told import feels, own_pay, plans_move, tells_trade, tells_work
 from lexicon import ask_words, degree_aliases
 
 #: an A-not-A form (能不能, 有没有): it asks, and as phrasing it names nothing
@@ -297,7 +297,7 @@ def asides(query: str) -> tuple[str, ...]:
         or _AUDIENCE.match(c.strip())
         or _NARRATIVE.search(c.strip()) or tells_studies(c)
         or _EXCLUDED.search(c.strip()) or feels(c)
-        or own_pay(c) or plans_move(c) or tells_work(c)
+        or own_pay(c) or plans_move(c) or tells_work(c) or tells_trade(c)
         or (i > asking[-1] and _HEARSAY.match(c.strip()))))
 
 

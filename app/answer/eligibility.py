@@ -24,6 +24,7 @@ from lexicon import (
     benefit_kinds,
     degree_aliases,
     degrees,
+    naming_words,
     person_categories,
     procedure_words,
 )
@@ -132,6 +133,8 @@ def _benefit_asked_beyond_story(q: QuestionInfo) -> bool:
         return False  # 「…累计兑现了多少资金」: a total over everyone, whoever asks
     if q.kinds and set(q.kinds) <= _PROCESS_KINDS and _asks_procedure(q.query):
         return False  # 「南充读研的，…人才住房审批现在要多久」: the same for every applicant
+    if _asks_name(q.query):
+        return False  # 「苏州读研一的，…那个人才公寓叫什么名字」: one name, whoever asks
     if {"amount", "condition"} & set(q.kinds) or q.script == "en":
         return q.asks_benefit
     return _benefit_outside_story(q.query, q.benefits)
@@ -147,6 +150,18 @@ def _asks_procedure(query: str) -> bool:
     """
     asking = asked_text(query)
     return any(w in asking for w in procedure_words())
+
+
+@lru_cache(maxsize=4096)
+def _asks_name(query: str) -> bool:
+    """True when the clauses that ask ask what something is called (lexicon kind
+    ``naming``: 叫什么, 名字); read once per question.
+
+    >>> _asks_name("苏州读研一的，那个人才公寓叫什么名字？"), _asks_name("我是硕士，能住多久？")
+    (True, False)
+    """
+    asking = asked_text(query)
+    return any(w in asking for w in naming_words())
 
 
 @lru_cache(maxsize=4096)

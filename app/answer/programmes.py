@@ -53,6 +53,10 @@ _PROGRAMME_TRIM = re.compile(r"^(?:的|了|在|对|有|是|和|与)+")
 #: description (那个培养技工的计划: "that plan which trains technicians"), no name at all
 _DEMONSTRATIVE = re.compile(r"[这那][个项种]")
 _CLAUSE_START = re.compile(r"[，,。？?！!；;：:\s]")
+#: a field the asker studies, ending their clause (洛阳读软件工程的，…; 念土木工程): what they
+#: read at school, no programme (not 解读人才工程)
+_STUDIED = re.compile(r"(?<![解阅导宣研])(?:读|念|主修)[\u4e00-\u9fff]{2,8}$")
+_STUDIED_END = re.compile(r"(?:的|专业)?(?:[，,。；;？?！!\s]|$)")
 
 
 @cache
@@ -76,6 +80,9 @@ _HEARSAY = re.compile(r"(?:说|讲|听说|传言|传闻|声称|宣称)[：:，,]
 #: the longest quotation read as a name however it is introduced (百所高校千名博士青岛行 is
 #: eleven characters; a claim quoted after 说 is a clause)
 CLAIM_CHARS = 6
+#: an ellipsis: a quotation with words left out (“以科技创新推动产业创新……发展新质生产力”) is
+#: a passage quoted, never a name
+_ELIDED = re.compile(r"…|\.\.\.|。。。")
 
 
 def asked_names(text: str) -> tuple[str, ...]:
@@ -88,9 +95,12 @@ def asked_names(text: str) -> tuple[str, ...]:
     ()
     >>> asked_names("有人说“四通”是哪四个通？"), asked_names("文章说的“五专”是哪五个")
     (('四通',), ('五专',))
+    >>> asked_names("“以科技创新推动产业创新……发展新质生产力”是谁说的")
+    ()
     """
     return tuple(m.group(1) for m in QUOTED_NAME.finditer(text)
-                 if len(m.group(1)) <= CLAIM_CHARS or not _HEARSAY.search(text[:m.start()]))
+                 if (len(m.group(1)) <= CLAIM_CHARS or not _HEARSAY.search(text[:m.start()]))
+                 and not _ELIDED.search(m.group(1)))
 
 
 @cache
@@ -184,7 +194,8 @@ def find_programmes(text: str) -> tuple[str, ...]:
     names = list(asked_names(text))
     unquoted = QUOTED_NAME.sub(" ", text)
     for m in _PROGRAMME.finditer(unquoted):
-        if _continues(unquoted, m.end(1)) or _after_localizer(m.group(1)):
+        if (_continues(unquoted, m.end(1)) or _after_localizer(m.group(1))
+                or _studied(unquoted, m.start(1), m.end(1))):
             continue
         start = m.start(1)  # the name begins a word: not 个 of 那个 nor 不能 of 能不能
         while start < m.end(1) - 4 and not starts_a_word(unquoted, start):
@@ -207,6 +218,16 @@ def find_programmes(text: str) -> tuple[str, ...]:
                 and not _timed(programme_core(name))):  # 今年计划, 全年计划: a verb
             names.append(name)
     return tuple(dict.fromkeys(names))
+
+
+def _studied(text: str, start: int, end: int) -> bool:
+    """True when the would-be name ``text[start:end]`` is the field the asker studies,
+    ending their clause (「洛阳读软件工程的，…」).
+
+    >>> _studied("洛阳读软件工程的，招聘会", 0, 7), _studied("解读人才工程", 0, 6)
+    (True, False)
+    """
+    return bool(_STUDIED.search(text, start, end) and _STUDIED_END.match(text, end))
 
 
 def _cut_from_description(before: str) -> bool:

@@ -55,6 +55,23 @@ def tells_work(clause: str) -> bool:
     return not any(dictionary_verb(w) for w in dictionary_parts(plain[:-len(title)]))
 
 
+#: a trade or field the asker works or studies in, closing a short clause (银川做数控的,
+#: 在深圳搞销售的, 西安学医的): 做/搞/干/学 and a few characters, then 的
+_TRADE = re.compile(r"(?:做|搞|干|学)[\u4e00-\u9fffA-Za-z]{1,6}的$")
+
+
+def tells_trade(clause: str) -> bool:
+    """True when a short ``clause`` ends on the trade the asker is in (银川做数控的, 在深圳搞
+    销售的): who they are, no topic of the question (not 对做研发的: whom a measure is for).
+
+    >>> tells_trade("银川做数控的"), tells_trade("在深圳搞销售的"), tells_trade("对做研发的")
+    (True, True, False)
+    """
+    plain = clause.strip()
+    return (len(plain) <= WORK_CLAUSE_CHARS and not plain.startswith(("对", "给", "为"))
+            and bool(_TRADE.search(plain)))
+
+
 def plans_move(clause: str) -> bool:
     """True when ``clause`` tells where the asker means to go and do what anyone does there
     (想去威海找工作, 海归回国想去崂山发展): their plan names the place, no topic.
