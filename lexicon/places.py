@@ -75,7 +75,7 @@ class Gazetteer:
                  zone_kinds: Mapping[str, Sequence[str]] | None = None,
                  level_marks: Iterable[str] = (), level_suffixes: Iterable[str] = (),
                  english_aliases: Iterable[tuple[str, str]] = (),
-                 time_marks: Iterable[str] = ()) -> None:
+                 time_marks: Iterable[str] = (), facility_words: Iterable[str] = ()) -> None:
         admin_suffixes, lead_words = tuple(admin_suffixes), tuple(lead_words)
         self._by_code = {p.code: p for p in places}
         self._english_aliases = tuple(english_aliases)  # (full name, another English name)
@@ -125,7 +125,8 @@ class Gazetteer:
         zones = "|".join(map(re.escape, self._zone_suffixes))
         infix = r"[^\W\d_的对在和与跟及等是为了向给从把被及或]"
         self._zone_re = re.compile(rf"{infix}{{0,4}}?(?:{zones})") if zones else None
-        self._unlisted = UnlistedNames(admin_suffixes, lead_words, generic_names)
+        self._unlisted = UnlistedNames(admin_suffixes, lead_words, generic_names,
+                                       facility_words)
         self._suffix_starts = tuple(sorted(admin_suffixes, key=len, reverse=True))
         self._level_marks = frozenset(level_marks)
         self._level_suffixes = frozenset(level_suffixes)
@@ -385,4 +386,5 @@ def gazetteer() -> Gazetteer:
         english_aliases=[(r["name"], r["en"])
                          for r in read_rows(DATA / "place_names_en_other.tsv")],
         time_marks=by_kind["time"],
+        facility_words=by_kind["facility"],
     )

@@ -38,7 +38,10 @@ class UnlistedNames:
     """Recognises names known only by their administrative suffix."""
 
     def __init__(self, admin_suffixes: Iterable[str], lead_words: Iterable[str],
-                 generic_names: Iterable[str] = ()) -> None:
+                 generic_names: Iterable[str] = (), facility_words: Iterable[str] = ()
+                 ) -> None:
+        # words naming a neighbourhood or site (社区, 小区): a name ending in one is no place
+        self._facilities = tuple(facility_words)
         suffixes = sorted(set(admin_suffixes), key=len, reverse=True)
         self._suffixes = frozenset(suffixes)
         self._longest_first = tuple(suffixes)
@@ -68,7 +71,7 @@ class UnlistedNames:
         a word with the name (not 休市期间市民, 人才冷点区域, 运输区段), the name is more
         than a bare suffix (高新区), it asks nothing (是哪年建区), points at nothing (用那个
         高新区, 今年全市: the whole of a place left unnamed) and it does not open with a verb
-        (申请高新区的住房, 入驻新区)."""
+        (申请高新区的住房, 入驻新区), nor names a neighbourhood or site (青年社区)."""
         whole = whole_place_words()
         led = [m for m in self._led.finditer(text)  # the lead a word of its own
                if starts_a_word(text, m.start(1) - 1)] if self._led is not None else []
@@ -84,6 +87,7 @@ class UnlistedNames:
             if (name not in self._suffixes and not any(w in name for w in ask_words())
                     and not determiner_pattern().search(name)  # 用那个高新区
                     and not name.endswith(whole)  # 今年全市
+                    and not name.endswith(self._facilities)  # 住青年社区
                     and not self._points_back(name)  # 目前该区
                     and starts_a_word(text, m.end(1)) and not _verb_led(name)):
                 yield m

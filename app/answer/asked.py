@@ -59,6 +59,7 @@ _SUM = re.compile(rf"多少钱|多少元|几万|几千|(?:拿|领|给|发|补|�
                   # the most or least one may get or borrow (the maximum amount, borrow up to)
                   r"|\b(?:maximum|minimum|max|highest|largest)\s+(?:loan\s+|subsidy\s+)?amount\b"
                   r"|\bborrow\s+(?:up\s+to|at\s+most)\b"
+                  r"|\bthe\s+(?:most|least)\b[^.?!]{0,30}\bborrow\b"
                   r"|\bwhat (?:\w+ ){0,2}(?:salary|salaries|wage|wages|pay|stipend|bonus)\b",
                   re.IGNORECASE)
 

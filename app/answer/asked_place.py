@@ -6,7 +6,7 @@ they ask about the whole country or a document).
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from functools import cache
 from itertools import pairwise
 
@@ -22,6 +22,7 @@ from lexicon import (
     document_reference_pattern,
     document_words_en,
     gazetteer,
+    national_bodies,
     region_relation,
     resolve,
     whereabouts_words,
@@ -35,7 +36,9 @@ LOCAL = APPLIES - {"national"}
 
 
 def asked_region(q: QuestionInfo, region_filter: str | None,
-                 regions: Collection[str] = ()) -> tuple[str | None, Place | None]:
+                 regions: Collection[str] = (), *,
+                 ties: Callable[[QuestionInfo], bool] | None = None
+                 ) -> tuple[str | None, Place | None]:
     """The place an answer must hold in: the one place the question names (the narrowest
     of a nested chain such as 北京市东城区), else the caller's region filter (a widget's
     page region). A comparison of places has none, unless the library has no documents
@@ -45,8 +48,9 @@ def asked_region(q: QuestionInfo, region_filter: str | None,
     inside it, when none has (「我是江西师大毕业的，老家赣州，在广东干了两年…」);
     none when several have. Where the asker says they are or come from is not asked when
     they ask about the whole country or a document (see :func:`_whereabouts_aside`), nor a
-    place they take back for another (see :func:`taken_back`)."""
-    away = (*_whereabouts_aside(q), *taken_back(q))
+    place they take back for another (see :func:`taken_back`). ``ties`` tells whether the
+    question names what only a document or two speak of (a firm: 北汽新能源)."""
+    away = (*_whereabouts_aside(q, ties), *taken_back(q))
     if q.places and not set(q.places) <= set(away):
         g = gazetteer()
         pairs = [(name, _covered(name, place, regions))
@@ -116,7 +120,8 @@ def taken_back(q: QuestionInfo) -> tuple[str, ...]:
     return tuple(name for name in q.places if name not in kept)
 
 
-def _whereabouts_aside(q: QuestionInfo) -> tuple[str, ...]:
+def _whereabouts_aside(q: QuestionInfo, ties: Callable[[QuestionInfo], bool] | None = None
+                       ) -> tuple[str, ...]:
     """The places where the asker says they are or come from (see
     :func:`app.answer.story.whereabouts`; an English question's places told in its
     statements) when what they ask is about the whole country or what a document says
@@ -136,13 +141,16 @@ def _whereabouts_aside(q: QuestionInfo) -> tuple[str, ...]:
     # what they say beyond who they are (「赣州职校老师，论文里说…一起带学生，这个制度叫啥」)
     told = set(asides(q.query))
     beyond = "，".join(c for c in clauses(q.query) if c not in told) or asking
-    if any(w in beyond for w in chinese) or document_reference_pattern().search(beyond):
-        return where
+    if (any(w in beyond for w in (*chinese, *national_bodies()))
+            or document_reference_pattern().search(beyond)):
+        return where  # the country, a central body (中共中央政治局) or a document named
     # a fact of a programme they name (「岳阳读书的，北汽“青领计划”几年内…」), not whether
     # they qualify for it where they are (「我在义马开了个厂，能评“工匠”吗」)
     # nor what they point at as one they heard of (那场招聘会, 那家公司): it has its own place
-    return where if ((find_programmes(asking) and not YES_NO.search(asking))
-                     or _POINTED.search(asking)) else ()
+    # and so is a firm or event named that only a document or two speak of (「株洲做汽车装配的，
+    # 北汽新能源…将培育多少名高技能人才」: ``ties``)
+    named = find_programmes(asking) or (ties is not None and ties(q))
+    return where if ((named and not YES_NO.search(asking)) or _POINTED.search(asking)) else ()
 
 
 #: a demonstrative with the measure word of an event or a firm (那场招聘会, 那家公司), or

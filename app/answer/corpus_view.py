@@ -25,6 +25,7 @@ from app.answer.programmes import (
     closest_name,
     quoted_names,
     quoted_one_by_one,
+    unquoted,
     without_quoted,
 )
 from app.answer.question import QuestionInfo
@@ -35,7 +36,7 @@ from app.answer.self_told import checked_thresholds, plans_move
 from app.answer.sentence_view import SentenceViews
 from app.answer.sentences import Sentence, SentenceTable, split_sentences
 from app.answer.spelling import inside_places, respelled
-from app.answer.story import aside_only, said_after, story
+from app.answer.story import aside_only, only_aside, said_after, story
 from app.answer.terms import TermWeights, without_umbrella, words
 from app.answer.wordclass import function_word, modal_led, names_thing, set_phrase
 from ingest.types import Document
@@ -67,7 +68,7 @@ _GUESS = re.compile(r"(?<![0-9零〇一二两三四五六七八九十百千万�
 #: dictionary tags of a name: none (not in the dictionary), a place's, an organisation's or
 #: another proper name; not an abbreviation (国企) nor a person's name, a tag the dictionary
 #: also gives common nouns (师傅, 安家费)
-_NAME_TAGS = frozenset({"", "ns", "nt", "nz"})
+_NAME_TAGS = frozenset({"", "ns", "nt", "nz", "j"})  # j: an abbreviation (北汽)
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
 
 
@@ -179,11 +180,11 @@ class CorpusView:
 
     def renamed(self, query: str) -> tuple[str, tuple[tuple[str, str], ...]]:
         """``query`` with each quoted name no document uses written as the documents'
-        quoted name it stands for (:func:`app.answer.programmes.closest_name`): 崂山那个
-        “智汇崂山”人才政策 -> “汇智崂山”, and the pairs (as asked, as written there). One
-        with none close is left out when the asker says they are unsure of it or asks
-        what it is called (好像叫“午间青年”, “观察员”正式叫什么): a hint, not a requirement;
-        otherwise it stays, required (a name the documents lack is not theirs)."""
+        quoted name it stands for (:func:`app.answer.programmes.closest_name`: “智汇崂山”
+        -> “汇智崂山”), and the pairs (as asked, as written there). One with none close is
+        left out when the asker is unsure of it or asks what it is called (好像叫“午间青年”):
+        a hint; an everyday word quoted (“冷门”) is read unquoted; any other stays, required
+        (a name the documents lack is not theirs)."""
         self._load()
         if self._terms is None:
             return query, ()
@@ -205,6 +206,8 @@ class CorpusView:
                 query = query.replace(name, self._quoted[found])
             elif hedged:
                 query = without_quoted(query, name)
+            elif dictionary_tag(name) not in _NAME_TAGS:
+                query = unquoted(query, name)
         return query, tuple(pairs)
 
     def romanised(self, question: str) -> tuple[str, ...]:
@@ -363,9 +366,8 @@ class CorpusView:
 
     def anchors(self, q: QuestionInfo, most: int) -> dict[str, frozenset[str]]:
         """The question's names that at most ``most`` documents use -> those documents: a
-        word the segmenter's dictionary lacks or holds as a name or abbreviation (北汽,
-        青领, 健康码) ties the question to them; an ordinary word (每月) does not, however
-        few documents use it."""
+        word the segmenter's dictionary lacks or holds as a name or abbreviation (北汽, 青领)
+        ties the question to them; an ordinary word (每月) does not, however few use it."""
         self._load()
         if most < 1 or self._terms is None:
             return {}
@@ -374,9 +376,8 @@ class CorpusView:
         for word in self.terms(q):
             if (dictionary_tag(word) not in _NAME_TAGS or not _HAN_WORD.fullmatch(word)
                     or word in people_words() or not self._terms.token(word, q.query)
-                    or word in claimed):
-                continue  # a figure (8000) or the asker's own people name no document,
-                # nor does a name in a claim being checked (有人说他是人大代表)
+                    or word in claimed or only_aside(q.query, word)):
+                continue  # a figure, the asker's people or trade (做猎头的) or a claim's name
             using = self.documents_using(word)
             if 0 < len(using) <= most:
                 out[word] = using

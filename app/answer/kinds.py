@@ -41,6 +41,7 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = {
         # a sum named by 额 (成交额, 投资额, 贷款额度), not a quota of places (名额, 配额)
         r"|(?<![名配])额度?(?:是|有|为|达)?(?:多少|几)"
         rf"|how much(?!{GROWTH_AFTER_HOW_MUCH})|amount|maximum .*(?:subsidy|allowance)"
+        r"|\bthe (?:most|least)\b[^.?!]{0,30}\bborrow\b"
         r"|what(?:'s)? (?:\w+ ){0,4}(?:stipend|allowance|subsidy|salary|wage|pay|rent|fee|price"
         r"|cost)s?\b"
         r"(?! (?:schemes?|systems?|structures?|methods?|ways?|rules?|polic))", re.I),

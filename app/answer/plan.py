@@ -294,7 +294,9 @@ def make_plan(question: str, history: Sequence[Mapping[str, str]], retriever: Re
     if k < 1:
         raise ValueError(f"k must be at least 1, got {k}")
     info = read_question(question, history, corpus)
-    region, place = asked_region(info, check_filters(filters), corpus.regions)
+    region, place = asked_region(  # a firm only one document names ties the question to it
+        info, check_filters(filters), corpus.regions,
+        ties=lambda q: bool(corpus.anchors(q, config.anchor_documents)))
     offered = " ".join(lettered(question))  # a multiple choice's options (A.… B.…)
     hits = retrieve(retriever, (info.query, keyword_query(info), offered), max(k, candidate_k),
                     region)

@@ -56,7 +56,8 @@ _CLAUSE_START = re.compile(r"[，,。？?！!；;：:\s]")
 #: a field the asker studies, ending their clause (洛阳读软件工程的，…; 念土木工程): what they
 #: read at school, no programme (not 解读人才工程)
 _STUDIED = re.compile(r"(?<![解阅导宣研])(?:读|念|主修)[\u4e00-\u9fff]{2,8}$")
-_STUDIED_END = re.compile(r"(?:的|专业)?(?:[，,。；;？?！!\s]|$)")
+_STUDIED_END = re.compile(r"(?:的|专业)?(?:[大研博][一二三四五])?(?:学生|生)?"
+                          r"(?:[，,。；;？?！!\s]|$)")
 
 
 @cache
@@ -137,6 +138,15 @@ def quoted_one_by_one(text: str, used: Callable[[str], bool]) -> str:
             return m.group(0)
         return "、".join(f"“{name}”" for name in listed.split("、") if name)
     return QUOTED_NAME.sub(split, text)
+
+
+def unquoted(text: str, name: str) -> str:
+    """``text`` with the quotation marks around ``name`` taken off.
+
+    >>> unquoted("哪俩地方是“冷门”地区", "冷门")
+    '哪俩地方是冷门地区'
+    """
+    return re.sub(rf"[{_OPENING}]({re.escape(name)})[{_CLOSING}]", r"\1", text)
 
 
 def without_quoted(text: str, name: str) -> str:
@@ -226,6 +236,8 @@ def _studied(text: str, start: int, end: int) -> bool:
 
     >>> _studied("洛阳读软件工程的，招聘会", 0, 7), _studied("解读人才工程", 0, 6)
     (True, False)
+    >>> _studied("聊城读软件工程的大四学生，招聘会", 0, 7)
+    True
     """
     return bool(_STUDIED.search(text, start, end) and _STUDIED_END.match(text, end))
 

@@ -141,6 +141,8 @@ def refusal_subject(q: QuestionInfo, missing: Sequence[str] = ()) -> str:
     >>> from app.answer.question import analyze
     >>> refusal_subject(analyze("研究生毕业在青岛工作，个税有优惠吗？"), ("个税",))
     '青岛对研究生的个税'
+    >>> refusal_subject(analyze("参加北汽那个技能人才计划的学员，有多少生活补贴？"), ("北汽",))
+    '北汽对技能人才的生活补贴'
     """
     if q.script == "en":
         text = _english_quote(q.text)
@@ -157,6 +159,10 @@ def refusal_subject(q: QuestionInfo, missing: Sequence[str] = ()) -> str:
                                       if m not in (*who, *q.places, *q.degrees, *q.persons)])
     core = _core(q, (*who, *q.places))
     extra = _apart(q.query, absent, (*what, *who))
+    # a name written before the benefit is whose it is (北汽…生活补贴), not what of it is asked
+    first = min((q.query.find(w) for w in what if w in q.query), default=-1)
+    owner = [e for e in extra if 0 <= q.query.find(e) < first]
+    extra = [e for e in extra if e not in owner]
     if what and extra:  # the documents have the benefit but not what was asked of it
         thing = ("、".join(what) if len(what) == 1 else "、".join(what) + "的") + "、".join(extra)
     elif what:
@@ -171,6 +177,8 @@ def refusal_subject(q: QuestionInfo, missing: Sequence[str] = ()) -> str:
     else:
         thing = core
     place = q.places[0] if q.places else ""
+    if what and owner:  # 崂山工匠 is 崂山's: the place is named once
+        place = "、".join(owner) if any(place in o for o in owner) else place + "、".join(owner)
     holder = f"{place}对{'、'.join(who)}" if who else place
     if holder and thing:
         return f"{holder}的{thing}"

@@ -27,7 +27,7 @@ from app.answer.clauses import (
 )
 from app.answer.scoring import normalise
 from app.answer.self_told import tells_work
-from lexicon import whereabouts_words
+from lexicon import person_categories, whereabouts_words
 
 _SENTENCE_BREAK = re.compile(r"[。！!；;\n]+")
 
@@ -184,6 +184,15 @@ _OWN_DOING = re.compile(r"(?:做|干|搞|教|当|开|跑|从事)[^，,。？?！
                         r"|[^，,。？?！!]{0,8}" + STUDY_STATUS + "的?")
 
 
+@cache
+def _described_person() -> re.Pattern[str]:
+    """What the asker does and then the category of person they are, closing the clause
+    (贵阳|备考公务员的应届生, 成都|开网店的个体户): a person described, not a topic."""
+    words = sorted({w for c, aliases in person_categories().items() for w in (c, *aliases)},
+                   key=len, reverse=True)
+    return re.compile(r"[^，,。？?！!的]{1,10}的(?:" + "|".join(map(re.escape, words)) + ")")
+
+
 def _own_place(part: str, at: int, name: str, names: Sequence[str]) -> bool:
     """True when ``part`` tells that the asker is of the place ``name`` found at ``at``
     (see ``_OWN_SELF``); a place named right after another (甘肃天水人) or after the asker's
@@ -221,6 +230,7 @@ def _own_place(part: str, at: int, name: str, names: Sequence[str]) -> bool:
         return False
     return bool(_OWN_ANYONE.match(after) or (own and _OWN_TOLD.match(after))
                 or _OWN_DOING.fullmatch(after.strip()) is not None
+                or _described_person().fullmatch(after.strip()) is not None
                 or (bool(after.strip()) and tells_work(part)))  # 赣州职校老师: their job
 
 
@@ -279,3 +289,27 @@ def aside_only(query: str, factor: float, *weights: Mapping[str, float],
     asked = normalise("，".join(c for c in clauses(query) if c not in told))
     return tuple({k: w * factor if k in told_text and k not in asked else w
                   for k, w in each.items()} for each in weights)
+
+
+@lru_cache(maxsize=4096)
+def _told_and_asked(query: str) -> tuple[str, str]:
+    """The normalised text of the asker's asides and story (:func:`asides`,
+    :func:`set_aside`), and of every other clause; read once per question."""
+    told = (*asides(query), *set_aside(query))
+    return (normalise("，".join(told)),
+            normalise("，".join(c for c in clauses(query) if c not in told)))
+
+
+def only_aside(query: str, word: str) -> bool:
+    """True when ``word`` stands only where the asker tells of themselves (「上海做猎头的，
+    崂山区…包括哪四种？」: 猎头), in no clause that asks or names the topic.
+
+    >>> only_aside("上海做猎头的，崂山区人才住房包括哪四种？", "猎头")
+    True
+    >>> only_aside("上海做猎头的，猎头补贴有多少？", "猎头")
+    False
+    """
+    told, asked = _told_and_asked(query)
+    key = normalise(word)
+    return bool(key) and key in told and key not in asked
+

@@ -59,5 +59,6 @@ def test_words_quoted_have_their_own_place() -> None:
 def test_the_most_one_may_borrow_asks_a_sum() -> None:
     assert asks_sum("What is the maximum amount I can borrow through the talent loan?")
     assert asks_sum("How much can I borrow up to?")
+    assert asks_sum("What is the most a talent can borrow through the talent loan?")
     # a count is no sum
     assert not asks_sum("What is the maximum number of companies on the list?")
