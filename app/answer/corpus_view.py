@@ -25,7 +25,7 @@ from app.answer.programmes import (
     closest_name,
     quoted_names,
     quoted_one_by_one,
-    unquoted,
+    unmarked,
     without_quoted,
 )
 from app.answer.question import QuestionInfo
@@ -65,10 +65,10 @@ _GUESS = re.compile(r"(?<![0-9零〇一二两三四五六七八九十百千万�
                     r"|几[十百千万亿]+[来余多]?(?:号人|个?(?:人次|万元|元|人|套|家|名|块))?)")
 
 
-#: dictionary tags of a name: none (not in the dictionary), a place's, an organisation's or
-#: another proper name; not an abbreviation (国企) nor a person's name, a tag the dictionary
-#: also gives common nouns (师傅, 安家费)
-_NAME_TAGS = frozenset({"", "ns", "nt", "nz", "j"})  # j: an abbreviation (北汽)
+#: dictionary tags of a name: none (not in the dictionary), a place's, an organisation's,
+#: another proper name or an abbreviation (北汽, 国企: a firm's short name is one); not a
+#: person's name, a tag the dictionary also gives common nouns (师傅, 安家费)
+_NAME_TAGS = frozenset({"", "ns", "nt", "nz", "j"})
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
 
 
@@ -207,7 +207,7 @@ class CorpusView:
             elif hedged:
                 query = without_quoted(query, name)
             elif dictionary_tag(name) not in _NAME_TAGS:
-                query = unquoted(query, name)
+                query = unmarked(query, name)
         return query, tuple(pairs)
 
     def romanised(self, question: str) -> tuple[str, ...]:

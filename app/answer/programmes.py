@@ -140,10 +140,10 @@ def quoted_one_by_one(text: str, used: Callable[[str], bool]) -> str:
     return QUOTED_NAME.sub(split, text)
 
 
-def unquoted(text: str, name: str) -> str:
+def unmarked(text: str, name: str) -> str:
     """``text`` with the quotation marks around ``name`` taken off.
 
-    >>> unquoted("哪俩地方是“冷门”地区", "冷门")
+    >>> unmarked("哪俩地方是“冷门”地区", "冷门")
     '哪俩地方是冷门地区'
     """
     return re.sub(rf"[{_OPENING}]({re.escape(name)})[{_CLOSING}]", r"\1", text)
