@@ -43,6 +43,9 @@ _MONEY = "|".join(money_words())
 #: what 多少 counts when a count, not a sum, is asked (多少套, 多少户)
 _COUNT_AFTER = "套户件台间种类条"
 
+#: the most or least one may borrow, asked in English (the most a talent can borrow)
+MOST_BORROWED = r"\bthe\s+(?:most|least)\b[^.?!]{0,30}\bborrow\b"
+
 # a sum of money asked in so many words (多少钱, 能拿多少, 几万, 额度多少, 最高贷多少, 售价多少)
 _SUM = re.compile(rf"多少钱|多少元|几万|几千|(?:拿|领|给|发|补|贷)多少(?!{UNITS_OF_TIME})"
                   r"|额度[^，。？?]{0,6}(?<!百分之)多少|(?:最高|最多)能?多少"
@@ -59,7 +62,7 @@ _SUM = re.compile(rf"多少钱|多少元|几万|几千|(?:拿|领|给|发|补|�
                   # the most or least one may get or borrow (the maximum amount, borrow up to)
                   r"|\b(?:maximum|minimum|max|highest|largest)\s+(?:loan\s+|subsidy\s+)?amount\b"
                   r"|\bborrow\s+(?:up\s+to|at\s+most)\b"
-                  r"|\bthe\s+(?:most|least)\b[^.?!]{0,30}\bborrow\b"
+                  rf"|{MOST_BORROWED}"
                   r"|\bwhat (?:\w+ ){0,2}(?:salary|salaries|wage|wages|pay|stipend|bonus)\b",
                   re.IGNORECASE)
 

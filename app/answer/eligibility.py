@@ -141,39 +141,40 @@ def _benefit_asked_beyond_story(q: QuestionInfo) -> bool:
 
 
 @lru_cache(maxsize=4096)
+def _asking_holds(query: str, words: tuple[str, ...]) -> bool:
+    """True when the clauses that ask hold one of ``words``; read once per question."""
+    asking = asked_text(query)
+    return any(w in asking for w in words)
+
+
 def _asks_procedure(query: str) -> bool:
     """True when the clauses that ask name a step of handling an application (审批, 办结:
-    lexicon kind ``procedure``); read once per question.
+    lexicon kind ``procedure``).
 
     >>> _asks_procedure("我是硕士，人才住房审批要多久？"), _asks_procedure("我是硕士，免费住几天？")
     (True, False)
     """
-    asking = asked_text(query)
-    return any(w in asking for w in procedure_words())
+    return _asking_holds(query, procedure_words())
 
 
-@lru_cache(maxsize=4096)
 def _asks_name(query: str) -> bool:
     """True when the clauses that ask ask what something is called (lexicon kind
-    ``naming``: 叫什么, 名字); read once per question.
+    ``naming``: 叫什么, 名字).
 
     >>> _asks_name("苏州读研一的，那个人才公寓叫什么名字？"), _asks_name("我是硕士，能住多久？")
     (True, False)
     """
-    asking = asked_text(query)
-    return any(w in asking for w in naming_words())
+    return _asking_holds(query, naming_words())
 
 
-@lru_cache(maxsize=4096)
 def _asks_total(query: str) -> bool:
     """True when the clauses that ask mark a sum as the total over everyone (累计兑现了多少
-    资金: lexicon kind ``aggregate``), no one's own benefit; read once per question.
+    资金: lexicon kind ``aggregate``), no one's own benefit.
 
     >>> _asks_total("我是本科，人才政策累计兑现了多少资金？"), _asks_total("我是本科，能领多少？")
     (True, False)
     """
-    asking = asked_text(query)
-    return any(w in asking for w in aggregate_words())
+    return _asking_holds(query, aggregate_words())
 
 
 @lru_cache(maxsize=4096)

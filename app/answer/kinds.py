@@ -11,7 +11,12 @@ from __future__ import annotations
 import re
 
 from app.answer.asked import ASKING_JI as _ASKING_JI
-from app.answer.asked import GROWTH_AFTER_HOW_MUCH, GROWTH_ASKED_EN, SHARE_ASKED
+from app.answer.asked import (
+    GROWTH_AFTER_HOW_MUCH,
+    GROWTH_ASKED_EN,
+    MOST_BORROWED,
+    SHARE_ASKED,
+)
 from app.answer.asked import UNITS_OF_TIME as _UNITS_OF_TIME
 from app.answer.clauses import YES_NO
 from lexicon import measure_chars, money_words, total_words
@@ -41,7 +46,7 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = {
         # a sum named by 额 (成交额, 投资额, 贷款额度), not a quota of places (名额, 配额)
         r"|(?<![名配])额度?(?:是|有|为|达)?(?:多少|几)"
         rf"|how much(?!{GROWTH_AFTER_HOW_MUCH})|amount|maximum .*(?:subsidy|allowance)"
-        r"|\bthe (?:most|least)\b[^.?!]{0,30}\bborrow\b"
+        rf"|{MOST_BORROWED}"
         r"|what(?:'s)? (?:\w+ ){0,4}(?:stipend|allowance|subsidy|salary|wage|pay|rent|fee|price"
         r"|cost)s?\b"
         r"(?! (?:schemes?|systems?|structures?|methods?|ways?|rules?|polic))", re.I),

@@ -245,16 +245,17 @@ def decide_for_years(q: QuestionInfo, cands: Sequence[Candidate], config: Answer
 
 def _decide(info: QuestionInfo, hits: Sequence[Hit], retriever: RetrieverLike,
             corpus: CorpusView, config: AnswerConfig, place: Place | None,
-            vectors: WordVectors, *, introduction: bool = False) -> Decision:
+            vectors: WordVectors, anchors: Mapping[str, frozenset[str]], *,
+            introduction: bool = False) -> Decision:
     """Weigh the question's words, read the evidence sentences and decide (see
-    :meth:`CorpusView.weights` for ``introduction``)."""
+    :meth:`CorpusView.weights` for ``introduction``; ``anchors``: :meth:`CorpusView.anchors`)."""
     keys, terms = corpus.weights(info, config, introduction=introduction)
     found = candidates(info, hits, retriever.documents, corpus.sentences, keys, config, place,
                        terms, corpus.views)
     cands = with_document_lines(info, found, retriever.documents, corpus.sentences, config)
     # a document cited by title answers alone, when retrieval found it at all
     cited = {t: docs for t, docs in info.cited if any(c.doc_id in docs for c in cands)}
-    cands = anchored(cands, {**corpus.anchors(info, config.anchor_documents), **cited})
+    cands = anchored(cands, {**anchors, **cited})
     unseen = unseen_left(corpus.unseen(info), cands, vectors,
                          config.near_word_similarity, config.near_word_sentences)
     return decide_for_years(info, cands, config, keys, unseen)
@@ -294,18 +295,19 @@ def make_plan(question: str, history: Sequence[Mapping[str, str]], retriever: Re
     if k < 1:
         raise ValueError(f"k must be at least 1, got {k}")
     info = read_question(question, history, corpus)
-    region, place = asked_region(  # a firm only one document names ties the question to it
-        info, check_filters(filters), corpus.regions,
-        ties=lambda q: bool(corpus.anchors(q, config.anchor_documents)))
+    # names only one document uses (北汽新能源) tie the question to it, wherever the asker is
+    anchors = corpus.anchors(info, config.anchor_documents)
+    region, place = asked_region(info, check_filters(filters), corpus.regions,
+                                 ties=lambda q: bool(anchors))
     offered = " ".join(lettered(question))  # a multiple choice's options (A.… B.…)
     hits = retrieve(retriever, (info.query, keyword_query(info), offered), max(k, candidate_k),
                     region)
     vectors = word_vectors or WordVectors(retriever.embed_queries)
-    decision = _decide(info, hits, retriever, corpus, config, place, vectors)
+    decision = _decide(info, hits, retriever, corpus, config, place, vectors, anchors)
     if decision.refused and info.script != "en" and introduced(info.query):
         # the asker's introduction (我在银行做理财经理，…) may be what they qualify by
         # (我是双一流硕士，…) or only who they are: read without it when it finds nothing
-        without = _decide(info, hits, retriever, corpus, config, place, vectors,
+        without = _decide(info, hits, retriever, corpus, config, place, vectors, anchors,
                           introduction=True)
         decision = decision if without.refused else without
     if place is not None and unplaced_elsewhere(decision, info, place, retriever.documents,
