@@ -29,9 +29,21 @@ _PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
 #: marks that open a bulleted line: a list item, or a photo caption printed in an article
 #: (■位于崂山区的人才会客厅。)
 BULLETS = frozenset("■▶●◆★")
+#: the longest bulleted paragraph read as a photo caption
+CAPTION_CHARS = 60
 _LABEL_END = re.compile(r"[。；：！？;:!?，,]")
 MAX_LABEL = 30
 HEADING_START = re.compile("|".join(f"(?:{p.pattern})" for p, _ in _PATTERNS))
+
+
+def is_caption(paragraph: str) -> bool:
+    """True for a short bulleted paragraph: how a photo caption is printed in an article
+    (「■海外人才联盟成立仪式。」), and a short bulleted list item alike.
+
+    >>> is_caption("■海外人才联盟成立仪式。"), is_caption("一、总则")
+    (True, False)
+    """
+    return bool(paragraph) and paragraph[0] in BULLETS and len(paragraph) <= CAPTION_CHARS
 
 
 def match_heading(line: str, pos: int = 0) -> tuple[int, int] | None:

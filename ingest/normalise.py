@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ingest.headings import BULLETS, match_heading
+from ingest.headings import BULLETS, is_caption, match_heading
 
 TERMINAL = frozenset("。！？；：!?;:…")
 CLOSERS = frozenset("”’」』）)】》\"'")
@@ -254,11 +254,6 @@ _CUT_BODY = 20
 _SENTENCE_END = re.compile(r"[。！？；]")
 
 
-def _is_caption(paragraph: str) -> bool:
-    """True for a short bulleted paragraph: how a photo caption is printed in an article."""
-    return paragraph[0] in BULLETS and len(paragraph) <= 60
-
-
 def _across_captions(paragraphs: list[str]) -> list[str]:
     """Paragraphs with a sentence that a page's photo captions cut in two joined again,
     after the captions: 「…出台金融、文旅和信息技术等产」, 「■…会客厅。」, 「业专属人才政策，…」
@@ -279,9 +274,9 @@ def _across_captions(paragraphs: list[str]) -> list[str]:
     while i < len(out):
         body = out[i]
         j = i + 1
-        while j < len(out) and _is_caption(out[j]):
+        while j < len(out) and is_caption(out[j]):
             j += 1
-        cut = (j > i + 1 and j < len(out) and len(body) >= _CUT_BODY and not _is_caption(body)
+        cut = (j > i + 1 and j < len(out) and len(body) >= _CUT_BODY and not is_caption(body)
                and _SENTENCE_END.search(body) is not None  # body text, not a subtitle
                and not _ends_sentence(body) and not match_heading(body)
                and not match_heading(out[j]) and out[j][0] not in BULLETS)

@@ -80,7 +80,7 @@ _SCHOOLS = {re.sub(r"(?:生|毕业|学历)$", "", a) for a, _ in degree_aliases(
 _DEGREE_WORDS = "|".join(sorted(_SCHOOLS | {"大学"}, key=len, reverse=True))
 STUDY_STATUS = (r"(?:在读|在校|毕业|读研|读博|(?:读|念|上)(?:" + _DEGREE_WORDS + ")|(?:"
                 + "|".join(sorted((w for w in _SCHOOLS if len(w) == 2), key=len)) + ")生"
-                + r"|[大研博][一二三四五](?:学生|生)?)")
+                + r"|[大研博][一二三四五](?:学生|生)?|专业(?:学生|生))")
 _STUDYING = re.compile(STUDY_STATUS + r"的?$")
 
 

@@ -79,6 +79,13 @@ def _stated(query: str, spellings: tuple[str, ...]) -> bool:
     return only_stated(query, spellings)
 
 
+def _only_stated(q: QuestionInfo, spellings: tuple[str, ...]) -> bool:
+    """True when the asker only says they are one of these: in a Chinese question's
+    clauses (:func:`_stated`), or in an English one's statements before it asks
+    (「Master's student in Nanjing. How much … did Laoshan provide?」: ``q.told``)."""
+    return _only_told(q, spellings) if q.script == "en" else _stated(q.query, spellings)
+
+
 @lru_cache(maxsize=4096)
 def _told(query: str, spellings: tuple[str, ...]) -> bool:
     """True when the asker names these only in their own story, told in whole sentences
@@ -301,7 +308,7 @@ def missing_constraints(q: QuestionInfo, doc: Document, own: str, near: str, aro
     # and so does one told only in the asker's story when no benefit is asked: 「本人系硕士
     # 毕业生。…区内集聚了多少家研发机构？」 asks about the place, whomever a sentence names
     excused = (any(p not in _graduate_words(q.degrees) for p in named)
-               or (bool(q.degrees) and _stated(q.query, degree_spellings(q.degrees))
+               or (bool(q.degrees) and _only_stated(q, degree_spellings(q.degrees))
                    and unnamed())
                or (bool(q.degrees) and (_only_told(q, degree_spellings(q.degrees))
                                         or _only_said(q, degree_spellings(q.degrees)))
@@ -312,7 +319,7 @@ def missing_constraints(q: QuestionInfo, doc: Document, own: str, near: str, aro
     # 今年计划新增评价多少人次」), or a benefit is asked of a degree they hold that the
     # sentence names (「我是退役军人，…硕士每个月能拿多少生活津贴」: a master's, whoever else)
     if q.persons and not named and not (
-            (_stated(q.query, person_spellings(q.persons))
+            (_only_stated(q, person_spellings(q.persons))
              and (not q.asks_benefit or any(degree_in(d, own) for d in q.degrees)))
             or (_only_told(q, person_spellings(q.persons))
                 and not _benefit_asked_beyond_story(q))):

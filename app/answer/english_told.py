@@ -27,7 +27,9 @@ def _self_role() -> re.Pattern[str]:
     Guangzhou., Policy researcher in Nanchang.), read once."""
     people = "|".join(map(re.escape, person_words_en()))
     # the place after in/from is a name: capitalised words (in Guangzhou, from Inner Mongolia)
+    # …and where they study or work, unnamed (Senior at a university in Lhasa.)
     return re.compile(rf"^(?i:an? )?[\w'’ -]{{0,40}}?\b(?i:{people})s?\b"
+                      r"(?: (?i:at|in|of) (?i:an?|the) [a-z][\w'’-]*(?: [a-z][\w'’-]*){0,2})?"
                       rf"(?: (?i:in|from|at|of) (?:[A-Z][\w'’-]*(?: |$|(?=\W))){{1,4}})?\W*$")
 
 
@@ -57,6 +59,8 @@ def told_terms(question: str) -> tuple[str, ...]:
     ('博士', '厦门')
     >>> told_terms("Master's student in Guangzhou. What share of PhDs stay abroad?")
     ('硕士生', '广州')
+    >>> told_terms("Senior at a university in Lhasa. Who wrote the paper?")
+    ('拉萨',)
     """
     sentences = [m.group() for m in _EN_SENTENCE.finditer(_EN_DASH.sub(". ", question))
                  if m.group().strip()]

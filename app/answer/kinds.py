@@ -9,6 +9,7 @@ from its wording, and whether it asks to compare.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from app.answer.asked import ASKING_JI as _ASKING_JI
 from app.answer.asked import (
@@ -19,7 +20,13 @@ from app.answer.asked import (
 )
 from app.answer.asked import UNITS_OF_TIME as _UNITS_OF_TIME
 from app.answer.clauses import YES_NO
-from lexicon import measure_chars, money_words, total_words
+from lexicon import (
+    document_reference_pattern,
+    measure_chars,
+    money_words,
+    saying_words,
+    total_words,
+)
 
 # Question-side patterns for the kind of fact asked for (on simplified text); the words
 # that make a question about money are the lexicon's.
@@ -68,7 +75,8 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = {
                        re.I),
     # the year itself (哪年, 哪一年, which year): a sentence that says only 近日 or 当前 does
     # not answer it; read instead of ``date``
-    "year": re.compile(r"哪一?年(?!级)|which year|what year(?!s)", re.I),
+    "year": re.compile(r"哪一?年(?!级)|(?:哪个|什么|哪些)年份|年份区间|起止年份|which year"
+                       r"|what year(?!s)", re.I),
     # the day itself (几号, 哪天, 截止日期; a deadline: 截止到什么时候): a sentence that says
     # only 近日, 今年 or 2月底 does not answer it; read instead of ``date``
     "day": re.compile(r"几号|哪一?天|哪一?日|几月几|具体日期|截止日期|截止到几"
@@ -238,6 +246,9 @@ def find_kinds(text: str) -> tuple[str, ...]:
     # 电话是多少, 多少岁, 网址是多少: a number or an address, not a count
     if {"phone", "age", "area", "web", "address"} & set(kinds) and "count" in kinds:
         kinds.remove("count")
+    if ("department" in kinds and document_reference_pattern().search(text)
+            and not KIND_PATTERNS["department"].search(_said_by_whom(text))):
+        kinds.remove("department")  # 文章里是谁建议…: whoever the text quotes, a person too
     if "author" in kinds and "department" in kinds:
         # 哪个单位写的 asks the byline; 这个数据是哪个部门发布的 the source a sentence names
         # with the figures (人社部发布的数据显示…), not who wrote the document
@@ -248,14 +259,31 @@ def find_kinds(text: str) -> tuple[str, ...]:
     return tuple(kinds)
 
 
+@cache
+def _who_said() -> re.Pattern[str]:
+    """是谁 right before a verb of saying (是谁建议, 是谁提出; not 是谁说了算, who decides),
+    read once."""
+    return re.compile("是谁(?!说了算)(?=" + "|".join(map(re.escape, saying_words())) + ")")
+
+
+def _said_by_whom(text: str) -> str:
+    """``text`` without the 是谁 that asks who said something (「文章里是谁建议紧贴产业发展
+    脉搏的」): in a document pointed at, a speaker it quotes, no department.
+
+    >>> _said_by_whom("文章里是谁建议强化技能人才培养"), _said_by_whom("是谁说了算")
+    ('文章里建议强化技能人才培养', '是谁说了算')
+    """
+    return _who_said().sub("", text)
+
+
 # figures asked of by their source (这个数据是哪个部门发布的, 统计出自哪里)
 _DATA_SOURCE = re.compile(r"(?:数据|数字|统计|调查|调研|排名)[^，,。？?！!]{0,8}(?:出自|来自|是)?"
                           r"(?:哪个|什么)(?:单位|部门|机关|机构)")
 
 
-# the things themselves asked (分别是什么, 另外两个是什么, 是哪几个, 叫什么)
-_NAMES_ASKED = re.compile(r"是(?:什么|哪些|哪几|啥)|分别(?:是|叫|有)(?!多少|几)|叫(?:什么|啥)"
-                          r"|有哪些")
+# the things themselves asked (分别是什么, 另外两个是什么, 是哪几个, 具体指什么, 叫什么)
+_NAMES_ASKED = re.compile(r"(?:是|指)(?:什么|哪些|哪几|啥)|分别(?:是|叫|有)(?!多少|几)"
+                          r"|叫(?:什么|啥)|有哪些")
 
 
 def _ends_on_total(text: str) -> bool:

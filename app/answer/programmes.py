@@ -35,10 +35,12 @@ from lexicon import (
     unsure_words,
     whole_year_words,
 )
-from lexicon.segmenter import dictionary_tag
+from lexicon.segmenter import dictionary_parts, dictionary_tag
 
 #: what ends a programme's name, longest first (行动计划 before 行动)
 PROGRAMME_SUFFIXES = ("行动计划", "计划", "工程", "行动", "专项")
+#: the shortest unquoted programme name
+MIN_NAME = 4
 #: how much of a half-remembered quoted name the documents' name must share (closest_name)
 NAME_SHARE = 0.5
 #: longest continuation read after a suffix when checking that it ends a word
@@ -56,7 +58,7 @@ _CLAUSE_START = re.compile(r"[，,。？?！!；;：:\s]")
 #: a field the asker studies, ending their clause (洛阳读软件工程的，…; 念土木工程): what they
 #: read at school, no programme (not 解读人才工程)
 _STUDIED = re.compile(r"(?<![解阅导宣研])(?:读|念|主修)[\u4e00-\u9fff]{2,8}$")
-_STUDIED_END = re.compile(r"(?:的|专业)?(?:[大研博][一二三四五])?(?:学生|生)?"
+_STUDIED_END = re.compile(r"(?:的|专业)?(?:[大研博][一二三四五])?(?:的|学生|生)?"
                           r"(?:[，,。；;？?！!\s]|$)")
 
 
@@ -210,7 +212,7 @@ def find_programmes(text: str) -> tuple[str, ...]:
         start = m.start(1)  # the name begins a word: not 个 of 那个 nor 不能 of 能不能
         while start < m.end(1) - 4 and not starts_a_word(unquoted, start):
             start += 1
-        name = _PROGRAMME_TRIM.sub("", unquoted[start:m.end(1)])
+        name = _without_preposition(_PROGRAMME_TRIM.sub("", unquoted[start:m.end(1)]))
         pointed = _DEMONSTRATIVE.split(name)
         if len(pointed) > 1:  # 那个青领计划 names 青领计划; 那个培养技工的计划 describes one
             name = "" if "的" in pointed[-1] else pointed[-1]
@@ -223,11 +225,30 @@ def find_programmes(text: str) -> tuple[str, ...]:
             name = ""
         if "的" in name and _count().search(name.rsplit("的", 1)[0]):
             name = ""  # 送一万个技术工人的计划: what a programme does, counted, no name
-        if (len(name) >= 4 and not _GENERIC_PROGRAMME.match(name)
+        if (len(name) >= MIN_NAME and not _GENERIC_PROGRAMME.match(name)
                 and not any(w in name for w in ask_words())
                 and not _timed(programme_core(name))):  # 今年计划, 全年计划: a verb
             names.append(name)
     return tuple(dict.fromkeys(names))
+
+
+def _without_preposition(name: str) -> str:
+    """A would-be name without the preposition it opens with, when a dictionary word of two
+    characters or more follows it (「按万名大学生聚集计划每个月能拿多少」: 按 … is how they would
+    be paid, not the name's first word); not when the preposition's character begins a
+    word or a place's name (向阳行动计划, 按需培训计划, 于都人才计划).
+
+    >>> _without_preposition("按万名大学生聚集计划"), _without_preposition("根据青年人才集聚计划")
+    ('万名大学生聚集计划', '青年人才集聚计划')
+    >>> [_without_preposition(n) for n in ("向阳行动计划", "按需培训计划", "于都人才计划")]
+    ['向阳行动计划', '按需培训计划', '于都人才计划']
+    """
+    for size in (2, 1):
+        rest = name[size:]
+        if (len(rest) >= MIN_NAME and dictionary_tag(name[:size]) == "p"
+                and len(dictionary_parts(rest)[0]) > 1):
+            return rest
+    return name
 
 
 def _studied(text: str, start: int, end: int) -> bool:

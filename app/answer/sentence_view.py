@@ -26,6 +26,7 @@ from functools import lru_cache
 from app.answer.scoring import normalise, with_unfolded
 from app.answer.script import simplified
 from app.answer.sentences import (
+    CLOSERS,
     Sentence,
     aside,
     damaged,
@@ -34,6 +35,7 @@ from app.answer.sentences import (
     speaker_words,
 )
 from app.answer.statement_region import named_region, statement_region
+from ingest.headings import is_caption
 from ingest.types import Document
 
 CARRY_SENTENCES = 3  # how far back a place named earlier in a paragraph carries over
@@ -96,7 +98,7 @@ class SentenceViews:
 def read_sentence(doc: Document, sentences: Sequence[Sentence], index: int) -> SentenceView:
     """The :class:`SentenceView` of ``sentences[index]`` in ``doc``."""
     sentence = sentences[index]
-    heading_sentence = heading_before(sentences, index)
+    heading_sentence = heading_before(sentences, index, doc.text)
     heading = heading_sentence.text if heading_sentence else ""
     previous, following = _text(sentences, index - 1), _text(sentences, index + 1)
     remark = aside(sentence.text)
@@ -104,7 +106,7 @@ def read_sentence(doc: Document, sentences: Sequence[Sentence], index: int) -> S
     # so does a quotation's speaker (「“…投入500万元…”日前，致真…董事长说」) for its words
     # and the body that issued the document speaks in every sentence of it (a question
     # naming 青岛市人社局 is about its notice's measures)
-    before = ((item_before(sentences, index) if remark else f"{heading}{previous}")
+    before = ((item_before(sentences, index, doc.text) if remark else f"{heading}{previous}")
               + speaker_words(doc.text, sentence.start, sentence.end) + (doc.issuer or ""))
     # the document's region is its context as much as its title (火炬 of 威海火炬…开发区)
     around = f"{doc.region or ''}{doc.title}{following}"
@@ -115,7 +117,7 @@ def read_sentence(doc: Document, sentences: Sequence[Sentence], index: int) -> S
     # names there (「…制定“双导师”制度，」 「…培养…未来产业领军人才。」) it names too
     rest = following if sentence.text.rstrip()[-1:] in PIECE_ENDS else ""
     # an aside's item names whom and what it is for: its department answers for all of it
-    near = plain(f"{item_before(sentences, index)}{sentence.text}" if remark
+    near = plain(f"{item_before(sentences, index, doc.text)}{sentence.text}" if remark
                  else f"{heading}{previous}{sentence.text}{rest}")
     return SentenceView(
         heading_sentence=heading_sentence, previous=previous, following=following,
@@ -131,23 +133,47 @@ def read_sentence(doc: Document, sentences: Sequence[Sentence], index: int) -> S
     )
 
 
-def heading_index(sentences: Sequence[Sentence], index: int) -> int | None:
-    """Where the item heading over ``sentences[index]`` stands (None: none near)."""
+def heading_index(sentences: Sequence[Sentence], index: int, text: str) -> int | None:
+    """Where the item heading over ``sentences[index]`` of document ``text`` stands (None:
+    none near). A photo caption a page prints among the paragraphs heads nothing
+    (:func:`_captions`)."""
     for j in range(index - 1, max(index - HEADING_LOOKBACK, -1), -1):
-        if sentences[j].is_heading:
+        if sentences[j].is_heading and not _captions(sentences[j], text):
             return j
     return None
 
 
-def heading_before(sentences: Sequence[Sentence], index: int) -> Sentence | None:
-    j = heading_index(sentences, index)
+def _captions(sentence: Sentence, text: str) -> bool:
+    """True for a photo caption: a short bulleted sentence, ended as one, alone on its line
+    of document ``text`` (「■海洋高端人才交流暨项目洽谈活动现场。」): the 高端人才 it names are not
+    whom the next paragraph is about. A bulleted label (「●申报条件」), an item with no full
+    stop, and a bulleted sentence that opens a paragraph may head what follows them.
+
+    >>> doc = "■人才交流活动现场。\\n在公司初创期…"
+    >>> _captions(Sentence(0, 10, "■人才交流活动现场。"), doc)
+    True
+    >>> doc = "■高端人才专项支持。在公司初创期…"
+    >>> _captions(Sentence(0, 10, "■高端人才专项支持。"), doc)
+    False
+    """
+    body = sentence.text.strip().rstrip("".join(CLOSERS))
+    alone = text[sentence.end:].lstrip(" \t\u3000")[:1] in ("", "\n", "\r")
+    return alone and is_caption(sentence.text.strip()) and body[-1:] in _FULL_STOPS
+
+
+#: the marks that end a caption written as a sentence (not ；, which ends a clause)
+_FULL_STOPS = frozenset("。！？!?")
+
+
+def heading_before(sentences: Sequence[Sentence], index: int, text: str) -> Sentence | None:
+    j = heading_index(sentences, index, text)
     return None if j is None else sentences[j]
 
 
-def item_before(sentences: Sequence[Sentence], index: int) -> str:
+def item_before(sentences: Sequence[Sentence], index: int, text: str) -> str:
     """The text of the item a closing aside belongs to: the sentences before it, back to
     and including the item's heading (as far back as a heading is looked for)."""
-    j = heading_index(sentences, index)
+    j = heading_index(sentences, index, text)
     start = max(index - HEADING_LOOKBACK + 1, 0) if j is None else j
     return "".join(s.text for s in sentences[start:index])
 
