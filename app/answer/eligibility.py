@@ -83,7 +83,7 @@ def _only_stated(q: QuestionInfo, spellings: tuple[str, ...]) -> bool:
     """True when the asker only says they are one of these: in a Chinese question's
     clauses (:func:`_stated`), or in an English one's statements before it asks
     (「Master's student in Nanjing. How much … did Laoshan provide?」: ``q.told``)."""
-    return _only_told(q, spellings) if q.script == "en" else _stated(q.query, spellings)
+    return _told_in_english(q, spellings) if q.script == "en" else _stated(q.query, spellings)
 
 
 @lru_cache(maxsize=4096)
@@ -105,18 +105,20 @@ def _told(query: str, spellings: tuple[str, ...]) -> bool:
 def _only_told(q: QuestionInfo, spellings: tuple[str, ...]) -> bool:
     """True when the question names these only in the asker's story: a Chinese one's
     (:func:`_told`), or an English one's statements before it asks (``q.told``)."""
-    if q.script == "en":
-        return any(w in term for term in q.told for w in spellings)
-    return _told(q.query, spellings)
+    return _told_in_english(q, spellings) if q.script == "en" else _told(q.query, spellings)
+
+
+def _told_in_english(q: QuestionInfo, spellings: tuple[str, ...]) -> bool:
+    """True when an English question names these in the statements before it asks
+    (``q.told``): there, what the asker says of themselves, whether stated, told or an aside."""
+    return any(w in term for term in q.told for w in spellings)
 
 
 def _only_said(q: QuestionInfo, spellings: tuple[str, ...]) -> bool:
     """True when the question names these only where the asker says who they are: a
     Chinese one's asides (:func:`app.answer.clauses.asides`: 我是退役军人，…; not the
     clause that names the topic before the one that asks), an English one's statements."""
-    if q.script == "en":
-        return _only_told(q, spellings)
-    return _said(q.query, spellings)
+    return _told_in_english(q, spellings) if q.script == "en" else _said(q.query, spellings)
 
 
 @lru_cache(maxsize=4096)

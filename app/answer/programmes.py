@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import cache
 
+from app.answer.clauses import YEAR_OF_STUDY
 from lexicon import (
     NUMERAL_CHARS,
     ask_words,
@@ -58,7 +59,7 @@ _CLAUSE_START = re.compile(r"[，,。？?！!；;：:\s]")
 #: a field the asker studies, ending their clause (洛阳读软件工程的，…; 念土木工程): what they
 #: read at school, no programme (not 解读人才工程)
 _STUDIED = re.compile(r"(?<![解阅导宣研])(?:读|念|主修)[\u4e00-\u9fff]{2,8}$")
-_STUDIED_END = re.compile(r"(?:的|专业)?(?:[大研博][一二三四五])?(?:的|学生|生)?"
+_STUDIED_END = re.compile(r"(?:的|专业)?(?:" + YEAR_OF_STUDY + r")?(?:的|学生|生)?"
                           r"(?:[，,。；;？?！!\s]|$)")
 
 

@@ -27,6 +27,7 @@ from app.answer.scoring import normalise, with_unfolded
 from app.answer.script import simplified
 from app.answer.sentences import (
     CLOSERS,
+    TERMINATORS,
     Sentence,
     aside,
     damaged,
@@ -162,7 +163,7 @@ def _captions(sentence: Sentence, text: str) -> bool:
 
 
 #: the marks that end a caption written as a sentence (not ；, which ends a clause)
-_FULL_STOPS = frozenset("。！？!?")
+_FULL_STOPS = TERMINATORS - frozenset("；;")
 
 
 def heading_before(sentences: Sequence[Sentence], index: int, text: str) -> Sentence | None:

@@ -285,8 +285,7 @@ def aside_only(query: str, factor: float, *weights: Mapping[str, float],
     told = set_aside(query, introduction=introduction) if factor != 1.0 else ()
     if not told:
         return tuple(dict(w) for w in weights)
-    told_text = normalise("，".join(told))
-    asked = normalise("，".join(c for c in clauses(query) if c not in told))
+    told_text, asked = _apart(query, told)
     return tuple({k: w * factor if k in told_text and k not in asked else w
                   for k, w in each.items()} for each in weights)
 
@@ -295,7 +294,11 @@ def aside_only(query: str, factor: float, *weights: Mapping[str, float],
 def _told_and_asked(query: str) -> tuple[str, str]:
     """The normalised text of the asker's asides and story (:func:`asides`,
     :func:`set_aside`), and of every other clause; read once per question."""
-    told = (*asides(query), *set_aside(query))
+    return _apart(query, (*asides(query), *set_aside(query)))
+
+
+def _apart(query: str, told: Sequence[str]) -> tuple[str, str]:
+    """The normalised text of the clauses ``told`` of ``query``, and of every other clause."""
     return (normalise("，".join(told)),
             normalise("，".join(c for c in clauses(query) if c not in told)))
 
