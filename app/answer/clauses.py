@@ -74,14 +74,15 @@ _NARRATIVE = re.compile(r"^被|了$")
 
 # Where the asker stands in their studies, ending the clause (汽修专业在读的, 银川本科在读,
 # 技校毕业的, 福州读博的, 高雄读大学的, 泉州技校生, 长春本科大四): who they are, not what
-# they ask about (not 大专毕业生 or 应届生: whom a measure is for). The degrees and the
-# students of one (技校生, 本科生) are the lexicon's.
+# they ask about (not 大专毕业生 or 应届生: whom a measure is for). The degrees, the
+# students of one (技校生) and the aliases of studying for one (读研, 念研究所) are the lexicon's.
 _SCHOOLS = {re.sub(r"(?:生|毕业|学历)$", "", a) for a, _ in degree_aliases()} - {""}
-#: a year at university, college or graduate school (大四, 研二, 博一)
-YEAR_OF_STUDY = r"[大研博][一二三四五]"
+_STUDY_ALIASES = "|".join(sorted((a for a, _ in degree_aliases() if a[0] in "读念"), key=len,
+                                 reverse=True))
+YEAR_OF_STUDY = r"[大研博][一二三四五]"  #: a year of study (大四, 研二, 博一)
 _DEGREE_WORDS = "|".join(sorted(_SCHOOLS | {"大学"}, key=len, reverse=True))
-STUDY_STATUS = (r"(?:在读|在校|毕业|读研|读博|(?:读|念|上)(?:" + _DEGREE_WORDS + ")|(?:"
-                + "|".join(sorted((w for w in _SCHOOLS if len(w) == 2), key=len)) + ")生"
+STUDY_STATUS = (r"(?:在读|在校|毕业|" + _STUDY_ALIASES + "|(?:读|念|上)(?:" + _DEGREE_WORDS
+                + ")|(?:" + "|".join(sorted((w for w in _SCHOOLS if len(w) == 2), key=len)) + ")生"
                 + "|" + YEAR_OF_STUDY + r"(?:学生|生)?|专业(?:学生|生))")
 _STUDYING = re.compile(STUDY_STATUS + r"的?$")
 

@@ -23,6 +23,7 @@ from app.answer.programmes import (
     NAME_SHARE,
     asked_names,
     closest_name,
+    describes,
     quoted_names,
     quoted_one_by_one,
     unmarked,
@@ -56,21 +57,18 @@ from lexicon.segmenter import dictionary_tag
 logger = logging.getLogger(__name__)
 
 
-#: a figure in a question with its unit (两年, 一个工作日, 两千来万人, 8000元), a bare
-#: number of three digits or more (月薪8000), or a rough one (几百号人, 几十万); not a
-#: year (2023年)
+#: a figure in a question with its unit (两年, 一个工作日, 两千来万人, 8000元), a bare number
+#: of three digits or more (月薪8000), or a rough one (几百号人, 几十万); not a year (2023年)
 _GUESS = re.compile(r"(?<![0-9零〇一二两三四五六七八九十百千万亿])(?!\d{4}年)"
                     r"(?:[0-9零〇一二两三四五六七八九十百千万亿]+(?:\.\d+)?[来余多几]?[十百千万亿]*个?"
                     r"(?:工作日|小时|个月|人次|万元|月份|元|年|天|月|周|人|套|家|名|岁|块)|\d{3,}(?![\d年])"
                     r"|几[十百千万亿]+[来余多]?(?:号人|个?(?:人次|万元|元|人|套|家|名|块))?)")
 
 
-#: dictionary tags of a name: none (not in the dictionary), a place's, an organisation's,
-#: another proper name or an abbreviation (北汽, 国企: a firm's short name is one); not a
-#: person's name, a tag the dictionary also gives common nouns (师傅, 安家费)
+#: dictionary tags of a name: none (not in the dictionary), a place's, an organisation's, another
+#: proper name or an abbreviation (北汽, 国企); not a person's, also given to 师傅 or 安家费
 _NAME_TAGS = frozenset({"", "ns", "nt", "nz", "j"})
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
-
 
 #: kinds of fact a question may ask of a document it points at rather than of a topic
 _OF_THE_DOCUMENT = frozenset({"date", "day", "year", "department"})
@@ -193,6 +191,9 @@ class CorpusView:
         query = quoted_one_by_one(query, lambda listed: self._terms.uses(normalise(listed)))
         for name in asked_names(query):
             key = normalise(name)
+            if not _HAN_WORD.search(name):  # "talent loan": English words, read as such
+                query = unmarked(query, name)
+                continue
             if not key or self._terms.uses(key):
                 continue
             # only the names sharing a character can be close (read per character, so a
@@ -206,8 +207,8 @@ class CorpusView:
                 query = query.replace(name, self._quoted[found])
             elif hedged:
                 query = without_quoted(query, name)
-            elif dictionary_tag(name) not in _NAME_TAGS:
-                query = unmarked(query, name)
+            elif dictionary_tag(name) not in _NAME_TAGS or describes(name):
+                query = unmarked(query, name)  # “冷门”, “学校给编制和岗位”: the asker's words
         return query, tuple(pairs)
 
     def romanised(self, question: str) -> tuple[str, ...]:

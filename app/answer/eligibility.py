@@ -15,6 +15,7 @@ from app.answer.clauses import asides, asked_text, clauses, only_stated
 from app.answer.programmes import programme_core
 from app.answer.question import QuestionInfo, names_any_benefit
 from app.answer.scoring import normalise
+from app.answer.script import mostly_english
 from app.answer.story import story
 from app.answer.terms import words
 from app.answer.wordclass import names_word
@@ -83,7 +84,7 @@ def _only_stated(q: QuestionInfo, spellings: tuple[str, ...]) -> bool:
     """True when the asker only says they are one of these: in a Chinese question's
     clauses (:func:`_stated`), or in an English one's statements before it asks
     (「Master's student in Nanjing. How much … did Laoshan provide?」: ``q.told``)."""
-    return _told_in_english(q, spellings) if q.script == "en" else _stated(q.query, spellings)
+    return _told_in_english(q, spellings) if _english(q) else _stated(q.query, spellings)
 
 
 @lru_cache(maxsize=4096)
@@ -105,7 +106,13 @@ def _told(query: str, spellings: tuple[str, ...]) -> bool:
 def _only_told(q: QuestionInfo, spellings: tuple[str, ...]) -> bool:
     """True when the question names these only in the asker's story: a Chinese one's
     (:func:`_told`), or an English one's statements before it asks (``q.told``)."""
-    return _told_in_english(q, spellings) if q.script == "en" else _told(q.query, spellings)
+    return _told_in_english(q, spellings) if _english(q) else _told(q.query, spellings)
+
+
+def _english(q: QuestionInfo) -> bool:
+    """True for an English question, one quoting a Chinese name too (「Software graduate in
+    Jinan. Who may use the 青岛高新区人才招聘服务平台?」): its statements tell who asks."""
+    return q.script == "en" or (bool(q.told) and mostly_english(q.text))
 
 
 def _told_in_english(q: QuestionInfo, spellings: tuple[str, ...]) -> bool:
@@ -118,7 +125,7 @@ def _only_said(q: QuestionInfo, spellings: tuple[str, ...]) -> bool:
     """True when the question names these only where the asker says who they are: a
     Chinese one's asides (:func:`app.answer.clauses.asides`: 我是退役军人，…; not the
     clause that names the topic before the one that asks), an English one's statements."""
-    return _told_in_english(q, spellings) if q.script == "en" else _said(q.query, spellings)
+    return _told_in_english(q, spellings) if _english(q) else _said(q.query, spellings)
 
 
 @lru_cache(maxsize=4096)
@@ -168,12 +175,18 @@ def _asks_procedure(query: str) -> bool:
 
 def _asks_name(query: str) -> bool:
     """True when the clauses that ask ask what something is called (lexicon kind
-    ``naming``: 叫什么, 名字).
+    ``naming``: 叫什么, 名字) or which one a thing done was (…升级改造的是哪个人才公寓).
 
     >>> _asks_name("苏州读研一的，那个人才公寓叫什么名字？"), _asks_name("我是硕士，能住多久？")
     (True, False)
+    >>> _asks_name("大连读研的，崂山区升级改造的是哪个人才公寓？")
+    True
     """
-    return _asking_holds(query, naming_words())
+    return _asking_holds(query, naming_words()) or bool(_WHICH_ONE.search(asked_text(query)))
+
+
+#: which one something done was (改造的是哪个, 试点的是哪所): one, whoever asks
+_WHICH_ONE = re.compile(r"的是哪一?[个座家所处栋]")
 
 
 def _asks_total(query: str) -> bool:

@@ -224,8 +224,9 @@ def english_hints(question: str, known: Callable[[str], bool]) -> tuple[str, ...
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z'\-]*(?: +[A-Za-z][A-Za-z'\-]*)*")
 
 
-# a name in Latin letters with its Chinese beside it in brackets: Wushan Xinyuan (午山馨苑)
-_ROMANISED = re.compile(r"([A-Z][a-z]+(?: [A-Z][a-z]+)*)(?:'s)?\s*[(（]([\u4e00-\u9fff]+)[)）]")
+# a name in Latin letters with its Chinese beside it in brackets: Wushan Xinyuan (午山馨苑),
+# or in the quotation marks a bracketed name is given as a name (Wushan Xinyuan “午山馨苑”)
+_ROMANISED = re.compile(r"([A-Z][a-z]+(?: [A-Z][a-z]+)*)(?:'s)?\s*[(（“]([\u4e00-\u9fff]+)[)）”]")
 
 
 def without_romanised(query: str) -> str:
@@ -234,6 +235,8 @@ def without_romanised(query: str) -> str:
 
     >>> without_romanised("rent at Wushan Xinyuan (午山馨苑) talent apartments")
     'rent at (午山馨苑) talent apartments'
+    >>> without_romanised("rent at Wushan Xinyuan “午山馨苑” talent apartments")
+    'rent at “午山馨苑” talent apartments'
     >>> without_romanised("talents in Laoshan (崂山区)"), without_romanised("Kaiping (开平)")
     ('talents in Laoshan (崂山区)', 'Kaiping (开平)')
     """

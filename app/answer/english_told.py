@@ -36,12 +36,16 @@ def _self_role() -> re.Pattern[str]:
 def _introduces(statement: str) -> bool:
     """True when ``statement`` introduces the asker by what they are (see
     :func:`_self_role`): at most eight words."""
-    text = statement.strip()
+    text = _DOING.sub("", statement.strip())
     return len(text.split()) <= _MAX_ROLE_WORDS and _self_role().match(text) is not None
 
 
 #: the longest statement read as an introduction with no verb
 _MAX_ROLE_WORDS = 8
+#: what the person introduced is doing, after a comma (PhD candidate in Beijing, working on
+#: magnetic imaging.): still who they are
+_DOING = re.compile(r",\s*(?:working|studying|majoring|researching|interning|teaching)\b"
+                    r"[^.?!]*[.!]?$", re.IGNORECASE)
 
 
 def told_terms(question: str) -> tuple[str, ...]:

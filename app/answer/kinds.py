@@ -246,9 +246,11 @@ def find_kinds(text: str) -> tuple[str, ...]:
     # 电话是多少, 多少岁, 网址是多少: a number or an address, not a count
     if {"phone", "age", "area", "web", "address"} & set(kinds) and "count" in kinds:
         kinds.remove("count")
-    if ("department" in kinds and document_reference_pattern().search(text)
+    if ("department" in kinds
+            and (document_reference_pattern().search(text) or _quote_said(text))
             and not KIND_PATTERNS["department"].search(_said_by_whom(text))):
-        kinds.remove("department")  # 文章里是谁建议…: whoever the text quotes, a person too
+        # 文章里是谁建议…, 是谁说“…”的: whoever the text quotes, a person too
+        kinds.remove("department")
     if "author" in kinds and "department" in kinds:
         # 哪个单位写的 asks the byline; 这个数据是哪个部门发布的 the source a sentence names
         # with the figures (人社部发布的数据显示…), not who wrote the document
@@ -264,6 +266,24 @@ def _who_said() -> re.Pattern[str]:
     """是谁 right before a verb of saying (是谁建议, 是谁提出; not 是谁说了算, who decides),
     read once."""
     return re.compile("是谁(?!说了算)(?=" + "|".join(map(re.escape, saying_words())) + ")")
+
+
+def _quote_said(text: str) -> bool:
+    """True when 是谁 and a verb of saying go before a quotation (是谁说“高技能人才评价激励
+    机制亟待完善”的): its speaker is asked, whoever it is.
+
+    >>> _quote_said("是谁说“机制亟待完善”的"), _quote_said("这项政策是谁提出的")
+    (True, False)
+    """
+    return any(re.match(r"[过了]?[“「『\"]", text[m.end():].lstrip())
+               for m in _who_said_verb().finditer(text))
+
+
+@cache
+def _who_said_verb() -> re.Pattern[str]:
+    """是谁 and the verb of saying after it (see :func:`_who_said`), read once."""
+    return re.compile(_who_said().pattern + "(?:" + "|".join(
+        map(re.escape, sorted(saying_words(), key=len, reverse=True))) + ")")
 
 
 def _said_by_whom(text: str) -> str:

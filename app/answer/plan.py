@@ -30,7 +30,7 @@ from app.answer.programmes import quote_recalled
 from app.answer.prompt_frame import without_frame
 from app.answer.question import QuestionInfo, analyze_query
 from app.answer.rules import Decision, decide
-from app.answer.script import Script, detect_script
+from app.answer.script import Script, detect_script, mostly_english
 from app.answer.statement_region import speaks_of
 from app.answer.story import introduced
 from app.answer.transcript import from_transcript
@@ -198,6 +198,7 @@ def _read(query: str, question: str, script: Script, corpus: CorpusView) -> Ques
     if script == "en":
         hints = tuple(dict.fromkeys((*english_hints(question, corpus.uses),
                                      *corpus.romanised(question))))
+    if script == "en" or mostly_english(question):  # 「…Who may use the 人才贷?」 too
         info = replace(info, told=told_terms(question))
     if hints:
         info = replace(info, hints=hints)

@@ -128,6 +128,21 @@ def quote_recalled(text: str) -> str:
                            text)
 
 
+def describes(quoted: str) -> bool:
+    """True when a quotation reads as a clause the asker words their own way, not as a
+    name: longer than ``CLAIM_CHARS``, not ended by a programme's suffix, with a
+    preposition or conjunction after its first word (“学校给编制和岗位”: what a scheme does;
+    not “青年人才安居工程”, “以赛促学”).
+
+    >>> describes("学校给编制和岗位"), describes("青年人才安居工程"), describes("以赛促学")
+    (True, False, False)
+    """
+    if len(quoted) <= CLAIM_CHARS or quoted.endswith(PROGRAMME_SUFFIXES):
+        return False
+    return any(dictionary_tag(part)[:1] in ("p", "c")
+               for part in dictionary_parts(quoted)[1:])
+
+
 def quoted_one_by_one(text: str, used: Callable[[str], bool]) -> str:
     """``text`` with a quotation that lists names (“四个共同、四个通”) and that is not
     ``used`` as a whole quoted name by name, so that each is read as one.

@@ -234,6 +234,14 @@ def content_segments(text: str, remove: tuple[str, ...] = (),
 # (a '人才贷' talent loan): quoted as the documents quote names
 _SINGLE_QUOTED = re.compile(r"(?<![A-Za-z])'([\u4e00-\u9fff]{2,20})'(?![A-Za-z])")
 
+# …or in brackets after its English (talent loan (人才贷)), quoted the same way unless it
+# is a place's name (Huailai County (怀来县))
+_BRACKETED = re.compile(r"[(（]([\u4e00-\u9fff]{2,20})[)）]")
+
+
+def _quoted_unless_place(m: re.Match[str]) -> str:
+    return m.group(0) if gazetteer().named(m.group(1)) else f"“{m.group(1)}”"
+
 
 # full-width Latin letters and digits (ＰｈＤ, ２０２５), as some input methods type them
 _HALF_WIDTH = {c: c - 0xFEE0 for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
@@ -252,6 +260,8 @@ def query_for(question: str, script: Script) -> str:
     '本科、PhD每月多少？'
     """
     question = _SINGLE_QUOTED.sub(r"“\1”", question.translate(_HALF_WIDTH))
+    if mostly_english(question):  # Laoshan's talent loan (人才贷): the notices' own name
+        question = _BRACKETED.sub(_quoted_unless_place, question)
     if script == "en":
         return english_query(question)
     return without_frame(without_chatter(standard_wording(simplified(question)))).strip()
