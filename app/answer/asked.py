@@ -343,8 +343,6 @@ def asks_outright(query: str, kinds: Sequence[str]) -> str | None:
     for when in ("day", "year"):  # 哪天, 哪年: a sentence saying only 近日 does not answer
         if when in kinds:
             return when
-    if "date" in kinds:  # 什么时候建成开放: a sentence with no time at all does not answer
-        return "date"
     if asks_span(query, kinds):
         return "duration"
     if "condition" in kinds and _CONDITIONS.search(query):  # 要满足什么条件
@@ -353,6 +351,8 @@ def asks_outright(query: str, kinds: Sequence[str]) -> str | None:
         return "department"
     if asks_people(query, tuple(kinds)):  # 多少人: a number of people (not 200余万元)
         return "people"
+    if "date" in kinds:  # 什么时候建成开放: a sentence with no time at all does not answer
+        return "date"
     return None
 
 

@@ -12,7 +12,8 @@ from itertools import pairwise
 
 from app.answer.clauses import YES_NO, asides, asked_text, clauses
 from app.answer.correction import retraction
-from app.answer.programmes import CLAIM_CHARS, find_programmes, quoted_names
+from app.answer.kinds import quote_said
+from app.answer.programmes import find_programmes
 from app.answer.question import QuestionInfo, compares, find_places, query_for
 from app.answer.script import simplified
 from app.answer.story import whereabouts
@@ -150,11 +151,10 @@ def _whereabouts_aside(q: QuestionInfo, ties: Callable[[QuestionInfo], bool] | N
     # and so is a firm or event named that only a document or two speak of (「株洲做汽车装配的，
     # 北汽新能源…将培育多少名高技能人才」: ``ties``)
     named = find_programmes(asking) or (ties is not None and ties(q))
-    # and so is a passage they quote (「九江中职老师，是谁说“高技能人才评价激励机制亟待完善”的」):
-    # words of a document, wherever the asker is
-    quoted = any(len(name) > CLAIM_CHARS for name in quoted_names(asking))
+    # and so is who said a passage they quote (「九江中职老师，是谁说“高技能人才评价激励机制
+    # 亟待完善”的」): words of a document, wherever the asker is
     return where if ((named and not YES_NO.search(asking)) or _POINTED.search(asking)
-                     or quoted) else ()
+                     or quote_said(asking)) else ()
 
 
 #: a demonstrative with the measure word of an event or a firm (那场招聘会, 那家公司), or

@@ -58,6 +58,10 @@ class AnswerConfig:
     own_place_share: float = 0.6  # of the support of that region's answering sentence
     time_cover_share: float = 0.75  # a sentence covering less than this share of the best
     #                                 one left out for speaking of another time answers not
+    others_coverage: float = 2.0  # a sentence stating the asked kind for other degrees
+    #                               only, scoring above the best one left and covering this
+    #                               many times as much of the question, shows that the
+    #                               answer is theirs alone: refuse (rules._for_others)
     unseen_support: float = 0.5  # min_support when the question names a noun the documents
     #                              never use
     near_word_similarity: float = 0.80  # cosine (the index's query embedder) at which a word

@@ -207,7 +207,7 @@ class CorpusView:
                 query = query.replace(name, self._quoted[found])
             elif hedged:
                 query = without_quoted(query, name)
-            elif dictionary_tag(name) not in _NAME_TAGS or describes(name):
+            elif dictionary_tag(name) not in _NAME_TAGS or describes(name, self._terms.together):
                 query = unmarked(query, name)  # “冷门”, “学校给编制和岗位”: the asker's words
         return query, tuple(pairs)
 

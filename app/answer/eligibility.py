@@ -185,8 +185,9 @@ def _asks_name(query: str) -> bool:
     return _asking_holds(query, naming_words()) or bool(_WHICH_ONE.search(asked_text(query)))
 
 
-#: which one something done was (改造的是哪个, 试点的是哪所): one, whoever asks
-_WHICH_ONE = re.compile(r"的是哪一?[个座家所处栋]")
+#: which one something done was (改造的是哪个, 试点的是哪所): one, whoever asks; not which
+#: one the asker may have (能申请入住的是哪个: that depends on who they are)
+_WHICH_ONE = re.compile(r"(?:^|[，,])(?:(?!能|可以|可|申请|适合)[^，,])*的是哪一?[个座家所处栋]")
 
 
 def _asks_total(query: str) -> bool:

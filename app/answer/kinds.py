@@ -20,6 +20,7 @@ from app.answer.asked import (
 )
 from app.answer.asked import UNITS_OF_TIME as _UNITS_OF_TIME
 from app.answer.clauses import YES_NO
+from app.answer.programmes import CLAIM_CHARS
 from lexicon import (
     document_reference_pattern,
     measure_chars,
@@ -247,7 +248,7 @@ def find_kinds(text: str) -> tuple[str, ...]:
     if {"phone", "age", "area", "web", "address"} & set(kinds) and "count" in kinds:
         kinds.remove("count")
     if ("department" in kinds
-            and (document_reference_pattern().search(text) or _quote_said(text))
+            and (document_reference_pattern().search(text) or quote_said(text))
             and not KIND_PATTERNS["department"].search(_said_by_whom(text))):
         # 文章里是谁建议…, 是谁说“…”的: whoever the text quotes, a person too
         kinds.remove("department")
@@ -268,15 +269,21 @@ def _who_said() -> re.Pattern[str]:
     return re.compile("是谁(?!说了算)(?=" + "|".join(map(re.escape, saying_words())) + ")")
 
 
-def _quote_said(text: str) -> bool:
-    """True when 是谁 and a verb of saying go before a quotation (是谁说“高技能人才评价激励
-    机制亟待完善”的): its speaker is asked, whoever it is.
+def quote_said(text: str) -> bool:
+    """True when 是谁 and a verb of saying go before a quoted passage, longer than a name
+    (是谁说“高技能人才评价激励机制亟待完善”的): its speaker is asked, whoever it is; not a
+    name quoted (是谁提出“人才强市”战略的: a body may have).
 
-    >>> _quote_said("是谁说“机制亟待完善”的"), _quote_said("这项政策是谁提出的")
+    >>> quote_said("是谁说“评价激励机制亟待完善”的"), quote_said("这项政策是谁提出的")
     (True, False)
+    >>> quote_said("是谁提出“人才强市”战略的")
+    False
     """
-    return any(re.match(r"[过了]?[“「『\"]", text[m.end():].lstrip())
-               for m in _who_said_verb().finditer(text))
+    for m in _who_said_verb().finditer(text):
+        quoted = re.match(r"[过了]?[“「『\"]([^”」』\"]*)", text[m.end():].lstrip())
+        if quoted and len(quoted.group(1)) > CLAIM_CHARS:
+            return True
+    return False
 
 
 @cache

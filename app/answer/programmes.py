@@ -128,19 +128,25 @@ def quote_recalled(text: str) -> str:
                            text)
 
 
-def describes(quoted: str) -> bool:
+def describes(quoted: str, together: Callable[[tuple[str, ...]], bool]) -> bool:
     """True when a quotation reads as a clause the asker words their own way, not as a
     name: longer than ``CLAIM_CHARS``, not ended by a programme's suffix, with a
-    preposition or conjunction after its first word (“学校给编制和岗位”: what a scheme does;
-    not “青年人才安居工程”, “以赛促学”).
+    preposition or conjunction after its first word, and its words (of two characters or
+    more) all ``together`` in one sentence of the documents (“学校给编制和岗位” for 学校为
+    人才提供编制和岗位: what a scheme does; not “青年人才安居工程”, “以赛促学”, nor a
+    campaign's name whose words no sentence holds together).
 
-    >>> describes("学校给编制和岗位"), describes("青年人才安居工程"), describes("以赛促学")
-    (True, False, False)
+    >>> def anywhere(words): return True
+    >>> describes("学校给编制和岗位", anywhere), describes("以赛促学", anywhere)
+    (True, False)
+    >>> describes("学校给编制和岗位", lambda words: False)
+    False
     """
     if len(quoted) <= CLAIM_CHARS or quoted.endswith(PROGRAMME_SUFFIXES):
         return False
-    return any(dictionary_tag(part)[:1] in ("p", "c")
-               for part in dictionary_parts(quoted)[1:])
+    parts = dictionary_parts(quoted)
+    return (any(dictionary_tag(part)[:1] in ("p", "c") for part in parts[1:])
+            and together(tuple(p for p in parts if len(p) > 1)))
 
 
 def quoted_one_by_one(text: str, used: Callable[[str], bool]) -> str:

@@ -234,13 +234,18 @@ def content_segments(text: str, remove: tuple[str, ...] = (),
 # (a '人才贷' talent loan): quoted as the documents quote names
 _SINGLE_QUOTED = re.compile(r"(?<![A-Za-z])'([\u4e00-\u9fff]{2,20})'(?![A-Za-z])")
 
-# …or in brackets after its English (talent loan (人才贷)), quoted the same way unless it
-# is a place's name (Huailai County (怀来县))
+# …or in brackets after its English (talent loan (人才贷)), quoted the same way
 _BRACKETED = re.compile(r"[(（]([\u4e00-\u9fff]{2,20})[)）]")
 
 
 def _quoted_unless_place(m: re.Match[str]) -> str:
-    return m.group(0) if gazetteer().named(m.group(1)) else f"“{m.group(1)}”"
+    """A bracketed Chinese name quoted, but a place's (Huailai County (怀来县)) or a word
+    the lexicon reads anyway (master's (硕士), 人才公寓) left as written."""
+    word = m.group(1)
+    if (gazetteer().named(word) or find_degrees(word) or find_persons(word)
+            or find_benefits(word)):
+        return m.group(0)
+    return f"“{word}”"
 
 
 # full-width Latin letters and digits (ＰｈＤ, ２０２５), as some input methods type them

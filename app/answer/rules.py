@@ -261,20 +261,16 @@ def extend(best: Candidate, pool: Sequence[Candidate], q: QuestionInfo,
     return tuple(chosen)
 
 
-#: how many times the best eligible sentence's coverage a sentence stating the asked kind
-#: for other degrees must have to show that the question's answer is theirs alone
-OTHERS_COVERAGE = 2.0
-
-
-def _for_others(best: Candidate, cands: Sequence[Candidate], q: QuestionInfo
-                ) -> tuple[str, ...]:
-    """The asker's degrees when a sentence that answers the question, but for other
-    degrees only, scores above ``best`` and covers ``OTHERS_COVERAGE`` times as much of it:
+def _for_others(best: Candidate, cands: Sequence[Candidate], q: QuestionInfo,
+                config: AnswerConfig) -> tuple[str, ...]:
+    """The asker's degrees when a sentence that answers the question, but for other degrees
+    only, scores above ``best`` and covers ``config.others_coverage`` times as much of it:
     ``best`` answers something else (an apartment's free days for 「我是大专…能拿多少返乡
     留威补贴」, stated for 博士, 硕士 and 本科); empty otherwise."""
     for c in cands:
         if (c.missing and set(c.missing) <= set(q.degrees) and c.kind_ok
-                and c.score > best.score and c.coverage >= OTHERS_COVERAGE * best.coverage):
+                and c.score > best.score
+                and c.coverage >= config.others_coverage * best.coverage):
             return c.missing
     return ()
 
@@ -319,7 +315,7 @@ def decide(q: QuestionInfo, cands: Sequence[Candidate], config: AnswerConfig | N
             return _refuse(f"the documents never mention {'、'.join(unseen)}", unseen)
         if best is not None and (supported(best, config)
                                  or _own_place_answers(best, outcome, pools, q, config)):
-            others = _for_others(best, cands, q)
+            others = _for_others(best, cands, q, config)
             if others:  # 「我是大专…能拿多少返乡留威补贴」: stated for 博士, 硕士 and 本科 only
                 return _refuse(f"the documents state it for others than {'、'.join(others)}",
                                others)

@@ -278,6 +278,11 @@ class TermWeights:
         df = self._load()
         return bool(df.get(word) or self._count(word))
 
+    def together(self, words: Iterable[str]) -> bool:
+        """True when one sentence holds every one of ``words`` (normalised)."""
+        wanted = [normalise(w) for w in words if normalise(w)]
+        return bool(wanted) and any(all(w in s for w in wanted) for s in self._sentences)
+
     def vocabulary(self) -> Counter[str]:
         """The corpus's words (as segmented) -> the sentences holding each."""
         return self._load()
