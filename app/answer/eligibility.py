@@ -15,7 +15,6 @@ from app.answer.clauses import asides, asked_text, clauses, only_stated
 from app.answer.programmes import programme_core
 from app.answer.question import QuestionInfo, names_any_benefit
 from app.answer.scoring import normalise
-from app.answer.script import mostly_english
 from app.answer.story import story
 from app.answer.terms import words
 from app.answer.wordclass import names_word
@@ -111,8 +110,9 @@ def _only_told(q: QuestionInfo, spellings: tuple[str, ...]) -> bool:
 
 def _english(q: QuestionInfo) -> bool:
     """True for an English question, one quoting a Chinese name too (「Software graduate in
-    Jinan. Who may use the 青岛高新区人才招聘服务平台?」): its statements tell who asks."""
-    return q.script == "en" or (bool(q.told) and mostly_english(q.text))
+    Jinan. Who may use the 青岛高新区人才招聘服务平台?」): its statements tell who asks
+    (``q.told``, read only for such questions when the question is read)."""
+    return q.script == "en" or bool(q.told)
 
 
 def _told_in_english(q: QuestionInfo, spellings: tuple[str, ...]) -> bool:

@@ -264,9 +264,10 @@ def find_kinds(text: str) -> tuple[str, ...]:
 
 @cache
 def _who_said() -> re.Pattern[str]:
-    """是谁 right before a verb of saying (是谁建议, 是谁提出; not 是谁说了算, who decides),
-    read once."""
-    return re.compile("是谁(?!说了算)(?=" + "|".join(map(re.escape, saying_words())) + ")")
+    """是谁 right before a verb of saying, the verb looked at in group 1 (是谁建议, 是谁提出;
+    not 是谁说了算, who decides), read once."""
+    verbs = sorted(saying_words(), key=len, reverse=True)
+    return re.compile("是谁(?!说了算)(?=(" + "|".join(map(re.escape, verbs)) + "))")
 
 
 def quote_said(text: str) -> bool:
@@ -279,18 +280,12 @@ def quote_said(text: str) -> bool:
     >>> quote_said("是谁提出“人才强市”战略的")
     False
     """
-    for m in _who_said_verb().finditer(text):
-        quoted = re.match(r"[过了]?[“「『\"]([^”」』\"]*)", text[m.end():].lstrip())
+    for m in _who_said().finditer(text):
+        after = text[m.end() + len(m.group(1)):].lstrip()
+        quoted = re.match(r"[过了]?[“「『\"]([^”」』\"]*)", after)
         if quoted and len(quoted.group(1)) > CLAIM_CHARS:
             return True
     return False
-
-
-@cache
-def _who_said_verb() -> re.Pattern[str]:
-    """是谁 and the verb of saying after it (see :func:`_who_said`), read once."""
-    return re.compile(_who_said().pattern + "(?:" + "|".join(
-        map(re.escape, sorted(saying_words(), key=len, reverse=True))) + ")")
 
 
 def _said_by_whom(text: str) -> str:

@@ -280,7 +280,7 @@ class TermWeights:
 
     def together(self, words: Iterable[str]) -> bool:
         """True when one sentence holds every one of ``words`` (normalised)."""
-        wanted = [normalise(w) for w in words if normalise(w)]
+        wanted = [w for w in map(normalise, words) if w]
         return bool(wanted) and any(all(w in s for w in wanted) for s in self._sentences)
 
     def vocabulary(self) -> Counter[str]:
