@@ -42,12 +42,14 @@ UNITS_OF_TIME = r"个?(?:年(?!轻|级|龄|度|薪)|月(?!薪)|天|周|工作日
 _MONEY = "|".join(money_words())
 #: what 多少 counts when a count, not a sum, is asked (多少套, 多少户)
 _COUNT_AFTER = "套户件台间种类条"
+#: what 多少 counts before a money word (多少人补贴, 多少家企业奖励): no sum is asked
+_COUNTED = "人家个名位项所次批年月天" + _COUNT_AFTER
 
 #: the most or least one may borrow, asked in English (the most a talent can borrow)
 MOST_BORROWED = r"\bthe\s+(?:most|least)\b[^.?!]{0,30}\bborrow\b"
 
 # a sum of money asked in so many words (多少钱, 能拿多少, 几万, 额度多少, 最高贷多少, 售价多少)
-_SUM = re.compile(rf"多少钱|多少元|几万|几千|(?:拿|领|给|发|补|贷)多少(?!{UNITS_OF_TIME})"
+_SUM = re.compile(rf"多少钱|多少元|几万|几千|(?:拿|领|给|发|补|贷)[到了得]?多少(?!{UNITS_OF_TIME})"
                   r"|额度[^，。？?]{0,6}(?<!百分之)多少|(?:最高|最多)能?多少"
                   # a rate of pay (补贴标准是多少, 奖励标准多少)
                   rf"|(?:{_MONEY})标准[^，。？?]{{0,3}}多少"
@@ -55,6 +57,10 @@ _SUM = re.compile(rf"多少钱|多少元|几万|几千|(?:拿|领|给|发|补|�
                   # a count after it (奖励多少家企业, 补贴多少人) nor a span (资助多少年)
                   rf"|(?:{_MONEY})(?:是|有|能有|大概|一般)?多少"
                   rf"(?![人家个名位项所次批{_COUNT_AFTER}]|{UNITS_OF_TIME})"
+                  # a money word just after 多少 (开多少薪水, 能有多少生活补贴), not a
+                  # count of them (多少补贴项目, 多少人补贴)
+                  rf"|多少(?:(?![{_COUNTED}])[\u4e00-\u9fff]){{0,2}}(?:{_MONEY})"
+                  rf"(?![\u4e00-\u9fff]*?(?:项目|政策|种|项|类|条|个|批|次|名额))"
                   # a price (售价是多少, 价格多少): only a sum states one
                   rf"|(?:{'|'.join(price_words())})[^，。？?]{{0,4}}多少"
                   # and in English: how much (not how much of), what salary

@@ -122,7 +122,8 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = {
         r"|谁(?:发|印发|发布)的"
         # the writer as the head of a clause (写…这篇文章的是哪个单位的人)
         r"|(?:^|[，,])(?:写|撰写|执笔)[^，,。？?！!]{0,30}的人?(?:是|为)(?:谁|哪[个家位]|什么[人单])"
-        r"|哪个记者|记者是谁|who wrote|written by|issued by|published by"
+        r"|哪个记者|记者是谁|written by|issued by|published by"
+        r"|\bwho (?:[a-z]+ ){0,2}?(?:wrote|authored)\b"  # who (actually) wrote
         r"|\b(?:author|writer)s?\b[^?]*\b(?:from|work|works|institution|affiliat\w*|unit|name)\b"
         r"|\bwho\b[^?]*\b(?:author|writer)s?\b|\b(?:which|what) (?:author|writer)"
         r"|\bnames? of (?:the |its |their )?(?:author|writer)s?\b"
