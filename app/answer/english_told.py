@@ -42,10 +42,10 @@ def _introduces(statement: str) -> bool:
 
 #: the longest statement read as an introduction with no verb
 _MAX_ROLE_WORDS = 8
-#: what the person introduced is doing, after a comma (PhD candidate in Beijing, working on
-#: magnetic imaging.): still who they are
-_DOING = re.compile(r",\s*(?:working|studying|majoring|researching|interning|teaching)\b"
-                    r"[^.?!]*[.!]?$", re.IGNORECASE)
+#: what the person introduced is doing or means to do, after a comma or not (PhD candidate
+#: in Beijing, working on magnetic imaging.; Undergrad in Guiyang reading this paper.;
+#: Final-year student in Huainan, considering work in Bengbu.): still who they are
+_DOING = re.compile(r"(?:,\s*|\s+)[a-z]+ing\b[^.?!]*[.!]?$")
 
 
 def told_terms(question: str) -> tuple[str, ...]:
@@ -65,6 +65,8 @@ def told_terms(question: str) -> tuple[str, ...]:
     ('硕士生', '广州')
     >>> told_terms("Senior at a university in Lhasa. Who wrote the paper?")
     ('拉萨',)
+    >>> told_terms("Undergrad in Guiyang reading this paper. Which institution is its author from?")
+    ('贵阳',)
     """
     sentences = [m.group() for m in _EN_SENTENCE.finditer(_EN_DASH.sub(". ", question))
                  if m.group().strip()]

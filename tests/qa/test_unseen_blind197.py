@@ -6,8 +6,12 @@ test also checks the case that must still be read the old way."""
 from __future__ import annotations
 
 from app.answer.asked import asks_outright, asks_sum
+from app.answer.english_told import told_terms
 from app.answer.kinds import find_kinds
 from app.answer.question import analyze
+from app.answer.self_told import tells_work
+from app.answer.story import whereabouts
+from lexicon import document_reference_pattern
 
 
 def test_a_money_word_after_how_many_asks_a_sum() -> None:
@@ -38,3 +42,30 @@ def test_who_actually_wrote_asks_the_author() -> None:
     assert "author" in find_kinds("who wrote the paper")
     assert "author" not in find_kinds("Who can apply for the talent flat?")
     assert "author" not in find_kinds("Who actually pays the rent and what did the city write?")
+
+
+def test_a_city_and_a_trade_open_the_askers_introduction() -> None:
+    assert tells_work("佛山数控技工") and tells_work("芜湖汽修学徒")
+    question = "佛山数控技工，想知道行情。全国高技能人才占技能人才总量的比例是多少？"
+    assert whereabouts(question, ["佛山"]) == ("佛山",)
+    # a trade that is what is asked about stays the topic
+    assert not tells_work("青岛高新区招聘技工的补贴标准")
+
+
+def test_a_document_that_mentions_a_topic_points_at_the_text() -> None:
+    pattern = document_reference_pattern()
+    assert pattern.search("看到文章提人力资源冷点区域")
+    # 提供, 提高 …: the document provides or raises, no verb of saying
+    assert not pattern.search("文件提供了哪些岗位") and not pattern.search("文章提高了什么")
+
+
+def test_an_english_introduction_may_say_what_the_asker_is_doing_without_a_comma() -> None:
+    told = told_terms("Final-year student in Huainan, considering work in Bengbu. "
+                      "By the end of 2024, how many high-skilled workers did Bengbu have?")
+    assert "淮南" in told and "蚌埠" not in told  # Bengbu is asked about
+    assert "贵阳" in told_terms("Undergrad in Guiyang reading this paper on talent. "
+                               "Which institution is the author from?")
+    assert "上海" in told_terms("PhD student in Shanghai thinking of starting a company. "
+                               "How much did Laoshan give?")
+    # a question with no introduction tells nothing
+    assert told_terms("Thinking of moving to Weihai, how much is the allowance?") == ()
