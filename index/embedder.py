@@ -273,5 +273,5 @@ def load_embedder(name: str) -> Embedder:
             f"{DEFAULT_MODEL!r} (bundled, works offline) or a local model directory."
         ) from exc
     logger.info("loaded embedding model %s", name)
-    direct = model[0].encode_queries if name == E5_MODEL else None
+    direct = getattr(model[0], "encode_queries", None) if name == E5_MODEL else None
     return SentenceTransformerEmbedder(name, model, direct)

@@ -328,9 +328,18 @@ def document_words_en() -> tuple[str, ...]:
     return _longest_first("document_en")
 
 
-#: what makes a one-character verb of saying a word of its own beyond 说明 or 称号: 提 of
-#: 提供, 提高, 提交 … (a document 提 its topic only where no such word begins)
-_WORD_AFTER_SAYING = {"提": "供高升交前名醒示倡取拔炼案议款货速价"}
+@cache
+def _mentioning() -> str:
+    """The one-character verbs of mentioning (kind ``mention``: 文章提的), each with the
+    characters that would make a dictionary word of it after it (提供, 提纲, 提质) ruled
+    out, as one alternation."""
+    from lexicon.segmenter import dictionary_tag  # jieba: loaded on first use only
+
+    out = []
+    for verb in _words("mention"):
+        starts = "".join(chr(c) for c in range(0x4E00, 0x9FA6) if dictionary_tag(verb + chr(c)))
+        out.append(re.escape(verb) + (f"(?![{starts}])" if starts else ""))
+    return "|".join(out)
 
 
 @cache
@@ -346,18 +355,17 @@ def document_reference_pattern() -> re.Pattern[str]:
     ' 怎么做？文件说明了什么'
     >>> document_reference_pattern().sub(" ", "论文里提到培养人才可以依托哪些平台")
     ' 培养人才可以依托哪些平台'
-    >>> document_reference_pattern().sub(" ", "看到文章提冷点区域，文件提供了什么")
-    '看到 冷点区域，文件提供了什么'
+    >>> document_reference_pattern().sub(" ", "看到文章提冷点区域，文件提供了什么，论文提要")
+    '看到 冷点区域，文件提供了什么，论文提要'
     """
     kinds = document_words()
     # 中 before 小, 国 or 央 starts a word of its own (通知中小企业…, 报道中国…)
     places = "".join(sorted(localizers() - {"中"}))
     kind = "|".join(map(re.escape, kinds))
     speakers = "|".join(map(re.escape, (*kinds, *writer_words())))
-    # a one-character verb of saying may begin a word of its own (说明, 讲话, 称号, 提供)
-    saying = "|".join(re.escape(w) + (f"(?![{_WORD_AFTER_SAYING.get(w, '')}明法话座号])"
-                                      if len(w) == 1 else "")
-                      for w in saying_words())
+    # a one-character verb of saying may begin a word of its own (说明, 讲话, 称号)
+    saying = "|".join([*(re.escape(w) + ("(?![明法话座号])" if len(w) == 1 else "")
+                         for w in saying_words()), _mentioning()])
     return re.compile(f"(?:{kind})(?:[{re.escape(places)}]|中(?![小国央]))(?:{saying})?"
                       f"|(?:{speakers})(?:{saying})")
 

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 
 from lexicon import (
+    benefit_kinds,
     degree_aliases,
     fold_synonyms,
     measure_chars,
@@ -42,14 +43,29 @@ UNITS_OF_TIME = r"个?(?:年(?!轻|级|龄|度|薪)|月(?!薪)|天|周|工作日
 _MONEY = "|".join(money_words())
 #: what 多少 counts when a count, not a sum, is asked (多少套, 多少户)
 _COUNT_AFTER = "套户件台间种类条"
-#: what 多少 counts before a money word (多少人补贴, 多少家企业奖励): no sum is asked
-_COUNTED = "人家个名位项所次批年月天" + _COUNT_AFTER
+#: what 多少 counts (多少人补贴, 多少笔贷款, 多少次): no sum is asked (块 is a sum: 多少块钱)
+_COUNTED = "".join(sorted((measure_chars() | set(_COUNT_AFTER) | {"人"}) - {"块"}))
+#: what a money word right after 多少 may name when a count of them is asked (多少补贴项目,
+#: 多少补贴对象)
+_COUNTED_AFTER_MONEY = rf"(?:项目|政策|名额|对象|企业|人|[{_COUNTED}])"
+
+
+@cache
+def _named_sums() -> str:
+    """The benefit names that end on a money word, longest first (生活补贴, 一次性住房补贴,
+    安家费), then the money words, as one alternation: what 多少 may ask the sum of."""
+    money = money_words()
+    named = {n for kind, aliases in benefit_kinds().items() for n in (kind, *aliases)
+             if any(n.endswith(m) and n != m for m in money)}
+    return "|".join(sorted((*named, *money), key=len, reverse=True))
+
 
 #: the most or least one may borrow, asked in English (the most a talent can borrow)
 MOST_BORROWED = r"\bthe\s+(?:most|least)\b[^.?!]{0,30}\bborrow\b"
 
 # a sum of money asked in so many words (多少钱, 能拿多少, 几万, 额度多少, 最高贷多少, 售价多少)
-_SUM = re.compile(rf"多少钱|多少元|几万|几千|(?:拿|领|给|发|补|贷)[到了得]?多少(?!{UNITS_OF_TIME})"
+_SUM = re.compile(rf"多少块?钱|多少元|几万|几千"
+                  rf"|(?:拿|领|给|发|补|贷)[到了得]?多少(?![{_COUNTED}]|{UNITS_OF_TIME})"
                   r"|额度[^，。？?]{0,6}(?<!百分之)多少|(?:最高|最多)能?多少"
                   # a rate of pay (补贴标准是多少, 奖励标准多少)
                   rf"|(?:{_MONEY})标准[^，。？?]{{0,3}}多少"
@@ -57,10 +73,9 @@ _SUM = re.compile(rf"多少钱|多少元|几万|几千|(?:拿|领|给|发|补|�
                   # a count after it (奖励多少家企业, 补贴多少人) nor a span (资助多少年)
                   rf"|(?:{_MONEY})(?:是|有|能有|大概|一般)?多少"
                   rf"(?![人家个名位项所次批{_COUNT_AFTER}]|{UNITS_OF_TIME})"
-                  # a money word just after 多少 (开多少薪水, 能有多少生活补贴), not a
-                  # count of them (多少补贴项目, 多少人补贴)
-                  rf"|多少(?:(?![{_COUNTED}])[\u4e00-\u9fff]){{0,2}}(?:{_MONEY})"
-                  rf"(?![\u4e00-\u9fff]*?(?:项目|政策|种|项|类|条|个|批|次|名额))"
+                  # a money word or a benefit named by one just after 多少 (开多少薪水,
+                  # 能有多少生活补贴), not a count of them (多少补贴项目, 多少补贴对象)
+                  rf"|多少(?:{_named_sums()})(?!{_COUNTED_AFTER_MONEY})"
                   # a price (售价是多少, 价格多少): only a sum states one
                   rf"|(?:{'|'.join(price_words())})[^，。？?]{{0,4}}多少"
                   # and in English: how much (not how much of), what salary

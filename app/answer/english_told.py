@@ -8,6 +8,7 @@ import re
 from functools import cache
 
 from app.answer.english import english_query
+from app.answer.question import find_places
 from lexicon import person_words_en
 
 __all__ = ["told_terms"]
@@ -36,16 +37,32 @@ def _self_role() -> re.Pattern[str]:
 def _introduces(statement: str) -> bool:
     """True when ``statement`` introduces the asker by what they are (see
     :func:`_self_role`): at most eight words."""
-    text = _DOING.sub("", statement.strip())
+    text = _DOING.sub(_kept_place, statement.strip())
     return len(text.split()) <= _MAX_ROLE_WORDS and _self_role().match(text) is not None
+
+
+def _kept_place(found: re.Match[str]) -> str:
+    return found.group("place") or ""
+
+
+def _doing_places(statement: str) -> set[str]:
+    """The places named only in what an asker introduced without a verb is doing or
+    means to do (considering work in Bengbu): where they may go, not where they are."""
+    found = _DOING.search(statement.strip())
+    if found is None:
+        return set()
+    role = english_query(statement.strip()[:found.start("doing")]).split()
+    return set(find_places(english_query(found.group("doing")))) - set(role)
 
 
 #: the longest statement read as an introduction with no verb
 _MAX_ROLE_WORDS = 8
-#: what the person introduced is doing or means to do, after a comma or not (PhD candidate
-#: in Beijing, working on magnetic imaging.; Undergrad in Guiyang reading this paper.;
-#: Final-year student in Huainan, considering work in Bengbu.): still who they are
-_DOING = re.compile(r"(?:,\s*|\s+)[a-z]+ing\b[^.?!]*[.!]?$")
+#: what the person introduced is doing or means to do, after a comma or right after the
+#: place they are in (PhD candidate in Beijing, working on magnetic imaging.; Undergrad in
+#: Guiyang reading this paper.; Final-year student in Huainan, considering work in
+#: Bengbu.): still who they are (not the training of 「Teacher at a training school」)
+_DOING = re.compile(r"(?:,\s*|(?P<place>\b[A-Z][\w'’-]*)\s+)"
+                    r"(?P<doing>[A-Za-z]+ing\b[^.?!]*)[.!]?$")
 
 
 def told_terms(question: str) -> tuple[str, ...]:
@@ -67,6 +84,10 @@ def told_terms(question: str) -> tuple[str, ...]:
     ('拉萨',)
     >>> told_terms("Undergrad in Guiyang reading this paper. Which institution is its author from?")
     ('贵阳',)
+    >>> told_terms("Student in Huainan, considering work in Bengbu. How much is the allowance?")
+    ('学生', '淮南', '工作')
+    >>> told_terms("Teacher at a training school in Jinan. How much is the allowance?")
+    ('培训', '济南')
     """
     sentences = [m.group() for m in _EN_SENTENCE.finditer(_EN_DASH.sub(". ", question))
                  if m.group().strip()]
@@ -75,5 +96,6 @@ def told_terms(question: str) -> tuple[str, ...]:
     if not story:
         return ()
     asked = set(english_query(" ".join(sentences[asking:])).split())
+    going = {p for s in story if not _EN_TELLER.search(s) for p in _doing_places(s)}
     told = english_query(" ".join(story)).split()
-    return tuple(t for t in told if t not in asked)
+    return tuple(t for t in told if t not in asked and t not in going)

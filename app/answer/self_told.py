@@ -6,8 +6,16 @@ or no (:func:`checked_thresholds`)."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from lexicon import feeling_words, move_words, occupation_words, pay_words, whereabouts_words
+from lexicon import (
+    feeling_words,
+    move_words,
+    occupation_words,
+    pay_words,
+    person_categories,
+    whereabouts_words,
+)
 from lexicon.segmenter import dictionary_parts, dictionary_verb
 
 
@@ -47,12 +55,22 @@ def tells_work(clause: str) -> bool:
     (True, True, False)
     >>> tells_work("江阴的企业招技术工人")
     False
+    >>> tells_work("佛山数控技工"), tells_work("青岛高级技工")  # 高级技工: a category asked
+    (True, False)
     """
     plain = clause.strip().lower()
     title = next((w for w in occupation_words() if plain.endswith(w)), None)
     if title is None or len(plain) > WORK_CLAUSE_CHARS:
         return False
+    if any(plain.endswith(w) and len(w) > len(title) for w in _category_names()):
+        return False  # a category of people the documents speak of, not the asker's job
     return not any(dictionary_verb(w) for w in dictionary_parts(plain[:-len(title)]))
+
+
+@cache
+def _category_names() -> tuple[str, ...]:
+    """The names of the person categories and their aliases (高级技工, 技能人才)."""
+    return tuple({w for c, aliases in person_categories().items() for w in (c, *aliases)})
 
 
 #: a trade or field the asker works or studies in, closing a short clause (银川做数控的,
