@@ -331,7 +331,7 @@ def document_words_en() -> tuple[str, ...]:
 @cache
 def _mentioning() -> str:
     """The one-character verbs of mentioning (kind ``mention``: 文章提的), each with the
-    characters that would make a dictionary word of it after it (提供, 提纲, 提质) ruled
+    characters that would make a dictionary word of it after it (提供, 提纲, 提要) ruled
     out, as one alternation."""
     from lexicon.segmenter import dictionary_tag  # jieba: loaded on first use only
 
