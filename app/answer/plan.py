@@ -12,7 +12,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
-from app.answer.asked import looked_up
+from app.answer.asked_names import looked_up
 from app.answer.asked_place import LOCAL, asked_region, asker_whereabouts, has_documents
 from app.answer.choices import lettered, without_lettered
 from app.answer.citing import cited_titles, without_titles

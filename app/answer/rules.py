@@ -31,8 +31,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from app.answer.asked import asks_about, asks_outright
-from app.answer.asked_names import names_asked
+from app.answer.asked import asks_outright
+from app.answer.asked_names import asks_about, names_asked
 from app.answer.config import AnswerConfig
 from app.answer.evidence import Candidate
 from app.answer.kinds import KIND_NAMES

@@ -4,7 +4,7 @@ Each test also checks the case that must still be read the old way."""
 
 from __future__ import annotations
 
-from app.answer.asked import looked_up
+from app.answer.asked_names import looked_up
 from app.answer.chatter import without_chatter
 from app.answer.english import english_query
 from app.answer.framing import en_place
