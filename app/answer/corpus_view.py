@@ -374,10 +374,16 @@ class CorpusView:
             return {}
         out = {}
         claimed = self._claimed_only(q)
-        for word in self.terms(q):
+        words = [w for w in self.terms(q) if self._terms.token(w, q.query)]
+        # and the names an English question spells in pinyin (Qingling Plan: 青领), but a
+        # place's (Shenzhen: where the asker is, or the place asked, read as places are)
+        if q.script == "en":
+            words += [w for w in self.romanised(q.text)
+                      if w not in words and not gazetteer().named(w)]
+        for word in words:
             if (dictionary_tag(word) not in _NAME_TAGS or not _HAN_WORD.fullmatch(word)
-                    or word in people_words() or not self._terms.token(word, q.query)
-                    or word in claimed or only_aside(q.query, word)):
+                    or word in people_words() or word in claimed
+                    or only_aside(q.query, word)):
                 continue  # a figure, the asker's people or trade (做猎头的) or a claim's name
             using = self.documents_using(word)
             if 0 < len(using) <= most:

@@ -53,13 +53,14 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = {
         r"|(?:收|要|花|掏|交|付)钱(?:吗|么|嘛|不|没)"
         # a sum named by 额 (成交额, 投资额, 贷款额度), not a quota of places (名额, 配额)
         r"|(?<![名配])额度?(?:是|有|为|达)?(?:多少|几)"
-        rf"|how much(?!{GROWTH_AFTER_HOW_MUCH})|amount|maximum .*(?:subsidy|allowance)"
+        rf"|how much(?!{GROWTH_AFTER_HOW_MUCH})|amount|maximum (?![\d¥$])[^?]*(?:subsidy|allowance)"
         rf"|{MOST_BORROWED}"
         r"|what(?:'s)? (?:\w+ ){0,4}(?:stipend|allowance|subsidy|salary|wage|pay|rent|fee|price"
         r"|cost)s?\b"
         r"(?! (?:schemes?|systems?|structures?|methods?|ways?|rules?|polic))", re.I),
     "count": re.compile(
-        rf"多少(?!钱|元|{_UNITS_OF_TIME})|(?<!哪)几(?:个(?!月|小时|工作日)|家|名|所|位|条|项|套|次|批)"
+        # not 那几家 or 这几个, which point at what they name (那几家头部企业…在哪些地方)
+        rf"多少(?!钱|元|{_UNITS_OF_TIME})|(?<![哪那这])几(?:个(?!月|小时|工作日)|家|名|所|位|条|项|套|次|批)"
         r"|人数|数量|多大|规模"
         rf"|(?:[套家户所项条]|(?<![这那哪])个)数|岗位数|{SHARE_ASKED}"
         r"|how many(?! (?:years|months|weeks|days)\b)|how big|number of|what share"
@@ -123,7 +124,8 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = {
         # the writer as the head of a clause (写…这篇文章的是哪个单位的人)
         r"|(?:^|[，,])(?:写|撰写|执笔)[^，,。？?！!]{0,30}的人?(?:是|为)(?:谁|哪[个家位]|什么[人单])"
         r"|哪个记者|记者是谁|written by|issued by|published by"
-        r"|\bwho (?:[a-z]+ ){0,2}?(?:wrote|authored)\b"  # who (actually) wrote
+        # who (actually) wrote, not who wrote back, to someone, or a debt off
+        r"|\bwho (?:[a-z]+ ){0,2}?(?:wrote|authored)\b(?! (?:back|to|off|down)\b)"
         r"|\b(?:author|writer)s?\b[^?]*\b(?:from|work|works|institution|affiliat\w*|unit|name)\b"
         r"|\bwho\b[^?]*\b(?:author|writer)s?\b|\b(?:which|what) (?:author|writer)"
         r"|\bnames? of (?:the |its |their )?(?:author|writer)s?\b"

@@ -28,6 +28,7 @@ from lexicon import (
     NUMERAL_CHARS,
     ask_words,
     field_words,
+    gazetteer,
     localizers,
     measure_chars,
     question_phrases,
@@ -249,7 +250,8 @@ def find_programmes(text: str) -> tuple[str, ...]:
             name = ""  # 送一万个技术工人的计划: what a programme does, counted, no name
         if (len(name) >= MIN_NAME and not _GENERIC_PROGRAMME.match(name)
                 and not any(w in name for w in ask_words())
-                and not _timed(programme_core(name))):  # 今年计划, 全年计划: a verb
+                and not _timed(programme_core(name))  # 今年计划, 全年计划: a verb
+                and not _place_only(name)):
             names.append(name)
     return tuple(dict.fromkeys(names))
 
@@ -302,6 +304,17 @@ def _timed(core: str) -> bool:
     the suffix after it is the verb 计划 (plans to), no programme."""
     return (core in question_phrases() or core in relative_years()
             or any(core in w for w in whole_year_words()))
+
+
+def _place_only(name: str) -> bool:
+    """True when a would-be name is a place and the suffix (青岛市计划全年开展…: the place
+    plans to), no programme's name.
+
+    >>> _place_only("青岛市计划"), _place_only("汇智崂山计划")
+    (True, False)
+    """
+    return any(name.endswith(s) and bool(gazetteer().named(name[: -len(s)]))
+               for s in PROGRAMME_SUFFIXES)
 
 
 #: a character after the suffix that makes it name a category, not one programme (工程类职称,

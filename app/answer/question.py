@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from app.answer.chatter import without_chatter
 from app.answer.claims import claims
-from app.answer.clauses import A_NOT_A, audiences, excluded
+from app.answer.clauses import A_NOT_A, asides, asking_clauses, audiences, clauses, excluded
 from app.answer.english import english_query
 from app.answer.kinds import asks_comparison, find_kinds
 from app.answer.programmes import find_programmes
@@ -145,6 +145,28 @@ def find_degrees(text: str) -> tuple[str, ...]:
             found.setdefault(degree, pos)
             masked = masked.replace(alias, "□" * len(alias))
     return tuple(sorted(found, key=found.__getitem__))
+
+
+def asked_degrees(query: str, degrees: tuple[str, ...]) -> tuple[str, ...]:
+    """Of the ``degrees`` a Chinese query names, those the clauses that are no aside name
+    (:func:`app.answer.clauses.asides`) when each clause that asks names one: the asker's
+    own degree is not the one asked about when they ask about another's (「泉州技校生，帮读
+    硕士的表哥问：…硕士每月能拿多少？」 asks of 硕士, not 中专); a clause that asks of no
+    degree asks of theirs (「我是本科毕业，每个月能领多少？硕士博士又是多少」).
+
+    >>> asked_degrees("泉州技校生，帮表哥问：硕士每月能拿多少？", ("中专", "硕士"))
+    ('硕士',)
+    >>> asked_degrees("我是本科毕业，每个月能领多少？硕士博士又是多少", ("本科", "硕士", "博士"))
+    ('本科', '硕士', '博士')
+    """
+    if len(degrees) < 2:
+        return degrees
+    parts = clauses(query)
+    if not all(find_degrees(parts[i]) for i in asking_clauses(query)):
+        return degrees
+    aside = set(asides(query))
+    asked = set(find_degrees("，".join(c for c in parts if c not in aside)))
+    return tuple(d for d in degrees if d in asked) if asked else degrees
 
 
 def _named(text: str, table: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
@@ -277,6 +299,8 @@ def analyze_query(query: str, original: str, script: Script) -> QuestionInfo:
     places = find_places(query)
     degrees = find_degrees(query)
     spelled = tuple(a for a, d in degree_aliases() if d in degrees and a in query)
+    if script != "en":
+        degrees = asked_degrees(query, degrees)
     # an English question that quotes a Chinese term (「talent loan (人才贷)」) is read as
     # Chinese with its English glossed, so its English wording is read for the kind too
     english = script == "en" or mostly_english(original)

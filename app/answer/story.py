@@ -27,7 +27,7 @@ from app.answer.clauses import (
 )
 from app.answer.scoring import normalise
 from app.answer.self_told import tells_work
-from lexicon import person_categories, whereabouts_words
+from lexicon import degree_aliases, occupation_words, person_categories, whereabouts_words
 
 _SENTENCE_BREAK = re.compile(r"[。！!；;\n]+")
 
@@ -185,12 +185,25 @@ _OWN_DOING = re.compile(r"(?:做|干|搞|教|当|开|跑|从事)[^，,。？?！
 
 
 @cache
+def _person_words(degrees: bool) -> str:
+    """The words that name who someone is, longest first, as one alternation: the person
+    categories and their aliases and the job titles; with ``degrees``, the degrees'
+    spellings too."""
+    words = {w for c, aliases in person_categories().items() for w in (c, *aliases)}
+    words |= set(occupation_words())
+    if degrees:
+        words |= {a for a, _ in degree_aliases()}
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
+@cache
 def _described_person() -> re.Pattern[str]:
-    """What the asker does and then the category of person they are, closing the clause
-    (贵阳|备考公务员的应届生, 成都|开网店的个体户): a person described, not a topic."""
-    words = sorted({w for c, aliases in person_categories().items() for w in (c, *aliases)},
-                   key=len, reverse=True)
-    return re.compile(r"[^，,。？?！!的]{1,10}的(?:" + "|".join(map(re.escape, words)) + ")")
+    """What the asker does and then who they are, closing the clause (贵阳|备考公务员的应届生,
+    成都|开网店的个体户, 银川|刚读研的科研新人; not 威海|工作的硕士, those who work there),
+    or a word or two before who they are (福州|在站博士后): a person described, not a topic."""
+    part = r"[^，,。？?！!的]"
+    return re.compile(rf"{part}{{1,10}}的{part}{{0,4}}(?:{_person_words(False)})"
+                      rf"|{part}{{0,4}}(?:{_person_words(True)})")
 
 
 def _own_place(part: str, at: int, name: str, names: Sequence[str]) -> bool:
@@ -207,6 +220,9 @@ def _own_place(part: str, at: int, name: str, names: Sequence[str]) -> bool:
     >>> [_own_place(p, 0, p[:2], [p[:2]]) for p in ("厦门做医疗器械研发的", "银川本科在读",
     ...                                              "威海做得好的政策")]
     [True, True, False]
+    >>> [_own_place(p, 0, p[:2], [p[:2]]) for p in ("福州在站博士后", "银川刚读研的科研新人",
+    ...                                              "徐州技师学院学生", "威海的人才公寓")]
+    [True, True, True, False]
     """
     others = sorted((n for n in names if n != name), key=len, reverse=True)
     before, after = part[:at], part[at + len(name):]

@@ -45,6 +45,9 @@ def test_who_actually_wrote_asks_the_author() -> None:
     assert "author" not in find_kinds("Who can apply for the talent flat?")
     # who does something else, whatever document they wrote about
     assert "author" not in find_kinds("Who can apply for the flat they wrote about?")
+    # who wrote to someone or back asks of a writer, not of the article's author
+    assert "author" not in find_kinds("The graduate who then wrote back: how much did he get?")
+    assert "author" not in find_kinds("Anyone who wrote to the bureau, where do they apply?")
 
 
 def test_a_city_and_a_trade_open_the_askers_introduction() -> None:

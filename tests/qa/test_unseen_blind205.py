@@ -1,0 +1,81 @@
+"""General faults the two-hundred-and-fifth to two-hundred-and-twelfth unseen question sets
+showed (the fiftieth session: a realistic mix, everyday words, askers opening with their
+city and school or job, things described). Where a rule could fire too widely, the test
+also checks the case that must still be read the old way."""
+
+from __future__ import annotations
+
+from app.answer.engine import QAEngine
+from app.answer.english import english_query
+from app.answer.english_told import told_terms
+from app.answer.kinds import find_kinds
+from app.answer.plan import read_question
+from app.answer.programmes import find_programmes
+from app.answer.question import analyze
+from app.answer.story import whereabouts
+
+
+def test_a_city_then_who_the_asker_is_tells_where_they_are() -> None:
+    for question, place in (("福州在站博士后，文章说要以哪些平台为载体？", "福州"),
+                            ("银川刚读研的科研新人，文章批评拿哪类论文数来评价？", "银川"),
+                            ("徐州技师学院学生，报道里说我国高技能人才占比多少？", "徐州")):
+        assert whereabouts(question, [place]) == (place,)
+    # a place's own thing is a topic, not the asker
+    assert whereabouts("威海的人才公寓，免费住几天？", ["威海"]) == ()
+
+
+def test_the_asker_asking_for_someone_else_asks_of_their_degree() -> None:
+    asked = analyze("泉州技校生，帮读硕士的表哥问：威海火炬高新区按学历发放的生活津贴，"
+                    "硕士每月能拿多少？")
+    assert asked.degrees == ("硕士",)
+    # a clause asking of no degree asks of the asker's own: all are kept
+    both = analyze("我儿子是大专毕业的，不是本科，去威海高新区上班每个月能拿多少生活津贴？")
+    assert "专科" in both.degrees
+    three = analyze("25年本科毕业去威海火炬高新区上班，每个月生活津贴有多少？硕士博士分别多少")
+    assert set(three.degrees) == {"本科", "硕士", "博士"}
+
+
+def test_those_few_points_at_what_it_names_and_counts_nothing() -> None:
+    pointed = "威海那几家头部企业在外地建的“飞地”研发中心，主要放在哪些地方？"
+    assert "count" not in find_kinds(pointed)
+    assert "count" in find_kinds("青岛高新区有几家头部企业？")
+
+
+def test_a_place_that_plans_names_no_programme() -> None:
+    assert find_programmes("洛阳中学老师，青岛市计划全年开展继续教育培训多少人次？") == ()
+    assert find_programmes("北汽新能源那个青领计划是几年的") == ("青领计划",)
+
+
+def test_an_applicant_introduces_the_asker_in_english() -> None:
+    told = told_terms("PhD applicant in Xiangtan. According to the paper, what share of "
+                      "doctoral students want to stay overseas?")
+    assert "湘潭" in told
+
+
+def test_general_policy_terms_in_english() -> None:
+    query = english_query("How many high-skilled workers will BAIC New Energy cultivate during "
+                          "its 3-year industry-education integration period?")
+    assert "产教融合" in query.split() and "新能源" in query.split()
+
+
+def test_a_maximum_the_asker_states_asks_no_sum() -> None:
+    kinds = find_kinds("what degree do I need to qualify for the maximum 150,000-yuan housing "
+                       "subsidy?")
+    assert "amount" not in kinds and "degree" in kinds
+    assert "amount" in find_kinds("What is the maximum housing subsidy for PhDs?")
+
+
+def test_a_programme_spelled_in_pinyin_ties_an_english_question_to_its_document(
+        engine: QAEngine) -> None:
+    corpus = engine._corpus
+    info = read_question("How much do apprentices in BAIC New Energy's 'Qingling Plan' get paid "
+                         "per month?", (), corpus)
+    assert "青领" in corpus.anchors(info, 1)
+    # the pay is not stated where the plan is: another document's allowance is no answer
+    answer = engine.answer("How much do apprentices in BAIC New Energy's 'Qingling Plan' get "
+                           "paid per month?")
+    assert answer.refused
+    # a place spelled in pinyin is read as a place, never as a tie to one document
+    told = read_question("Final-year student in Shenzhen. Under Qingdao HRSS Bureau's plan, "
+                         "what is the target number of young talents?", (), corpus)
+    assert not {"深圳", "青岛"} & set(corpus.anchors(told, 1))
