@@ -58,6 +58,11 @@ class AnswerConfig:
     own_place_share: float = 0.6  # of the support of that region's answering sentence
     time_cover_share: float = 0.75  # a sentence covering less than this share of the best
     #                                 one left out for speaking of another time answers not
+    outright_cover_share: float = 0.5  # the best sentence stating a kind asked outright
+    #                                   answers not when it covers less than this share of
+    #                                   the question's words that a readable sentence of the
+    #                                   pool stating none covers: the sentence about what is
+    #                                   asked does not state it (rules.decide)
     others_coverage: float = 2.0  # a sentence stating the asked kind for other degrees
     #                               only, scoring above the best one left and covering this
     #                               many times as much of the question, shows that the
@@ -101,6 +106,7 @@ class AnswerConfig:
             raise ValueError("AnswerConfig.max_sentences must be at least 1")
         for name in ("min_support", "min_coverage", "own_place_support", "own_place_share",
                      "relative_score", "related_score", "kind_share",
-                     "hint_weight", "duplicate_jaccard", "partner_credit", "time_cover_share"):
+                     "hint_weight", "duplicate_jaccard", "partner_credit", "time_cover_share",
+                     "outright_cover_share"):
             if getattr(self, name) > 1:
                 raise ValueError(f"AnswerConfig.{name} must be between 0 and 1")

@@ -39,6 +39,11 @@ _EXACT = r"(?:exact |specific |precise )?"
 #: 块 and 笔 count money
 _COUNTED = "".join(sorted(measure_chars() - {"块", "笔"}))
 
+#: "when" asking a time: before a verb that opens a question (when will, when's), after
+#: by/until/since, or ending the question; not a conjunction (when a firm recruits …)
+_WHEN_ASKED = (r"\bwhen(?:'s|\s+(?:is|are|was|were|will|would|can|could|do|does|did|should"
+               r"|must|shall|has|have|had|may|might)\b|\s*\?)|\b(?:by|until|till|since) when\b")
+
 #: a span of time as an asker writes it (三年, 18个月, 半年)
 _SPAN = r"[\d一二两三四五六七八九十半]+(?:年|个月|天|周)"
 
@@ -73,7 +78,9 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = {
                            r"|how many (?:years|months|weeks|days)\b", re.I),
     "date": re.compile(r"什么时候|什么时间|何时|哪一?天|几月|几号|日期|截止|起止"
                        r"|(?:建成|开业|启动|申报|报名|发放|成立|实施|出台|发布|举办)时间"
-                       rf"|when\b|what {_EXACT}date",
+                       # when asking (when will, by when, when?), not when joining a
+                       # clause (when a company recruits …, what card can they get)
+                       rf"|{_WHEN_ASKED}|what {_EXACT}date",
                        re.I),
     # the year itself (哪年, 哪一年, which year): a sentence that says only 近日 or 当前 does
     # not answer it; read instead of ``date``

@@ -275,6 +275,18 @@ def _for_others(best: Candidate, cands: Sequence[Candidate], q: QuestionInfo,
     return ()
 
 
+def _stated_off_topic(best: Candidate, pool: Sequence[Candidate], config: AnswerConfig
+                      ) -> bool:
+    """True when ``best``, the sentence stating a kind asked outright, covers far less of
+    the question (``outright_cover_share``) than a readable sentence that states none: that
+    one speaks of what is asked and does not state it (「回乡就业的毕业生一次性补贴要在毕业后
+    多长时间内申请」: the 返乡留威补贴 sentence gives no period; the 人才公寓's 减免1年房租
+    is another benefit's)."""
+    topic = max((c.coverage for c in pool if not c.damaged and not c.echo and not c.kind_ok),
+                default=0.0)
+    return best.coverage < config.outright_cover_share * topic
+
+
 def decide(q: QuestionInfo, cands: Sequence[Candidate], config: AnswerConfig | None = None,
            keys: Mapping[str, float] | None = None, unseen: Sequence[str] = ()) -> Decision:
     """Apply the rules in order; see the module docstring. ``unseen`` are the question's
@@ -299,8 +311,9 @@ def decide(q: QuestionInfo, cands: Sequence[Candidate], config: AnswerConfig | N
             pool = [c for c in pool if holds_kind(c.sentence.text, outright)]
         best = best_of(pool, q, 0.0 if outright else config.kind_share)
         if (best is not None and outright is not None and supported(best, config)
-                and not (best.kind_ok and (outright not in _STATED_ALONE
-                                           or holds_kind(best.sentence.text, outright)))):
+                and (not (best.kind_ok and (outright not in _STATED_ALONE
+                                            or holds_kind(best.sentence.text, outright)))
+                     or _stated_off_topic(best, pool, config))):
             # 「能拿多少钱」 over a sentence naming the benefit without its sum: say so
             return _refuse(f"no evidence sentence states the asked-for {KIND_NAMES[outright]}",
                            (KIND_NAMES[outright],))

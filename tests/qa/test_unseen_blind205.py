@@ -79,3 +79,28 @@ def test_a_programme_spelled_in_pinyin_ties_an_english_question_to_its_document(
     told = read_question("Final-year student in Shenzhen. Under Qingdao HRSS Bureau's plan, "
                          "what is the target number of young talents?", (), corpus)
     assert not {"深圳", "青岛"} & set(corpus.anchors(told, 1))
+
+
+def test_when_joining_a_clause_asks_no_date() -> None:
+    joined = ("Under Qingdao's plan, when a key-industry company newly recruits high-end talent, "
+              "what card can they be issued?")
+    assert "date" not in find_kinds(joined)
+    assert "date" in find_kinds("When will the subsidy be paid?")
+    assert "date" in find_kinds("By when must I apply?")
+
+
+def test_a_firm_and_technical_talent_in_english() -> None:
+    words = english_query("If a firm recruits a high-end technical person, what card can "
+                          "they get?").split()
+    assert "企业" in words and "技术" in words
+
+
+def test_a_kind_stated_only_beside_another_topic_does_not_answer(engine: QAEngine) -> None:
+    # the sentence about the one-off return subsidy gives no period to apply in; the talent
+    # flat's 减免1年房租 is another benefit's, however well it states a span
+    answer = engine.answer("威海那个给回乡就业的毕业生一次性发补贴的政策，"
+                           "要在毕业后多长时间内申请？")
+    assert answer.refused
+    # the same kind stated where the question's topic is still answers
+    flat = engine.answer("威海人才公寓对确定就职的高校毕业生减免多长时间房租？")
+    assert not flat.refused and "1年" in flat.text
