@@ -29,7 +29,7 @@ from lexicon import (
     whereabouts_words,
 )
 
-__all__ = ["LOCAL", "asked_region"]
+__all__ = ["LOCAL", "asked_region", "english_document"]
 
 #: how a document's region must relate to a place for the place to have documents of
 #: its own: any relation under which its rules apply there, but national
@@ -137,7 +137,7 @@ def _whereabouts_aside(q: QuestionInfo, ties: Callable[[QuestionInfo], bool] | N
     if not compares(q) and any(name not in where for name in _named_in_asking(q)):
         return where  # 「邯郸读研的，去青岛高新区住房补贴…」: 青岛高新区 is asked
     if q.script == "en":
-        return where if english.search(q.text) or _english_document().search(q.text) else ()
+        return where if english.search(q.text) or english_document().search(q.text) else ()
     asking = asked_text(q.query)
     # what they say beyond who they are (「赣州职校老师，论文里说…一起带学生，这个制度叫啥」)
     told = set(asides(q.query))
@@ -181,7 +181,7 @@ def asker_whereabouts(q: QuestionInfo) -> tuple[str, ...]:
 
 
 @cache
-def _english_document() -> re.Pattern[str]:
+def english_document() -> re.Pattern[str]:
     """An English question pointing at a document (the paper, this notice), read once."""
     words = "|".join(map(re.escape, document_words_en()))
     return re.compile(rf"\b(?:the|this|that) (?:{words})\b", re.IGNORECASE)

@@ -365,25 +365,19 @@ class CorpusView:
                 d for d, text in self._doc_texts.items() if word in text)
         return found
 
-    def anchors(self, q: QuestionInfo, most: int) -> dict[str, frozenset[str]]:
-        """The question's names that at most ``most`` documents use -> those documents: a
-        word the segmenter's dictionary lacks or holds as a name or abbreviation (北汽, 青领)
-        ties the question to them; an ordinary word (每月) does not, however few use it."""
+    def anchors(self, q: QuestionInfo, most: int, names: Sequence[str] = ()
+                ) -> dict[str, frozenset[str]]:
+        """The question's names (and ``names``, Qingling Plan's 青领) that at most ``most``
+        documents use -> those documents: a word the dictionary lacks or holds as a name or
+        abbreviation (北汽, 青领) ties it to them; an ordinary word (每月) does not."""
         self._load()
         if most < 1 or self._terms is None:
             return {}
-        out = {}
-        claimed = self._claimed_only(q)
-        words = [w for w in self.terms(q) if self._terms.token(w, q.query)]
-        # and the names an English question spells in pinyin (Qingling Plan: 青领), but a
-        # place's (Shenzhen: where the asker is, or the place asked, read as places are)
-        if q.script == "en":
-            words += [w for w in self.romanised(q.text)
-                      if w not in words and not gazetteer().named(w)]
-        for word in words:
+        out, claimed = {}, self._claimed_only(q)
+        for word in dict.fromkeys((*self.terms(q), *names)):
             if (dictionary_tag(word) not in _NAME_TAGS or not _HAN_WORD.fullmatch(word)
-                    or word in people_words() or word in claimed
-                    or only_aside(q.query, word)):
+                    or word in people_words() or word in claimed or only_aside(q.query, word)
+                    or (word not in names and not self._terms.token(word, q.query))):
                 continue  # a figure, the asker's people or trade (做猎头的) or a claim's name
             using = self.documents_using(word)
             if 0 < len(using) <= most:

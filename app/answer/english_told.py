@@ -11,7 +11,7 @@ from app.answer.english import english_query
 from app.answer.question import find_places
 from lexicon import person_words_en
 
-__all__ = ["told_terms"]
+__all__ = ["asking_sentences", "told_terms"]
 
 #: an English sentence and the marks that end it
 _EN_SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
@@ -66,6 +66,24 @@ _DOING = re.compile(r"(?:,\s*|(?P<place>\b[A-Z][\w'’-]*)\s+)"
                     r"(?P<doing>[A-Za-z]+ing\b[^.?!]*)[.!]?$")
 
 
+def asking_sentences(question: str) -> str:
+    """An English question from its first sentence that asks on: what comes before tells of
+    the asker or leads in.
+
+    >>> asking_sentences("I'm an apprentice in the Qingling Plan. When was the term coined?")
+    'When was the term coined?'
+    """
+    sentences = _sentences(question)
+    asking = next((i for i, s in enumerate(sentences) if "?" in s), len(sentences) - 1)
+    return " ".join(s.strip() for s in sentences[asking:])
+
+
+def _sentences(question: str) -> list[str]:
+    """The sentences of an English question, a spaced dash ending one as a full stop does."""
+    return [m.group() for m in _EN_SENTENCE.finditer(_EN_DASH.sub(". ", question))
+            if m.group().strip()]
+
+
 def told_terms(question: str) -> tuple[str, ...]:
     """The Chinese terms (:func:`english_query`) that only the asker's own story holds: the
     statements in the first person (anywhere in them: 「Several of our graduates…」) before
@@ -90,8 +108,7 @@ def told_terms(question: str) -> tuple[str, ...]:
     >>> told_terms("Teacher at a training school in Jinan. How much is the allowance?")
     ('培训', '济南')
     """
-    sentences = [m.group() for m in _EN_SENTENCE.finditer(_EN_DASH.sub(". ", question))
-                 if m.group().strip()]
+    sentences = _sentences(question)
     asking = next((i for i, s in enumerate(sentences) if "?" in s), len(sentences) - 1)
     story = [s for s in sentences[:asking] if _EN_TELLER.search(s) or _introduces(s)]
     if not story:

@@ -40,9 +40,14 @@ _EXACT = r"(?:exact |specific |precise )?"
 _COUNTED = "".join(sorted(measure_chars() - {"块", "笔"}))
 
 #: "when" asking a time: before a verb that opens a question (when will, when's), after
-#: by/until/since, or ending the question; not a conjunction (when a firm recruits …)
-_WHEN_ASKED = (r"\bwhen(?:'s|\s+(?:is|are|was|were|will|would|can|could|do|does|did|should"
-               r"|must|shall|has|have|had|may|might)\b|\s*\?)|\b(?:by|until|till|since) when\b")
+#: by/until/since, or opening a sentence or an indirect question with no comma after it in
+#: its sentence (when and where is…, tell me when the allowance is paid); not a conjunction
+#: (when a firm recruits …, what card can they get?; what did they give when it started?)
+_WHEN_ASKED = (r"\bwhen(?:['’]s|\s+(?:is|are|was|were|will|would|can|could|do|does|did|should"
+               r"|must|shall|has|have|had|may|might|and|exactly)\b)"
+               r"|\b(?:by|until|till|since) when\b"
+               r"|(?:(?-i:When)|(?:^|[.?!]\s*|\b(?:me|know|ask|asking|wonder|wondering|out|sure"
+               r"|idea|and|or|say|says|said)\s+)when)\b(?![^,，.?]*,)")
 
 #: a span of time as an asker writes it (三年, 18个月, 半年)
 _SPAN = r"[\d一二两三四五六七八九十半]+(?:年|个月|天|周)"
@@ -58,10 +63,12 @@ KIND_PATTERNS: dict[str, re.Pattern[str]] = {
         r"|(?:收|要|花|掏|交|付)钱(?:吗|么|嘛|不|没)"
         # a sum named by 额 (成交额, 投资额, 贷款额度), not a quota of places (名额, 配额)
         r"|(?<![名配])额度?(?:是|有|为|达)?(?:多少|几)"
-        rf"|how much(?!{GROWTH_AFTER_HOW_MUCH})|amount|maximum (?![\d¥$])[^?]*(?:subsidy|allowance)"
+        rf"|how much(?!{GROWTH_AFTER_HOW_MUCH})|amount"
+        # the maximum subsidy, unless the asker states it (the maximum 150,000-yuan subsidy)
+        r"|maximum (?:(?!\d|¥|\$|rmb|yuan)[^?])*(?:subsidy|allowance)"
         rf"|{MOST_BORROWED}"
         r"|what(?:'s)? (?:\w+ ){0,4}(?:stipend|allowance|subsidy|salary|wage|pay|rent|fee|price"
-        r"|cost)s?\b"
+        r"|cost|funding|fund)s?\b"
         r"(?! (?:schemes?|systems?|structures?|methods?|ways?|rules?|polic))", re.I),
     "count": re.compile(
         # not 那几家 or 这几个, which point at what they name (那几家头部企业…在哪些地方)

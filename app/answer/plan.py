@@ -13,7 +13,13 @@ from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from app.answer.asked_names import looked_up
-from app.answer.asked_place import LOCAL, asked_region, asker_whereabouts, has_documents
+from app.answer.asked_place import (
+    LOCAL,
+    asked_region,
+    asker_whereabouts,
+    english_document,
+    has_documents,
+)
 from app.answer.choices import lettered, without_lettered
 from app.answer.citing import cited_titles, without_titles
 from app.answer.clauses import asked_text
@@ -21,7 +27,7 @@ from app.answer.config import AnswerConfig
 from app.answer.corpus_view import CorpusView
 from app.answer.correction import without_guess
 from app.answer.english import english_hints, english_in_chinese, without_letter
-from app.answer.english_told import told_terms
+from app.answer.english_told import asking_sentences, told_terms
 from app.answer.evidence import Candidate, candidates, with_document_lines
 from app.answer.followup import rewrite
 from app.answer.kinds import asks_comparison
@@ -43,6 +49,7 @@ from lexicon import (
     Place,
     applies_to,
     document_reference_pattern,
+    gazetteer,
     synonym_groups,
 )
 
@@ -153,6 +160,18 @@ def anchored(cands: Sequence[Candidate], anchors: Mapping[str, Collection[str]]
             c.relation in LOCAL and all(relation.get(d) not in APPLIES for d in docs)))
         out.append(replace(c, missing=(*c.missing, *lacking)) if lacking else c)
     return out
+
+
+def pinyin_names(q: QuestionInfo, corpus: CorpusView) -> tuple[str, ...]:
+    """The documents' words an English question spells in pinyin (Qingling Plan: 青领), but
+    places' names (Shenzhen: read as places are); only where it asks when that points at a
+    document (「I'm an apprentice in BAIC's Qingling Plan. According to the paper, …?」: the
+    paper is asked about, not the plan)."""
+    if q.script != "en":
+        return ()
+    asking = asking_sentences(q.text)
+    text = asking if english_document().search(asking) else q.text
+    return tuple(w for w in corpus.romanised(text) if not gazetteer().named(w))
 
 
 def read_question(question: str, history: Sequence[Mapping[str, str]], corpus: CorpusView
@@ -297,7 +316,7 @@ def make_plan(question: str, history: Sequence[Mapping[str, str]], retriever: Re
         raise ValueError(f"k must be at least 1, got {k}")
     info = read_question(question, history, corpus)
     # names only one document uses (北汽新能源) tie the question to it, wherever the asker is
-    anchors = corpus.anchors(info, config.anchor_documents)
+    anchors = corpus.anchors(info, config.anchor_documents, pinyin_names(info, corpus))
     region, place = asked_region(info, check_filters(filters), corpus.regions,
                                  ties=lambda q: bool(anchors))
     offered = " ".join(lettered(question))  # a multiple choice's options (A.… B.…)

@@ -158,12 +158,20 @@ def asked_degrees(query: str, degrees: tuple[str, ...]) -> tuple[str, ...]:
     ('硕士',)
     >>> asked_degrees("我是本科毕业，每个月能领多少？硕士博士又是多少", ("本科", "硕士", "博士"))
     ('本科', '硕士', '博士')
+
+    Nor when they compare the two, or ask of themselves where the other is named:
+
+    >>> asked_degrees("我是本科毕业，在威海比硕士每月少拿多少生活津贴？", ("本科", "硕士"))
+    ('本科', '硕士')
+    >>> asked_degrees("我是本科，硕士要求的那个补贴我能申请吗？", ("本科", "硕士"))
+    ('本科', '硕士')
     """
-    if len(degrees) < 2:
-        return degrees
+    if len(degrees) < 2 or asks_comparison(query):
+        return degrees  # 「我是本科，比硕士每月少拿多少」: both are asked
     parts = clauses(query)
-    if not all(find_degrees(parts[i]) for i in asking_clauses(query)):
-        return degrees
+    asking = [parts[i] for i in asking_clauses(query)]
+    if not all(find_degrees(c) and "我" not in c for c in asking):
+        return degrees  # 「我是本科，硕士那个补贴我能申请吗」: asked of the asker
     aside = set(asides(query))
     asked = set(find_degrees("，".join(c for c in parts if c not in aside)))
     return tuple(d for d in degrees if d in asked) if asked else degrees

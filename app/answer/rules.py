@@ -281,7 +281,8 @@ def _stated_off_topic(best: Candidate, pool: Sequence[Candidate], config: Answer
     the question (``outright_cover_share``) than a readable sentence that states none: that
     one speaks of what is asked and does not state it (「回乡就业的毕业生一次性补贴要在毕业后
     多长时间内申请」: the 返乡留威补贴 sentence gives no period; the 人才公寓's 减免1年房租
-    is another benefit's)."""
+    is another benefit's). Not read for an English question, whose query is a few words
+    looked up, so that how much of it a sentence covers says little."""
     topic = max((c.coverage for c in pool if not c.damaged and not c.echo and not c.kind_ok),
                 default=0.0)
     return best.coverage < config.outright_cover_share * topic
@@ -311,9 +312,12 @@ def decide(q: QuestionInfo, cands: Sequence[Candidate], config: AnswerConfig | N
             pool = [c for c in pool if holds_kind(c.sentence.text, outright)]
         best = best_of(pool, q, 0.0 if outright else config.kind_share)
         if (best is not None and outright is not None and supported(best, config)
-                and (not (best.kind_ok and (outright not in _STATED_ALONE
-                                            or holds_kind(best.sentence.text, outright)))
-                     or _stated_off_topic(best, pool, config))):
+                and q.script != "en" and _stated_off_topic(best, pool, config)):
+            return _refuse(f"the sentences that speak of it state no {KIND_NAMES[outright]}",
+                           (KIND_NAMES[outright],))
+        if (best is not None and outright is not None and supported(best, config)
+                and not (best.kind_ok and (outright not in _STATED_ALONE
+                                           or holds_kind(best.sentence.text, outright)))):
             # 「能拿多少钱」 over a sentence naming the benefit without its sum: say so
             return _refuse(f"no evidence sentence states the asked-for {KIND_NAMES[outright]}",
                            (KIND_NAMES[outright],))

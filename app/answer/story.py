@@ -185,25 +185,30 @@ _OWN_DOING = re.compile(r"(?:做|干|搞|教|当|开|跑|从事)[^，,。？?！
 
 
 @cache
-def _person_words(degrees: bool) -> str:
-    """The words that name who someone is, longest first, as one alternation: the person
-    categories and their aliases and the job titles; with ``degrees``, the degrees'
-    spellings too."""
+def _person_words() -> str:
+    """The person categories and their aliases and the job titles, longest first, as one
+    alternation."""
     words = {w for c, aliases in person_categories().items() for w in (c, *aliases)}
     words |= set(occupation_words())
-    if degrees:
-        words |= {a for a, _ in degree_aliases()}
     return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
+@cache
+def _degree_words() -> str:
+    """The degrees' spellings, longest first, as one alternation."""
+    return "|".join(map(re.escape, sorted({a for a, _ in degree_aliases()}, key=len,
+                                          reverse=True)))
 
 
 @cache
 def _described_person() -> re.Pattern[str]:
     """What the asker does and then who they are, closing the clause (贵阳|备考公务员的应届生,
-    成都|开网店的个体户, 银川|刚读研的科研新人; not 威海|工作的硕士, those who work there),
-    or a word or two before who they are (福州|在站博士后): a person described, not a topic."""
+    成都|开网店的个体户, 银川|刚读研的科研新人; not 威海|工作的硕士, those who work there), or a
+    word or two before their degree (福州|在站博士后; not 深圳|博士 or 威海|高层次人才, whom a
+    question may ask about): a person described, not a topic."""
     part = r"[^，,。？?！!的]"
-    return re.compile(rf"{part}{{1,10}}的{part}{{0,4}}(?:{_person_words(False)})"
-                      rf"|{part}{{0,4}}(?:{_person_words(True)})")
+    return re.compile(rf"{part}{{1,10}}的{part}{{0,4}}(?:{_person_words()})"
+                      rf"|{part}{{1,4}}(?:{_degree_words()})")
 
 
 def _own_place(part: str, at: int, name: str, names: Sequence[str]) -> bool:
