@@ -73,15 +73,17 @@ def asking_sentences(question: str) -> str:
     >>> asking_sentences("I'm an apprentice in the Qingling Plan. When was the term coined?")
     'When was the term coined?'
     """
-    sentences = _sentences(question)
-    asking = next((i for i, s in enumerate(sentences) if "?" in s), len(sentences) - 1)
+    sentences, asking = _sentences(question)
     return " ".join(s.strip() for s in sentences[asking:])
 
 
-def _sentences(question: str) -> list[str]:
-    """The sentences of an English question, a spaced dash ending one as a full stop does."""
-    return [m.group() for m in _EN_SENTENCE.finditer(_EN_DASH.sub(". ", question))
-            if m.group().strip()]
+def _sentences(question: str) -> tuple[list[str], int]:
+    """The sentences of an English question (a spaced dash ends one as a full stop does)
+    and the index of the first that asks (holds a question mark; else the last)."""
+    sentences = [m.group() for m in _EN_SENTENCE.finditer(_EN_DASH.sub(". ", question))
+                 if m.group().strip()]
+    asking = next((i for i, s in enumerate(sentences) if "?" in s), len(sentences) - 1)
+    return sentences, asking
 
 
 def told_terms(question: str) -> tuple[str, ...]:
@@ -108,8 +110,7 @@ def told_terms(question: str) -> tuple[str, ...]:
     >>> told_terms("Teacher at a training school in Jinan. How much is the allowance?")
     ('培训', '济南')
     """
-    sentences = _sentences(question)
-    asking = next((i for i, s in enumerate(sentences) if "?" in s), len(sentences) - 1)
+    sentences, asking = _sentences(question)
     story = [s for s in sentences[:asking] if _EN_TELLER.search(s) or _introduces(s)]
     if not story:
         return ()

@@ -307,19 +307,16 @@ def _timed(core: str) -> bool:
 
 
 def _place_only(name: str) -> bool:
-    """True when a would-be name is a place written with its administrative suffix and then
-    the suffix (青岛市计划全年开展…: the city plans to), no programme's name; a programme
-    may be named by a place's bare name (泰山工程, 太湖计划).
+    """True when a would-be name is a place's full name (with its administrative suffix, as
+    the gazetteer holds it) and then the suffix (青岛市计划全年开展…: the city plans to), no
+    programme's name; a programme may be named by a place's bare name (泰山工程, 太湖计划).
 
     >>> _place_only("青岛市计划"), _place_only("汇智崂山计划"), _place_only("泰山工程")
     (True, False, False)
     """
-    return any(name.endswith(s) and name[: -len(s)].endswith(_ADMINISTRATIVE)
-               and bool(gazetteer().named(name[: -len(s)])) for s in PROGRAMME_SUFFIXES)
-
-
-#: the suffixes of administrative divisions a place written in full ends on
-_ADMINISTRATIVE = ("省", "市", "区", "县")
+    return any(name.endswith(s) and any(p.name == name[: -len(s)]
+                                        for p in gazetteer().named(name[: -len(s)]))
+               for s in PROGRAMME_SUFFIXES)
 
 
 #: a character after the suffix that makes it name a category, not one programme (工程类职称,

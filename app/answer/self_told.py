@@ -62,13 +62,13 @@ def tells_work(clause: str) -> bool:
     title = next((w for w in occupation_words() if plain.endswith(w)), None)
     if title is None or len(plain) > WORK_CLAUSE_CHARS:
         return False
-    if any(plain.endswith(w) and len(w) > len(title) for w in _category_names()):
+    if any(plain.endswith(w) and len(w) > len(title) for w in category_names()):
         return False  # a category of people the documents speak of, not the asker's job
     return not any(dictionary_verb(w) for w in dictionary_parts(plain[:-len(title)]))
 
 
 @cache
-def _category_names() -> tuple[str, ...]:
+def category_names() -> tuple[str, ...]:
     """The names of the person categories and their aliases (高级技工, 技能人才)."""
     return tuple({w for c, aliases in person_categories().items() for w in (c, *aliases)})
 

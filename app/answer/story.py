@@ -26,8 +26,8 @@ from app.answer.clauses import (
     tells_studies,
 )
 from app.answer.scoring import normalise
-from app.answer.self_told import tells_work
-from lexicon import degree_aliases, occupation_words, person_categories, whereabouts_words
+from app.answer.self_told import category_names, tells_work
+from lexicon import degree_aliases, occupation_words, whereabouts_words
 
 _SENTENCE_BREAK = re.compile(r"[。！!；;\n]+")
 
@@ -188,8 +188,7 @@ _OWN_DOING = re.compile(r"(?:做|干|搞|教|当|开|跑|从事)[^，,。？?！
 def _person_words() -> str:
     """The person categories and their aliases and the job titles, longest first, as one
     alternation."""
-    words = {w for c, aliases in person_categories().items() for w in (c, *aliases)}
-    words |= set(occupation_words())
+    words = {*category_names(), *occupation_words()}
     return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
 
